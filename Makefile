@@ -1,0 +1,115 @@
+# parley: `make` builds ./parley; `make test` runs every test (unit tests,
+# data-driven cases, dictionary lint, then the same under ASan+UBSan);
+# `make eval` prints accuracy; `make bench` prints speed and memory;
+# `make fuzz` runs each fuzz target for FUZZ_SECONDS.
+
+CC      ?= cc
+BUILD   ?= build
+OPT     ?= -O2
+SAN     ?=
+XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+CFLAGS  ?= $(OPT) -g
+CFLAGS  += -std=c11 -Wall -Wextra -D_GNU_SOURCE -pthread $(XML_CFLAGS) $(SAN) -DPARLEY_DICT_DIR=\"$(CURDIR)/dict\"
+LDLIBS  := -lutf8proc -ljansson -lxml2 -lsqlite3 -lpthread -lm
+FUZZ_SECONDS ?= 30
+
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/text/*.c src/read/*.c src/lex/*.c src/code/*.c src/emit/*.c src/store/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
+HEADERS  := $(wildcard src/*/*.h)
+GENERATED := dict/generated/countries.txt
+
+.PHONY: all test unit cases lint asan eval bench fuzz clean setup demo
+all: parley $(GENERATED)
+
+parley: $(BUILD)/parley
+	cp $< $@
+
+$(BUILD)/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libparley.a: $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/parley: $(CLI_OBJ) $(BUILD)/libparley.a
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libparley.a $(LDLIBS)
+
+$(BUILD)/test_%: tests/unit/test_%.c $(BUILD)/libparley.a $(HEADERS)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libparley.a $(LDLIBS) -lcmocka
+
+$(BUILD)/run-cases: tests/run_cases.c $(BUILD)/libparley.a $(HEADERS)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libparley.a $(LDLIBS)
+
+# Country names, demonyms and capitals come from the npm package
+# world-countries, converted at build time (scripts/build-countries.js).
+node_modules/world-countries/package.json: package.json
+	npm ci --no-audit --no-fund --silent || npm install --no-audit --no-fund --silent
+	touch $@
+
+dict/generated/countries.txt: scripts/build-countries.js node_modules/world-countries/package.json
+	@mkdir -p dict/generated
+	node scripts/build-countries.js $@
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; ./$$t; done
+
+cases: $(BUILD)/run-cases $(GENERATED)
+	./$(BUILD)/run-cases --dict dict tests/cases
+
+lint: $(BUILD)/parley $(GENERATED)
+	./$(BUILD)/parley dict lint --dict dict
+
+setup:
+	./scripts/setup.sh
+
+# The README's test command.  Everything once normally, then the unit tests
+# and cases again under AddressSanitizer and UndefinedBehaviorSanitizer,
+# then each fuzz target for a bounded time.
+test: setup
+	$(MAKE) all
+	$(MAKE) unit cases lint
+	$(MAKE) asan
+	$(MAKE) fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
+	@echo "make test: all passed"
+
+TEST_FUZZ_SECONDS ?= 15
+
+# The README's first command: code the bundled example articles.
+demo: setup
+	$(MAKE) all
+	./parley code --format table examples/
+
+asan:
+	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" unit cases
+
+eval: parley $(GENERATED)
+	./parley eval eval/articles eval/gold
+
+bench: parley $(GENERATED)
+	./scripts/bench.sh
+
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+fuzz: $(GENERATED)
+	$(MAKE) BUILD=build-fuzz CC=clang OPT=-O1 SAN="$(FUZZ_SAN)" build-fuzz/libparley.a
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  clang -std=c11 -D_GNU_SOURCE $(XML_CFLAGS) -DPARLEY_DICT_DIR=\"$(CURDIR)/dict\" -O1 -g \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	    -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build-fuzz/libparley.a $(LDLIBS); \
+	  mkdir -p build-fuzz/corpus/$$t; \
+	  seeds=; [ -d tests/fuzz/corpus/$$t ] && seeds=tests/fuzz/corpus/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \
+	  ./build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 \
+	    -print_final_stats=0 build-fuzz/corpus/$$t $$seeds > build-fuzz/fuzz_$$t.log 2>&1 \
+	    || { tail -n 40 build-fuzz/fuzz_$$t.log; exit 1; }; \
+	  tail -n 1 build-fuzz/fuzz_$$t.log; \
+	done
+
+clean:
+	rm -rf build build-asan build-fuzz parley

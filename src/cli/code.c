@@ -1,0 +1,339 @@
+/* parley code: articles in, events out.
+ *
+ * The main thread reads inputs and hands each article to a bounded ring of
+ * jobs; N workers code them; a writer prints results strictly in input
+ * order.  The ring bounds memory whatever the input size, and skipped
+ * articles travel through the ring too, so their messages keep their place. */
+#include "cli.h"
+#include "../read/read.h"
+#include "../text/text.h"
+#include "../code/code.h"
+#include "../emit/emit.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { JOB_EMPTY = 0, JOB_READY, JOB_CODING, JOB_DONE };
+
+typedef struct job {
+    int    state;
+    size_t seq;
+    char  *id, *date, *text, *origin;
+    size_t text_len;
+    char  *skip_message;      /* set when the article is skipped */
+    char  *warning;           /* printed but the article is coded */
+    buf    output;
+    size_t events;
+} job;
+
+typedef struct pipeline {
+    pthread_mutex_t lock;
+    pthread_cond_t  changed;
+    job    *ring;
+    size_t  ring_size;
+    size_t  submitted;        /* jobs handed in */
+    size_t  next_to_code;
+    size_t  next_to_write;
+    bool    reading_done;
+    /* settings */
+    const lex_dict *dict;
+    code_options options;
+    emit_format format;
+    bool    explain;
+    bool    lenient;
+    FILE   *out;
+    /* results */
+    size_t  articles, skipped, events;
+} pipeline;
+
+static job *slot(pipeline *p, size_t seq) { return &p->ring[seq % p->ring_size]; }
+
+static job *claim_slot(pipeline *p)
+{
+    pthread_mutex_lock(&p->lock);
+    job *j = slot(p, p->submitted);
+    while (j->state != JOB_EMPTY) pthread_cond_wait(&p->changed, &p->lock);
+    pthread_mutex_unlock(&p->lock);
+    return j;
+}
+
+static void submit(pipeline *p, job *j, int state)
+{
+    pthread_mutex_lock(&p->lock);
+    j->seq = p->submitted++;
+    j->state = state;
+    pthread_cond_broadcast(&p->changed);
+    pthread_mutex_unlock(&p->lock);
+}
+
+static void submit_skip(pipeline *p, const char *message)
+{
+    job *j = claim_slot(p);
+    j->skip_message = strdup(message);
+    submit(p, j, JOB_DONE);
+}
+
+typedef struct read_context { pipeline *p; } read_context;
+
+static void on_article(void *context, const read_article *a)
+{
+    pipeline *p = ((read_context *)context)->p;
+    job *j = claim_slot(p);
+    j->id = strdup(a->id ? a->id : "");
+    j->date = strdup(a->date);
+    j->origin = strdup(a->origin ? a->origin : j->id);
+    j->text = malloc(a->text_len + 1);
+    if (!j->text) abort();
+    memcpy(j->text, a->text, a->text_len);
+    j->text[a->text_len] = 0;
+    j->text_len = a->text_len;
+    submit(p, j, JOB_READY);
+}
+
+static void on_skipped(void *context, size_t sequence, const char *message)
+{
+    (void)sequence;
+    submit_skip(((read_context *)context)->p, message);
+}
+
+static void code_job(pipeline *p, job *j, arena *a)
+{
+    size_t bad;
+    if (!text_utf8_valid(j->text, j->text_len, &bad)) {
+        if (!p->lenient) {
+            char msg[600];
+            snprintf(msg, sizeof msg, "%s: invalid UTF-8 at byte %zu (use --lenient to replace invalid bytes)", j->origin, bad);
+            j->skip_message = strdup(msg);
+            return;
+        }
+        size_t replaced = 0, len = 0;
+        char *fixed = text_utf8_repair(j->text, j->text_len, &len, &replaced);
+        free(j->text);
+        j->text = fixed;
+        j->text_len = len;
+        char msg[600];
+        snprintf(msg, sizeof msg, "%s: warning: replaced %zu invalid UTF-8 sequence%s (first at byte %zu)", j->origin,
+                 replaced, replaced == 1 ? "" : "s", bad);
+        j->warning = strdup(msg);
+    }
+    int32_t date;
+    if (!date_parse_iso(j->date, strlen(j->date), &date)) {
+        char msg[600];
+        snprintf(msg, sizeof msg, "%s: bad date \"%s\"", j->origin, j->date);
+        j->skip_message = strdup(msg);
+        return;
+    }
+    code_result result;
+    arena_reset(a);
+    code_article(a, p->dict, &p->options, j->text, j->text_len, date, &result);
+    buf_init(&j->output);
+    for (size_t i = 0; i < result.count; i++)
+        emit_event(&j->output, p->format, j->id, j->text, &result.events[i], p->explain);
+    j->events = result.count;
+}
+
+static void *worker(void *arg)
+{
+    pipeline *p = arg;
+    arena a;
+    arena_init(&a);
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        job *j = NULL;
+        for (;;) {
+            if (p->next_to_code < p->submitted) {
+                job *c = slot(p, p->next_to_code);
+                p->next_to_code++;
+                if (c->state == JOB_READY) { c->state = JOB_CODING; j = c; break; }
+                continue;   /* a skipped article: nothing to code */
+            }
+            if (p->reading_done) break;
+            pthread_cond_wait(&p->changed, &p->lock);
+        }
+        pthread_mutex_unlock(&p->lock);
+        if (!j) break;
+        code_job(p, j, &a);
+        pthread_mutex_lock(&p->lock);
+        j->state = JOB_DONE;
+        pthread_cond_broadcast(&p->changed);
+        pthread_mutex_unlock(&p->lock);
+    }
+    arena_free(&a);
+    return NULL;
+}
+
+static void *writer(void *arg)
+{
+    pipeline *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        job *j = NULL;
+        for (;;) {
+            if (p->next_to_write < p->submitted) {
+                job *c = slot(p, p->next_to_write);
+                if (c->state == JOB_DONE) { j = c; break; }
+            } else if (p->reading_done) {
+                break;
+            }
+            pthread_cond_wait(&p->changed, &p->lock);
+        }
+        pthread_mutex_unlock(&p->lock);
+        if (!j) break;
+        if (j->warning) fprintf(stderr, "%s\n", j->warning);
+        if (j->skip_message) {
+            fprintf(stderr, "%s; article skipped\n", j->skip_message);
+            p->skipped++;
+        } else {
+            if (j->output.len) fwrite(j->output.data, 1, j->output.len, p->out);
+            p->articles++;
+            p->events += j->events;
+        }
+        free(j->id); free(j->date); free(j->text); free(j->origin);
+        free(j->skip_message); free(j->warning);
+        buf_free(&j->output);
+        memset(j, 0, sizeof *j);
+        pthread_mutex_lock(&p->lock);
+        p->next_to_write++;
+        j->state = JOB_EMPTY;
+        pthread_cond_broadcast(&p->changed);
+        pthread_mutex_unlock(&p->lock);
+    }
+    fflush(p->out);
+    return NULL;
+}
+
+static void code_usage(FILE *f)
+{
+    fputs("usage: parley code [OPTIONS] [FILE|DIR|-]...\n"
+          "Codes news articles into CAMEO events (JSON Lines by default). Folders are read\n"
+          "recursively; with no input, standard input is read.\n"
+          "\n"
+          "  --format json|tsv|table      output format (default json)\n"
+          "  --explain                    say which words and dictionary entries gave each event\n"
+          "  --input-format FMT           auto (default), seed, plain, jsonl, html, tabari, petrarch\n"
+          "  --date YYYY-MM-DD            publication date for input without one (plain text, HTML)\n"
+          "  --dict DIR                   add a dictionary folder (extends or overrides the default)\n"
+          "  -j N                         code on N threads (default: all cores)\n"
+          "  --lenient                    replace invalid UTF-8 with U+FFFD instead of skipping\n"
+          "  --keep-negated               emit negated events with \"negated\":true\n"
+          "  --max-article-bytes N        skip longer articles (default 4194304)\n"
+          "  --summary                    print counts to standard error at the end\n"
+          "exit status: 0 when every article was coded, 1 when any was skipped, 2 on usage errors\n", f);
+}
+
+int cmd_code(int argc, char **argv)
+{
+    cli_dicts dicts;
+    cli_dicts_init(&dicts);
+    read_options ropt = { READ_FORMAT_AUTO, NULL, READ_DEFAULT_MAX_ARTICLE };
+    pipeline p;
+    memset(&p, 0, sizeof p);
+    p.format = EMIT_JSON;
+    p.out = stdout;
+    long threads = sysconf(_SC_NPROCESSORS_ONLN);
+    if (threads < 1) threads = 1;
+    bool summary = false;
+    cli_inputs inputs = { 0 };
+    int status = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) { code_usage(stdout); return 0; }
+        else if (strcmp(a, "--format") == 0 && value) {
+            if (!emit_format_parse(value, &p.format)) { fprintf(stderr, "parley code: unknown format \"%s\" (json, tsv, table)\n", value); return 2; }
+            i++;
+        } else if (strcmp(a, "--explain") == 0) { p.explain = true; p.options.explain = true; }
+        else if (strcmp(a, "--input-format") == 0 && value) {
+            if (!read_format_parse(value, &ropt.format)) { fprintf(stderr, "parley code: unknown input format \"%s\"\n", value); return 2; }
+            i++;
+        } else if (strcmp(a, "--date") == 0 && value) {
+            if (!date_parse_iso(value, strlen(value), NULL)) { fprintf(stderr, "parley code: --date: \"%s\" is not a YYYY-MM-DD date\n", value); return 2; }
+            ropt.default_date = value;
+            i++;
+        } else if (strcmp(a, "--dict") == 0 && value) { cli_dicts_add(&dicts, value); i++; }
+        else if (strcmp(a, "-j") == 0 && value) {
+            size_t n;
+            if (!cli_parse_size(value, &n) || n < 1 || n > 256) { fprintf(stderr, "parley code: -j takes a number from 1 to 256\n"); return 2; }
+            threads = (long)n;
+            i++;
+        } else if (strncmp(a, "-j", 2) == 0 && a[2]) {
+            size_t n;
+            if (!cli_parse_size(a + 2, &n) || n < 1 || n > 256) { fprintf(stderr, "parley code: -j takes a number from 1 to 256\n"); return 2; }
+            threads = (long)n;
+        } else if (strcmp(a, "--lenient") == 0) p.lenient = true;
+        else if (strcmp(a, "--keep-negated") == 0) p.options.keep_negated = true;
+        else if (strcmp(a, "--summary") == 0) summary = true;
+        else if (strcmp(a, "--max-article-bytes") == 0 && value) {
+            if (!cli_parse_size(value, &ropt.max_article_bytes) || !ropt.max_article_bytes) {
+                fprintf(stderr, "parley code: --max-article-bytes takes a positive number\n");
+                return 2;
+            }
+            i++;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "parley code: unknown option \"%s\"\n", a);
+            code_usage(stderr);
+            return 2;
+        } else {
+            error err;
+            if (!cli_inputs_add(&inputs, a, &err)) { fprintf(stderr, "parley code: %s\n", err.message); status = 1; }
+        }
+    }
+    if (inputs.count == 0 && status == 0) {
+        if (isatty(0)) { code_usage(stderr); return 2; }
+        error err;
+        cli_inputs_add(&inputs, "-", &err);
+    }
+    lex_dict *dict = cli_load_dicts(&dicts, false);
+    if (!dict) { cli_inputs_free(&inputs); return 2; }
+    p.dict = dict;
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.changed, NULL);
+    p.ring_size = (size_t)threads * 4 + 4;
+    p.ring = calloc(p.ring_size, sizeof *p.ring);
+    pthread_t *workers = calloc((size_t)threads, sizeof *workers), writer_thread;
+    for (long t = 0; t < threads; t++) pthread_create(&workers[t], NULL, worker, &p);
+    pthread_create(&writer_thread, NULL, writer, &p);
+
+    {
+        buf header;
+        buf_init(&header);
+        emit_header(&header, p.format);
+        if (header.len) fwrite(header.data, 1, header.len, stdout);
+        buf_free(&header);
+    }
+    read_context rc = { &p };
+    read_sink sink = { &rc, on_article, on_skipped };
+    for (size_t f = 0; f < inputs.count; f++) {
+        char *data = NULL;
+        size_t len = 0;
+        error err;
+        if (!file_read_all(inputs.paths[f], (size_t)1 << 32, &data, &len, &err)) {
+            submit_skip(&p, err.message);
+            continue;
+        }
+        const char *name = strcmp(inputs.paths[f], "-") == 0 ? "stdin" : inputs.paths[f];
+        read_buffer(name, data, len, &ropt, &sink);
+        free(data);
+    }
+    pthread_mutex_lock(&p.lock);
+    p.reading_done = true;
+    pthread_cond_broadcast(&p.changed);
+    pthread_mutex_unlock(&p.lock);
+    for (long t = 0; t < threads; t++) pthread_join(workers[t], NULL);
+    pthread_join(writer_thread, NULL);
+    if (summary)
+        fprintf(stderr, "parley: %zu article%s coded, %zu event%s, %zu skipped\n", p.articles, p.articles == 1 ? "" : "s",
+                p.events, p.events == 1 ? "" : "s", p.skipped);
+    if (p.skipped) status = 1;
+    free(workers);
+    free(p.ring);
+    pthread_mutex_destroy(&p.lock);
+    pthread_cond_destroy(&p.changed);
+    lex_free(dict);
+    cli_inputs_free(&inputs);
+    if (fflush(stdout) != 0) { fprintf(stderr, "parley code: error writing output\n"); return 1; }
+    return status;
+}

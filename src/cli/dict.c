@@ -1,0 +1,217 @@
+/* parley dict: check and query the dictionaries.
+ *   lint    malformed lines, unknown codes, shadowed entries, duplicates
+ *   stats   counts by kind, codes without patterns
+ *   lookup  how a phrase resolves on a date */
+#include "cli.h"
+#include "../text/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void dict_usage(FILE *f)
+{
+    fputs("usage: parley dict lint [--dict DIR]\n"
+          "       parley dict stats [--dict DIR]\n"
+          "       parley dict lookup [--date YYYY-MM-DD] [--json] [--dict DIR] TEXT\n", f);
+}
+
+static int dict_lint(lex_dict *d)
+{
+    size_t errors = 0, warnings = 0;
+    for (size_t i = 0; i < lex_diagnostic_count(d); i++) {
+        const lex_diagnostic *g = lex_diagnostic_at(d, i);
+        printf("%s: %s\n", g->is_error ? "error" : "warning", g->message);
+        if (g->is_error) errors++; else warnings++;
+    }
+    /* codes of the CAMEO table that no pattern produces */
+    for (size_t c = 0; c < lex_code_count(d); c++) {
+        const lex_code_info *info = lex_code_at(d, c);
+        if (strlen(info->code) < 3) continue;
+        bool found = false;
+        for (size_t p = 0; p < lex_pattern_count(d) && !found; p++) found = strcmp(lex_pattern_at(d, p)->code, info->code) == 0;
+        if (!found) { printf("warning: CAMEO code %s (%s) has no verb pattern\n", info->code, info->name); warnings++; }
+    }
+    printf("%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    return errors ? 1 : 0;
+}
+
+static int dict_stats(lex_dict *d)
+{
+    lex_stats st;
+    lex_get_stats(d, &st);
+    printf("%-14s %8s %8s\n", "kind", "entries", "phrases");
+    for (int k = 0; k < LEX_KIND_COUNT; k++) {
+        if (k == LEX_VERB) continue;
+        if (!st.entries[k] && !st.phrases[k]) continue;
+        printf("%-14s %8zu %8zu\n", lex_kind_name((lex_kind)k), st.entries[k], st.phrases[k]);
+    }
+    printf("%-14s %8s %8zu\n", "verb patterns", "", st.patterns);
+    printf("CAMEO codes: %zu, without patterns: %zu\n", lex_code_count(d), st.codes_without_patterns);
+    /* countries without a government entry: a country code with no XXXGOV actor */
+    size_t countries = 0, without = 0;
+    for (size_t i = 0; i < lex_entry_count(d); i++) {
+        const lex_entry *e = lex_entry_at(d, i);
+        if (e->kind != LEX_COUNTRY || !e->code_count || strlen(e->codes[0].code) != 3) continue;
+        bool first = true;
+        for (size_t k = 0; k < i && first; k++) {
+            const lex_entry *o = lex_entry_at(d, k);
+            if (o->kind == LEX_COUNTRY && o->code_count && strcmp(o->codes[0].code, e->codes[0].code) == 0) first = false;
+        }
+        if (!first) continue;
+        countries++;
+        bool gov = false;
+        for (size_t k = 0; k < lex_entry_count(d) && !gov; k++) {
+            const lex_entry *o = lex_entry_at(d, k);
+            if (o->kind != LEX_PERSON) continue;
+            for (size_t c = 0; c < o->code_count && !gov; c++)
+                gov = strncmp(o->codes[c].code, e->codes[0].code, 3) == 0 && strcmp(o->codes[c].code + 3, "GOV") == 0;
+        }
+        if (!gov) without++;
+    }
+    printf("countries: %zu, without a dated government person: %zu\n", countries, without);
+    return 0;
+}
+
+static void print_date(int32_t days, bool is_end)
+{
+    if (days == LEX_DATE_MIN || days == LEX_DATE_MAX) { (void)is_end; return; }
+    char s[11];
+    date_format_iso(days, s);
+    fputs(s, stdout);
+}
+
+static void json_str(const char *s)
+{
+    buf b;
+    buf_init(&b);
+    buf_json_escape(&b, s, strlen(s));
+    printf("\"%s\"", b.data ? b.data : "");
+    buf_free(&b);
+}
+
+static int dict_lookup(lex_dict *d, const char *text, int32_t date, bool json)
+{
+    arena a;
+    arena_init(&a);
+    const char *folded = text_fold_phrase(&a, text, strlen(text));
+    /* tokens of the folded phrase */
+    const char *words[64];
+    bool caps[64];
+    size_t n = 0;
+    char *copy = arena_strdup(&a, folded), *save = NULL;
+    for (char *w = strtok_r(copy, " ", &save); w && n < 64; w = strtok_r(NULL, " ", &save)) {
+        words[n] = w;
+        caps[n] = true;
+        n++;
+    }
+    size_t shown = 0;
+    for (size_t i = 0; i < n;) {
+        lex_match m;
+        if (!lex_match_phrase(d, words, caps, n, i, &m)) {
+            size_t hc;
+            const lex_head_pattern *heads = lex_heads(d, words[i], &hc);
+            for (size_t k = 0; k < hc; k++) {
+                const lex_pattern *p = heads[k].pattern;
+                const lex_code_info *info = lex_code(d, p->code);
+                if (json) {
+                    printf("{\"kind\":\"verb\",\"code\":");
+                    json_str(p->code);
+                    printf(",\"name\":");
+                    json_str(p->text);
+                    printf(",\"event\":");
+                    json_str(info ? info->name : "");
+                    printf(",\"from\":null,\"to\":null,\"source\":");
+                    json_str(p->source);
+                    printf("}\n");
+                } else {
+                    printf("%-10s %-8s %s  (%s)  %s\n", p->noun_head ? "noun" : "verb", p->code, p->text, info ? info->name : "", p->source);
+                }
+                shown++;
+            }
+            i++;
+            continue;
+        }
+        for (size_t k = 0; k < m.count; k++) {
+            const lex_entry *e = m.entries[k];
+            char code[16] = "";
+            if (lex_kind_is_actor(e->kind)) lex_actor_code(e, date, code);
+            else snprintf(code, sizeof code, "%s", e->value);
+            int32_t from = LEX_DATE_MIN, to = LEX_DATE_MAX;
+            for (size_t c = 0; c < e->code_count; c++)
+                if (e->codes[c].from <= date && date <= e->codes[c].to) { from = e->codes[c].from; to = e->codes[c].to; break; }
+            if (json) {
+                printf("{\"kind\":\"%s\",\"code\":", lex_kind_name(e->kind));
+                json_str(code);
+                printf(",\"name\":");
+                json_str(e->phrase);
+                printf(",\"from\":");
+                if (from == LEX_DATE_MIN) printf("null"); else { printf("\""); print_date(from, false); printf("\""); }
+                printf(",\"to\":");
+                if (to == LEX_DATE_MAX) printf("null"); else { printf("\""); print_date(to, true); printf("\""); }
+                printf(",\"source\":");
+                json_str(e->source);
+                printf("}\n");
+            } else {
+                printf("%-10s %-8s %s", lex_kind_name(e->kind), code, e->phrase);
+                if (from != LEX_DATE_MIN || to != LEX_DATE_MAX) {
+                    printf("  [");
+                    print_date(from, false);
+                    printf("..");
+                    print_date(to, true);
+                    printf("]");
+                }
+                printf("  %s\n", e->source);
+            }
+            shown++;
+        }
+        i += m.token_count;
+    }
+    arena_free(&a);
+    if (!shown) {
+        if (!json) printf("no dictionary entry for \"%s\"\n", text);
+        return 1;
+    }
+    return 0;
+}
+
+int cmd_dict(int argc, char **argv)
+{
+    if (argc < 2) { dict_usage(stderr); return 2; }
+    const char *sub = argv[1];
+    cli_dicts dicts;
+    cli_dicts_init(&dicts);
+    bool json = false;
+    int32_t date = LEX_DATE_MIN;
+    const char *text = NULL;
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) cli_dicts_add(&dicts, argv[++i]);
+        else if (strcmp(argv[i], "--json") == 0) json = true;
+        else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
+            if (!date_parse_iso(argv[i + 1], strlen(argv[i + 1]), &date)) {
+                fprintf(stderr, "parley dict: --date: \"%s\" is not a YYYY-MM-DD date\n", argv[i + 1]);
+                return 2;
+            }
+            i++;
+        } else if (argv[i][0] == '-' && argv[i][1]) { fprintf(stderr, "parley dict: unknown option \"%s\"\n", argv[i]); return 2; }
+        else if (!text) text = argv[i];
+        else { fprintf(stderr, "parley dict: one TEXT only (quote a phrase)\n"); return 2; }
+    }
+    if (date == LEX_DATE_MIN) {
+        /* today */
+        time_t now = time(NULL);
+        date = (int32_t)(now / 86400);
+    }
+    bool lint = strcmp(sub, "lint") == 0;
+    if (!lint && strcmp(sub, "stats") != 0 && strcmp(sub, "lookup") != 0) { dict_usage(stderr); return 2; }
+    lex_dict *d = cli_load_dicts(&dicts, false);
+    if (!d) return 2;
+    int status;
+    if (lint) status = dict_lint(d);
+    else if (strcmp(sub, "stats") == 0) status = dict_stats(d);
+    else if (!text) { dict_usage(stderr); status = 2; }
+    else status = dict_lookup(d, text, date, json);
+    lex_free(d);
+    return status;
+}

@@ -1,0 +1,245 @@
+/* parley eval: accuracy against our gold set (format: eval/FORMAT.md).
+ * Codes every article of ARTICLES, matches each emitted event to at most
+ * one gold line of GOLD/NAME.tsv, and prints precision, recall and F1 at
+ * root-plus-actors level and at full-code level, and how often the date of
+ * a matched event is right. */
+#include "cli.h"
+#include "../read/read.h"
+#include "../code/code.h"
+#include "../text/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct gold {
+    char *evidence, *source, *code, *target, *date, *place, *casualties;
+    bool  matched_root, matched_full;
+} gold;
+
+typedef struct gold_set { gold *items; size_t count; } gold_set;
+
+static bool load_gold(const char *path, gold_set *g, error *err)
+{
+    char *data;
+    size_t len;
+    memset(g, 0, sizeof *g);
+    if (!file_read_all(path, 16u << 20, &data, &len, err)) return false;
+    size_t cap = 64;
+    g->items = calloc(cap, sizeof *g->items);
+    char *line = data;
+    for (size_t number = 1; line && *line; number++) {
+        char *next = strchr(line, '\n');
+        if (next) *next++ = 0;
+        char *s = line;
+        line = next;
+        size_t n = strlen(s);
+        if (n && s[n - 1] == '\r') s[--n] = 0;
+        if (!n || s[0] == '#') continue;
+        char *f[7] = { 0 };
+        int nf = 0;
+        for (char *p = s; nf < 7;) {
+            f[nf++] = p;
+            char *tab = strchr(p, '\t');
+            if (!tab) break;
+            *tab = 0;
+            p = tab + 1;
+        }
+        if (nf < 4) {
+            free(data);
+            return error_set(err, "%s:%zu: expected at least 4 tab-separated fields (evidence source code target)", path, number);
+        }
+        if (g->count == cap) { cap *= 2; g->items = realloc(g->items, cap * sizeof *g->items); }
+        gold *x = &g->items[g->count++];
+        memset(x, 0, sizeof *x);
+        x->evidence = strdup(f[0]);
+        x->source = strdup(f[1]);
+        x->code = strdup(f[2]);
+        x->target = strdup(f[3]);
+        x->date = strdup(nf > 4 ? f[4] : "-");
+        x->place = strdup(nf > 5 ? f[5] : "-");
+        x->casualties = strdup(nf > 6 ? f[6] : "-");
+    }
+    free(data);
+    return true;
+}
+
+static void free_gold(gold_set *g)
+{
+    for (size_t i = 0; i < g->count; i++) {
+        gold *x = &g->items[i];
+        free(x->evidence); free(x->source); free(x->code); free(x->target); free(x->date); free(x->place); free(x->casualties);
+    }
+    free(g->items);
+}
+
+typedef struct totals {
+    size_t emitted, gold, root_matched, full_matched, root_events_matched, full_events_matched;
+    size_t dates_right, dates_checked;
+} totals;
+
+typedef struct eval_context {
+    const lex_dict *dict;
+    const char *gold_folder;
+    totals *t;
+    bool verbose;
+    int status;
+} eval_context;
+
+static bool same_target(const code_event *e, const char *target)
+{
+    if (strcmp(target, "-") == 0) return !e->has_target;
+    return e->has_target && strcmp(e->target.code, target) == 0;
+}
+
+static bool evidence_in(const char *text, const code_event *e, const char *evidence)
+{
+    size_t n = strlen(evidence), len = e->end - e->start;
+    if (n > len) return false;
+    const char *s = text + e->start;
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(s + i, evidence, n) == 0) return true;
+    return false;
+}
+
+static void event_date(const code_event *e, char out[11])
+{
+    date_format_iso(e->date, out);
+    if (e->date_precision == CODE_DATE_MONTH) out[7] = 0;
+    else if (e->date_precision == CODE_DATE_YEAR) out[4] = 0;
+}
+
+static void on_article(void *context, const read_article *a)
+{
+    eval_context *c = context;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.tsv", c->gold_folder, a->id);
+    gold_set g;
+    error err;
+    if (!load_gold(path, &g, &err)) {
+        fprintf(stderr, "parley eval: %s\n", err.message);
+        c->status = 1;
+        return;
+    }
+    int32_t date;
+    date_parse_iso(a->date, strlen(a->date), &date);
+    arena mem;
+    arena_init(&mem);
+    code_options options = { false, false };
+    code_result r;
+    code_article(&mem, c->dict, &options, a->text, a->text_len, date, &r);
+    size_t root = 0, full = 0;
+    bool *used_root = calloc(r.count + 1, sizeof *used_root), *used_full = calloc(r.count + 1, sizeof *used_full);
+    /* full-code matches first, then root matches, each gold line once */
+    for (size_t i = 0; i < g.count; i++) {
+        gold *x = &g.items[i];
+        for (size_t e = 0; e < r.count; e++) {
+            const code_event *ev = &r.events[e];
+            if (used_full[e] || strcmp(ev->cameo->code, x->code) != 0 || strcmp(ev->source.code, x->source) != 0 ||
+                !same_target(ev, x->target) || !evidence_in(a->text, ev, x->evidence))
+                continue;
+            used_full[e] = true;
+            x->matched_full = true;
+            full++;
+            break;
+        }
+        for (size_t e = 0; e < r.count; e++) {
+            const code_event *ev = &r.events[e];
+            if (used_root[e] || strncmp(ev->cameo->code, x->code, 2) != 0 || strcmp(ev->source.code, x->source) != 0 ||
+                !same_target(ev, x->target) || !evidence_in(a->text, ev, x->evidence))
+                continue;
+            used_root[e] = true;
+            x->matched_root = true;
+            root++;
+            if (strcmp(x->date, "-") != 0) {
+                char d[11];
+                event_date(ev, d);
+                c->t->dates_checked++;
+                if (strcmp(d, x->date) == 0) c->t->dates_right++;
+            }
+            break;
+        }
+    }
+    if (c->verbose) {
+        printf("== %s: %zu gold, %zu emitted, %zu root matches, %zu full matches\n", a->id, g.count, r.count, root, full);
+        for (size_t i = 0; i < g.count; i++)
+            if (!g.items[i].matched_root)
+                printf("   missed  %-10s %-5s %-10s  \"%s\"\n", g.items[i].source, g.items[i].code, g.items[i].target, g.items[i].evidence);
+        for (size_t e = 0; e < r.count; e++)
+            if (!used_root[e]) {
+                const code_event *ev = &r.events[e];
+                printf("   extra   %-10s %-5s %-10s  \"%.*s\"  [%s]\n", ev->source.code, ev->cameo->code,
+                       ev->has_target ? ev->target.code : "-", (int)(ev->end - ev->start > 90 ? 90 : ev->end - ev->start),
+                       a->text + ev->start, ev->rule);
+            }
+    }
+    c->t->emitted += r.count;
+    c->t->gold += g.count;
+    c->t->root_matched += root;
+    c->t->full_matched += full;
+    free(used_root);
+    free(used_full);
+    arena_free(&mem);
+    free_gold(&g);
+}
+
+static void on_skipped(void *context, size_t sequence, const char *message)
+{
+    (void)sequence;
+    eval_context *c = context;
+    fprintf(stderr, "parley eval: %s\n", message);
+    c->status = 1;
+}
+
+static void print_scores(const char *level, size_t matched, size_t emitted, size_t gold)
+{
+    double p = emitted ? (double)matched / (double)emitted : 0, r = gold ? (double)matched / (double)gold : 0;
+    double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    printf("%-22s precision %.3f  recall %.3f  F1 %.3f  (%zu matched, %zu emitted, %zu gold)\n", level, p, r, f, matched,
+           emitted, gold);
+}
+
+int cmd_eval(int argc, char **argv)
+{
+    cli_dicts dicts;
+    cli_dicts_init(&dicts);
+    const char *articles = NULL, *gold_folder = NULL;
+    bool verbose = false;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) cli_dicts_add(&dicts, argv[++i]);
+        else if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0) verbose = true;
+        else if (argv[i][0] == '-') { fprintf(stderr, "parley eval: unknown option \"%s\"\n", argv[i]); return 2; }
+        else if (!articles) articles = argv[i];
+        else if (!gold_folder) gold_folder = argv[i];
+    }
+    if (!articles || !gold_folder) {
+        fputs("usage: parley eval [-v] [--dict DIR] ARTICLES-FOLDER GOLD-FOLDER\n", stderr);
+        return 2;
+    }
+    lex_dict *dict = cli_load_dicts(&dicts, false);
+    if (!dict) return 2;
+    cli_inputs inputs = { 0 };
+    error err;
+    if (!cli_inputs_add(&inputs, articles, &err)) { fprintf(stderr, "parley eval: %s\n", err.message); lex_free(dict); return 2; }
+    totals t = { 0 };
+    eval_context c = { dict, gold_folder, &t, verbose, 0 };
+    read_options ro = { READ_FORMAT_AUTO, NULL, 0 };
+    read_sink sink = { &c, on_article, on_skipped };
+    size_t articles_read = 0;
+    for (size_t i = 0; i < inputs.count; i++) {
+        char *data;
+        size_t len;
+        if (!file_read_all(inputs.paths[i], 64u << 20, &data, &len, &err)) { fprintf(stderr, "parley eval: %s\n", err.message); c.status = 1; continue; }
+        articles_read += read_buffer(inputs.paths[i], data, len, &ro, &sink);
+        free(data);
+    }
+    printf("parley eval: %zu articles, %zu gold events, %zu emitted\n", articles_read, t.gold, t.emitted);
+    print_scores("root code + actors:", t.root_matched, t.emitted, t.gold);
+    print_scores("full code + actors:", t.full_matched, t.emitted, t.gold);
+    if (t.dates_checked)
+        printf("%-22s %.3f of matched events (%zu of %zu)\n", "date right:", (double)t.dates_right / (double)t.dates_checked,
+               t.dates_right, t.dates_checked);
+    cli_inputs_free(&inputs);
+    lex_free(dict);
+    return c.status;
+}

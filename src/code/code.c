@@ -1,0 +1,1095 @@
+/* code: the event coder (see code.h for the shape).
+ *
+ * Per sentence: (1) tag tokens with the longest dictionary phrases;
+ * (2) assemble actor mentions from the tags (title + name, demonym + agent,
+ * possessives, "forces loyal to X", apposition, pronouns, compounds);
+ * (3) cut clauses at reporting verbs, subordinators and semicolons;
+ * (4) for each verb-pattern head, find source and target by position
+ * (clause subject, pattern slot, "by" agent of a passive), then apply
+ * negation, modality and attribution.  Positions, not parse trees: the
+ * whole article is a few linear passes. */
+#include "code.h"
+#include "date.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    MAX_SENTENCE_TOKENS = 400,       /* longer "sentences" are cut: bounded work */
+    MAX_MENTIONS = 128,
+    MAX_EVENTS_PER_SENTENCE = 64,
+    PATTERN_GAP = 3,                 /* other tokens allowed between pattern words */
+};
+
+typedef enum mention_kind {
+    MENTION_PERSON, MENTION_COUNTRY, MENTION_ORGANIZATION, MENTION_GROUP, MENTION_AGENT, MENTION_NAME,
+} mention_kind;
+
+typedef struct mention {
+    uint32_t     first, last;        /* token indexes, inclusive, sentence-relative */
+    char         code[16];
+    mention_kind kind;
+    bool         plural;
+    bool         place;              /* after a locative ("in Moscow") */
+    bool         prepositional;      /* after a preposition: not a subject */
+    bool         inferred_country;   /* agent with the article's country */
+    bool         modifier;           /* "NATO-backed", "U.N.-recognized": an adjective, not an actor */
+    bool         after_of;           /* "guns of the Haftar forces": a subject only when nothing else is */
+    int          compound;           /* members of "A and B" share an id; -1 alone */
+    const char  *text;               /* words as in the text (arena) */
+    uint32_t     start, end;         /* byte offsets */
+    const char  *how;                /* how the code was found, for --explain */
+} mention;
+
+/* Tags per token. */
+enum {
+    TAG_NONE = 0, TAG_ACTOR, TAG_AGENT, TAG_PRONOUN, TAG_MODAL, TAG_NEGATION, TAG_REPORT, TAG_LOCATIVE,
+};
+
+typedef struct span {
+    uint32_t first, last;
+    lex_match match;
+} span;
+
+/* What the coder remembers across the sentences of one article. */
+typedef struct memory {
+    mention last_person;   bool has_person;
+    mention last_plural;   bool has_plural;
+    mention last_thing;    bool has_thing;
+    mention last_actor;    bool has_actor;
+    char    country[4];    /* the article's main country */
+} memory;
+
+typedef struct sentence_state {
+    const lex_dict  *dict;
+    const code_options *options;
+    arena           *a;
+    const text_doc  *doc;
+    const char      *text;
+    int32_t          publication;
+    const char      *words[MAX_SENTENCE_TOKENS];   /* folded tokens */
+    bool             caps[MAX_SENTENCE_TOKENS];
+    const text_token *tokens;                      /* the sentence's tokens */
+    size_t           n;
+    uint8_t          tag[MAX_SENTENCE_TOKENS];
+    const lex_entry *tag_entry[MAX_SENTENCE_TOKENS];
+    int16_t          mention_at[MAX_SENTENCE_TOKENS]; /* mention index covering token, -1 */
+    uint16_t         clause[MAX_SENTENCE_TOKENS];
+    bool             consumed[MAX_SENTENCE_TOKENS]; /* used by a matched pattern */
+    span             spans[MAX_SENTENCE_TOKENS];
+    size_t           span_count;
+    mention          mentions[MAX_MENTIONS];
+    size_t           mention_count;
+    memory          *memory;
+    bool             quoted;
+} sentence_state;
+
+/* ---- small helpers ---- */
+
+static bool is(const sentence_state *s, size_t i, const char *w) { return i < s->n && strcmp(s->words[i], w) == 0; }
+
+static bool is_any(const sentence_state *s, size_t i, const char *const *list)
+{
+    if (i >= s->n) return false;
+    for (size_t k = 0; list[k]; k++) if (strcmp(s->words[i], list[k]) == 0) return true;
+    return false;
+}
+
+static const char *const determiners[] = { "the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
+                                           "those", "our", "some", "any", "no", "every", "each", NULL };
+static const char *const prepositions[] = { "of", "in", "at", "to", "from", "with", "by", "for", "on", "against",
+                                            "between", "among", "into", "near", "over", "under", "toward", "towards",
+                                            "about", "across", "through", "after", "before", "during", "outside",
+                                            "inside", "around", "without", "within", "behind", "beyond", "like",
+                                            "including", "besides", "than", "via", "amid", NULL };
+static const char *const subordinators[] = { "after", "before", "while", "when", "whereas", "although", "though",
+                                             "because", "as", "since", "if", "unless", "until", "once", NULL };
+
+static const char *slice(sentence_state *s, size_t first, size_t last, uint32_t *start, uint32_t *end)
+{
+    uint32_t b = s->tokens[first].start, e = s->tokens[last].end;
+    if (start) *start = b;
+    if (end) *end = e;
+    return arena_strndup(s->a, s->text + b, e - b);
+}
+
+static void set_code(char out[16], const char *country, const char *role)
+{
+    snprintf(out, 16, "%.3s%.12s", country, role);
+}
+
+static bool code_has_role(const char *code) { return strlen(code) >= 6; }
+
+static bool role_is_armed(const char *role)
+{
+    return strncmp(role, "MIL", 3) == 0 || strncmp(role, "REB", 3) == 0 || strncmp(role, "INS", 3) == 0 ||
+           strncmp(role, "UAF", 3) == 0;
+}
+
+static bool code_is_state(const char *code)
+{
+    /* IGO/NGO/IMG codes have no country prefix */
+    return !(strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 || strncmp(code, "IMG", 3) == 0);
+}
+
+/* The code of an agent owned by `owner`: "Haftar's forces" take Haftar's own
+ * armed role; "Iraq's police" are IRQ + COP; an official "of" an
+ * organisation with a role belongs to it. */
+static void owned_code(char out[16], const char *owner, const char *role)
+{
+    if (!owner[0]) { set_code(out, "", role); return; }
+    if (!code_is_state(owner)) {
+        /* IGO/NGO staff stay the organisation */
+        snprintf(out, 16, "%s", owner);
+        return;
+    }
+    if (code_has_role(owner) && role_is_armed(role) && role_is_armed(owner + 3)) { snprintf(out, 16, "%s", owner); return; }
+    if (code_has_role(owner) && strcmp(role, "GOV") == 0) { snprintf(out, 16, "%s", owner); return; }
+    set_code(out, owner, role);
+}
+
+/* ---- step 1: tags ---- */
+
+static void tag_sentence(sentence_state *s)
+{
+    for (size_t i = 0; i < s->n;) {
+        lex_match m;
+        if (lex_match_phrase(s->dict, s->words, s->caps, s->n, i, &m)) {
+            span *sp = &s->spans[s->span_count++];
+            sp->first = (uint32_t)i;
+            sp->last = (uint32_t)(i + m.token_count - 1);
+            sp->match = m;
+            uint8_t tag = TAG_NONE;
+            const lex_entry *chosen = NULL;
+            /* one tag per span: actors, then agents, then grammar words */
+            for (size_t k = 0; k < m.count && !chosen; k++)
+                if (lex_kind_is_actor(m.entries[k]->kind)) { chosen = m.entries[k]; tag = TAG_ACTOR; }
+            static const struct { lex_kind kind; uint8_t tag; } order[] = {
+                { LEX_AGENT, TAG_AGENT }, { LEX_PRONOUN, TAG_PRONOUN }, { LEX_REPORT, TAG_REPORT },
+                { LEX_NEGATION, TAG_NEGATION }, { LEX_MODAL, TAG_MODAL }, { LEX_LOCATIVE, TAG_LOCATIVE },
+            };
+            for (size_t o = 0; o < sizeof order / sizeof *order && !chosen; o++) {
+                chosen = lex_match_kind(&m, order[o].kind);
+                if (chosen) tag = order[o].tag;
+            }
+            /* A lowercase single word that is an actor only by capitalized use
+             * ("turkey", "chad", "georgia" the names; "jordan") stays a word
+             * when written in lower case. */
+            if (tag == TAG_ACTOR && m.token_count == 1 && !(s->tokens[i].flags & TEXT_CAPITALIZED) &&
+                chosen->kind != LEX_DEMONYM) {
+                bool lower_in_entry = chosen->phrase[0] >= 'a' && chosen->phrase[0] <= 'z';
+                if (!lower_in_entry) { i++; s->span_count--; continue; }
+            }
+            for (size_t k = sp->first; k <= sp->last; k++) { s->tag[k] = tag; s->tag_entry[k] = chosen; }
+            i += m.token_count;
+        } else {
+            i++;
+        }
+    }
+}
+
+/* ---- step 2: mentions ---- */
+
+static bool preceded_by_locative(const sentence_state *s, size_t first)
+{
+    /* "in Moscow", "in the Russian capital", "south of Tripoli" */
+    size_t i = first;
+    while (i > 0 && is_any(s, i - 1, determiners)) i--;
+    return i > 0 && s->tag[i - 1] == TAG_LOCATIVE;
+}
+
+static bool preceded_by_preposition(const sentence_state *s, size_t first)
+{
+    size_t i = first;
+    while (i > 0 && (is_any(s, i - 1, determiners) || (s->tokens[i - 1].flags & TEXT_HYPHEN_NEXT))) i--;
+    return i > 0 && (is_any(s, i - 1, prepositions) || s->tag[i - 1] == TAG_LOCATIVE);
+}
+
+static mention *add_mention(sentence_state *s, size_t first, size_t last, const char *code, mention_kind kind, const char *how)
+{
+    if (s->mention_count == MAX_MENTIONS) return NULL;
+    mention *m = &s->mentions[s->mention_count++];
+    memset(m, 0, sizeof *m);
+    m->first = (uint32_t)first;
+    m->last = (uint32_t)last;
+    snprintf(m->code, sizeof m->code, "%s", code);
+    m->kind = kind;
+    m->compound = -1;
+    m->text = slice(s, first, last, &m->start, &m->end);
+    m->how = how;
+    m->place = preceded_by_locative(s, first);
+    m->prepositional = preceded_by_preposition(s, first);
+    m->modifier = last < s->n && (s->tokens[last].flags & TEXT_HYPHEN_NEXT) != 0;
+    m->after_of = m->prepositional && first > 0 && (is(s, first - 1, "of") || (first > 1 && is(s, first - 2, "of") && is_any(s, first - 1, determiners)));
+    for (size_t k = first; k <= last && k < s->n; k++) s->mention_at[k] = (int16_t)(s->mention_count - 1);
+    return m;
+}
+
+static mention_kind kind_of_entry(const lex_entry *e)
+{
+    switch (e->kind) {
+    case LEX_PERSON: return MENTION_PERSON;
+    case LEX_COUNTRY: case LEX_CAPITAL: case LEX_DEMONYM: return MENTION_COUNTRY;
+    case LEX_ORGANIZATION: return MENTION_ORGANIZATION;
+    default: return MENTION_GROUP;
+    }
+}
+
+static void remember(sentence_state *s, const mention *m)
+{
+    memory *mem = s->memory;
+    if (!m->code[0]) return;
+    if (m->kind == MENTION_PERSON || (m->kind == MENTION_NAME) || (m->kind == MENTION_AGENT && !m->plural && m->code[0])) {
+        if (m->kind != MENTION_AGENT || !m->plural) { mem->last_person = *m; mem->has_person = true; }
+    }
+    if (m->plural || m->kind == MENTION_GROUP || m->compound >= 0) { mem->last_plural = *m; mem->has_plural = true; }
+    if (m->kind == MENTION_COUNTRY || m->kind == MENTION_ORGANIZATION || m->kind == MENTION_GROUP) {
+        mem->last_thing = *m; mem->has_thing = true;
+    }
+    mem->last_actor = *m;
+    mem->has_actor = true;
+}
+
+/* The code of the actor entry on the event date. */
+static void entry_code(const sentence_state *s, const lex_entry *e, char out[16])
+{
+    lex_actor_code(e, s->publication, out);
+}
+
+static bool word_is_capitalized(const sentence_state *s, size_t i)
+{
+    return i < s->n && (s->tokens[i].flags & TEXT_CAPITALIZED) && (s->tokens[i].flags & TEXT_WORD) &&
+           !(s->tokens[i].flags & TEXT_NUMBER);
+}
+
+/* Builds the mention that starts at token i, returns the token after it. */
+static size_t build_mention(sentence_state *s, size_t i)
+{
+    size_t start = i;
+    char owner[16] = "";
+    const char *how = NULL;
+    bool have_owner = false;
+    mention_kind owner_kind = MENTION_COUNTRY;
+    const lex_entry *owner_entry = NULL;
+    size_t j = i;
+
+    /* "pro-Haftar forces" */
+    bool pro = is(s, j, "pro") && (s->tokens[j].flags & TEXT_HYPHEN_NEXT) && j + 1 < s->n && s->tag[j + 1] == TAG_ACTOR;
+    if (pro) j++;
+
+    if (s->tag[j] == TAG_ACTOR) {
+        const lex_entry *e = s->tag_entry[j];
+        size_t end = j;
+        while (end + 1 < s->n && s->tag[end + 1] == TAG_ACTOR && s->tag_entry[end + 1] == e) end++;
+        owner_entry = e;
+        entry_code(s, e, owner);
+        owner_kind = kind_of_entry(e);
+        have_owner = true;
+        how = lex_kind_name(e->kind);
+        j = end + 1;
+    } else if (s->tag[j] == TAG_PRONOUN && j + 1 < s->n && s->tag[j + 1] == TAG_AGENT &&
+               (is(s, j, "his") || is(s, j, "her") || is(s, j, "their") || is(s, j, "its") || is(s, j, "our"))) {
+        /* "his government": the pronoun owns the agent */
+        const mention *ante = NULL;
+        if ((is(s, j, "his") || is(s, j, "her")) && s->memory->has_person) ante = &s->memory->last_person;
+        else if (is(s, j, "their") && s->memory->has_plural) ante = &s->memory->last_plural;
+        else if (is(s, j, "its") && s->memory->has_thing) ante = &s->memory->last_thing;
+        if (ante) { snprintf(owner, sizeof owner, "%s", ante->code); have_owner = true; how = "possessive pronoun"; }
+        j++;
+    }
+
+    /* possessive "'s" */
+    bool possessive = false;
+    if (have_owner && j < s->n && (s->tokens[j].flags & TEXT_POSSESSIVE)) { possessive = true; j++; }
+    if (have_owner && pro) possessive = true;
+
+    /* determiners and the odd adjective between owner and agent: "Libya's U.N.-recognized government" */
+    size_t k = j;
+    int skipped = 0;
+    while (k < s->n && s->tag[k] == TAG_NONE && skipped < 3 && !(s->tokens[k].flags & TEXT_PUNCT) &&
+           !is_any(s, k, prepositions) && !is(s, k, "and") && (possessive || is_any(s, k, determiners) || (s->tokens[k].flags & TEXT_HYPHEN_NEXT) ||
+                                          (k > 0 && (s->tokens[k - 1].flags & TEXT_HYPHEN_NEXT)))) {
+        k++;
+        skipped++;
+    }
+    size_t agent_first = k;
+    const lex_entry *agent = NULL;
+    size_t agent_last = k;
+    /* one or more agents: "Foreign Minister", "defense chiefs", "government forces" */
+    while (k < s->n && s->tag[k] == TAG_AGENT) {
+        const lex_entry *e = s->tag_entry[k];
+        agent = e;
+        while (k + 1 < s->n && s->tag[k + 1] == TAG_AGENT && s->tag_entry[k + 1] == e) k++;
+        agent_last = k;
+        k++;
+    }
+    if (!agent) { k = j; agent_first = j; }
+
+    /* a person after a title: "Foreign Minister Sergey Lavrov", "GNA head Fayez al-Sarraj" */
+    if (k < s->n && s->tag[k] == TAG_ACTOR && (agent || have_owner) && kind_of_entry(s->tag_entry[k]) == MENTION_PERSON) {
+        const lex_entry *e = s->tag_entry[k];
+        size_t end = k;
+        while (end + 1 < s->n && s->tag[end + 1] == TAG_ACTOR && s->tag_entry[end + 1] == e) end++;
+        char code[16];
+        entry_code(s, e, code);
+        mention *m = add_mention(s, start, end, code, MENTION_PERSON, "title + person");
+        if (m) remember(s, m);
+        return end + 1;
+    }
+    /* an unknown name after a title: "Turkish President Recep Tayyip Erdogan" when he is not listed */
+    if (agent && k < s->n && word_is_capitalized(s, k) && s->tag[k] == TAG_NONE) {
+        size_t end = k;
+        while (end + 1 < s->n && word_is_capitalized(s, end + 1) && s->tag[end + 1] == TAG_NONE) end++;
+        char code[16];
+        owned_code(code, have_owner ? owner : s->memory->country, agent->value);
+        mention *m = add_mention(s, start, end, code, MENTION_PERSON, "title + name");
+        if (m) { m->inferred_country = !have_owner; remember(s, m); }
+        return end + 1;
+    }
+
+    if (agent) {
+        char code[16];
+        const char *agent_how = "agent";
+        bool inferred = false;
+        if (have_owner && owner[0]) {
+            if (possessive || owner_kind != MENTION_PERSON) owned_code(code, owner, agent->value);
+            else owned_code(code, owner, agent->value);
+            agent_how = possessive ? "possessive + agent" : (pro ? "pro- + agent" : "country + agent");
+        } else {
+            /* "forces loyal to Haftar", "defense chiefs of Russia and Turkey",
+             * "spokeswoman for the Russian Foreign Ministry": resolved below
+             * by the caller (affiliation), else the article's country. */
+            set_code(code, s->memory->country, agent->value);
+            inferred = true;
+            agent_how = "agent + article country";
+        }
+        mention *m = add_mention(s, start, agent_last, code, MENTION_AGENT, agent_how);
+        if (!m) return agent_last + 1;
+        m->inferred_country = inferred;
+        const char *w = s->words[agent_last];
+        size_t wl = strlen(w);
+        m->plural = wl > 1 && w[wl - 1] == 's' && strcmp(agent->folded, w) != 0;
+        if (strcmp(agent->folded, "police") == 0 || strcmp(agent->folded, "troops") == 0) m->plural = true;
+        (void)agent_first;
+        return agent_last + 1;
+    }
+
+    if (have_owner && owner_entry) {
+        /* an actor alone */
+        size_t end = j - 1;
+        if (possessive) end = j - 2;   /* "Russia's" alone: the mention is the name */
+        if (owner_entry->kind == LEX_DEMONYM) {
+            /* "146,000 Libyans": civilians; "Libyan" before another noun: not an actor */
+            const char *w = s->words[end];
+            size_t wl = strlen(w);
+            bool plural = wl > 1 && w[wl - 1] == 's';
+            if (!plural) return end + 1;
+            char code[16];
+            set_code(code, owner, "CVL");
+            mention *m = add_mention(s, start, end, code, MENTION_COUNTRY, "demonym (people)");
+            if (m) { m->plural = true; remember(s, m); }
+            return end + 1;
+        }
+        char code[16];
+        snprintf(code, sizeof code, "%s", owner);
+        mention *m = add_mention(s, start, end, code, owner_kind, how);
+        if (!m) return end + 1;
+        if (owner_entry->kind == LEX_CAPITAL && !m->place) set_code(m->code, owner, "GOV");
+        if (owner_entry->kind == LEX_GROUP) m->plural = true;
+        remember(s, m);
+        return j;
+    }
+    return i + 1;
+}
+
+static const mention *resolve_pronoun(sentence_state *s, size_t i)
+{
+    const char *kind = s->tag_entry[i] ? s->tag_entry[i]->value : "";
+    if (strcmp(kind, "person") == 0 && s->memory->has_person) return &s->memory->last_person;
+    if (strcmp(kind, "plural") == 0 && s->memory->has_plural) return &s->memory->last_plural;
+    if (strcmp(kind, "thing") == 0 && s->memory->has_thing) return &s->memory->last_thing;
+    if (strcmp(kind, "speaker") == 0 && s->memory->has_actor) return &s->memory->last_actor;
+    return NULL;
+}
+
+static void build_mentions(sentence_state *s)
+{
+    for (size_t i = 0; i < s->n;) {
+        uint8_t t = s->tag[i];
+        bool pro = is(s, i, "pro") && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) && i + 1 < s->n && s->tag[i + 1] == TAG_ACTOR;
+        if (t == TAG_ACTOR || t == TAG_AGENT || pro ||
+            (t == TAG_PRONOUN && i + 1 < s->n && s->tag[i + 1] == TAG_AGENT)) {
+            i = build_mention(s, i);
+        } else if (t == TAG_PRONOUN) {
+            const mention *ante = resolve_pronoun(s, i);
+            if (ante && !is(s, i, "his") && !is(s, i, "her") && !is(s, i, "its") && !is(s, i, "their")) {
+                mention *m = add_mention(s, i, i, ante->code, ante->kind, "pronoun");
+                if (m) {
+                    m->text = ante->text;    /* the antecedent's words: attribution names a person */
+                    m->plural = ante->plural;
+                }
+            }
+            i++;
+        } else {
+            i++;
+        }
+    }
+
+    /* affiliation and "of"/"for": "forces loyal to Haftar", "chiefs of Russia" */
+    for (size_t m = 0; m < s->mention_count; m++) {
+        mention *a = &s->mentions[m];
+        if (a->kind != MENTION_AGENT || !a->inferred_country) continue;
+        size_t k = a->last + 1;
+        bool loyal = (is(s, k, "loyal") || is(s, k, "allied") || is(s, k, "close")) && is(s, k + 1, "to");
+        bool backed = (is(s, k, "backed") || is(s, k, "led") || is(s, k, "commanded") || is(s, k, "supported")) && is(s, k + 1, "by");
+        bool of = is(s, k, "of") || is(s, k, "for") || is(s, k, "from");
+        size_t skip = loyal || backed ? 2 : of ? 1 : 0;
+        if (!skip) continue;
+        k += skip;
+        /* skip "strongman", "the" ... up to two words before the owner */
+        for (int g = 0; g < 3 && k < s->n && s->mention_at[k] < 0 && !(s->tokens[k].flags & TEXT_PUNCT); g++) k++;
+        if (k >= s->n || s->mention_at[k] < 0) continue;
+        mention *owner = &s->mentions[s->mention_at[k]];
+        if (owner == a) continue;
+        const char *role = a->code + (strlen(a->code) >= 3 ? strlen(a->code) - 3 : 0);
+        char role_copy[4];
+        snprintf(role_copy, sizeof role_copy, "%s", role);
+        /* every member of a compound owner: "defense chiefs of Russia and Turkey" */
+        int group = owner->compound;
+        char code[16];
+        owned_code(code, owner->code, role_copy);
+        snprintf(a->code, sizeof a->code, "%s", code);
+        a->inferred_country = false;
+        a->how = loyal ? "agent loyal to owner" : backed ? "agent backed by owner" : "agent of owner";
+        /* the owner is part of this mention now: not a separate subject */
+        owner->prepositional = true;
+        (void)group;
+    }
+
+    /* compounds: "Russia and Turkey", "Sarraj, Haftar and representatives" */
+    int next_group = 0;
+    for (size_t m = 0; m + 1 < s->mention_count; m++) {
+        mention *a = &s->mentions[m], *b = &s->mentions[m + 1];
+        size_t gap_first = a->last + 1;
+        bool joined = false;
+        if (b->first == gap_first + 1 && (is(s, gap_first, "and") || is(s, gap_first, ",")))
+            joined = true;
+        else if (b->first == gap_first + 2 && is(s, gap_first, ",") && is(s, gap_first + 1, "and"))
+            joined = true;
+        else if (b->first == gap_first + 2 && is(s, gap_first, "and") && is_any(s, gap_first + 1, determiners))
+            joined = true;
+        if (!joined || a->place != b->place) continue;
+        if (is(s, gap_first, ",") && b->first == gap_first + 1) {
+            /* a comma alone joins only inside a list that ends in "and" */
+            bool list = false;
+            for (size_t q = m + 2; q < s->mention_count && !list; q++) {
+                size_t g = s->mentions[q - 1].last + 1;
+                if (is(s, g, "and") || (is(s, g, ",") && is(s, g + 1, "and"))) list = s->mentions[q].first <= g + 3;
+                else if (!is(s, g, ",")) break;
+            }
+            if (!list) continue;
+        }
+        if (a->compound < 0) a->compound = next_group++;
+        b->compound = a->compound;
+        b->prepositional = a->prepositional;
+    }
+
+    /* apposition: "Maria Zakharova, the spokeswoman for the Russian Foreign
+     * Ministry," and "Mohammed Kanunu, the military spokesman for the GNA" */
+    for (size_t i = 0; i + 2 < s->n; i++) {
+        if (!word_is_capitalized(s, i) || s->tag[i] != TAG_NONE || s->mention_at[i] >= 0) continue;
+        size_t end = i;
+        while (end + 1 < s->n && word_is_capitalized(s, end + 1) && s->tag[end + 1] == TAG_NONE) end++;
+        if (end == i && (s->tokens[i].flags & TEXT_SENTENCE_START)) { i = end; continue; }
+        size_t k = end + 1;
+        if (!is(s, k, ",")) { i = end; continue; }
+        k++;
+        int g = 0;
+        while (k < s->n && g < 3 && s->mention_at[k] < 0 && !(s->tokens[k].flags & TEXT_PUNCT)) { k++; g++; }
+        if (k >= s->n || s->mention_at[k] < 0) { i = end; continue; }
+        mention *role = &s->mentions[s->mention_at[k]];
+        if (role->kind != MENTION_AGENT || !role->code[0]) { i = end; continue; }
+        mention *m = add_mention(s, i, end, role->code, MENTION_PERSON, "name, apposition");
+        if (m) {
+            /* the appositive belongs to the name: it is not a subject of its own */
+            role->prepositional = true;
+            m->prepositional = preceded_by_preposition(s, i);
+        }
+        i = end;
+    }
+    /* mentions were appended out of order by apposition: sort by position */
+    for (size_t x = 1; x < s->mention_count; x++) {
+        mention tmp = s->mentions[x];
+        size_t y = x;
+        while (y > 0 && s->mentions[y - 1].first > tmp.first) { s->mentions[y] = s->mentions[y - 1]; y--; }
+        s->mentions[y] = tmp;
+    }
+    for (size_t k = 0; k < s->n; k++) s->mention_at[k] = -1;
+    for (size_t m = 0; m < s->mention_count; m++)
+        for (size_t k = s->mentions[m].first; k <= s->mentions[m].last && k < s->n; k++) s->mention_at[k] = (int16_t)m;
+    for (size_t m = 0; m < s->mention_count; m++) {
+        mention *x = &s->mentions[m];
+        if (x->kind == MENTION_NAME || x->kind == MENTION_PERSON || x->compound >= 0) remember(s, x);
+    }
+}
+
+/* ---- step 3: clauses ---- */
+
+static void cut_clauses(sentence_state *s)
+{
+    uint16_t c = 0;
+    bool subordinate_open = false;
+    for (size_t i = 0; i < s->n; i++) {
+        bool boundary = false;
+        if (is(s, i, ";")) boundary = true;
+        if (s->tag[i] == TAG_REPORT && (i == 0 || s->tag[i - 1] != TAG_REPORT)) boundary = true;
+        if (i > 0 && s->tag[i - 1] == TAG_REPORT && s->tag[i] != TAG_REPORT) boundary = true;
+        if (is(s, i, "that")) {
+            /* "said that", "told Anadolu Agency that" */
+            for (size_t k = i; k > 0 && i - k < 7; k--)
+                if (s->tag[k - 1] == TAG_REPORT) { boundary = true; break; }
+        }
+        if (s->tag[i] == TAG_REPORT && (i == 0 || s->tag[i - 1] != TAG_REPORT) && is(s, i, "according"))
+            subordinate_open = true;   /* "According to X, ..." ends at the comma */
+        if (is_any(s, i, subordinators) && (i == 0 || is(s, i - 1, ",") || is(s, i - 1, "\"")) &&
+            !(is(s, i, "since") && s->mention_at[i + 1 < s->n ? i + 1 : i] < 0 && s->mention_at[i + 2 < s->n ? i + 2 : i] < 0)) {
+            boundary = true;
+            subordinate_open = true;
+        }
+        if (is(s, i, ",") && subordinate_open) { boundary = true; subordinate_open = false; }
+        if (is(s, i, ",") && (is(s, i + 1, "and") || is(s, i + 1, "but") || is(s, i + 1, "while"))) boundary = true;
+        if (is(s, i, "and") && i + 1 < s->n && s->mention_at[i + 1] >= 0 && i > 0 && s->mention_at[i - 1] < 0) {
+            /* "... captured Sirte and the army said": "and" + new subject + verb */
+            size_t m = (size_t)s->mention_at[i + 1];
+            size_t after = s->mentions[m].last + 1;
+            size_t hc;
+            if (after < s->n && (lex_heads(s->dict, s->words[after], &hc) || s->tag[after] == TAG_MODAL ||
+                                 s->tag[after] == TAG_NEGATION || lex_is_be_form(s->words[after]) ||
+                                 is(s, after, "has") || is(s, after, "have") || is(s, after, "had")))
+                boundary = true;
+        }
+        if (s->tokens[i].flags & TEXT_QUOTE) boundary = true;
+        if (boundary && i > 0) c++;
+        s->clause[i] = c;
+    }
+}
+
+/* ---- step 4: events ---- */
+
+typedef struct match_result {
+    const lex_pattern *pattern;
+    size_t last;            /* last token matched */
+    size_t slot_first;      /* where the slot region starts (token after the word before `_`) */
+    bool   has_slot_region;
+    size_t slot_end;        /* token of the word after `_` (exclusive bound), or n */
+} match_result;
+
+static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, match_result *r)
+{
+    size_t pos = head;
+    uint16_t clause = s->clause[head];
+    r->pattern = p;
+    r->has_slot_region = false;
+    r->slot_end = s->n;
+    for (size_t w = 0; w < p->word_count; w++) {
+        if (strcmp(p->words[w], "_") == 0) {
+            r->has_slot_region = true;
+            r->slot_first = pos + 1;
+            /* the slot holds a mention: the next word may be further away */
+            continue;
+        }
+        size_t gap = PATTERN_GAP;
+        if (w > 0 && strcmp(p->words[w - 1], "_") == 0) gap = 12;
+        size_t found = 0;
+        bool ok = false;
+        for (size_t k = pos + 1; k < s->n && k <= pos + 1 + gap; k++) {
+            if (s->clause[k] != clause && !(s->tokens[k].flags & TEXT_QUOTE)) break;
+            if (strcmp(s->words[k], p->words[w]) == 0) { found = k; ok = true; break; }
+            /* the intervening words must not be verbs of their own clause or punctuation that ends a phrase */
+            if (is(s, k, ",") || is(s, k, ".")) break;
+        }
+        if (!ok) return false;
+        if (w > 0 && strcmp(p->words[w - 1], "_") == 0) r->slot_end = found;
+        pos = found;
+    }
+    r->last = pos;
+    return true;
+}
+
+static bool before_is_determiner(const sentence_state *s, size_t head)
+{
+    return head > 0 && (is_any(s, head - 1, determiners) || (s->tokens[head - 1].flags & TEXT_POSSESSIVE));
+}
+
+/* Is the head a passive participle: "was killed", "had been attacked", "were not arrested"? */
+static bool is_passive(const sentence_state *s, size_t head, uint8_t forms)
+{
+    if (!(forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST))) return false;
+    for (size_t k = head, steps = 0; k > 0 && steps < 4; k--, steps++) {
+        const char *w = s->words[k - 1];
+        if (lex_is_be_form(w)) return true;
+        if (s->tag[k - 1] == TAG_NEGATION || strcmp(w, "reportedly") == 0 || strcmp(w, "also") == 0 ||
+            strcmp(w, "allegedly") == 0 || strcmp(w, "repeatedly") == 0 || strcmp(w, "being") == 0 ||
+            strcmp(w, "been") == 0 || strcmp(w, "later") == 0 || strcmp(w, "reported") == 0)
+            continue;
+        break;
+    }
+    return false;
+}
+
+/* The subject of the clause before the head: the first mention of the
+ * clause that is not after a preposition and not a place. */
+static int clause_subject(const sentence_state *s, size_t head)
+{
+    uint16_t c = s->clause[head];
+    int best = -1;
+    for (size_t m = 0; m < s->mention_count; m++) {
+        const mention *x = &s->mentions[m];
+        if (x->last >= head) break;
+        if (s->clause[x->first] != c) continue;
+        if (x->prepositional || x->place || x->modifier || !x->code[0]) continue;
+        /* a relative clause's own subject: "X, which Y backs, attacked": keep the first */
+        if (best < 0) best = (int)m;
+    }
+    if (best >= 0) return best;
+    /* "anti-aircraft guns of the Haftar forces violated": the owner of an
+     * unlisted noun is the actor */
+    for (size_t m = 0; m < s->mention_count; m++) {
+        const mention *x = &s->mentions[m];
+        if (x->last >= head) break;
+        if (s->clause[x->first] == c && x->after_of && !x->place && !x->modifier && x->code[0]) return (int)m;
+    }
+    /* a clause opened by a subordinator or "and" with no subject of its own
+     * shares the previous clause's subject: "X captured Y and killed Z" */
+    return -1;
+}
+
+static int mention_after(const sentence_state *s, size_t from, size_t limit, bool allow_place_at, size_t place_ok_at,
+                         int exclude_group, int exclude)
+{
+    if (from >= s->n) return -1;
+    uint16_t c = s->clause[from > 0 ? from - 1 : 0];
+    for (size_t m = 0; m < s->mention_count; m++) {
+        const mention *x = &s->mentions[m];
+        if (x->first < from) continue;
+        if (x->first >= limit) break;
+        if (s->clause[x->first] != c && !(s->tokens[from > 0 ? from - 1 : 0].flags & TEXT_QUOTE)) break;
+        if ((int)m == exclude || (exclude_group >= 0 && x->compound == exclude_group)) continue;
+        if (!x->code[0] || x->modifier) continue;
+        if (x->place && !(allow_place_at && (x->first == place_ok_at || x->first == place_ok_at + 1))) continue;
+        return (int)m;
+    }
+    return -1;
+}
+
+static int by_agent(const sentence_state *s, size_t from, bool allow_from)
+{
+    uint16_t c = s->clause[from > 0 ? from - 1 : 0];
+    for (size_t k = from; k < s->n && k < from + 14; k++) {
+        if (s->clause[k] != c) break;
+        if (is(s, k, "by") || (allow_from && is(s, k, "from"))) {
+            for (size_t q = k + 1; q < s->n && q < k + 5; q++)
+                if (s->mention_at[q] >= 0) return s->mention_at[q];
+            return -1;
+        }
+    }
+    return -1;
+}
+
+static bool light_verb_before(const sentence_state *s, size_t head)
+{
+    static const char *const light[] = { "launch", "launched", "launches", "launching", "carry", "carried", "carries",
+                                         "carrying", "conduct", "conducted", "conducts", "conducting", "stage", "staged",
+                                         "stages", "staging", "mount", "mounted", "mounts", "mounting", "began", "begin",
+                                         "begins", "started", "start", "starts", "stepped", "step", "intensified",
+                                         "escalated", "resumed", "resume", "held", "hold", "holds", "holding", "signed",
+                                         "sign", "signs", "reached", "reach", "struck", "made", "make", "makes", "paid",
+                                         "pay", "pays", "opened", "open", "announced", "announce", "declared", "declare",
+                                         "agreed", "offered", "accepted", "accept", "accepts", NULL };
+    for (size_t k = head, steps = 0; k > 0 && steps < 5; k--, steps++) {
+        if (is_any(s, k - 1, light)) return true;
+        if (s->mention_at[k - 1] >= 0 || is(s, k - 1, ",")) return false;
+    }
+    return false;
+}
+
+typedef struct pending_event {
+    const lex_pattern *pattern;
+    size_t head, last;
+    int source, target;     /* mention indexes or -1 */
+    bool passive, negated, intent;
+    const char *modal;
+} pending_event;
+
+static bool negated_before(const sentence_state *s, size_t head, size_t from)
+{
+    for (size_t k = head; k > from && head - k < 5; k--)
+        if (s->tag[k - 1] == TAG_NEGATION) return true;
+    return false;
+}
+
+static const char *modal_before(const sentence_state *s, size_t head, size_t from)
+{
+    for (size_t k = head; k > from && head - k < 7; k--) {
+        if (s->tag[k - 1] == TAG_MODAL) {
+            const lex_entry *e = s->tag_entry[k - 1];
+            return e ? e->phrase : "modal";
+        }
+        if (is(s, k - 1, ",") || is(s, k - 1, ";")) break;
+    }
+    /* a conditional clause: "if", "unless", "in case of" */
+    uint16_t c = s->clause[head];
+    for (size_t k = 0; k < head; k++)
+        if (s->clause[k] == c && s->tag[k] == TAG_MODAL && s->tag_entry[k] && strcmp(s->tag_entry[k]->value, "conditional") == 0)
+            return s->tag_entry[k]->phrase;
+    return NULL;
+}
+
+static void find_events(sentence_state *s, pending_event *out, size_t *count)
+{
+    *count = 0;
+    for (size_t h = 0; h < s->n && *count < MAX_EVENTS_PER_SENTENCE; h++) {
+        if (s->consumed[h]) continue;
+        uint8_t t = s->tag[h];
+        if (t == TAG_ACTOR || t == TAG_AGENT || t == TAG_PRONOUN || t == TAG_LOCATIVE || t == TAG_NEGATION || t == TAG_MODAL) continue;
+        size_t hc = 0;
+        const lex_head_pattern *heads = lex_heads(s->dict, s->words[h], &hc);
+        if (!hc) continue;
+        match_result best = { 0 };
+        uint8_t forms = 0;
+        bool found = false;
+        for (size_t k = 0; k < hc && !found; k++) {
+            const lex_pattern *p = heads[k].pattern;
+            bool noun_form = heads[k].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL);
+            if (p->noun_head != noun_form) continue;
+            /* a verb after "the"/"its" is a noun: "the attack" */
+            if (!p->noun_head && before_is_determiner(s, h) && !(heads[k].forms & LEX_FORM_GERUND)) continue;
+            /* a reporting verb is an event only with its pattern's words: "announce a ceasefire" */
+            if (t == TAG_REPORT && p->word_count == 0) continue;
+            match_result r;
+            if (match_pattern(s, h, p, &r)) { best = r; forms = heads[k].forms; found = true; }
+        }
+        if (!found) continue;
+        const lex_pattern *p = best.pattern;
+        pending_event ev = { p, h, best.last, -1, -1, false, false, false, NULL };
+        ev.passive = !p->noun_head && is_passive(s, h, forms);
+        if (p->passive_only && !ev.passive) continue;
+        bool under = p->noun_head && h > 0 && (is(s, h - 1, "under") || (h > 1 && is(s, h - 2, "under")));
+
+        /* target */
+        if (p->has_slot && best.has_slot_region)
+            ev.target = mention_after(s, best.slot_first, best.slot_end == s->n ? s->n : best.slot_end + 1, true,
+                                      best.slot_first - 1, -1, -1);
+        /* source */
+        if (ev.passive || under) {
+            int by = by_agent(s, best.last + 1, under);
+            /* "killed in an attack by X": the noun is part of this event */
+            if (by >= 0) for (size_t k = best.last + 1; k < s->mentions[by].first; k++) s->consumed[k] = true;
+            int subject = clause_subject(s, h);
+            ev.source = by;
+            if (!p->has_slot) ev.target = subject;
+            else if (ev.target < 0) ev.target = subject;
+        } else if (p->noun_head) {
+            /* "Russian airstrikes", "Haftar's offensive", "an attack by X" */
+            if (h > 0 && s->mention_at[h - 1] >= 0) ev.source = s->mention_at[h - 1];
+            else if (h > 1 && s->mention_at[h - 2] >= 0 && (s->tokens[h - 1].flags & TEXT_POSSESSIVE)) ev.source = s->mention_at[h - 2];
+            if (ev.source < 0) ev.source = by_agent(s, best.last + 1, false);
+            /* "X launched an attack": the subject of a light verb */
+            if (ev.source < 0 && light_verb_before(s, h)) ev.source = clause_subject(s, h);
+        } else {
+            ev.source = clause_subject(s, h);
+        }
+        if (ev.target < 0 && !(ev.passive || under)) {
+            int group = ev.source >= 0 ? s->mentions[ev.source].compound : -1;
+            ev.target = mention_after(s, best.last + 1, s->n, true, best.last, group, ev.source);
+        }
+        if (ev.source < 0) continue;
+        if (ev.target >= 0 && ev.target == ev.source) ev.target = -1;
+        size_t from = ev.source >= 0 && s->mentions[ev.source].last < h ? s->mentions[ev.source].last : 0;
+        ev.negated = negated_before(s, h, from);
+        ev.modal = modal_before(s, h, from);
+        ev.intent = ev.modal != NULL;
+        for (size_t k = h; k <= best.last; k++) s->consumed[k] = true;
+        out[(*count)++] = ev;
+    }
+}
+
+/* ---- attribution ---- */
+
+typedef struct report {
+    size_t verb;            /* first token of the reporting span */
+    int    speaker;         /* mention index or -1 */
+    uint16_t clause;
+} report;
+
+static size_t find_reports(sentence_state *s, report *out, size_t max)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < s->n && count < max; i++) {
+        if (s->tag[i] != TAG_REPORT || (i > 0 && s->tag[i - 1] == TAG_REPORT && s->tag_entry[i - 1] == s->tag_entry[i])) continue;
+        report r = { i, -1, s->clause[i] };
+        /* "X said", "X told Y": the subject before; ", said Dengov": after; "according to X" */
+        bool according = is(s, i, "according");
+        if (!according) {
+            int best = -1;
+            for (size_t m = 0; m < s->mention_count; m++) {
+                const mention *x = &s->mentions[m];
+                if (x->last >= i) break;
+                if (i - x->last > 12) continue;
+                if (x->prepositional || x->place || x->modifier) continue;
+                /* the nearest non-prepositional mention before the verb, in the
+                 * stretch after the previous clause boundary of the report */
+                best = (int)m;
+            }
+            /* only when it stands in the report's own clause or right before it */
+            if (best >= 0) {
+                const mention *x = &s->mentions[best];
+                bool own = s->clause[x->last] + 1 >= s->clause[i] && s->clause[x->last] <= s->clause[i];
+                bool quote_between = false;
+                for (size_t k = x->last + 1; k < i; k++) if (s->tokens[k].flags & TEXT_QUOTE) quote_between = true;
+                if (!own || quote_between) best = -1;
+                /* "X said that Y attacked": fine.  "Y attacked, X said": X is right before. */
+            }
+            if (best < 0 || (i > 0 && (is(s, i - 1, ",") || (s->tokens[i - 1].flags & TEXT_QUOTE)))) {
+                /* ", said Dengov" / "\" Kanunu added" is handled above; ", said X" here */
+                size_t k = i;
+                while (k < s->n && s->tag[k] == TAG_REPORT) k++;
+                if (k < s->n && s->mention_at[k] >= 0 && best < 0) best = s->mention_at[k];
+            }
+            r.speaker = best;
+        } else {
+            size_t k = i;
+            while (k < s->n && s->tag[k] == TAG_REPORT) k++;
+            for (size_t q = k; q < s->n && q < k + 4; q++) if (s->mention_at[q] >= 0) { r.speaker = s->mention_at[q]; break; }
+        }
+        out[count++] = r;
+        while (i + 1 < s->n && s->tag[i + 1] == TAG_REPORT) i++;
+    }
+    return count;
+}
+
+/* ---- emitting ---- */
+
+static void push_event(code_result *out, arena *a, const code_event *e)
+{
+    if (out->count == out->capacity) {
+        size_t cap = out->capacity ? out->capacity * 2 : 32;
+        code_event *events = arena_alloc(a, cap * sizeof *events);
+        if (out->count) memcpy(events, out->events, out->count * sizeof *events);
+        out->events = events;
+        out->capacity = cap;
+    }
+    out->events[out->count++] = *e;
+}
+
+static void actor_of(const mention *m, code_actor *out)
+{
+    memset(out, 0, sizeof *out);
+    snprintf(out->code, sizeof out->code, "%s", m->code);
+    out->text = m->text;
+    out->start = m->start;
+    out->end = m->end;
+}
+
+static void emit_sentence(sentence_state *s, size_t sentence_index, const text_sentence *ts,
+                          pending_event *events, size_t event_count, const report *reports, size_t report_count,
+                          const date_expression *dates, size_t date_count, code_result *out)
+{
+    for (size_t e = 0; e < event_count; e++) {
+        pending_event *ev = &events[e];
+        if (ev->negated && !s->options->keep_negated) continue;
+        const lex_code_info *info = lex_code(s->dict, ev->pattern->code);
+        if (!info) continue;
+        const char *rule_extra = "";
+        if (ev->intent && info->intent_code[0]) {
+            const lex_code_info *intent = lex_code(s->dict, info->intent_code);
+            if (intent) { info = intent; rule_extra = arena_printf(s->a, "; modal \"%s\" -> %s", ev->modal, intent->code); }
+        }
+        /* the date: an expression in the event's clause, else in the sentence, else publication */
+        int32_t date = s->publication;
+        int precision = CODE_DATE_DAY;
+        const char *date_words = NULL;
+        int chosen = -1;
+        for (size_t d = 0; d < date_count; d++)
+            if (s->clause[dates[d].first] == s->clause[ev->head]) { chosen = (int)d; break; }
+        if (chosen < 0 && date_count) chosen = 0;
+        if (chosen >= 0) {
+            date = dates[chosen].days;
+            precision = dates[chosen].precision;
+            date_words = slice(s, dates[chosen].first, dates[chosen].last, NULL, NULL);
+        }
+        /* attribution: a report in another clause of the sentence */
+        const mention *speaker = NULL;
+        for (size_t r = 0; r < report_count; r++) {
+            if (reports[r].speaker < 0) continue;
+            if ((int)reports[r].speaker == ev->source) continue;
+            if (reports[r].clause == s->clause[ev->head]) continue;
+            speaker = &s->mentions[reports[r].speaker];
+            break;
+        }
+        const mention *src = &s->mentions[ev->source];
+        /* compounds: one event per member on each side */
+        const mention *sources[16], *targets[16];
+        size_t ns = 0, nt = 0;
+        if (src->compound >= 0) {
+            for (size_t m = 0; m < s->mention_count && ns < 16; m++)
+                if (s->mentions[m].compound == src->compound) sources[ns++] = &s->mentions[m];
+        } else {
+            sources[ns++] = src;
+        }
+        if (ev->target >= 0) {
+            const mention *tg = &s->mentions[ev->target];
+            if (tg->compound >= 0 && tg->compound != src->compound) {
+                for (size_t m = 0; m < s->mention_count && nt < 16; m++)
+                    if (s->mentions[m].compound == tg->compound) targets[nt++] = &s->mentions[m];
+            } else {
+                targets[nt++] = tg;
+            }
+        }
+        bool reciprocal = nt == 0 && ns > 1;
+        for (size_t a = 0; a < ns; a++) {
+            size_t tcount = reciprocal ? ns : (nt ? nt : 1);
+            for (size_t b = 0; b < tcount; b++) {
+                const mention *tg = reciprocal ? sources[b] : (nt ? targets[b] : NULL);
+                if (reciprocal && tg == sources[a]) continue;
+                if (tg && strcmp(tg->code, sources[a]->code) == 0) tg = NULL;
+                code_event out_event;
+                memset(&out_event, 0, sizeof out_event);
+                out_event.sentence_index = (uint32_t)sentence_index;
+                out_event.start = ts->start;
+                out_event.end = ts->end;
+                out_event.date = date;
+                out_event.date_precision = precision;
+                out_event.date_evidence = date_words;
+                actor_of(sources[a], &out_event.source);
+                if (tg) { actor_of(tg, &out_event.target); out_event.has_target = true; }
+                out_event.cameo = info;
+                out_event.attribution = speaker ? speaker->text : NULL;
+                out_event.negated = ev->negated;
+                out_event.verb_start = s->tokens[ev->head].start;
+                out_event.verb_end = s->tokens[ev->last].end;
+                out_event.rule = arena_printf(s->a, "%s%s = %s (%s)%s%s", ev->pattern->noun_head ? "~" : "",
+                                              ev->pattern->text, ev->pattern->code, ev->pattern->source,
+                                              ev->passive ? "; passive" : "", rule_extra);
+                if (s->options->explain) {
+                    out_event.explanation = arena_printf(
+                        s->a, "verb \"%s\" matched \"%s\"; source \"%s\" = %s (%s)%s%s%s%s; date %s%s",
+                        slice(s, ev->head, ev->last, NULL, NULL), ev->pattern->text, sources[a]->text, sources[a]->code,
+                        sources[a]->how ? sources[a]->how : "",
+                        tg ? arena_printf(s->a, "; target \"%s\" = %s (%s)", tg->text, tg->code, tg->how ? tg->how : "") : "; no target",
+                        ev->negated ? "; negated" : "", ev->modal ? arena_printf(s->a, "; modal \"%s\"", ev->modal) : "",
+                        speaker ? arena_printf(s->a, "; said by \"%s\"", speaker->text) : "",
+                        date_words ? arena_printf(s->a, "from \"%s\"", date_words) : "of publication", "");
+                }
+                push_event(out, s->a, &out_event);
+
+                /* reported conflict by another actor: the speaker accuses */
+                if (speaker && a == 0 && b == 0 && info->quad_class == 4 && !ev->intent && !ev->negated &&
+                    strcmp(speaker->code, sources[a]->code) != 0 && !(strlen(speaker->code) >= 6 && strcmp(speaker->code + 3, "MED") == 0)) {
+                    const lex_code_info *accuse = lex_code(s->dict, "112");
+                    if (accuse) {
+                        code_event acc = out_event;
+                        actor_of(speaker, &acc.source);
+                        actor_of(sources[a], &acc.target);
+                        acc.has_target = true;
+                        acc.cameo = accuse;
+                        acc.attribution = speaker->text;
+                        acc.date = s->publication;
+                        acc.date_precision = CODE_DATE_DAY;
+                        acc.date_evidence = NULL;
+                        for (size_t d = 0; d < date_count; d++)
+                            if (s->clause[dates[d].first] != s->clause[ev->head]) {
+                                acc.date = dates[d].days; acc.date_precision = dates[d].precision;
+                                acc.date_evidence = slice(s, dates[d].first, dates[d].last, NULL, NULL);
+                            }
+                        acc.rule = arena_printf(s->a, "reported conflict: speaker accuses the actor (%s)", out_event.rule);
+                        if (s->options->explain)
+                            acc.explanation = arena_printf(s->a, "\"%s\" reports a conflict event by \"%s\": coded as an accusation",
+                                                           speaker->text, sources[a]->text);
+                        push_event(out, s->a, &acc);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/* ---- the article ---- */
+
+static void main_country(const lex_dict *dict, const text_doc *doc, char out[4], int32_t publication)
+{
+    /* the most frequent country among actor phrases of the article */
+    typedef struct { char code[4]; int count; } tally;
+    tally t[64];
+    size_t n = 0;
+    const char *words[64];
+    bool caps[64];
+    out[0] = 0;
+    for (size_t i = 0; i < doc->token_count;) {
+        size_t len = 0;
+        for (; len < 16 && i + len < doc->token_count; len++) {
+            words[len] = text_token_fold(doc, i + len);
+            caps[len] = doc->tokens[i + len].flags & TEXT_ALLCAPS;
+        }
+        lex_match m;
+        if (!(doc->tokens[i].flags & TEXT_CAPITALIZED) || !lex_match_phrase(dict, words, caps, len, 0, &m)) { i++; continue; }
+        for (size_t k = 0; k < m.count; k++) {
+            if (!lex_kind_is_actor(m.entries[k]->kind)) continue;
+            char code[16];
+            lex_actor_code(m.entries[k], publication, code);
+            if (!code_is_state(code) || strlen(code) < 3) break;
+            size_t x = 0;
+            while (x < n && strncmp(t[x].code, code, 3) != 0) x++;
+            if (x == n && n < 64) { memcpy(t[n].code, code, 3); t[n].code[3] = 0; t[n].count = 0; n++; }
+            if (x < 64) t[x].count++;
+            break;
+        }
+        i += m.token_count;
+    }
+    int best = 0;
+    for (size_t x = 0; x < n; x++) if (t[x].count > best) { best = t[x].count; memcpy(out, t[x].code, 4); }
+}
+
+void code_article(arena *a, const lex_dict *dict, const code_options *options,
+                  const char *text, size_t text_len, int32_t publication_date, code_result *out)
+{
+    memset(out, 0, sizeof *out);
+    text_doc doc;
+    text_analyze(a, text, text_len, lex_abbreviations(dict), &doc);
+    memory mem;
+    memset(&mem, 0, sizeof mem);
+    main_country(dict, &doc, mem.country, publication_date);
+    sentence_state *s = arena_alloc(a, sizeof *s);
+    pending_event *events = arena_alloc(a, MAX_EVENTS_PER_SENTENCE * sizeof *events);
+    for (size_t si = 0; si < doc.sentence_count; si++) {
+        const text_sentence *ts = &doc.sentences[si];
+        memset(s, 0, sizeof *s);
+        s->dict = dict;
+        s->options = options;
+        s->a = a;
+        s->doc = &doc;
+        s->text = text;
+        s->publication = publication_date;
+        s->memory = &mem;
+        s->quoted = ts->quoted;
+        s->tokens = doc.tokens + ts->first_token;
+        s->n = ts->token_count < MAX_SENTENCE_TOKENS ? ts->token_count : MAX_SENTENCE_TOKENS;
+        for (size_t i = 0; i < s->n; i++) {
+            s->words[i] = text_token_fold(&doc, ts->first_token + i);
+            s->caps[i] = s->tokens[i].flags & TEXT_ALLCAPS;
+            s->mention_at[i] = -1;
+        }
+        tag_sentence(s);
+        build_mentions(s);
+        cut_clauses(s);
+        size_t event_count = 0;
+        find_events(s, events, &event_count);
+        report reports[16];
+        size_t report_count = find_reports(s, reports, 16);
+        date_expression dates[16];
+        size_t date_count = date_find(s->words, 0, s->n, publication_date, dates, 16);
+        emit_sentence(s, si, ts, events, event_count, reports, report_count, dates, date_count, out);
+    }
+}

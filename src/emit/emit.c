@@ -1,0 +1,168 @@
+/* emit: formats events.  The JSON field names and meanings are a contract
+ * (DESIGN.md, "The event record"): other tools read them. */
+#include "emit.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+bool emit_format_parse(const char *name, emit_format *out)
+{
+    if (strcmp(name, "json") == 0 || strcmp(name, "jsonl") == 0) *out = EMIT_JSON;
+    else if (strcmp(name, "tsv") == 0) *out = EMIT_TSV;
+    else if (strcmp(name, "table") == 0) *out = EMIT_TABLE;
+    else return false;
+    return true;
+}
+
+static const char *precision_name(int p)
+{
+    return p == CODE_DATE_YEAR ? "year" : p == CODE_DATE_MONTH ? "month" : "day";
+}
+
+static void date_text(const code_event *e, char out[11])
+{
+    date_format_iso(e->date, out);
+    if (e->date_precision == CODE_DATE_MONTH) out[7] = 0;
+    else if (e->date_precision == CODE_DATE_YEAR) out[4] = 0;
+}
+
+static void json_string(buf *b, const char *s)
+{
+    if (!s) { buf_puts(b, "null"); return; }
+    buf_putc(b, '"');
+    buf_json_escape(b, s, strlen(s));
+    buf_putc(b, '"');
+}
+
+static void json_actor(buf *b, const code_actor *a)
+{
+    buf_puts(b, "{\"code\":");
+    json_string(b, a->code);
+    buf_puts(b, ",\"text\":");
+    json_string(b, a->text);
+    buf_putc(b, '}');
+}
+
+static void json_number(buf *b, double v)
+{
+    if (isnan(v)) buf_puts(b, "null");
+    else buf_printf(b, "%.6g", v);
+}
+
+static void casualties_json(buf *b, const code_casualties *c)
+{
+    const struct { const char *name; int32_t value; } f[] = {
+        { "killed", c->killed }, { "wounded", c->wounded }, { "displaced", c->displaced },
+        { "arrested", c->arrested }, { "abducted", c->abducted }, { "missing", c->missing },
+    };
+    buf_putc(b, '{');
+    bool first = true;
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+        if (f[i].value < 0) continue;
+        buf_printf(b, "%s\"%s\":%d", first ? "" : ",", f[i].name, f[i].value);
+        first = false;
+    }
+    buf_putc(b, '}');
+}
+
+void emit_header(buf *out, emit_format format)
+{
+    if (format == EMIT_TSV)
+        buf_puts(out, "date\tactor1\tactor2\tevent_code\tbase_code\troot_code\tquad_class\tgoldstein\tplace\tcountry\tlat\tlon\tdoc\n");
+    else if (format == EMIT_TABLE)
+        buf_printf(out, "%-10s  %-12s  %-4s  %-12s  %-34s  %s\n", "date", "source", "code", "target", "event", "evidence");
+}
+
+void emit_event(buf *b, emit_format format, const char *doc, const char *text, const code_event *e, bool explain)
+{
+    char date[11];
+    date_text(e, date);
+    const lex_code_info *c = e->cameo;
+    if (format == EMIT_JSON) {
+        buf_puts(b, "{\"doc\":");
+        json_string(b, doc);
+        buf_printf(b, ",\"sentence_index\":%u,\"sentence\":\"", e->sentence_index);
+        buf_json_escape(b, text + e->start, e->end - e->start);
+        buf_printf(b, "\",\"start\":%u,\"end\":%u,\"date\":\"%s\",\"date_precision\":\"%s\",\"source\":",
+                   e->start, e->end, date, precision_name(e->date_precision));
+        json_actor(b, &e->source);
+        buf_puts(b, ",\"target\":");
+        if (e->has_target) json_actor(b, &e->target); else buf_puts(b, "null");
+        buf_puts(b, ",\"code\":");
+        json_string(b, c->code);
+        buf_puts(b, ",\"root\":");
+        json_string(b, c->root);
+        buf_puts(b, ",\"name\":");
+        json_string(b, c->name);
+        buf_printf(b, ",\"quad_class\":%d,\"goldstein\":", c->quad_class);
+        json_number(b, c->goldstein);
+        buf_puts(b, ",\"plover\":");
+        json_string(b, c->plover);
+        buf_puts(b, ",\"place\":");
+        if (e->has_place) {
+            buf_puts(b, "{\"name\":");
+            json_string(b, e->place.name);
+            buf_puts(b, ",\"country\":");
+            json_string(b, e->place.country[0] ? e->place.country : NULL);
+            buf_puts(b, ",\"lat\":");
+            json_number(b, e->place.lat);
+            buf_puts(b, ",\"lon\":");
+            json_number(b, e->place.lon);
+            buf_puts(b, ",\"precision\":");
+            json_string(b, e->place.precision);
+            buf_putc(b, '}');
+        } else {
+            buf_puts(b, "null");
+        }
+        buf_puts(b, ",\"attribution\":");
+        json_string(b, e->attribution);
+        buf_printf(b, ",\"negated\":%s,\"casualties\":", e->negated ? "true" : "false");
+        if (e->has_casualties) casualties_json(b, &e->casualties); else buf_puts(b, "null");
+        buf_puts(b, ",\"rule\":");
+        json_string(b, e->rule);
+        if (explain) {
+            buf_puts(b, ",\"explain\":");
+            json_string(b, e->explanation);
+        }
+        buf_puts(b, "}\n");
+    } else if (format == EMIT_TSV) {
+        char compact[9];
+        size_t k = 0;
+        for (size_t i = 0; date[i] && k < 8; i++) if (date[i] != '-') compact[k++] = date[i];
+        compact[k] = 0;
+        char base[4];
+        snprintf(base, sizeof base, "%.3s", c->code);
+        buf_printf(b, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%.1f\t", compact, e->source.code, e->has_target ? e->target.code : "",
+                   c->code, base, c->root, c->quad_class, c->goldstein);
+        if (e->has_place) {
+            buf_printf(b, "%s\t%s\t", e->place.name ? e->place.name : "", e->place.country);
+            if (isnan(e->place.lat)) buf_puts(b, "\t\t");
+            else buf_printf(b, "%.4f\t%.4f\t", e->place.lat, e->place.lon);
+        } else {
+            buf_puts(b, "\t\t\t\t");
+        }
+        for (const char *p = doc; *p; p++) buf_putc(b, (*p == '\t' || *p == '\n') ? ' ' : *p);
+        buf_putc(b, '\n');
+    } else {
+        char evidence[120];
+        size_t n = e->end - e->start, k = 0;
+        for (size_t i = 0; i < n && k + 4 < sizeof evidence; i++) {
+            char ch = text[e->start + i];
+            evidence[k++] = (ch == '\n' || ch == '\t') ? ' ' : ch;
+        }
+        if (k + 4 >= sizeof evidence) {
+            /* do not cut a UTF-8 sequence in half */
+            while (k > 0 && ((unsigned char)evidence[k - 1] & 0xC0) == 0x80) k--;
+            if (k > 0 && ((unsigned char)evidence[k - 1] & 0xC0) == 0xC0) k--;
+            memcpy(evidence + k, "...", 3);
+            k += 3;
+        }
+        evidence[k] = 0;
+        char name[35];
+        snprintf(name, sizeof name, "%s", c->name);
+        buf_printf(b, "%-10s  %-12s  %-4s  %-12s  %-34s  %s\n", date, e->source.code, c->code,
+                   e->has_target ? e->target.code : "-", name, evidence);
+        if (explain && e->explanation) buf_printf(b, "%12s%s\n%12srule: %s\n", "", e->explanation, "", e->rule);
+    }
+}

@@ -1,0 +1,20 @@
+/* emit: events out, as JSON Lines (the contract in DESIGN.md), TSV in
+ * GDELT-like columns, or a table for people. */
+#ifndef PARLEY_EMIT_H
+#define PARLEY_EMIT_H
+
+#include "../util/util.h"
+#include "../code/code.h"
+
+typedef enum emit_format { EMIT_JSON = 0, EMIT_TSV, EMIT_TABLE } emit_format;
+
+bool emit_format_parse(const char *name, emit_format *out);
+
+/* Appends one event in the format to out (with the trailing newline).
+ * doc is the article id; text the article text (for the sentence slice). */
+void emit_event(buf *out, emit_format format, const char *doc, const char *text, const code_event *e, bool explain);
+
+/* The header line for TSV and table output ("" for JSON). */
+void emit_header(buf *out, emit_format format);
+
+#endif

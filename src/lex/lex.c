@@ -1,0 +1,960 @@
+/* lex: loading and looking up the dictionaries (format: dict/FORMAT.md).
+ *
+ * The one idea: one open-addressing hash table holds every folded phrase
+ * and every proper prefix of one, so the longest match at a token costs one
+ * probe per token and stops as soon as nothing can continue.  All memory of
+ * a loaded dictionary sits in one arena and nothing changes after loading,
+ * so any number of threads may share it. */
+#include "lex.h"
+#include "../text/text.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <ctype.h>
+#include <errno.h>
+
+/* ---- small vectors ---- */
+
+typedef struct ptr_vec { void **items; size_t count, cap; } ptr_vec;
+
+static void ptr_vec_push(ptr_vec *v, void *p)
+{
+    if (v->count == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 8;
+        void **items = realloc(v->items, cap * sizeof *items);
+        if (!items) { fputs("parley: out of memory\n", stderr); abort(); }
+        v->items = items;
+        v->cap = cap;
+    }
+    v->items[v->count++] = p;
+}
+
+/* ---- the phrase table ---- */
+
+typedef struct phrase_slot {
+    const char *key;             /* folded phrase; NULL = empty slot */
+    uint64_t    hash;
+    ptr_vec     entries;         /* lex_entry*, every kind */
+    ptr_vec     lower_entries;   /* the entries that also match text not in capitals */
+    int         layer;           /* folder index of the latest entry */
+} phrase_slot;
+
+typedef struct phrase_table {
+    phrase_slot *slots;
+    size_t       cap, used;
+} phrase_table;
+
+typedef struct head_slot {
+    const char *key;
+    uint64_t    hash;
+    lex_head_pattern *items;
+    size_t      count, cap;
+} head_slot;
+
+typedef struct head_table {
+    head_slot *slots;
+    size_t     cap, used;
+} head_table;
+
+struct lex_dict {
+    arena         memory;
+    phrase_table  phrases;
+    head_table    heads;
+    lex_code_info *codes;
+    size_t        code_count;
+    ptr_vec       patterns;       /* lex_pattern* */
+    ptr_vec       entries;        /* lex_entry* (all, including replaced ones) */
+    ptr_vec       diagnostics;    /* lex_diagnostic* */
+    text_abbreviations *abbreviations;
+};
+
+static phrase_slot *phrase_find(const phrase_table *t, const char *key, size_t n, uint64_t h)
+{
+    if (!t->cap) return NULL;
+    size_t mask = t->cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        phrase_slot *s = &t->slots[i];
+        if (!s->key) return NULL;
+        if (s->hash == h && strncmp(s->key, key, n) == 0 && s->key[n] == 0) return s;
+    }
+}
+
+static void phrase_grow(phrase_table *t)
+{
+    size_t cap = t->cap ? t->cap * 2 : 4096;
+    phrase_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots) { fputs("parley: out of memory\n", stderr); abort(); }
+    for (size_t i = 0; i < t->cap; i++) {
+        phrase_slot *s = &t->slots[i];
+        if (!s->key) continue;
+        size_t j = s->hash & (cap - 1);
+        while (slots[j].key) j = (j + 1) & (cap - 1);
+        slots[j] = *s;
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->cap = cap;
+}
+
+static phrase_slot *phrase_insert(phrase_table *t, arena *a, const char *key)
+{
+    size_t n = strlen(key);
+    uint64_t h = hash_bytes(key, n);
+    phrase_slot *s = phrase_find(t, key, n, h);
+    if (s) return s;
+    if ((t->used + 1) * 4 >= t->cap * 3) phrase_grow(t);
+    size_t mask = t->cap - 1, i = h & mask;
+    while (t->slots[i].key) i = (i + 1) & mask;
+    s = &t->slots[i];
+    s->key = arena_strndup(a, key, n);
+    s->hash = h;
+    s->layer = -1;
+    t->used++;
+    return s;
+}
+
+static head_slot *head_find(const head_table *t, const char *key, uint64_t h)
+{
+    if (!t->cap) return NULL;
+    size_t mask = t->cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        head_slot *s = &t->slots[i];
+        if (!s->key) return NULL;
+        if (s->hash == h && strcmp(s->key, key) == 0) return s;
+    }
+}
+
+static head_slot *head_insert(head_table *t, arena *a, const char *key)
+{
+    uint64_t h = hash_bytes(key, strlen(key));
+    head_slot *s = head_find(t, key, h);
+    if (s) return s;
+    if ((t->used + 1) * 4 >= t->cap * 3) {
+        size_t cap = t->cap ? t->cap * 2 : 2048;
+        head_slot *slots = calloc(cap, sizeof *slots);
+        if (!slots) { fputs("parley: out of memory\n", stderr); abort(); }
+        for (size_t i = 0; i < t->cap; i++) {
+            if (!t->slots[i].key) continue;
+            size_t j = t->slots[i].hash & (cap - 1);
+            while (slots[j].key) j = (j + 1) & (cap - 1);
+            slots[j] = t->slots[i];
+        }
+        free(t->slots);
+        t->slots = slots;
+        t->cap = cap;
+    }
+    size_t mask = t->cap - 1, i = h & mask;
+    while (t->slots[i].key) i = (i + 1) & mask;
+    s = &t->slots[i];
+    s->key = arena_strdup(a, key);
+    s->hash = h;
+    t->used++;
+    return s;
+}
+
+/* ---- names ---- */
+
+static const char *const kind_names[LEX_KIND_COUNT] = {
+    "person", "country", "capital", "demonym", "organization", "group", "agent",
+    "pronoun", "modal", "negation", "report", "locative", "abbreviation", "verb", "irregular",
+};
+
+const char *lex_kind_name(lex_kind k) { return k < LEX_KIND_COUNT ? kind_names[k] : "?"; }
+
+static bool kind_parse(const char *s, lex_kind *out)
+{
+    for (int k = 0; k < LEX_KIND_COUNT; k++)
+        if (strcmp(s, kind_names[k]) == 0) { *out = (lex_kind)k; return true; }
+    return false;
+}
+
+/* ---- diagnostics ---- */
+
+static void diagnose(lex_dict *d, bool is_error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void diagnose(lex_dict *d, bool is_error, const char *fmt, ...)
+{
+    lex_diagnostic *g = arena_alloc(&d->memory, sizeof *g);
+    char tmp[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    g->is_error = is_error;
+    g->message = arena_strdup(&d->memory, tmp);
+    ptr_vec_push(&d->diagnostics, g);
+}
+
+size_t lex_diagnostic_count(const lex_dict *d) { return d->diagnostics.count; }
+const lex_diagnostic *lex_diagnostic_at(const lex_dict *d, size_t i) { return d->diagnostics.items[i]; }
+
+/* ---- dates ---- */
+
+bool lex_parse_date_bound(const char *s, size_t n, bool is_end, int32_t *days)
+{
+    int y = 0, m = 0, dd = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(isdigit((unsigned char)s[i]) || s[i] == '-')) return false;
+    if (n == 4) {
+        y = atoi(s);
+        m = is_end ? 12 : 1;
+        dd = is_end ? 31 : 1;
+    } else if (n == 7 && s[4] == '-') {
+        y = atoi(s);
+        m = atoi(s + 5);
+        if (m < 1 || m > 12) return false;
+        dd = is_end ? date_days_in_month(y, m) : 1;
+    } else if (n == 10) {
+        return date_parse_iso(s, n, days);
+    } else {
+        return false;
+    }
+    if (y < 1) return false;
+    *days = date_to_days(y, m, dd);
+    return true;
+}
+
+/* ---- inflection ---- */
+
+static bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+/* Ends consonant-vowel-consonant (not w, x, y): the final consonant may double
+ * ("ban" -> "banned", "admit" -> "admitted"; "visit" -> "visited" does not, so
+ * both forms are produced and the one that never occurs costs nothing). */
+static bool ends_cvc(const char *w, size_t n)
+{
+    if (n < 3) return false;
+    char c3 = w[n - 1], c2 = w[n - 2], c1 = w[n - 3];
+    return !is_vowel(c3) && c3 != 'w' && c3 != 'x' && c3 != 'y' && isalpha((unsigned char)c3) &&
+           is_vowel(c2) && !is_vowel(c1) && isalpha((unsigned char)c1);
+}
+
+static size_t add_form(arena *a, const char **forms, uint8_t *bits, size_t count, size_t max,
+                       const char *form, uint8_t bit)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(forms[i], form) == 0) { bits[i] |= bit; return count; }
+    if (count >= max) return count;
+    forms[count] = arena_strdup(a, form);
+    bits[count] = bit;
+    return count + 1;
+}
+
+static void plural_of(const char *w, char *out, size_t cap)
+{
+    size_t n = strlen(w);
+    if (n >= 3 && strcmp(w + n - 3, "man") == 0 && !(n >= 5 && strcmp(w + n - 5, "human") == 0))
+        snprintf(out, cap, "%.*smen", (int)(n - 3), w);
+    else if (n >= 2 && w[n - 1] == 'y' && !is_vowel(w[n - 2]))
+        snprintf(out, cap, "%.*sies", (int)(n - 1), w);
+    else if ((n >= 1 && (w[n - 1] == 's' || w[n - 1] == 'x' || w[n - 1] == 'z')) ||
+             (n >= 2 && (strcmp(w + n - 2, "ch") == 0 || strcmp(w + n - 2, "sh") == 0)))
+        snprintf(out, cap, "%ses", w);
+    else
+        snprintf(out, cap, "%ss", w);
+}
+
+size_t lex_inflect(arena *a, const char *lemma, bool noun, const char *irregular_past,
+                   const char *irregular_participle, const char **forms, uint8_t *bits, size_t max)
+{
+    char tmp[256];
+    size_t n = strlen(lemma), count = 0;
+    if (n == 0 || n > 200) return 0;
+    if (noun) {
+        count = add_form(a, forms, bits, count, max, lemma, LEX_FORM_NOUN);
+        plural_of(lemma, tmp, sizeof tmp);
+        return add_form(a, forms, bits, count, max, tmp, LEX_FORM_PLURAL);
+    }
+    count = add_form(a, forms, bits, count, max, lemma, LEX_FORM_BASE);
+    /* third person */
+    char last = lemma[n - 1];
+    if (n >= 2 && last == 'y' && !is_vowel(lemma[n - 2])) snprintf(tmp, sizeof tmp, "%.*sies", (int)(n - 1), lemma);
+    else if (last == 's' || last == 'x' || last == 'z' || last == 'o' ||
+             (n >= 2 && (strcmp(lemma + n - 2, "ch") == 0 || strcmp(lemma + n - 2, "sh") == 0)))
+        snprintf(tmp, sizeof tmp, "%ses", lemma);
+    else snprintf(tmp, sizeof tmp, "%ss", lemma);
+    count = add_form(a, forms, bits, count, max, tmp, LEX_FORM_THIRD);
+    /* past and participle */
+    bool cvc = ends_cvc(lemma, n);
+    if (irregular_past) {
+        count = add_form(a, forms, bits, count, max, irregular_past, LEX_FORM_PAST);
+        count = add_form(a, forms, bits, count, max, irregular_participle ? irregular_participle : irregular_past,
+                         LEX_FORM_PARTICIPLE);
+    } else {
+        if (last == 'e') snprintf(tmp, sizeof tmp, "%sd", lemma);
+        else if (n >= 2 && last == 'y' && !is_vowel(lemma[n - 2])) snprintf(tmp, sizeof tmp, "%.*sied", (int)(n - 1), lemma);
+        else snprintf(tmp, sizeof tmp, "%sed", lemma);
+        count = add_form(a, forms, bits, count, max, tmp, LEX_FORM_PAST | LEX_FORM_PARTICIPLE);
+        if (cvc) {
+            snprintf(tmp, sizeof tmp, "%s%ced", lemma, last);
+            count = add_form(a, forms, bits, count, max, tmp, LEX_FORM_PAST | LEX_FORM_PARTICIPLE);
+        }
+        if (last == 'c') {  /* "panic" -> "panicked" */
+            snprintf(tmp, sizeof tmp, "%sked", lemma);
+            count = add_form(a, forms, bits, count, max, tmp, LEX_FORM_PAST | LEX_FORM_PARTICIPLE);
+        }
+    }
+    /* gerund */
+    if (n >= 2 && strcmp(lemma + n - 2, "ie") == 0) snprintf(tmp, sizeof tmp, "%.*sying", (int)(n - 2), lemma);
+    else if (last == 'e' && n >= 3 && lemma[n - 2] != 'e' && lemma[n - 2] != 'y' && lemma[n - 2] != 'o')
+        snprintf(tmp, sizeof tmp, "%.*sing", (int)(n - 1), lemma);
+    else snprintf(tmp, sizeof tmp, "%sing", lemma);
+    count = add_form(a, forms, bits, count, max, tmp, LEX_FORM_GERUND);
+    if (cvc) {
+        snprintf(tmp, sizeof tmp, "%s%cing", lemma, last);
+        count = add_form(a, forms, bits, count, max, tmp, LEX_FORM_GERUND);
+    }
+    if (last == 'c') {
+        snprintf(tmp, sizeof tmp, "%sking", lemma);
+        count = add_form(a, forms, bits, count, max, tmp, LEX_FORM_GERUND);
+    }
+    return count;
+}
+
+/* ---- parsing lines ---- */
+
+typedef struct raw_line {
+    lex_kind    kind;
+    char       *phrases;    /* text before '=' */
+    char       *value;      /* text after '=' */
+    const char *source;     /* "file:line" */
+    int         layer;
+} raw_line;
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\r') s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n')) s[--n] = 0;
+    return s;
+}
+
+static void parse_file(lex_dict *d, const char *path, int layer, ptr_vec *lines)
+{
+    char *data = NULL;
+    size_t len = 0;
+    error err;
+    if (!file_read_all(path, 64u << 20, &data, &len, &err)) {
+        diagnose(d, true, "%s", err.message);
+        return;
+    }
+    size_t bad;
+    if (!text_utf8_valid(data, len, &bad)) {
+        diagnose(d, true, "%s: invalid UTF-8 at byte %zu; file skipped", path, bad);
+        free(data);
+        return;
+    }
+    lex_kind kind = LEX_KIND_COUNT;
+    char *line = data;
+    for (size_t number = 1; line && *line; number++) {
+        char *next = strchr(line, '\n');
+        if (next) *next++ = 0;
+        char *hash = strchr(line, '#');
+        if (hash) *hash = 0;
+        char *s = trim(line);
+        line = next;
+        if (!*s) continue;
+        if (*s == '@') {
+            char name[64];
+            if (sscanf(s, "@kind %63s", name) != 1 || !kind_parse(name, &kind)) {
+                diagnose(d, true, "%s:%zu: unknown directive \"%s\" (expected \"@kind NAME\")", path, number, s);
+                kind = LEX_KIND_COUNT;
+            }
+            continue;
+        }
+        if (kind == LEX_KIND_COUNT) {
+            diagnose(d, true, "%s:%zu: entry before any \"@kind\" line", path, number);
+            continue;
+        }
+        char *eq = strchr(s, '=');
+        if (!eq && kind != LEX_ABBREVIATION) {
+            diagnose(d, true, "%s:%zu: missing \"=\" (expected \"PHRASES = VALUE\")", path, number);
+            continue;
+        }
+        raw_line *r = arena_alloc(&d->memory, sizeof *r);
+        r->kind = kind;
+        if (eq) {
+            *eq = 0;
+            r->value = arena_strdup(&d->memory, trim(eq + 1));
+        } else {
+            r->value = arena_strdup(&d->memory, "");
+        }
+        r->phrases = arena_strdup(&d->memory, trim(s));
+        r->source = arena_printf(&d->memory, "%s:%zu", path, number);
+        r->layer = layer;
+        if (!*r->phrases) {
+            diagnose(d, true, "%s: empty phrase", r->source);
+            continue;
+        }
+        ptr_vec_push(lines, r);
+    }
+    free(data);
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Collects *.txt files below folder, sorted, so loading is deterministic. */
+static bool collect_files(const char *folder, ptr_vec *out, int depth, error *err)
+{
+    DIR *dir = opendir(folder);
+    if (!dir) return error_set(err, "%s: cannot open dictionary folder: %s", folder, strerror(errno));
+    ptr_vec names = { 0 };
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+        if (e->d_name[0] == '.') continue;
+        size_t n = strlen(e->d_name);
+        char *path = malloc(strlen(folder) + n + 2);
+        if (!path) abort();
+        sprintf(path, "%s/%s", folder, e->d_name);
+        ptr_vec_push(&names, path);
+    }
+    closedir(dir);
+    qsort(names.items, names.count, sizeof *names.items, compare_strings);
+    for (size_t i = 0; i < names.count; i++) {
+        char *path = names.items[i];
+        struct stat st;
+        size_t n = strlen(path);
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            if (depth < 8) collect_files(path, out, depth + 1, NULL);
+            free(path);
+        } else if (n > 4 && strcmp(path + n - 4, ".txt") == 0) {
+            ptr_vec_push(out, path);
+        } else {
+            free(path);
+        }
+    }
+    free(names.items);
+    return true;
+}
+
+/* ---- the CAMEO table ---- */
+
+static bool load_cameo(lex_dict *d, const char *path, error *err)
+{
+    char *data;
+    size_t len;
+    if (!file_read_all(path, 1u << 20, &data, &len, err)) return false;
+    size_t cap = 512;
+    d->codes = arena_alloc(&d->memory, cap * sizeof *d->codes);
+    char *line = data;
+    for (size_t number = 1; line && *line; number++) {
+        char *next = strchr(line, '\n');
+        if (next) *next++ = 0;
+        char *s = line;
+        line = next;
+        if (*s == '#' || !*trim(s)) continue;
+        char *fields[6] = { 0 };
+        int nf = 0;
+        for (char *p = s; nf < 6;) {
+            fields[nf++] = p;
+            char *tab = strchr(p, '\t');
+            if (!tab) break;
+            *tab = 0;
+            p = tab + 1;
+        }
+        if (nf < 5) {
+            diagnose(d, true, "%s:%zu: expected 6 tab-separated fields: code name goldstein quad_class plover intent_code", path, number);
+            continue;
+        }
+        size_t cl = strlen(fields[0]);
+        if (cl < 2 || cl > 4 || strspn(fields[0], "0123456789") != cl) {
+            diagnose(d, true, "%s:%zu: bad CAMEO code \"%s\"", path, number, fields[0]);
+            continue;
+        }
+        if (d->code_count == cap) {
+            diagnose(d, true, "%s: more than %zu codes", path, cap);
+            break;
+        }
+        lex_code_info *c = &d->codes[d->code_count++];
+        memcpy(c->code, fields[0], cl + 1);
+        memcpy(c->root, fields[0], 2);
+        c->name = arena_strdup(&d->memory, trim(fields[1]));
+        c->goldstein = atof(fields[2]);
+        c->quad_class = atoi(fields[3]);
+        c->plover = arena_strdup(&d->memory, trim(fields[4]));
+        const char *intent = nf >= 6 ? trim(fields[5]) : "-";
+        if (strcmp(intent, "-") != 0 && strlen(intent) <= 4) memcpy(c->intent_code, intent, strlen(intent) + 1);
+    }
+    free(data);
+    for (size_t i = 0; i < d->code_count; i++)
+        if (d->codes[i].intent_code[0] && !lex_code(d, d->codes[i].intent_code))
+            diagnose(d, true, "%s: code %s: unknown intent code %s", path, d->codes[i].code, d->codes[i].intent_code);
+    if (d->code_count == 0) return error_set(err, "%s: no CAMEO codes", path);
+    return true;
+}
+
+const lex_code_info *lex_code(const lex_dict *d, const char *code)
+{
+    for (size_t i = 0; i < d->code_count; i++)   /* 312 codes: a scan is fine and only used at load and emit */
+        if (strcmp(d->codes[i].code, code) == 0) return &d->codes[i];
+    return NULL;
+}
+size_t lex_code_count(const lex_dict *d) { return d->code_count; }
+const lex_code_info *lex_code_at(const lex_dict *d, size_t i) { return &d->codes[i]; }
+
+/* ---- building entries ---- */
+
+static bool actor_code_valid(const char *c, size_t n)
+{
+    if (n < 3 || n > 15 || n % 3 != 0) return false;
+    for (size_t i = 0; i < n; i++) if (c[i] < 'A' || c[i] > 'Z') return false;
+    return true;
+}
+
+static bool parse_actor_value(lex_dict *d, const raw_line *r, lex_entry *e)
+{
+    lex_code_range ranges[32];
+    size_t count = 0;
+    char *copy = arena_strdup(&d->memory, r->value);
+    char *save = NULL;
+    for (char *part = strtok_r(copy, ",", &save); part; part = strtok_r(NULL, ",", &save)) {
+        part = trim(part);
+        if (!*part) continue;
+        if (count == 32) { diagnose(d, true, "%s: more than 32 codes", r->source); return false; }
+        char *space = strpbrk(part, " \t");
+        size_t cl = space ? (size_t)(space - part) : strlen(part);
+        if (!actor_code_valid(part, cl)) {
+            diagnose(d, true, "%s: bad actor code \"%.*s\" (expected 3-15 capital letters in groups of three)", r->source, (int)cl, part);
+            return false;
+        }
+        lex_code_range *g = &ranges[count];
+        memcpy(g->code, part, cl);
+        g->code[cl] = 0;
+        g->from = LEX_DATE_MIN;
+        g->to = LEX_DATE_MAX;
+        if (space) {
+            char *range = trim(space);
+            char *dots = strstr(range, "..");
+            if (!dots) { diagnose(d, true, "%s: bad date range \"%s\" (expected FROM..TO)", r->source, range); return false; }
+            size_t fl = (size_t)(dots - range), tl = strlen(dots + 2);
+            if (fl && !lex_parse_date_bound(range, fl, false, &g->from)) {
+                diagnose(d, true, "%s: bad date \"%.*s\"", r->source, (int)fl, range); return false;
+            }
+            if (tl && !lex_parse_date_bound(dots + 2, tl, true, &g->to)) {
+                diagnose(d, true, "%s: bad date \"%s\"", r->source, dots + 2); return false;
+            }
+            if (g->from > g->to) { diagnose(d, true, "%s: date range \"%s\" ends before it starts", r->source, range); return false; }
+        }
+        count++;
+    }
+    if (!count) { diagnose(d, true, "%s: no actor code after \"=\"", r->source); return false; }
+    for (size_t i = 0; i < count; i++)
+        for (size_t j = i + 1; j < count; j++)
+            if (strcmp(ranges[i].code, ranges[j].code) == 0 && ranges[i].from <= ranges[j].to && ranges[j].from <= ranges[i].to)
+                diagnose(d, false, "%s: overlapping date ranges for %s", r->source, ranges[i].code);
+    lex_code_range *stored = arena_alloc(&d->memory, count * sizeof *stored);
+    memcpy(stored, ranges, count * sizeof *stored);
+    e->codes = stored;
+    e->code_count = (uint16_t)count;
+    return true;
+}
+
+static bool caps_phrase(const char *p)
+{
+    size_t letters = 0;
+    for (const char *s = p; *s; s++) {
+        if (*s >= 'A' && *s <= 'Z') letters++;
+        else return false;
+    }
+    return letters >= 1 && letters <= 5;
+}
+
+static size_t count_tokens(const char *folded)
+{
+    size_t n = *folded ? 1 : 0;
+    for (const char *s = folded; *s; s++) if (*s == ' ') n++;
+    return n;
+}
+
+static void remove_entry(ptr_vec *v, const lex_entry *e)
+{
+    for (size_t i = 0; i < v->count; i++)
+        if (v->items[i] == e) { memmove(&v->items[i], &v->items[i + 1], (v->count - i - 1) * sizeof *v->items); v->count--; return; }
+}
+
+static void add_phrase(lex_dict *d, lex_entry *e)
+{
+    phrase_slot *s = phrase_insert(&d->phrases, &d->memory, e->folded);
+    /* The same phrase in the same kind: a later folder (a user's) overrides
+     * ours; within one folder the first wins and lint reports the other. */
+    for (size_t i = 0; i < s->entries.count; i++) {
+        lex_entry *old = s->entries.items[i];
+        if (old->kind != e->kind) continue;
+        if (old->layer < e->layer) {
+            remove_entry(&s->entries, old);
+            remove_entry(&s->lower_entries, old);
+            break;
+        }
+        if (strcmp(old->value, e->value) == 0)
+            diagnose(d, false, "%s: duplicate %s \"%s\" (also %s)", e->source, lex_kind_name(e->kind), e->phrase, old->source);
+        else
+            diagnose(d, false, "%s: %s \"%s\" = %s is shadowed by %s (= %s)", e->source, lex_kind_name(e->kind),
+                     e->phrase, e->value, old->source, old->value);
+        return;
+    }
+    ptr_vec_push(&s->entries, e);
+    if (!e->caps_only) ptr_vec_push(&s->lower_entries, e);
+    s->layer = e->layer;
+    /* every proper prefix, so the scan knows to continue */
+    char *tmp = arena_strdup(&d->memory, e->folded);
+    for (char *sp = strrchr(tmp, ' '); sp; sp = strrchr(tmp, ' ')) {
+        *sp = 0;
+        phrase_insert(&d->phrases, &d->memory, tmp);
+    }
+}
+
+/* Splits "a; b; c" and adds one entry per phrase. */
+static void build_entries(lex_dict *d, const raw_line *r)
+{
+    lex_entry proto = { 0 };
+    proto.kind = r->kind;
+    proto.value = r->value;
+    proto.source = r->source;
+    proto.layer = r->layer;
+    if (lex_kind_is_actor(r->kind)) {
+        if (!parse_actor_value(d, r, &proto)) return;
+    } else if (r->kind == LEX_AGENT) {
+        size_t n = strlen(r->value);
+        if (n != 3 || !actor_code_valid(r->value, 3)) {
+            diagnose(d, true, "%s: bad agent role \"%s\" (expected one 3-letter role code such as MIL)", r->source, r->value);
+            return;
+        }
+    } else if (r->kind != LEX_ABBREVIATION && !*r->value) {
+        diagnose(d, true, "%s: empty value after \"=\"", r->source);
+        return;
+    }
+    char *copy = arena_strdup(&d->memory, r->phrases);
+    char *save = NULL;
+    for (char *p = strtok_r(copy, ";", &save); p; p = strtok_r(NULL, ";", &save)) {
+        p = trim(p);
+        if (!*p) { diagnose(d, true, "%s: empty phrase between \";\"", r->source); continue; }
+        const char *folded = text_fold_phrase(&d->memory, p, strlen(p));
+        if (!folded || !*folded) { diagnose(d, true, "%s: phrase \"%s\" has no words", r->source, p); continue; }
+        if (r->kind == LEX_ABBREVIATION) {
+            text_abbreviations_add(d->abbreviations, folded);
+            continue;
+        }
+        lex_entry *e = arena_alloc(&d->memory, sizeof *e);
+        *e = proto;
+        e->phrase = p;
+        e->folded = folded;
+        e->token_count = (uint16_t)count_tokens(folded);
+        e->caps_only = caps_phrase(p);
+        ptr_vec_push(&d->entries, e);
+        add_phrase(d, e);
+        if (r->kind == LEX_AGENT) {
+            /* plural of the last word: "police officer" -> "police officers" */
+            const char *last = strrchr(folded, ' ');
+            last = last ? last + 1 : folded;
+            char plural[256];
+            plural_of(last, plural, sizeof plural);
+            if (strcmp(plural, last) == 0 || strlen(folded) > 200) continue;
+            lex_entry *pl = arena_alloc(&d->memory, sizeof *pl);
+            *pl = *e;
+            pl->folded = arena_printf(&d->memory, "%.*s%s", (int)(last - folded), folded, plural);
+            pl->caps_only = false;
+            /* an explicit entry for the plural (listed by hand) wins quietly */
+            phrase_slot *s = phrase_find(&d->phrases, pl->folded, strlen(pl->folded), hash_bytes(pl->folded, strlen(pl->folded)));
+            bool exists = false;
+            for (size_t i = 0; s && i < s->entries.count; i++)
+                if (((lex_entry *)s->entries.items[i])->kind == LEX_AGENT) exists = true;
+            if (!exists) add_phrase(d, pl);
+        }
+    }
+}
+
+typedef struct irregular { const char *lemma, *past, *participle; } irregular;
+
+static const irregular *find_irregular(const ptr_vec *irregulars, const char *lemma)
+{
+    for (size_t i = 0; i < irregulars->count; i++) {
+        const irregular *g = irregulars->items[i];
+        if (strcmp(g->lemma, lemma) == 0) return g;
+    }
+    return NULL;
+}
+
+static void build_pattern(lex_dict *d, const raw_line *r, const char *text, const ptr_vec *irregulars)
+{
+    const lex_code_info *info = lex_code(d, r->value);
+    if (!info) {
+        diagnose(d, true, "%s: unknown CAMEO code \"%s\"", r->source, r->value);
+        return;
+    }
+    lex_pattern *p = arena_alloc(&d->memory, sizeof *p);
+    p->text = text;
+    p->code = info->code;
+    p->source = r->source;
+    const char *words[64];
+    size_t count = 0;
+    const char *head = NULL;
+    char *copy = arena_strdup(&d->memory, text);
+    char *save = NULL;
+    for (char *w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+        if (!head && *w == '~') { p->noun_head = true; w++; }
+        if (strcmp(w, "_") == 0) {
+            if (!head) { diagnose(d, true, "%s: pattern \"%s\" starts with \"_\"; the head word comes first", r->source, text); return; }
+            if (p->has_slot) { diagnose(d, true, "%s: pattern \"%s\" has two \"_\"", r->source, text); return; }
+            p->has_slot = true;
+            if (count < 64) words[count++] = "_";
+            continue;
+        }
+        if (strcmp(w, "<") == 0) { p->passive_only = true; continue; }
+        const char *folded = text_fold_phrase(&d->memory, w, strlen(w));
+        if (!folded || !*folded) continue;
+        /* a word may fold into several tokens ("cease-fire" -> "cease fire") */
+        char *parts = arena_strdup(&d->memory, folded), *save2 = NULL;
+        for (char *t = strtok_r(parts, " ", &save2); t; t = strtok_r(NULL, " ", &save2)) {
+            if (!head) head = t;
+            else if (count < 64) words[count++] = t;
+        }
+    }
+    if (!head) { diagnose(d, true, "%s: empty pattern", r->source); return; }
+    if (count > 12) { diagnose(d, true, "%s: pattern \"%s\" has more than 12 words", r->source, text); return; }
+    p->words = arena_alloc(&d->memory, (count ? count : 1) * sizeof *p->words);
+    memcpy(p->words, words, count * sizeof *words);
+    p->word_count = (uint8_t)count;
+    ptr_vec_push(&d->patterns, p);
+
+    const irregular *g = p->noun_head ? NULL : find_irregular(irregulars, head);
+    const char *forms[16];
+    uint8_t bits[16];
+    size_t n = lex_inflect(&d->memory, head, p->noun_head, g ? g->past : NULL, g ? g->participle : NULL, forms, bits, 16);
+    for (size_t i = 0; i < n; i++) {
+        head_slot *s = head_insert(&d->heads, &d->memory, forms[i]);
+        bool duplicate = false;
+        for (size_t k = 0; k < s->count; k++)
+            if (strcmp(s->items[k].pattern->text, p->text) == 0 && s->items[k].pattern->noun_head == p->noun_head) {
+                if (strcmp(s->items[k].pattern->code, p->code) != 0 && i == 0)
+                    diagnose(d, true, "%s: pattern \"%s\" = %s also has code %s (%s)", r->source, text, p->code,
+                             s->items[k].pattern->code, s->items[k].pattern->source);
+                else if (i == 0)
+                    diagnose(d, false, "%s: duplicate pattern \"%s\" (also %s)", r->source, text, s->items[k].pattern->source);
+                duplicate = true;
+                break;
+            }
+        if (duplicate) continue;
+        if (s->count == s->cap) {
+            size_t cap = s->cap ? s->cap * 2 : 4;
+            lex_head_pattern *items = realloc(s->items, cap * sizeof *items);
+            if (!items) abort();
+            s->items = items;
+            s->cap = cap;
+        }
+        s->items[s->count].pattern = p;
+        s->items[s->count].forms = bits[i];
+        s->count++;
+    }
+}
+
+static int compare_head_patterns(const void *a, const void *b)
+{
+    const lex_head_pattern *x = a, *y = b;
+    if (x->pattern->word_count != y->pattern->word_count) return (int)y->pattern->word_count - (int)x->pattern->word_count;
+    return strcmp(x->pattern->text, y->pattern->text);
+}
+
+lex_dict *lex_load(const char *const *folders, size_t folder_count, error *err)
+{
+    lex_dict *d = calloc(1, sizeof *d);
+    if (!d) abort();
+    arena_init(&d->memory);
+    d->abbreviations = text_abbreviations_new();
+    bool have_cameo = false;
+    for (size_t i = 0; i < folder_count && !have_cameo; i++) {
+        char *path = arena_printf(&d->memory, "%s/cameo.tsv", folders[i]);
+        struct stat st;
+        if (stat(path, &st) == 0) {
+            if (!load_cameo(d, path, err)) { lex_free(d); return NULL; }
+            have_cameo = true;
+        }
+    }
+    if (!have_cameo) {
+        error_set(err, "%s: no cameo.tsv in the dictionary folder%s", folder_count ? folders[0] : "(none)",
+                  folder_count > 1 ? "s" : "");
+        lex_free(d);
+        return NULL;
+    }
+    ptr_vec lines = { 0 };
+    for (size_t i = 0; i < folder_count; i++) {
+        ptr_vec files = { 0 };
+        if (!collect_files(folders[i], &files, 0, err)) {
+            for (size_t k = 0; k < files.count; k++) free(files.items[k]);
+            free(files.items);
+            free(lines.items);
+            lex_free(d);
+            return NULL;
+        }
+        for (size_t k = 0; k < files.count; k++) {
+            parse_file(d, arena_strdup(&d->memory, files.items[k]), (int)i, &lines);
+            free(files.items[k]);
+        }
+        free(files.items);
+    }
+    ptr_vec irregulars = { 0 };
+    for (size_t i = 0; i < lines.count; i++) {
+        raw_line *r = lines.items[i];
+        if (r->kind == LEX_IRREGULAR) {
+            char *forms = arena_strdup(&d->memory, r->value), *save = NULL;
+            char *past = strtok_r(forms, " \t", &save);
+            char *participle = strtok_r(NULL, " \t", &save);
+            if (!past) { diagnose(d, true, "%s: irregular verb without forms", r->source); continue; }
+            irregular *g = arena_alloc(&d->memory, sizeof *g);
+            g->lemma = text_fold_phrase(&d->memory, r->phrases, strlen(r->phrases));
+            g->past = text_fold_phrase(&d->memory, past, strlen(past));
+            g->participle = participle ? text_fold_phrase(&d->memory, participle, strlen(participle)) : g->past;
+            ptr_vec_push(&irregulars, g);
+        }
+    }
+    for (size_t i = 0; i < lines.count; i++) {
+        raw_line *r = lines.items[i];
+        if (r->kind == LEX_IRREGULAR) continue;
+        if (r->kind == LEX_VERB) {
+            char *copy = arena_strdup(&d->memory, r->phrases), *save = NULL;
+            for (char *p = strtok_r(copy, ";", &save); p; p = strtok_r(NULL, ";", &save)) {
+                p = trim(p);
+                if (*p) build_pattern(d, r, p, &irregulars);
+                else diagnose(d, true, "%s: empty pattern between \";\"", r->source);
+            }
+            continue;
+        }
+        build_entries(d, r);
+    }
+    free(irregulars.items);
+    free(lines.items);
+    for (size_t i = 0; i < d->heads.cap; i++) {
+        head_slot *s = &d->heads.slots[i];
+        if (s->key && s->count > 1) qsort(s->items, s->count, sizeof *s->items, compare_head_patterns);
+    }
+    return d;
+}
+
+void lex_free(lex_dict *d)
+{
+    if (!d) return;
+    for (size_t i = 0; i < d->phrases.cap; i++) {
+        free(d->phrases.slots[i].entries.items);
+        free(d->phrases.slots[i].lower_entries.items);
+    }
+    free(d->phrases.slots);
+    for (size_t i = 0; i < d->heads.cap; i++) free(d->heads.slots[i].items);
+    free(d->heads.slots);
+    free(d->patterns.items);
+    free(d->entries.items);
+    free(d->diagnostics.items);
+    text_abbreviations_free(d->abbreviations);
+    arena_free(&d->memory);
+    free(d);
+}
+
+/* ---- lookups ---- */
+
+static bool slot_result(const phrase_slot *s, bool all_caps, size_t tokens, lex_match *out)
+{
+    const ptr_vec *v = all_caps ? &s->entries : &s->lower_entries;
+    if (!v->count) return false;
+    out->entries = (const lex_entry *const *)v->items;
+    out->count = v->count;
+    out->token_count = tokens;
+    return true;
+}
+
+bool lex_match_phrase(const lex_dict *d, const char *const *tokens, const bool *caps,
+                      size_t count, size_t first, lex_match *out)
+{
+    char key[512];
+    size_t len = 0;
+    bool all_caps = true, found = false;
+    for (size_t i = first; i < count && i - first < 16; i++) {
+        size_t n = strlen(tokens[i]);
+        if (len + n + 2 > sizeof key) break;
+        if (i > first) key[len++] = ' ';
+        memcpy(key + len, tokens[i], n);
+        len += n;
+        key[len] = 0;
+        all_caps = all_caps && caps[i];
+        const phrase_slot *s = phrase_find(&d->phrases, key, len, hash_bytes(key, len));
+        if (!s) break;
+        lex_match m;
+        if (slot_result(s, all_caps, i - first + 1, &m)) { *out = m; found = true; }
+    }
+    return found;
+}
+
+bool lex_lookup(const lex_dict *d, const char *folded, lex_match *out)
+{
+    size_t n = strlen(folded);
+    const phrase_slot *s = phrase_find(&d->phrases, folded, n, hash_bytes(folded, n));
+    return s && slot_result(s, true, count_tokens(folded), out);
+}
+
+const lex_entry *lex_match_kind(const lex_match *m, lex_kind kind)
+{
+    for (size_t i = 0; i < m->count; i++)
+        if (m->entries[i]->kind == kind) return m->entries[i];
+    return NULL;
+}
+
+const lex_head_pattern *lex_heads(const lex_dict *d, const char *folded_word, size_t *count)
+{
+    const head_slot *s = head_find(&d->heads, folded_word, hash_bytes(folded_word, strlen(folded_word)));
+    *count = s ? s->count : 0;
+    return s ? s->items : NULL;
+}
+
+bool lex_is_be_form(const char *w)
+{
+    static const char *const forms[] = { "be", "is", "are", "was", "were", "been", "being", "get", "gets",
+                                         "got", "gotten", "getting", "'s", "'re", NULL };
+    for (size_t i = 0; forms[i]; i++) if (strcmp(w, forms[i]) == 0) return true;
+    return false;
+}
+
+void lex_actor_code(const lex_entry *e, int32_t date, char out[16])
+{
+    out[0] = 0;
+    if (!e || !e->code_count) return;
+    for (size_t i = 0; i < e->code_count; i++)
+        if (e->codes[i].from <= date && date <= e->codes[i].to) { memcpy(out, e->codes[i].code, 16); return; }
+    for (size_t i = 0; i < e->code_count; i++)
+        if (e->codes[i].from == LEX_DATE_MIN && e->codes[i].to == LEX_DATE_MAX) { memcpy(out, e->codes[i].code, 16); return; }
+    /* every role is dated and none holds: we know the country, not the role */
+    if (e->codes[0].code[0] == 'I' || e->codes[0].code[0] == 'N') { memcpy(out, e->codes[0].code, 16); return; }
+    memcpy(out, e->codes[0].code, 3);
+    out[3] = 0;
+}
+
+void lex_get_stats(const lex_dict *d, lex_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < d->entries.count; i++) {
+        const lex_entry *e = d->entries.items[i];
+        out->phrases[e->kind]++;
+    }
+    /* entries = lines (distinct source locations) per kind */
+    const char *last = NULL;
+    for (size_t i = 0; i < d->entries.count; i++) {
+        const lex_entry *e = d->entries.items[i];
+        if (!last || strcmp(last, e->source) != 0) out->entries[e->kind]++;
+        last = e->source;
+    }
+    out->patterns = d->patterns.count;
+    out->phrases[LEX_VERB] = d->patterns.count;
+    for (size_t c = 0; c < d->code_count; c++) {
+        bool found = false;
+        for (size_t i = 0; i < d->patterns.count && !found; i++)
+            found = strcmp(((lex_pattern *)d->patterns.items[i])->code, d->codes[c].code) == 0;
+        if (!found && strlen(d->codes[c].code) > 2) out->codes_without_patterns++;
+    }
+}
+
+size_t lex_pattern_count(const lex_dict *d) { return d->patterns.count; }
+const lex_pattern *lex_pattern_at(const lex_dict *d, size_t i) { return d->patterns.items[i]; }
+size_t lex_entry_count(const lex_dict *d) { return d->entries.count; }
+const lex_entry *lex_entry_at(const lex_dict *d, size_t i) { return d->entries.items[i]; }
+const struct text_abbreviations *lex_abbreviations(const lex_dict *d) { return d->abbreviations; }

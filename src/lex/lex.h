@@ -1,0 +1,154 @@
+/* lex: the dictionaries, loaded once and then immutable.
+ *
+ * Every phrase of every kind (actors, agents, grammar words) goes into one
+ * hash table keyed by its folded tokens joined with spaces; every proper
+ * prefix of a phrase is in the table too, marked as a prefix, so a
+ * longest-match scan over a sentence stops the moment no entry can continue.
+ * Verb patterns are indexed by their inflected head word.  Threads share a
+ * loaded lex_dict read-only.  Format: dict/FORMAT.md. */
+#ifndef PARLEY_LEX_H
+#define PARLEY_LEX_H
+
+#include "../util/util.h"
+
+typedef enum lex_kind {
+    LEX_PERSON = 0, LEX_COUNTRY, LEX_CAPITAL, LEX_DEMONYM, LEX_ORGANIZATION, LEX_GROUP,
+    LEX_AGENT,
+    LEX_PRONOUN, LEX_MODAL, LEX_NEGATION, LEX_REPORT, LEX_LOCATIVE, LEX_ABBREVIATION,
+    LEX_VERB, LEX_IRREGULAR,
+    LEX_KIND_COUNT
+} lex_kind;
+
+const char *lex_kind_name(lex_kind k);
+static inline bool lex_kind_is_actor(lex_kind k) { return k <= LEX_GROUP; }
+
+#define LEX_DATE_MIN INT32_MIN
+#define LEX_DATE_MAX INT32_MAX
+
+typedef struct lex_code_range {
+    char    code[16];       /* "LBYGOV" */
+    int32_t from, to;       /* days since 1970-01-01, inclusive; LEX_DATE_MIN/MAX when open */
+} lex_code_range;
+
+typedef struct lex_entry {
+    lex_kind        kind;
+    const char     *phrase;      /* the phrase as written in the file */
+    const char     *folded;      /* its folded form */
+    const char     *value;       /* the text after '=' (trimmed) */
+    const lex_code_range *codes; /* actor kinds: the codes with their ranges */
+    uint16_t        code_count;
+    uint16_t        token_count;
+    bool            caps_only;   /* matches only text written in capitals */
+    const char     *source;      /* "dict/people-africa.txt:12" */
+    int             layer;       /* index of the dictionary folder it came from */
+} lex_entry;
+
+/* A matched phrase: all entries that share the folded phrase (one per kind at most). */
+typedef struct lex_match {
+    const lex_entry *const *entries;
+    size_t           count;
+    size_t           token_count;    /* tokens consumed */
+} lex_match;
+
+enum { LEX_ITEM_WORD = 0, LEX_ITEM_SLOT = 1 };
+
+typedef struct lex_pattern {
+    const char  *text;           /* as written: "accuse _ of war crimes" */
+    const char  *code;           /* CAMEO event code "1124" */
+    const char **words;          /* folded items after the head; "_" for the slot */
+    uint8_t      word_count;
+    bool         noun_head;      /* "~attack by" */
+    bool         passive_only;
+    bool         has_slot;
+    const char  *source;         /* "dict/verbs.txt:120" */
+} lex_pattern;
+
+typedef struct lex_code_info {
+    char        code[5];         /* "0871" */
+    char        root[3];         /* "08" */
+    const char *name;
+    double      goldstein;
+    int         quad_class;
+    const char *plover;
+    char        intent_code[5];  /* "" when it stays the same */
+} lex_code_info;
+
+/* How a head word was met: which verb form. */
+enum { LEX_FORM_BASE = 1, LEX_FORM_THIRD = 2, LEX_FORM_PAST = 4, LEX_FORM_PARTICIPLE = 8,
+       LEX_FORM_GERUND = 16, LEX_FORM_NOUN = 32, LEX_FORM_PLURAL = 64 };
+
+typedef struct lex_head_pattern {
+    const lex_pattern *pattern;
+    uint8_t            forms;    /* LEX_FORM_* bits this surface word is */
+} lex_head_pattern;
+
+typedef struct lex_diagnostic {
+    bool  is_error;
+    char *message;               /* "dict/verbs.txt:12: unknown CAMEO code \"9999\"" */
+} lex_diagnostic;
+
+typedef struct lex_dict lex_dict;
+
+/* Loads every *.txt below each folder (recursively; later folders extend or
+ * override earlier ones: the same phrase in the same kind is replaced) and
+ * cameo.tsv from the first folder that has one.  Problems in single lines
+ * become diagnostics and the line is skipped; a missing cameo.tsv or an
+ * unreadable folder is fatal (returns NULL with err set). */
+lex_dict *lex_load(const char *const *folders, size_t folder_count, error *err);
+void      lex_free(lex_dict *d);
+
+size_t                lex_diagnostic_count(const lex_dict *d);
+const lex_diagnostic *lex_diagnostic_at(const lex_dict *d, size_t i);
+
+/* Longest phrase match starting at token `first` of folded tokens
+ * (tokens[i] is a NUL-terminated folded word, caps[i] whether the original
+ * token was all capitals).  Returns false when no phrase starts there. */
+bool lex_match_phrase(const lex_dict *d, const char *const *tokens, const bool *caps,
+                      size_t count, size_t first, lex_match *out);
+
+/* Exact lookup of a folded phrase ("foreign minister"). */
+bool lex_lookup(const lex_dict *d, const char *folded, lex_match *out);
+/* The entry of a kind within a match, or NULL. */
+const lex_entry *lex_match_kind(const lex_match *m, lex_kind kind);
+
+/* Patterns whose head is this folded word, longest patterns first. */
+const lex_head_pattern *lex_heads(const lex_dict *d, const char *folded_word, size_t *count);
+
+/* Is this folded word a form of "be"/"get" (for the passive), an auxiliary? */
+bool lex_is_be_form(const char *folded_word);
+
+const lex_code_info *lex_code(const lex_dict *d, const char *code);
+size_t               lex_code_count(const lex_dict *d);
+const lex_code_info *lex_code_at(const lex_dict *d, size_t i);
+
+/* The code of an actor entry valid on a date (days since 1970-01-01); see
+ * FORMAT.md for the fall-backs.  Writes into out (16 bytes). */
+void lex_actor_code(const lex_entry *e, int32_t date, char out[16]);
+
+/* Statistics for `parley dict stats`. */
+typedef struct lex_stats {
+    size_t entries[LEX_KIND_COUNT];
+    size_t phrases[LEX_KIND_COUNT];
+    size_t patterns;
+    size_t codes_without_patterns;
+} lex_stats;
+void lex_get_stats(const lex_dict *d, lex_stats *out);
+size_t lex_pattern_count(const lex_dict *d);
+const lex_pattern *lex_pattern_at(const lex_dict *d, size_t i);
+size_t lex_entry_count(const lex_dict *d);
+const lex_entry *lex_entry_at(const lex_dict *d, size_t i);
+
+/* Abbreviations for the sentence splitter, built from @kind abbreviation. */
+struct text_abbreviations;
+const struct text_abbreviations *lex_abbreviations(const lex_dict *d);
+
+/* Parses a date bound "YYYY", "YYYY-MM" or "YYYY-MM-DD"; is_end picks the
+ * last day of a year/month.  Returns false when malformed. */
+bool lex_parse_date_bound(const char *s, size_t n, bool is_end, int32_t *days);
+
+/* Inflected forms of a verb lemma or a noun (for tests and lint): writes up
+ * to max forms into arena strings with their LEX_FORM_* bits. */
+size_t lex_inflect(arena *a, const char *lemma, bool noun, const char *irregular_past,
+                   const char *irregular_participle, const char **forms, uint8_t *bits, size_t max);
+
+#endif

@@ -1,0 +1,663 @@
+/* read: articles in, whatever the format.
+ *
+ * Each format is a small parser that finds candidate articles in the bytes
+ * of one input; one gate, reader_deliver(), checks every candidate (real
+ * date, non-empty, no NUL bytes, under the size limit) and numbers articles
+ * and errors in one sequence, so all formats fail the same way.  The text
+ * formats (seed, plain, TABARI) and JSON Lines live here; the markup formats
+ * (HTML, PETRARCH XML) in read_markup.c.
+ *
+ * Threads: read_buffer() keeps all its state on its stack and in its own
+ * arenas, so several threads may read different inputs at once.  The one
+ * piece of process-wide set-up (libxml2's xmlInitParser, Jansson's hash
+ * seed) runs exactly once under pthread_once before any parsing; after that
+ * both libraries are safe for concurrent use on separate documents
+ * (libxml2 keeps its error state per thread).  Nobody may call
+ * xmlCleanupParser() while a reader may still run. */
+#include "read_internal.h"
+
+#include <jansson.h>
+#include <libxml/parser.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- names ---- */
+
+static const char *const format_names[] = {
+    [READ_FORMAT_AUTO] = "auto",   [READ_FORMAT_SEED] = "seed",
+    [READ_FORMAT_PLAIN] = "plain", [READ_FORMAT_JSONL] = "jsonl",
+    [READ_FORMAT_HTML] = "html",   [READ_FORMAT_TABARI] = "tabari",
+    [READ_FORMAT_PETRARCH] = "petrarch",
+};
+#define FORMAT_COUNT (sizeof format_names / sizeof format_names[0])
+
+const char *read_format_name(read_format f)
+{
+    if ((unsigned)f >= FORMAT_COUNT)
+        return NULL;
+    return format_names[f];
+}
+
+bool read_format_parse(const char *name, read_format *out)
+{
+    if (!name)
+        return false;
+    for (size_t i = 0; i < FORMAT_COUNT; i++) {
+        if (strcasecmp(name, format_names[i]) == 0) {
+            if (out)
+                *out = (read_format)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- small byte helpers ---- */
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static bool is_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_space(s[i]))
+            return false;
+    return true;
+}
+
+static size_t bom_length(const char *s, size_t n)
+{
+    return n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* One line starting at *pos: its bytes without "\n" or "\r\n"; *pos moves
+ * past the line break.  False at the end of the input. */
+static bool next_line(const char *s, size_t n, size_t *pos, const char **line, size_t *line_len)
+{
+    if (*pos >= n)
+        return false;
+    const char *start = s + *pos;
+    const char *newline = memchr(start, '\n', n - *pos);
+    size_t len = newline ? (size_t)(newline - start) : n - *pos;
+    *pos += len + (newline ? 1 : 0);
+    if (len > 0 && start[len - 1] == '\r')
+        len--;
+    *line = start;
+    *line_len = len;
+    return true;
+}
+
+static bool starts_with(const char *s, size_t n, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    return n >= k && memcmp(s, prefix, k) == 0;
+}
+
+static bool starts_with_nocase(const char *s, size_t n, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    return n >= k && strncasecmp(s, prefix, k) == 0;
+}
+
+static bool contains(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    return k <= n && memmem(s, n, needle, k) != NULL;
+}
+
+/* "2020-01-13": the shape only, not whether the day exists. */
+static bool iso_date_shape(const char *s, size_t n)
+{
+    if (n < 10)
+        return false;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-')
+                return false;
+        } else if (!is_digit(s[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool reader_iso_date_prefix(const char *s, size_t n)
+{
+    int32_t days;
+    if (n < 10 || !iso_date_shape(s, n) || !date_parse_iso(s, 10, &days))
+        return false;
+    return n == 10 || s[10] == 'T' || s[10] == 't' || s[10] == ' ';
+}
+
+static bool is_real_date(const char *s)
+{
+    int32_t days;
+    return date_parse_iso(s, strlen(s), &days);
+}
+
+/* ---- the gate ---- */
+
+const char *reader_quote(reader *r, const char *s, size_t n)
+{
+    enum { shown = 60 };
+    size_t take = n;
+    if (take > shown) {
+        take = shown;
+        while (take > 0 && ((unsigned char)s[take] & 0xC0) == 0x80)
+            take--;      /* do not cut a UTF-8 sequence in two */
+    }
+    char *out = arena_alloc(&r->scratch, take * 4 + 8);
+    size_t k = 0;
+    out[k++] = '"';
+    for (size_t i = 0; i < take; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            out[k++] = '\\';
+            out[k++] = (char)c;
+        } else if (c < 0x20 || c == 0x7F) {
+            k += (size_t)snprintf(out + k, 5, "\\x%02x", c);
+        } else {
+            out[k++] = (char)c;
+        }
+    }
+    out[k++] = '"';
+    if (take < n) {
+        memcpy(out + k, "...", 3);
+        k += 3;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+void reader_skip(reader *r, const char *fmt, ...)
+{
+    buf message;
+    buf_init(&message);
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&message, fmt, ap);
+    va_end(ap);
+    /* Messages quote names and library text that may hold control bytes;
+     * keep them safe to print on a terminal. */
+    for (size_t i = 0; i < message.len; i++) {
+        unsigned char c = (unsigned char)message.data[i];
+        if (c < 0x20 || c == 0x7F)
+            message.data[i] = '?';
+    }
+    size_t sequence = r->sequence++;
+    if (r->sink && r->sink->skipped)
+        r->sink->skipped(r->sink->context, sequence, message.len ? message.data : "");
+    buf_free(&message);
+    arena_reset(&r->scratch);
+}
+
+void reader_deliver(reader *r, const read_candidate *c)
+{
+    const char *origin = c->origin ? c->origin : r->name;
+    if (c->text_len > r->max_bytes) {
+        reader_skip(r, "%s: article text is over the limit of %zu bytes", origin, r->max_bytes);
+        return;
+    }
+    if (is_blank(c->text, c->text_len)) {
+        reader_skip(r, "%s: empty article", origin);
+        return;
+    }
+    const char *nul = memchr(c->text, '\0', c->text_len);
+    if (nul) {
+        size_t at = (size_t)(nul - c->text);
+        if (c->input_offset != READ_NOT_IN_INPUT)
+            at += c->input_offset + r->base;
+        reader_skip(r, "%s: binary data at byte %zu", origin, at);
+        return;
+    }
+    if (!c->date) {
+        reader_skip(r, "%s: no date: give --date YYYY-MM-DD", origin);
+        return;
+    }
+    if (!is_real_date(c->date)) {
+        reader_skip(r, "%s: %s is not a date", origin, reader_quote(r, c->date, strlen(c->date)));
+        return;
+    }
+    /* Slices of the input are copied so every text is NUL-terminated. */
+    const char *text = c->text;
+    if (c->input_offset != READ_NOT_IN_INPUT)
+        text = arena_strndup(&r->scratch, c->text, c->text_len);
+    read_article article = {
+        .id = c->id && c->id[0] ? c->id : r->stem,
+        .title = c->title && c->title[0] ? c->title : NULL,
+        .url = c->url && c->url[0] ? c->url : NULL,
+        .date = c->date,
+        .text = text,
+        .text_len = c->text_len,
+        .origin = origin,
+        .sequence = r->sequence++,
+    };
+    r->delivered++;
+    if (r->sink && r->sink->article)
+        r->sink->article(r->sink->context, &article);
+    arena_reset(&r->scratch);
+}
+
+/* ---- detection ---- */
+
+/* " date 2020-01-13 Title" (any leading blanks): the date and the title. */
+static bool seed_header(const char *s, size_t n, const char **date,
+                        const char **title, size_t *title_len)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (!starts_with(s + i, n - i, "date"))
+        return false;
+    i += 4;
+    if (i >= n || (s[i] != ' ' && s[i] != '\t'))
+        return false;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (!iso_date_shape(s + i, n - i))
+        return false;
+    const char *d = s + i;
+    i += 10;
+    if (i < n && !is_space(s[i]))
+        return false;
+    while (i < n && is_space(s[i]))
+        i++;
+    size_t end = n;
+    while (end > i && is_space(s[end - 1]))
+        end--;
+    if (date)
+        *date = d;
+    if (title) {
+        *title = s + i;
+        *title_len = end - i;
+    }
+    return true;
+}
+
+/* "200113 LBY-0001-01" or "20200113 LBY-0001-01": the date digits and the id. */
+static bool tabari_header(const char *s, size_t n, const char **digits, size_t *digit_count,
+                          const char **id, size_t *id_len)
+{
+    size_t i = 0;
+    while (i < n && is_digit(s[i]))
+        i++;
+    if (i != 6 && i != 8)
+        return false;
+    size_t count = i;
+    if (i >= n || (s[i] != ' ' && s[i] != '\t'))
+        return false;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    size_t start = i;
+    while (i < n && !is_space(s[i]))
+        i++;
+    if (i == start)
+        return false;
+    if (digits) {
+        *digits = s;
+        *digit_count = count;
+        *id = s + start;
+        *id_len = i - start;
+    }
+    return true;
+}
+
+static size_t count_tags(const char *s, size_t n)
+{
+    size_t tags = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] != '<')
+            continue;
+        char c = s[i + 1];
+        if (c == '/' || c == '!' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+            tags++;
+    }
+    return tags;
+}
+
+static const char *extension_of(const char *name)
+{
+    if (!name)
+        return "";
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    const char *dot = strrchr(base, '.');
+    return dot && dot != base ? dot + 1 : "";
+}
+
+read_format read_detect(const char *name, const char *bytes, size_t len)
+{
+    if (!bytes) {
+        bytes = "";
+        len = 0;
+    }
+    size_t pos = bom_length(bytes, len);
+    while (pos < len && is_space(bytes[pos]))
+        pos++;
+    const char *s = bytes + pos;
+    size_t n = len - pos;
+    /* Only the start of the input is looked at: detection is O(1) in size. */
+    size_t window = n < 65536 ? n : 65536;
+    const char *ext = extension_of(name);
+
+    if (n > 0 && s[0] == '<') {
+        /* "<?xml", "<Sentences", a comment: PETRARCH if it has sentences;
+         * any other markup is read as a web page. */
+        if (!starts_with_nocase(s, n, "<!doctype html") && !starts_with_nocase(s, n, "<html") &&
+            contains(s, window, "<Sentence"))
+            return READ_FORMAT_PETRARCH;
+        return READ_FORMAT_HTML;
+    }
+    if (n > 0 && s[0] == '{')
+        return READ_FORMAT_JSONL;
+
+    const char *line;
+    size_t line_len, at = 0;
+    if (next_line(s, n, &at, &line, &line_len)) {
+        if (seed_header(line, line_len, NULL, NULL, NULL))
+            return READ_FORMAT_SEED;
+        if (tabari_header(line, line_len, NULL, NULL, NULL, NULL))
+            return READ_FORMAT_TABARI;
+    }
+    size_t tags = count_tags(s, window < 4096 ? window : 4096);
+    if (strcasecmp(ext, "xml") == 0 && contains(s, window, "<Sentence"))
+        return READ_FORMAT_PETRARCH;
+    if ((strcasecmp(ext, "html") == 0 || strcasecmp(ext, "htm") == 0 ||
+         strcasecmp(ext, "xhtml") == 0) && tags > 0)
+        return READ_FORMAT_HTML;
+    if (tags >= 8 || starts_with_nocase(s, n, "<!doctype html"))
+        return READ_FORMAT_HTML;
+    return READ_FORMAT_PLAIN;
+}
+
+/* ---- seed ---- */
+
+static void read_seed(reader *r, const char *s, size_t n)
+{
+    size_t pos = 0;
+    const char *line = NULL;
+    size_t line_len = 0;
+    bool found = false;
+    while (next_line(s, n, &pos, &line, &line_len))
+        if (!is_blank(line, line_len)) {
+            found = true;
+            break;
+        }
+    const char *date = NULL, *title = NULL;
+    size_t title_len = 0;
+    if (!found || !seed_header(line, line_len, &date, &title, &title_len)) {
+        reader_skip(r, "%s: not a seed article: the first line must be \" date YYYY-MM-DD Title\"",
+                    r->name);
+        return;
+    }
+    /* The text starts after the blank lines that follow the header. */
+    size_t text_start = pos;
+    while (next_line(s, n, &pos, &line, &line_len) && is_blank(line, line_len))
+        text_start = pos;
+    read_candidate c = {
+        .date = arena_strndup(&r->scratch, date, 10),
+        .title = arena_strndup(&r->scratch, title, title_len),
+        .text = s + text_start,
+        .text_len = n - text_start,
+        .origin = r->name,
+        .input_offset = text_start,
+    };
+    reader_deliver(r, &c);
+}
+
+/* ---- plain ---- */
+
+static bool default_date_usable(reader *r)
+{
+    const char *date = r->options->default_date;
+    if (date && !is_real_date(date)) {
+        reader_skip(r, "%s: --date %s is not a date", r->name, reader_quote(r, date, strlen(date)));
+        return false;
+    }
+    return true;
+}
+
+static void read_plain(reader *r, const char *s, size_t n)
+{
+    if (!default_date_usable(r))
+        return;
+    read_candidate c = {
+        .date = r->options->default_date,
+        .text = s,
+        .text_len = n,
+        .origin = r->name,
+        .input_offset = 0,
+    };
+    reader_deliver(r, &c);
+}
+
+/* ---- TABARI ---- */
+
+static void read_tabari(reader *r, const char *s, size_t n)
+{
+    size_t pos = 0, line_number = 0;
+    const char *line;
+    size_t line_len;
+    while (next_line(s, n, &pos, &line, &line_len)) {
+        line_number++;
+        if (is_blank(line, line_len))
+            continue;
+        size_t header_line = line_number;
+        const char *header = line;
+        size_t header_len = line_len;
+        /* The record's text: the following lines up to a blank line. */
+        size_t text_start = pos, text_end = pos;
+        size_t after;
+        while (after = pos, next_line(s, n, &after, &line, &line_len)) {
+            line_number++;
+            pos = after;
+            if (is_blank(line, line_len))
+                break;
+            text_end = (size_t)(line - s) + line_len;
+        }
+        const char *origin = arena_printf(&r->scratch, "%s:%zu", r->name, header_line);
+        const char *digits, *id;
+        size_t digit_count, id_len;
+        if (!tabari_header(header, header_len, &digits, &digit_count, &id, &id_len)) {
+            reader_skip(r, "%s: not a TABARI record: the first line must be \"YYMMDD ID\", not %s",
+                        origin, reader_quote(r, header, header_len));
+            continue;
+        }
+        char *date = arena_alloc(&r->scratch, 11);
+        if (digit_count == 6) {
+            int two_digit_year = (digits[0] - '0') * 10 + (digits[1] - '0');
+            memcpy(date, two_digit_year < 70 ? "20" : "19", 2);
+            memcpy(date + 2, digits, 2);
+            digits += 2;
+        } else {
+            memcpy(date, digits, 4);
+            digits += 4;
+        }
+        date[4] = '-';
+        memcpy(date + 5, digits, 2);
+        date[7] = '-';
+        memcpy(date + 8, digits + 2, 2);
+        date[10] = '\0';
+        const char *id_text = arena_strndup(&r->scratch, id, id_len);
+        if (!is_real_date(date)) {
+            reader_skip(r, "%s: record \"%s\": %s is not a date", origin, id_text,
+                        reader_quote(r, header, digit_count));
+            continue;
+        }
+        read_candidate c = {
+            .id = id_text,
+            .date = date,
+            .text = s + text_start,
+            .text_len = text_end - text_start,
+            .origin = origin,
+            .input_offset = text_start,
+        };
+        reader_deliver(r, &c);
+    }
+}
+
+/* ---- JSON Lines ---- */
+
+/* The value of a required string field, or NULL after reporting why not. */
+static const char *required_string(reader *r, json_t *object, const char *field,
+                                   const char *origin, size_t *len)
+{
+    json_t *value = json_object_get(object, field);
+    if (!value || json_is_null(value)) {
+        reader_skip(r, "%s: missing field \"%s\"", origin, field);
+        return NULL;
+    }
+    if (!json_is_string(value)) {
+        reader_skip(r, "%s: field \"%s\" is not a string", origin, field);
+        return NULL;
+    }
+    if (len)
+        *len = json_string_length(value);
+    return json_string_value(value);
+}
+
+/* Optional string fields of the wrong type are ignored rather than
+ * costing the article: a numeric "url" says nothing about the text. */
+static const char *optional_string(json_t *object, const char *field)
+{
+    json_t *value = json_object_get(object, field);
+    return json_is_string(value) ? json_string_value(value) : NULL;
+}
+
+static void read_jsonl_record(reader *r, json_t *root, const char *origin)
+{
+    if (!json_is_object(root)) {
+        reader_skip(r, "%s: not a JSON object", origin);
+        return;
+    }
+    const char *id;
+    json_t *id_value = json_object_get(root, "id");
+    if (json_is_integer(id_value)) {
+        /* Numeric ids are common in exported data sets; keep them. */
+        id = arena_printf(&r->scratch, "%" JSON_INTEGER_FORMAT, json_integer_value(id_value));
+    } else if (!(id = required_string(r, root, "id", origin, NULL))) {
+        return;
+    } else if (!id[0]) {
+        reader_skip(r, "%s: field \"id\" is empty", origin);
+        return;
+    }
+    size_t date_len;
+    const char *date = required_string(r, root, "date", origin, &date_len);
+    if (!date)
+        return;
+    if (!reader_iso_date_prefix(date, date_len)) {
+        reader_skip(r, "%s: field \"date\" is not a date: %s", origin,
+                    reader_quote(r, date, date_len));
+        return;
+    }
+    size_t text_len;
+    const char *text = required_string(r, root, "text", origin, &text_len);
+    if (!text)
+        return;
+    read_candidate c = {
+        .id = id,
+        .title = optional_string(root, "title"),
+        .url = optional_string(root, "url"),
+        .date = arena_strndup(&r->scratch, date, 10),
+        .text = text,
+        .text_len = text_len,
+        .origin = origin,
+        .input_offset = READ_NOT_IN_INPUT,
+    };
+    reader_deliver(r, &c);
+}
+
+static void read_jsonl(reader *r, const char *s, size_t n)
+{
+    size_t pos = 0, line_number = 0;
+    const char *line;
+    size_t line_len;
+    while (next_line(s, n, &pos, &line, &line_len)) {
+        line_number++;
+        if (is_blank(line, line_len))
+            continue;
+        const char *origin = arena_printf(&r->scratch, "%s:%zu", r->name, line_number);
+        json_error_t error;
+        /* JSON_ALLOW_NUL: a "\u0000" in the text is reported as binary
+         * data, like a NUL byte in any other format. */
+        json_t *root = json_loadb(line, line_len, JSON_ALLOW_NUL, &error);
+        if (!root) {
+            reader_skip(r, "%s: invalid JSON: %s at column %d", origin, error.text,
+                        error.column > 0 ? error.column : 1);
+            continue;
+        }
+        read_jsonl_record(r, root, origin);
+        json_decref(root);
+    }
+}
+
+/* ---- the entry point ---- */
+
+static pthread_once_t libraries_once = PTHREAD_ONCE_INIT;
+
+static void libraries_init(void)
+{
+    xmlInitParser();
+    json_object_seed(0);
+}
+
+static const char *stem_of(arena *a, const char *name)
+{
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    const char *dot = strrchr(base, '.');
+    size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    return len ? arena_strndup(a, base, len) : "input";
+}
+
+size_t read_buffer(const char *name, const char *bytes, size_t len,
+                   const read_options *options, const read_sink *sink)
+{
+    pthread_once(&libraries_once, libraries_init);
+    static const read_options defaults = { .format = READ_FORMAT_AUTO };
+    if (!options)
+        options = &defaults;
+    if (!bytes) {
+        bytes = "";
+        len = 0;
+    }
+    reader r = {
+        .name = name && name[0] && strcmp(name, "-") != 0 ? name : "stdin",
+        .options = options,
+        .max_bytes = options->max_article_bytes ? options->max_article_bytes
+                                                : READ_DEFAULT_MAX_ARTICLE,
+        .sink = sink,
+    };
+    arena_init(&r.scratch);
+    arena_init(&r.keep);
+    r.stem = stem_of(&r.keep, r.name);
+
+    read_format format = options->format;
+    if (format == READ_FORMAT_AUTO)
+        format = read_detect(name, bytes, len);
+    /* A UTF-8 byte order mark is not part of any article. */
+    r.base = bom_length(bytes, len);
+    const char *s = bytes + r.base;
+    size_t n = len - r.base;
+    switch (format) {
+    case READ_FORMAT_SEED:     read_seed(&r, s, n); break;
+    case READ_FORMAT_PLAIN:    read_plain(&r, s, n); break;
+    case READ_FORMAT_JSONL:    read_jsonl(&r, s, n); break;
+    case READ_FORMAT_HTML:     if (default_date_usable(&r)) read_html(&r, s, n); break;
+    case READ_FORMAT_TABARI:   read_tabari(&r, s, n); break;
+    case READ_FORMAT_PETRARCH: read_petrarch(&r, s, n); break;
+    case READ_FORMAT_AUTO:
+    default:
+        reader_skip(&r, "%s: unknown input format %d", r.name, (int)format);
+        break;
+    }
+    arena_free(&r.scratch);
+    arena_free(&r.keep);
+    return r.delivered;
+}

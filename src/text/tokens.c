@@ -1,0 +1,486 @@
+/* tokens: cut text into words, numbers and punctuation, each with its folded
+ * form and the exact byte span it came from.
+ *
+ * The idea: a word is a run of letters, digits and marks, and every
+ * character that may sit *inside* a word (dot, comma, colon, hyphen,
+ * apostrophe) is decided by looking one character back and one ahead only:
+ * "3.5" and "U.N." keep their dots, "2,000" drops its comma, "00:00" and
+ * "2020-01-06" stay whole, "cease-fire" splits, "Haftar's" and "didn't" give
+ * up their clitics.  One look back and one ahead keeps the work linear
+ * whatever the input. */
+#include "internal.h"
+
+#include <assert.h>
+#include <string.h>
+
+/* Folded forms longer than this are cut into several tokens (fold_len is
+ * 16 bits). */
+enum { TOKEN_FOLD_LIMIT = 65535 };
+
+typedef struct scanner {
+    arena *arena;
+    const char *s;
+    size_t n;
+    text_tokens *out;
+} scanner;
+
+/* ---- growing arrays in the arena: the old copy is abandoned, which costs
+ * at most as much again as the final size ---- */
+
+static void reserve_folded(scanner *sc, size_t extra)
+{
+    text_tokens *t = sc->out;
+    if (t->folded_len + extra <= t->folded_capacity) return;
+    size_t capacity = t->folded_capacity ? t->folded_capacity * 2 : 4096;
+    while (capacity < t->folded_len + extra) capacity *= 2;
+    char *grown = arena_alloc(sc->arena, capacity);
+    if (t->folded_len) memcpy(grown, t->folded, t->folded_len);
+    t->folded = grown;
+    t->folded_capacity = capacity;
+}
+
+static void append_folded(scanner *sc, const char *bytes, size_t len)
+{
+    reserve_folded(sc, len + 1);
+    memcpy(sc->out->folded + sc->out->folded_len, bytes, len);
+    sc->out->folded_len += len;
+}
+
+static text_token *last_token(scanner *sc)
+{
+    return sc->out->count ? &sc->out->tokens[sc->out->count - 1] : NULL;
+}
+
+/* Closes the folded form begun at fold_start and records the token. */
+static void emit(scanner *sc, size_t start, size_t end, size_t fold_start, unsigned flags)
+{
+    text_tokens *t = sc->out;
+    if (t->count == t->capacity) {
+        size_t capacity = t->capacity ? t->capacity * 2 : 256;
+        text_token *grown = arena_alloc(sc->arena, capacity * sizeof *grown);
+        if (t->count) memcpy(grown, t->tokens, t->count * sizeof *grown);
+        t->tokens = grown;
+        t->capacity = capacity;
+    }
+    size_t fold_len = t->folded_len - fold_start;
+    assert(fold_len <= TOKEN_FOLD_LIMIT);   /* words are cut before */
+    reserve_folded(sc, 1);
+    t->folded[t->folded_len++] = '\0';
+    text_token *token = &t->tokens[t->count++];
+    token->start = (uint32_t)start;
+    token->end = (uint32_t)end;
+    token->fold = (uint32_t)fold_start;
+    token->fold_len = (uint16_t)fold_len;
+    token->flags = (uint16_t)flags;
+}
+
+/* Emits a token whose folded form is given. */
+static void emit_literal(scanner *sc, size_t start, size_t end, const char *fold, unsigned flags)
+{
+    size_t fold_start = sc->out->folded_len;
+    append_folded(sc, fold, strlen(fold));
+    emit(sc, start, end, fold_start, flags);
+}
+
+/* ---- looking around ---- */
+
+static text_class class_at(const scanner *sc, size_t p, int32_t *cp_out, int *len_out)
+{
+    if (p >= sc->n) {
+        if (cp_out) *cp_out = -1;
+        if (len_out) *len_out = 0;
+        return TC_SPACE;   /* the end of the text reads like white space */
+    }
+    int32_t cp;
+    int len = text_utf8_next(sc->s, sc->n, p, &cp);
+    if (cp_out) *cp_out = cp;
+    if (len_out) *len_out = len;
+    return text_classify(cp);
+}
+
+static bool is_word_at(const scanner *sc, size_t p)
+{
+    return p < sc->n && text_class_is_word(class_at(sc, p, NULL, NULL));
+}
+
+static bool is_ascii_digit_at(const scanner *sc, size_t p)
+{
+    return p < sc->n && sc->s[p] >= '0' && sc->s[p] <= '9';
+}
+
+/* Letters from p on, counting at most limit + 1. */
+static int letters_ahead(const scanner *sc, size_t p, int limit)
+{
+    int count = 0;
+    while (count <= limit && p < sc->n) {
+        int32_t cp;
+        int len;
+        text_class c = class_at(sc, p, &cp, &len);
+        if (c == TC_MARK) { p += (size_t)len; continue; }
+        if (c != TC_LETTER) break;
+        count++;
+        p += (size_t)len;
+    }
+    return count;
+}
+
+static bool ascii_lower_equals(const char *s, size_t n, const char *word)
+{
+    size_t i = 0;
+    for (; i < n && word[i]; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+        if (c != word[i]) return false;
+    }
+    return i == n && word[i] == '\0';
+}
+
+/* Length of a clitic at p ("s", "re", "ll", "ve", "m", "d" after an
+ * apostrophe), followed by a non-word character; 0 if none. */
+static size_t clitic_at(const scanner *sc, size_t p, bool *possessive_s)
+{
+    static const char *const clitics[] = { "s", "re", "ll", "ve", "m", "d" };
+    *possessive_s = false;
+    for (size_t i = 0; i < sizeof clitics / sizeof *clitics; i++) {
+        size_t len = strlen(clitics[i]);
+        if (p + len > sc->n) continue;
+        if (!ascii_lower_equals(sc->s + p, len, clitics[i])) continue;
+        if (is_word_at(sc, p + len)) continue;
+        *possessive_s = i == 0;
+        return len;
+    }
+    return 0;
+}
+
+/* Words after which "'s" is "is"/"has"/"us", not a possessive, and after
+ * which "'m" and "'d" are clitics at all. */
+static bool is_pronoun(const char *fold, size_t n)
+{
+    static const char *const pronouns[] = {
+        "i", "you", "he", "she", "it", "we", "they", "that", "there", "here",
+        "what", "who", "where", "how", "let",
+    };
+    for (size_t i = 0; i < sizeof pronouns / sizeof *pronouns; i++)
+        if (strlen(pronouns[i]) == n && memcmp(pronouns[i], fold, n) == 0) return true;
+    return false;
+}
+
+/* TEXT_CAPITALIZED and TEXT_ALLCAPS from the original bytes of a token. */
+static unsigned case_flags(const scanner *sc, size_t start, size_t end)
+{
+    unsigned flags = 0;
+    bool first = true;
+    size_t upper = 0, other = 0;
+    for (size_t p = start; p < end;) {
+        int32_t cp;
+        p += (size_t)text_utf8_next(sc->s, sc->n, p, &cp);
+        int letter_case = text_letter_case(cp);
+        if (first && letter_case == 1) flags |= TEXT_CAPITALIZED;
+        if (letter_case == 1) upper++;
+        else if (letter_case != 0) other++;
+        first = false;
+    }
+    if (upper > 0 && other == 0) flags |= TEXT_ALLCAPS;
+    return flags;
+}
+
+/* ---- words ---- */
+
+/* Scans a word starting at p (a letter or digit) and returns where scanning
+ * goes on. */
+static size_t scan_word(scanner *sc, size_t p)
+{
+    const size_t start = p;
+    const size_t fold_start = sc->out->folded_len;
+    unsigned flags = TEXT_WORD;
+    text_class last = TC_SPACE;       /* class of the last letter/digit taken */
+    size_t last_start = p;            /* where that code point began */
+    size_t fold_before_last = fold_start;
+    int segment = 0;                  /* letters since the last inner dot */
+    int group_digits = 0;             /* digits since the last thousands comma */
+    int inner_dots = 0;               /* dots between letters: an acronym */
+    bool letters_only = true;         /* no digits: may be an acronym */
+    size_t end = p;
+    size_t next = p;                  /* where scanning resumes */
+    unsigned trailing_flags = 0;      /* TEXT_HYPHEN_NEXT when a hyphen split us */
+    bool cut_nt = false;
+    size_t apostrophe_end = 0;        /* with cut_nt: just after the apostrophe */
+    char fold[TEXT_FOLD_MAX];
+
+    if (class_at(sc, p, NULL, NULL) == TC_DIGIT) flags |= TEXT_NUMBER;
+
+    for (;;) {
+        int32_t cp;
+        int len;
+        text_class c = class_at(sc, p, &cp, &len);
+        if (p >= sc->n) break;
+        /* Cut an overlong word while any one step still fits. */
+        if (sc->out->folded_len - fold_start > TOKEN_FOLD_LIMIT - TEXT_FOLD_MAX - 8) break;
+        if (text_class_is_word(c)) {
+            size_t fold_len = text_fold_codepoint(cp, fold);
+            if (c != TC_MARK) {
+                fold_before_last = sc->out->folded_len;
+                last = c;
+                last_start = p;
+                if (c == TC_LETTER) segment++;
+                if (c == TC_DIGIT) { group_digits++; letters_only = false; }
+                else group_digits = 0;
+                if (c == TC_NUMERAL) letters_only = false;
+            }
+            append_folded(sc, fold, fold_len);
+            p += (size_t)len;
+            end = p;
+            continue;
+        }
+        size_t after = p + (size_t)len;
+        int32_t next_cp;
+        text_class next_class = class_at(sc, after, &next_cp, NULL);
+        bool next_is_word = after < sc->n && text_class_is_word(next_class) && next_class != TC_MARK;
+        if (c == TC_JOINER && next_is_word) {
+            p = after;            /* invisible inside a word */
+            continue;
+        }
+        if (c == TC_DOT) {
+            if (last == TC_DIGIT && next_class == TC_DIGIT) {            /* 3.5 */
+                append_folded(sc, ".", 1);
+                p = after;
+                segment = 0;
+                group_digits = 0;
+                continue;
+            }
+            if (last == TC_LETTER && next_class == TC_LETTER && letters_only &&
+                segment <= 2 && letters_ahead(sc, after, 2) <= 2) {      /* U.N */
+                append_folded(sc, ".", 1);
+                inner_dots++;
+                segment = 0;
+                p = after;
+                continue;
+            }
+            if (inner_dots > 0 && last == TC_LETTER && letters_only && segment <= 2) {
+                append_folded(sc, ".", 1);                               /* U.N. */
+                end = after;
+                next = after;
+                int hyphen_len;
+                if (class_at(sc, after, NULL, &hyphen_len) == TC_HYPHEN &&
+                    after < sc->n && is_word_at(sc, after + (size_t)hyphen_len)) {
+                    trailing_flags = TEXT_HYPHEN_NEXT;                   /* U.N.-backed */
+                    next = after + (size_t)hyphen_len;
+                }
+                goto done;
+            }
+            break;
+        }
+        if (c == TC_COMMA) {                                             /* 2,000 */
+            if (last == TC_DIGIT && group_digits >= 1 && group_digits <= 3 &&
+                is_ascii_digit_at(sc, after) && is_ascii_digit_at(sc, after + 1) &&
+                is_ascii_digit_at(sc, after + 2) && !is_ascii_digit_at(sc, after + 3) &&
+                (flags & TEXT_NUMBER)) {
+                p = after;
+                group_digits = 0;
+                continue;
+            }
+            break;
+        }
+        if (c == TC_COLON) {                                             /* 00:00 */
+            if (last == TC_DIGIT && next_class == TC_DIGIT) {
+                append_folded(sc, ":", 1);
+                p = after;
+                group_digits = 0;
+                continue;
+            }
+            break;
+        }
+        if (c == TC_HYPHEN || c == TC_EN_DASH) {
+            if (last == TC_DIGIT && next_class == TC_DIGIT) {            /* 2020-01-06 */
+                append_folded(sc, "-", 1);
+                p = after;
+                group_digits = 0;
+                continue;
+            }
+            if (c == TC_HYPHEN && next_is_word) {                        /* cease-fire */
+                trailing_flags = TEXT_HYPHEN_NEXT;
+                next = after;
+                goto done;
+            }
+            break;
+        }
+        if (c == TC_APOSTROPHE) {
+            /* didn't -> did n't: the "n" goes with the clitic */
+            if (last == TC_LETTER && last_start > start &&
+                (sc->s[last_start] == 'n' || sc->s[last_start] == 'N') &&
+                after < sc->n && (sc->s[after] == 't' || sc->s[after] == 'T') &&
+                !is_word_at(sc, after + 1)) {
+                cut_nt = true;
+                apostrophe_end = after;
+                break;
+            }
+            if (next_is_word) {
+                bool possessive;
+                size_t clitic = clitic_at(sc, after, &possessive);
+                /* "'m" and "'d" are clitics only after pronouns: Sa'd is a name */
+                if (clitic == 1 && !possessive &&
+                    !is_pronoun(sc->out->folded + fold_start, sc->out->folded_len - fold_start))
+                    clitic = 0;
+                if (clitic == 0) {
+                    append_folded(sc, "'", 1);                           /* O'Brien */
+                    p = after;
+                    segment = 0;
+                    continue;
+                }
+            }
+            break;
+        }
+        break;
+    }
+    next = end;
+done:
+    if (cut_nt) {
+        /* The word ends before its final "n"; "n't" is a token of its own. */
+        sc->out->folded_len = fold_before_last;
+        emit(sc, start, last_start, fold_start, flags | case_flags(sc, start, last_start));
+        size_t nt_end = apostrophe_end + 1;   /* the "t" */
+        emit_literal(sc, last_start, nt_end, "n't", TEXT_WORD);
+        return nt_end;
+    }
+    emit(sc, start, end, fold_start, flags | trailing_flags | case_flags(sc, start, end));
+    return next;
+}
+
+/* ---- apostrophes and quotes ---- */
+
+/* Whether a quotation mark at [start, end) opens a quotation: by its shape,
+ * or for the straight ones by what stands around it. */
+static bool quote_opens(const scanner *sc, size_t start, size_t end, int32_t cp)
+{
+    int direction = text_quote_direction(cp);
+    if (direction != 0) return direction > 0;
+    text_class before = TC_SPACE;
+    if (start > 0) before = text_classify(text_utf8_previous(sc->s, start, NULL));
+    text_class after = class_at(sc, end, NULL, NULL);
+    bool open_before = before == TC_SPACE || before == TC_BREAK || before == TC_PARAGRAPH ||
+                       before == TC_OPEN || before == TC_DASH || before == TC_QUOTE ||
+                       before == TC_EN_DASH || before == TC_IGNORE;
+    bool space_after = end >= sc->n || after == TC_SPACE || after == TC_BREAK ||
+                       after == TC_PARAGRAPH;
+    return open_before && !space_after;
+}
+
+static void emit_quote(scanner *sc, size_t start, size_t end, int32_t cp)
+{
+    unsigned flags = TEXT_PUNCT | TEXT_QUOTE;
+    if (quote_opens(sc, start, end, cp)) flags |= TEXT_QUOTE_OPEN;
+    emit_literal(sc, start, end, "\"", flags);
+}
+
+static size_t scan_apostrophe(scanner *sc, size_t p, int32_t cp, int len)
+{
+    size_t after = p + (size_t)len;
+    /* `` and '' are double quotation marks written with two strokes. */
+    if ((cp == '`' || cp == '\'') && after < sc->n && sc->s[after] == (char)cp) {
+        emit_quote(sc, p, after + 1, cp == '`' ? 0x201C : (int32_t)'"');
+        return after + 1;
+    }
+    text_token *previous = last_token(sc);
+    bool after_word = previous && previous->end == p && (previous->flags & TEXT_WORD);
+    if (after_word) {
+        const char *word = sc->out->folded + previous->fold;
+        size_t word_len = previous->fold_len;
+        bool possessive_s;
+        size_t clitic = clitic_at(sc, after, &possessive_s);
+        if (clitic > 0) {
+            bool pronoun = is_pronoun(word, word_len);
+            char fold[4] = "'";
+            for (size_t i = 0; i < clitic; i++) {
+                char c = sc->s[after + i];
+                fold[1 + i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+            fold[1 + clitic] = '\0';
+            bool needs_pronoun = fold[1] == 'm' || fold[1] == 'd';
+            if (!needs_pronoun || pronoun) {
+                unsigned flags = TEXT_WORD;
+                if (possessive_s && !pronoun) flags |= TEXT_POSSESSIVE;
+                size_t end = after + clitic;
+                emit_literal(sc, p, end, fold, flags | case_flags(sc, p, end));
+                return end;
+            }
+        }
+        /* rivals' -> rivals + ' */
+        if (word_len > 0 && word[word_len - 1] == 's' && !is_word_at(sc, after) &&
+            !(previous->flags & TEXT_NUMBER)) {
+            emit_literal(sc, p, after, "'", TEXT_POSSESSIVE);
+            return after;
+        }
+    }
+    /* Otherwise a single quotation mark. */
+    emit_quote(sc, p, after, cp);
+    return after;
+}
+
+/* ---- everything else ---- */
+
+static size_t scan_punct(scanner *sc, size_t p, int32_t cp, int len, text_class c)
+{
+    size_t end = p + (size_t)len;
+    if (c == TC_QUOTE) {
+        emit_quote(sc, p, end, cp);
+        return end;
+    }
+    if (c == TC_HYPHEN || c == TC_EN_DASH || c == TC_DASH) {
+        emit_literal(sc, p, end, "-", TEXT_PUNCT);
+        return end;
+    }
+    char fold[TEXT_FOLD_MAX];
+    size_t fold_len = text_fold_codepoint(cp, fold);
+    size_t fold_start = sc->out->folded_len;
+    if (fold_len == 0 || cp == 0xFFFD) {
+        /* Invalid bytes in the input (only when the caller skipped
+         * validation) fold to U+FFFD. */
+        fold_len = (size_t)(cp == 0xFFFD ? 3 : 0);
+        memcpy(fold, "\xEF\xBF\xBD", 3);
+    }
+    append_folded(sc, fold, fold_len);
+    emit(sc, p, end, fold_start, TEXT_PUNCT);
+    return end;
+}
+
+void text_tokenize(arena *a, const char *s, size_t n, text_tokens *out)
+{
+    memset(out, 0, sizeof *out);
+    /* Offsets are 32 bits; the folded buffer grows at most ~12x over its
+     * input, so stop well before either could overflow. */
+    if (n > UINT32_MAX / 16) n = UINT32_MAX / 16;
+    scanner sc = { a, s, n, out };
+    /* Sized for ordinary prose (a token every five bytes or so, folded
+     * forms about as long as the text) so that it rarely has to grow. */
+    out->capacity = n / 4 + 16;
+    out->tokens = arena_alloc(a, out->capacity * sizeof *out->tokens);
+    reserve_folded(&sc, n + n / 8 + 64);
+    size_t p = 0;
+    while (p < n) {
+        int32_t cp;
+        int len;
+        text_class c = class_at(&sc, p, &cp, &len);
+        switch (c) {
+        case TC_SPACE: case TC_BREAK: case TC_PARAGRAPH: case TC_IGNORE: case TC_JOINER:
+            p += (size_t)len;
+            break;
+        case TC_MARK: {
+            /* A mark belongs to the character before it; a mark after white
+             * space has nothing to belong to and is dropped. */
+            text_token *previous = last_token(&sc);
+            if (previous && previous->end == p) previous->end = (uint32_t)(p + (size_t)len);
+            p += (size_t)len;
+            break;
+        }
+        case TC_LETTER: case TC_DIGIT: case TC_NUMERAL:
+            p = scan_word(&sc, p);
+            break;
+        case TC_APOSTROPHE:
+            p = scan_apostrophe(&sc, p, cp, len);
+            break;
+        default:
+            p = scan_punct(&sc, p, cp, len, c);
+            break;
+        }
+    }
+}

@@ -1,0 +1,300 @@
+/* util: arena, growable strings, errors as values, whole-file reads, civil
+ * dates and hashing.  See util.h. */
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- arena ---- */
+
+struct arena_block {
+    arena_block *next;
+    size_t size, used;
+    _Alignas(16) unsigned char data[];
+};
+
+enum { ARENA_BLOCK = 64 * 1024 };
+
+static void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) {
+        /* Out of memory is the one failure we cannot report as a value. */
+        fputs("parley: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+void arena_init(arena *a) { a->head = NULL; a->total = 0; }
+
+void *arena_alloc(arena *a, size_t size)
+{
+    size = (size + 15u) & ~(size_t)15u;
+    arena_block *b = a->head;
+    if (!b || b->size - b->used < size) {
+        size_t want = size > ARENA_BLOCK / 2 ? size : ARENA_BLOCK;
+        arena_block *nb = xmalloc(sizeof *nb + want);
+        nb->size = want;
+        nb->used = 0;
+        if (b && size > ARENA_BLOCK / 2) {
+            /* A big request gets its own block behind the current one, so
+             * the current block's free space is not thrown away. */
+            nb->next = b->next;
+            b->next = nb;
+        } else {
+            nb->next = b;
+            a->head = nb;
+        }
+        b = nb;
+    }
+    void *p = b->data + b->used;
+    b->used += size;
+    a->total += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
+char *arena_strdup(arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
+
+char *arena_printf(arena *a, const char *fmt, ...)
+{
+    va_list ap, aq;
+    va_start(ap, fmt);
+    va_copy(aq, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) n = 0;
+    char *p = arena_alloc(a, (size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, aq);
+    va_end(aq);
+    return p;
+}
+
+void arena_reset(arena *a)
+{
+    arena_block *b = a->head;
+    if (!b) return;
+    /* Keep the most recent standard block, free the rest. */
+    arena_block *keep = NULL;
+    while (b) {
+        arena_block *next = b->next;
+        if (!keep && b->size == ARENA_BLOCK) keep = b;
+        else free(b);
+        b = next;
+    }
+    if (keep) { keep->next = NULL; keep->used = 0; }
+    a->head = keep;
+    a->total = 0;
+}
+
+void arena_free(arena *a)
+{
+    arena_block *b = a->head;
+    while (b) { arena_block *next = b->next; free(b); b = next; }
+    a->head = NULL;
+    a->total = 0;
+}
+
+/* ---- buf ---- */
+
+void buf_init(buf *b) { b->data = NULL; b->len = b->cap = 0; }
+void buf_free(buf *b) { free(b->data); buf_init(b); }
+void buf_clear(buf *b) { b->len = 0; if (b->data) b->data[0] = 0; }
+
+void buf_reserve(buf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap) return;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra + 1) cap *= 2;
+    char *p = realloc(b->data, cap);
+    if (!p) { fputs("parley: out of memory\n", stderr); abort(); }
+    b->data = p;
+    b->cap = cap;
+}
+
+void buf_append(buf *b, const void *data, size_t n)
+{
+    buf_reserve(b, n);
+    if (n) memcpy(b->data + b->len, data, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+void buf_puts(buf *b, const char *s) { buf_append(b, s, strlen(s)); }
+void buf_putc(buf *b, char c) { buf_append(b, &c, 1); }
+
+void buf_vprintf(buf *b, const char *fmt, va_list ap)
+{
+    va_list aq;
+    va_copy(aq, ap);
+    int n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    if (n <= 0) return;
+    buf_reserve(b, (size_t)n);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void buf_printf(buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+void buf_json_escape(buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    buf_reserve(b, n + 8);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        switch (c) {
+        case '"':  buf_append(b, "\\\"", 2); break;
+        case '\\': buf_append(b, "\\\\", 2); break;
+        case '\n': buf_append(b, "\\n", 2); break;
+        case '\r': buf_append(b, "\\r", 2); break;
+        case '\t': buf_append(b, "\\t", 2); break;
+        default:
+            if (c < 0x20) {
+                char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+                buf_append(b, u, 6);
+            } else {
+                buf_putc(b, (char)c);
+            }
+        }
+    }
+}
+
+/* ---- errors ---- */
+
+bool error_set(error *err, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+    }
+    return false;
+}
+
+/* ---- files ---- */
+
+bool file_read_all(const char *path, size_t limit, char **out, size_t *out_len, error *err)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) return error_set(err, "%s: %s", path, strerror(errno));
+    buf b;
+    buf_init(&b);
+    buf_reserve(&b, 4096);
+    for (;;) {
+        buf_reserve(&b, 65536);
+        size_t n = fread(b.data + b.len, 1, b.cap - b.len - 1, f);
+        b.len += n;
+        b.data[b.len] = 0;
+        if (b.len > limit) {
+            if (f != stdin) fclose(f);
+            buf_free(&b);
+            return error_set(err, "%s: larger than the limit of %zu bytes", path, limit);
+        }
+        if (n == 0) break;
+    }
+    bool failed = ferror(f);
+    if (f != stdin) fclose(f);
+    if (failed) {
+        buf_free(&b);
+        return error_set(err, "%s: read error", path);
+    }
+    *out = b.data;
+    *out_len = b.len;
+    return true;
+}
+
+/* ---- dates (civil calendar, days since 1970-01-01) ---- */
+
+int32_t date_to_days(int year, int month, int day)
+{
+    /* Shift the year to start in March so the leap day is last. */
+    int y = year - (month <= 2);
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int mp = (month + 9) % 12;
+    int doy = (153 * mp + 2) / 5 + day - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void date_from_days(int32_t days, int *year, int *month, int *day)
+{
+    int32_t z = days + 719468;
+    int era = (z >= 0 ? z : z - 146096) / 146097;
+    int doe = z - era * 146097;
+    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int mp = (5 * doy + 2) / 153;
+    int d = doy - (153 * mp + 2) / 5 + 1;
+    int m = mp < 10 ? mp + 3 : mp - 9;
+    *year = yoe + era * 400 + (m <= 2);
+    *month = m;
+    *day = d;
+}
+
+int date_days_in_month(int year, int month)
+{
+    static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (month < 1 || month > 12) return 0;
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+bool date_parse_iso(const char *s, size_t n, int32_t *days)
+{
+    if (n != 10 || s[4] != '-' || s[7] != '-') return false;
+    int v[8], k = 0;
+    for (size_t i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) continue;
+        if (s[i] < '0' || s[i] > '9') return false;
+        v[k++] = s[i] - '0';
+    }
+    int year = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+    int month = v[4] * 10 + v[5];
+    int day = v[6] * 10 + v[7];
+    if (year < 1 || month < 1 || month > 12 || day < 1 || day > date_days_in_month(year, month))
+        return false;
+    if (days) *days = date_to_days(year, month, day);
+    return true;
+}
+
+void date_format_iso(int32_t days, char out[11])
+{
+    int y, m, d;
+    date_from_days(days, &y, &m, &d);
+    unsigned uy = (unsigned)y % 10000u, um = (unsigned)m % 100u, ud = (unsigned)d % 100u;
+    out[0] = (char)('0' + uy / 1000); out[1] = (char)('0' + uy / 100 % 10);
+    out[2] = (char)('0' + uy / 10 % 10); out[3] = (char)('0' + uy % 10);
+    out[4] = '-'; out[5] = (char)('0' + um / 10); out[6] = (char)('0' + um % 10);
+    out[7] = '-'; out[8] = (char)('0' + ud / 10); out[9] = (char)('0' + ud % 10);
+    out[10] = 0;
+}
+
+/* ---- hashing ---- */
+
+uint64_t hash_bytes(const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) { h ^= p[i]; h *= 1099511628211ull; }
+    return h;
+}

@@ -1,0 +1,74 @@
+/* util: the small pieces every stage shares.
+ *
+ * An arena hands out memory that lives as long as one article (or one
+ * dictionary) and is freed in one call, so the coder never frees piecemeal
+ * and cannot leak per sentence.  A buf is a growable byte string.  An error
+ * is a value: a message a user can act on, never a print or an exit. */
+#ifndef PARLEY_UTIL_H
+#define PARLEY_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <stdarg.h>
+
+/* ---- arena ---- */
+typedef struct arena_block arena_block;
+typedef struct arena {
+    arena_block *head;
+    size_t total;     /* bytes handed out, for limits and statistics */
+} arena;
+
+void  arena_init(arena *a);
+void *arena_alloc(arena *a, size_t size);          /* zeroed, 16-byte aligned; aborts only on OOM */
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_strdup(arena *a, const char *s);
+char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void  arena_reset(arena *a);                       /* keeps the first block */
+void  arena_free(arena *a);
+
+/* ---- growable byte string ---- */
+typedef struct buf {
+    char  *data;      /* always NUL-terminated when len > 0 or after buf_init */
+    size_t len, cap;
+} buf;
+
+void buf_init(buf *b);
+void buf_free(buf *b);
+void buf_reserve(buf *b, size_t extra);
+void buf_append(buf *b, const void *data, size_t n);
+void buf_puts(buf *b, const char *s);
+void buf_putc(buf *b, char c);
+void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(buf *b, const char *fmt, va_list ap);
+void buf_clear(buf *b);
+/* Appends s as the body of a JSON string (no surrounding quotes). */
+void buf_json_escape(buf *b, const char *s, size_t n);
+
+/* ---- errors as values ---- */
+typedef struct error {
+    char message[512];   /* "articles.jsonl:17: missing field \"date\"" */
+} error;
+
+/* Sets the message (printf style) and returns false, so callers can write
+ * `return error_set(err, "...")`.  err may be NULL. */
+bool error_set(error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- files ---- */
+/* Reads a whole file; limit bounds memory (a larger file is an error). */
+bool file_read_all(const char *path, size_t limit, char **out, size_t *out_len, error *err);
+
+/* ---- dates ---- */
+/* Days since 1970-01-01 for a proleptic Gregorian date; used for comparisons and arithmetic. */
+int32_t date_to_days(int year, int month, int day);
+void    date_from_days(int32_t days, int *year, int *month, int *day);
+/* Parses exactly "YYYY-MM-DD" (a real calendar date); returns false otherwise. */
+bool    date_parse_iso(const char *s, size_t n, int32_t *days);
+/* Writes "YYYY-MM-DD" into out (at least 11 bytes). */
+void    date_format_iso(int32_t days, char out[11]);
+int     date_days_in_month(int year, int month);
+
+/* ---- hashing ---- */
+uint64_t hash_bytes(const void *data, size_t n);   /* FNV-1a 64 */
+
+#endif
