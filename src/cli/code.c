@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
+#include <sys/resource.h>
 
 enum { JOB_EMPTY = 0, JOB_READY, JOB_CODING, JOB_DONE };
 
@@ -26,7 +28,7 @@ typedef struct job {
     char  *skip_message;      /* set when the article is skipped */
     char  *warning;           /* printed but the article is coded */
     buf    output;
-    size_t events;
+    size_t events, sentences;
 } job;
 
 typedef struct pipeline {
@@ -46,8 +48,15 @@ typedef struct pipeline {
     bool    lenient;
     FILE   *out;
     /* results */
-    size_t  articles, skipped, events;
+    size_t  articles, skipped, events, sentences, bytes;
 } pipeline;
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static job *slot(pipeline *p, size_t seq) { return &p->ring[seq % p->ring_size]; }
 
@@ -133,6 +142,7 @@ static void code_job(pipeline *p, job *j, arena *a)
     for (size_t i = 0; i < result.count; i++)
         emit_event(&j->output, p->format, j->id, j->text, &result.events[i], p->explain);
     j->events = result.count;
+    j->sentences = result.sentences;
 }
 
 static void *worker(void *arg)
@@ -190,6 +200,8 @@ static void *writer(void *arg)
             if (j->output.len) fwrite(j->output.data, 1, j->output.len, p->out);
             p->articles++;
             p->events += j->events;
+            p->sentences += j->sentences;
+            p->bytes += j->text_len;
         }
         free(j->id); free(j->date); free(j->text); free(j->origin);
         free(j->skip_message); free(j->warning);
@@ -286,8 +298,11 @@ int cmd_code(int argc, char **argv)
         error err;
         cli_inputs_add(&inputs, "-", &err);
     }
+    double load_started = now_seconds();
     lex_dict *dict = cli_load_dicts(&dicts, false);
     if (!dict) { cli_inputs_free(&inputs); return 2; }
+    double load_ms = (now_seconds() - load_started) * 1000.0;
+    double started = now_seconds();
     p.dict = dict;
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.changed, NULL);
@@ -324,9 +339,18 @@ int cmd_code(int argc, char **argv)
     pthread_mutex_unlock(&p.lock);
     for (long t = 0; t < threads; t++) pthread_join(workers[t], NULL);
     pthread_join(writer_thread, NULL);
-    if (summary)
+    if (summary) {
+        double seconds = now_seconds() - started;
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
         fprintf(stderr, "parley: %zu article%s coded, %zu event%s, %zu skipped\n", p.articles, p.articles == 1 ? "" : "s",
                 p.events, p.events == 1 ? "" : "s", p.skipped);
+        fprintf(stderr, "parley: threads %ld, dictionaries loaded in %.1f ms, %.1f MB of text in %.2f s: %.1f MB/s, "
+                        "%.0f sentences/s, %.0f articles/s; peak memory %.1f MB\n",
+                threads, load_ms, (double)p.bytes / 1e6, seconds, seconds > 0 ? (double)p.bytes / 1e6 / seconds : 0,
+                seconds > 0 ? (double)p.sentences / seconds : 0, seconds > 0 ? (double)p.articles / seconds : 0,
+                (double)ru.ru_maxrss / 1024.0);
+    }
     if (p.skipped) status = 1;
     free(workers);
     free(p.ring);

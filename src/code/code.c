@@ -1063,6 +1063,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
     main_country(dict, &doc, mem.country, publication_date);
     sentence_state *s = arena_alloc(a, sizeof *s);
     pending_event *events = arena_alloc(a, MAX_EVENTS_PER_SENTENCE * sizeof *events);
+    out->sentences = doc.sentence_count;
     for (size_t si = 0; si < doc.sentence_count; si++) {
         const text_sentence *ts = &doc.sentences[si];
         memset(s, 0, sizeof *s);

@@ -58,6 +58,7 @@ typedef struct code_event {
 typedef struct code_result {
     code_event *events;
     size_t      count, capacity;
+    size_t      sentences;          /* sentences coded (for throughput figures) */
 } code_result;
 
 typedef struct code_options {

@@ -331,19 +331,16 @@ static char *trim(char *s)
     return s;
 }
 
-static void parse_file(lex_dict *d, const char *path, int layer, ptr_vec *lines)
+/* Parses dictionary text (modified in place). */
+static void parse_buffer(lex_dict *d, const char *path, char *data, size_t len, int layer, ptr_vec *lines)
 {
-    char *data = NULL;
-    size_t len = 0;
-    error err;
-    if (!file_read_all(path, 64u << 20, &data, &len, &err)) {
-        diagnose(d, true, "%s", err.message);
+    size_t bad;
+    if (memchr(data, 0, len)) {
+        diagnose(d, true, "%s: binary data (NUL byte at %zu); file skipped", path, (size_t)((char *)memchr(data, 0, len) - data));
         return;
     }
-    size_t bad;
     if (!text_utf8_valid(data, len, &bad)) {
         diagnose(d, true, "%s: invalid UTF-8 at byte %zu; file skipped", path, bad);
-        free(data);
         return;
     }
     lex_kind kind = LEX_KIND_COUNT;
@@ -390,6 +387,18 @@ static void parse_file(lex_dict *d, const char *path, int layer, ptr_vec *lines)
         }
         ptr_vec_push(lines, r);
     }
+}
+
+static void parse_file(lex_dict *d, const char *path, int layer, ptr_vec *lines)
+{
+    char *data = NULL;
+    size_t len = 0;
+    error err;
+    if (!file_read_all(path, 64u << 20, &data, &len, &err)) {
+        diagnose(d, true, "%s", err.message);
+        return;
+    }
+    parse_buffer(d, path, data, len, layer, lines);
     free(data);
 }
 
@@ -434,11 +443,21 @@ static bool collect_files(const char *folder, ptr_vec *out, int depth, error *er
 
 /* ---- the CAMEO table ---- */
 
+static bool parse_cameo(lex_dict *d, const char *path, char *data, error *err);
+
 static bool load_cameo(lex_dict *d, const char *path, error *err)
 {
     char *data;
     size_t len;
     if (!file_read_all(path, 1u << 20, &data, &len, err)) return false;
+    bool ok = parse_cameo(d, path, data, err);
+    free(data);
+    return ok;
+}
+
+/* Parses the CAMEO table (data is modified in place, not freed). */
+static bool parse_cameo(lex_dict *d, const char *path, char *data, error *err)
+{
     size_t cap = 512;
     d->codes = arena_alloc(&d->memory, cap * sizeof *d->codes);
     char *line = data;
@@ -480,7 +499,6 @@ static bool load_cameo(lex_dict *d, const char *path, error *err)
         const char *intent = nf >= 6 ? trim(fields[5]) : "-";
         if (strcmp(intent, "-") != 0 && strlen(intent) <= 4) memcpy(c->intent_code, intent, strlen(intent) + 1);
     }
-    free(data);
     for (size_t i = 0; i < d->code_count; i++)
         if (d->codes[i].intent_code[0] && !lex_code(d, d->codes[i].intent_code))
             diagnose(d, true, "%s: code %s: unknown intent code %s", path, d->codes[i].code, d->codes[i].intent_code);
@@ -761,11 +779,25 @@ static int compare_head_patterns(const void *a, const void *b)
 
 lex_dict *lex_load(const char *const *folders, size_t folder_count, error *err)
 {
+    return lex_load_ex(folders, folder_count, NULL, 0, err);
+}
+
+lex_dict *lex_load_ex(const char *const *folders, size_t folder_count, const lex_source *extra, size_t extra_count,
+                      error *err)
+{
     lex_dict *d = calloc(1, sizeof *d);
     if (!d) abort();
     arena_init(&d->memory);
     d->abbreviations = text_abbreviations_new();
     bool have_cameo = false;
+    for (size_t i = 0; i < extra_count && !have_cameo; i++) {
+        size_t n = strlen(extra[i].name);
+        if (n >= 9 && strcmp(extra[i].name + n - 9, "cameo.tsv") == 0) {
+            char *copy = arena_strndup(&d->memory, extra[i].bytes, extra[i].len);
+            if (!parse_cameo(d, extra[i].name, copy, err)) { lex_free(d); return NULL; }
+            have_cameo = true;
+        }
+    }
     for (size_t i = 0; i < folder_count && !have_cameo; i++) {
         char *path = arena_printf(&d->memory, "%s/cameo.tsv", folders[i]);
         struct stat st;
@@ -795,6 +827,16 @@ lex_dict *lex_load(const char *const *folders, size_t folder_count, error *err)
             free(files.items[k]);
         }
         free(files.items);
+    }
+    for (size_t i = 0; i < extra_count; i++) {
+        size_t nl = strlen(extra[i].name);
+        if (nl >= 9 && strcmp(extra[i].name + nl - 9, "cameo.tsv") == 0) continue;
+        char *copy = malloc(extra[i].len + 1);
+        if (!copy) abort();
+        memcpy(copy, extra[i].bytes, extra[i].len);
+        copy[extra[i].len] = 0;
+        parse_buffer(d, arena_strdup(&d->memory, extra[i].name), copy, extra[i].len, (int)(folder_count + i), &lines);
+        free(copy);
     }
     ptr_vec irregulars = { 0 };
     for (size_t i = 0; i < lines.count; i++) {

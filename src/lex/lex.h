@@ -97,6 +97,12 @@ typedef struct lex_dict lex_dict;
 lex_dict *lex_load(const char *const *folders, size_t folder_count, error *err);
 void      lex_free(lex_dict *d);
 
+/* Dictionary text given in memory (tests, fuzzing, embedding): loaded after
+ * the folders, as a layer of its own. */
+typedef struct lex_source { const char *name; const char *bytes; size_t len; } lex_source;
+lex_dict *lex_load_ex(const char *const *folders, size_t folder_count, const lex_source *extra, size_t extra_count,
+                      error *err);
+
 size_t                lex_diagnostic_count(const lex_dict *d);
 const lex_diagnostic *lex_diagnostic_at(const lex_dict *d, size_t i);
 

@@ -227,7 +227,7 @@ static bool terminal_ends_sentence(const text_doc *doc, size_t terminal, const t
     if (!is_period(doc, t) || terminal == 0) return true;   /* ! ? … */
     const text_token *word = &doc->tokens[terminal - 1];
     if (word->end != t->start || !(word->flags & TEXT_WORD)) return true;
-    /* A single capital is an initial: "J. Smith". */
+    /* A single capital is an initial: "J. Smith" (but "... said I. The ..."). */
     if (word->fold_len <= 4 && (word->flags & TEXT_CAPITALIZED) && word->end - word->start <= 4) {
         int32_t cp;
         int len = text_utf8_next(doc->text, doc->text_len, word->start, &cp);
@@ -238,7 +238,7 @@ static bool terminal_ends_sentence(const text_doc *doc, size_t terminal, const t
             if (text_classify(mark) != TC_MARK) break;
             rest += (size_t)mark_len;
         }
-        if (rest == word->end) return false;
+        if (rest == word->end) return opener;
     }
     if (is_abbreviation(abbreviations, fold_of(doc, word), word->fold_len)) return opener;
     return true;

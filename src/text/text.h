@@ -13,10 +13,10 @@
 
 /* Token flags. */
 enum {
-    TEXT_WORD        = 1u << 0,  /* letters/digits (possibly with inner dots: "u.n.") */
+    TEXT_WORD        = 1u << 0,  /* letters/digits (possibly with inner dots: "u.n."); numbers too, and the clitics "'s" "n't" "'re" */
     TEXT_NUMBER      = 1u << 1,  /* starts with a digit: "2,000", "6", "2020-01-06" */
     TEXT_PUNCT       = 1u << 2,  /* one punctuation character: , ; : ( ) . ! ? */
-    TEXT_QUOTE       = 1u << 3,  /* a quotation mark of any style, folded to '"' */
+    TEXT_QUOTE       = 1u << 3,  /* a quotation mark of any style, folded to '"' (also single quotes used as quotation marks, and `` ''); always with TEXT_PUNCT */
     TEXT_CAPITALIZED = 1u << 4,  /* original starts with an uppercase letter */
     TEXT_ALLCAPS     = 1u << 5,  /* every letter uppercase, at least one letter ("US", "GNA", "U.N.") */
     TEXT_POSSESSIVE  = 1u << 6,  /* the token "'s" or a lone "'" after a plural ("Haftar's" -> "haftar" + "'s") */
@@ -75,7 +75,10 @@ char *text_utf8_repair(const char *s, size_t n, size_t *out_len, size_t *replace
 char *text_fold_phrase(arena *a, const char *s, size_t n);
 
 /* Splits a valid UTF-8 text into tokens and sentences.  All memory comes
- * from the arena.  Never fails on valid UTF-8 (bounded: linear in n). */
+ * from the arena.  Never fails on valid UTF-8 (bounded: linear in n).
+ * abbreviations may be NULL: a built-in list of common English
+ * abbreviations (months, titles, "st", "no" ...) is used.  Texts longer
+ * than UINT32_MAX / 16 bytes are analyzed up to that length only. */
 void text_analyze(arena *a, const char *text, size_t n,
                   const text_abbreviations *abbreviations, text_doc *out);
 

@@ -1,0 +1,170 @@
+/* Unit tests: lex (dictionary loading, matching, inflection, dates, overrides). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "../../src/lex/lex.h"
+
+static const char cameo[] =
+    "# code\tname\tgoldstein\tquad\tplover\tintent\n"
+    "01\tMake public statement\t0\t1\tOTHER\t-\n"
+    "042\tMake a visit\t1.9\t1\tCONSULT\t036\n"
+    "036\tExpress intent to meet or negotiate\t4.0\t1\tCONSULT\t-\n"
+    "112\tAccuse, not specified below\t-2.0\t3\tACCUSE\t-\n"
+    "1124\tAccuse of war crimes\t-2.0\t3\tACCUSE\t-\n";
+
+static lex_dict *load(const char *text, const char *second)
+{
+    lex_source src[3] = { { "cameo.tsv", cameo, sizeof cameo - 1 }, { "a.txt", text, strlen(text) },
+                          { "b.txt", second ? second : "", second ? strlen(second) : 0 } };
+    error err;
+    lex_dict *d = lex_load_ex(NULL, 0, src, second ? 3 : 2, &err);
+    assert_non_null(d);
+    return d;
+}
+
+static bool has_diagnostic(const lex_dict *d, const char *needle)
+{
+    for (size_t i = 0; i < lex_diagnostic_count(d); i++)
+        if (strstr(lex_diagnostic_at(d, i)->message, needle)) return true;
+    return false;
+}
+
+static void test_actor_dates(void **state)
+{
+    (void)state;
+    lex_dict *d = load("@kind person\nFayez al-Sarraj; Sarraj = LBYGOV 2016-03-30..2021-03-15\n"
+                       "Vladimir Putin = RUSGOV 2000-05..2008-05-07, RUSGOV 2012..\n", NULL);
+    lex_match m;
+    assert_true(lex_lookup(d, "al sarraj", &m) == false);   /* only the listed phrases */
+    assert_true(lex_lookup(d, "fayez al sarraj", &m));
+    const lex_entry *e = lex_match_kind(&m, LEX_PERSON);
+    assert_non_null(e);
+    char code[16];
+    lex_actor_code(e, date_to_days(2020, 1, 13), code);
+    assert_string_equal(code, "LBYGOV");
+    lex_actor_code(e, date_to_days(2022, 1, 1), code);
+    assert_string_equal(code, "LBY");      /* out of office: the country only */
+    assert_true(lex_lookup(d, "vladimir putin", &m));
+    lex_actor_code(m.entries[0], date_to_days(2010, 1, 1), code);
+    assert_string_equal(code, "RUS");
+    lex_actor_code(m.entries[0], date_to_days(2000, 5, 1), code);
+    assert_string_equal(code, "RUSGOV");   /* "2000-05" starts on the first of May */
+    lex_free(d);
+}
+
+static void test_longest_match_and_caps(void **state)
+{
+    (void)state;
+    lex_dict *d = load("@kind country\nUS; United States = USA\n@kind agent\nforeign minister = GOV\nminister = GOV\n", NULL);
+    const char *words[] = { "the", "foreign", "minister", "us" };
+    bool caps[] = { false, false, false, false };
+    lex_match m;
+    assert_false(lex_match_phrase(d, words, caps, 4, 0, &m));
+    assert_true(lex_match_phrase(d, words, caps, 4, 1, &m));
+    assert_int_equal(m.token_count, 2);
+    assert_false(lex_match_phrase(d, words, caps, 4, 3, &m));   /* "us" in lower case is a pronoun */
+    caps[3] = true;
+    assert_true(lex_match_phrase(d, words, caps, 4, 3, &m));     /* "US" is the country */
+    /* the plural is generated */
+    assert_true(lex_lookup(d, "foreign ministers", &m));
+    lex_free(d);
+}
+
+static void test_verb_patterns(void **state)
+{
+    (void)state;
+    lex_dict *d = load("@kind irregular\nmeet = met met\n@kind verb\naccuse = 112\naccuse _ of war crimes = 1124\n"
+                       "visit; meet with = 042\n~visit to = 042\n", NULL);
+    size_t n;
+    const lex_head_pattern *h = lex_heads(d, "accused", &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(h[0].pattern->code, "1124");   /* longest first */
+    assert_true(h[0].pattern->has_slot);
+    assert_true(h[0].forms & LEX_FORM_PAST);
+    h = lex_heads(d, "met", &n);
+    assert_int_equal(n, 1);
+    h = lex_heads(d, "visits", &n);
+    assert_int_equal(n, 2);   /* the verb (third person) and the noun (plural) */
+    assert_null(lex_heads(d, "meeted", &n));
+    lex_free(d);
+}
+
+static void test_inflection(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a);
+    const char *forms[16];
+    uint8_t bits[16];
+    size_t n = lex_inflect(&a, "ban", false, NULL, NULL, forms, bits, 16);
+    bool banned = false, bans = false, banning = false;
+    for (size_t i = 0; i < n; i++) {
+        banned |= strcmp(forms[i], "banned") == 0;
+        bans |= strcmp(forms[i], "bans") == 0;
+        banning |= strcmp(forms[i], "banning") == 0;
+    }
+    assert_true(banned && bans && banning);
+    n = lex_inflect(&a, "deny", false, NULL, NULL, forms, bits, 16);
+    bool denied = false, denies = false;
+    for (size_t i = 0; i < n; i++) { denied |= strcmp(forms[i], "denied") == 0; denies |= strcmp(forms[i], "denies") == 0; }
+    assert_true(denied && denies);
+    n = lex_inflect(&a, "policeman", true, NULL, NULL, forms, bits, 16);
+    assert_int_equal(n, 2);
+    assert_string_equal(forms[1], "policemen");
+    n = lex_inflect(&a, "seize", false, NULL, NULL, forms, bits, 16);
+    bool seizing = false;
+    for (size_t i = 0; i < n; i++) seizing |= strcmp(forms[i], "seizing") == 0;
+    assert_true(seizing);
+    arena_free(&a);
+}
+
+static void test_diagnostics(void **state)
+{
+    (void)state;
+    lex_dict *d = load("Orphan = LBY\n@kind person\nNo value here\nX = lbygov\nY = LBYGOV 2020-01-01..2019-01-01\n"
+                       "@kind verb\nfrobnicate = 9999\n@kind bogus\n", NULL);
+    assert_true(has_diagnostic(d, "a.txt:1: entry before any \"@kind\" line"));
+    assert_true(has_diagnostic(d, "a.txt:3: missing \"=\""));
+    assert_true(has_diagnostic(d, "a.txt:4: bad actor code"));
+    assert_true(has_diagnostic(d, "a.txt:5: date range"));
+    assert_true(has_diagnostic(d, "a.txt:7: unknown CAMEO code \"9999\""));
+    assert_true(has_diagnostic(d, "a.txt:8: unknown directive"));
+    lex_free(d);
+}
+
+static void test_override_and_shadow(void **state)
+{
+    (void)state;
+    lex_dict *d = load("@kind person\nSmith = USAGOV\nSmith = GBRGOV\n", "@kind person\nSmith = CANGOV\n");
+    lex_match m;
+    assert_true(lex_lookup(d, "smith", &m));
+    char code[16];
+    lex_actor_code(lex_match_kind(&m, LEX_PERSON), 0, code);
+    assert_string_equal(code, "CANGOV");   /* the later layer overrides */
+    assert_true(has_diagnostic(d, "shadowed"));
+    lex_free(d);
+}
+
+static void test_missing_cameo(void **state)
+{
+    (void)state;
+    lex_source src = { "a.txt", "@kind person\nX = LBY\n", 20 };
+    error err;
+    assert_null(lex_load_ex(NULL, 0, &src, 1, &err));
+    assert_non_null(strstr(err.message, "cameo.tsv"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_actor_dates), cmocka_unit_test(test_longest_match_and_caps),
+        cmocka_unit_test(test_verb_patterns), cmocka_unit_test(test_inflection),
+        cmocka_unit_test(test_diagnostics), cmocka_unit_test(test_override_and_shadow),
+        cmocka_unit_test(test_missing_cameo),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,89 @@
+/* Unit tests: util (arena, buf, dates, errors). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "../../src/util/util.h"
+
+static void test_dates_round_trip(void **state)
+{
+    (void)state;
+    for (int32_t d = -800000; d < 800000; d += 97) {
+        int y, m, day;
+        date_from_days(d, &y, &m, &day);
+        assert_int_equal(date_to_days(y, m, day), d);
+    }
+    assert_int_equal(date_to_days(1970, 1, 1), 0);
+    assert_int_equal(date_to_days(2020, 1, 13), 18274);
+    char s[11];
+    date_format_iso(18274, s);
+    assert_string_equal(s, "2020-01-13");
+}
+
+static void test_date_parse_iso(void **state)
+{
+    (void)state;
+    int32_t d;
+    assert_true(date_parse_iso("2020-02-29", 10, &d));
+    assert_false(date_parse_iso("2019-02-29", 10, &d));
+    assert_false(date_parse_iso("2020-13-01", 10, &d));
+    assert_false(date_parse_iso("2020-1-01", 9, &d));
+    assert_false(date_parse_iso("abcd-ef-gh", 10, &d));
+    assert_false(date_parse_iso("2020-01-00", 10, &d));
+    assert_int_equal(date_days_in_month(2000, 2), 29);
+    assert_int_equal(date_days_in_month(1900, 2), 28);
+}
+
+static void test_arena(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a);
+    char *p = arena_alloc(&a, 10);
+    for (int i = 0; i < 10; i++) assert_int_equal(p[i], 0);
+    char *big = arena_alloc(&a, 1 << 20);
+    big[(1 << 20) - 1] = 1;
+    assert_string_equal(arena_printf(&a, "%s-%d", "x", 5), "x-5");
+    assert_string_equal(arena_strndup(&a, "hello", 3), "hel");
+    assert_int_equal(((uintptr_t)arena_alloc(&a, 3)) % 16, 0);
+    arena_reset(&a);
+    assert_int_equal(a.total, 0);
+    arena_free(&a);
+}
+
+static void test_buf_json(void **state)
+{
+    (void)state;
+    buf b;
+    buf_init(&b);
+    buf_json_escape(&b, "a\"b\\c\n\x01", 7);
+    assert_string_equal(b.data, "a\\\"b\\\\c\\n\\u0001");
+    buf_clear(&b);
+    buf_printf(&b, "%d-%s", 42, "x");
+    assert_string_equal(b.data, "42-x");
+    buf_free(&b);
+}
+
+static void test_error(void **state)
+{
+    (void)state;
+    error e;
+    assert_false(error_set(&e, "%s:%d: bad", "f.jsonl", 17));
+    assert_string_equal(e.message, "f.jsonl:17: bad");
+    assert_false(error_set(NULL, "ignored"));
+    char *data; size_t len;
+    assert_false(file_read_all("/nonexistent/file", 100, &data, &len, &e));
+    assert_non_null(strstr(e.message, "/nonexistent/file"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dates_round_trip), cmocka_unit_test(test_date_parse_iso),
+        cmocka_unit_test(test_arena), cmocka_unit_test(test_buf_json), cmocka_unit_test(test_error),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
