@@ -22,7 +22,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 HEADERS  := $(wildcard src/*/*.h)
 GENERATED := dict/generated/countries.txt
 
-.PHONY: all test unit cases lint asan eval bench fuzz clean setup demo
+.PHONY: all test unit cases cli lint asan eval bench fuzz clean setup demo
 all: parley $(GENERATED)
 
 parley: $(BUILD)/parley
@@ -52,7 +52,7 @@ node_modules/world-countries/package.json: package.json
 	npm ci --no-audit --no-fund --silent || npm install --no-audit --no-fund --silent
 	touch $@
 
-dict/generated/countries.txt: scripts/build-countries.js node_modules/world-countries/package.json
+dict/generated/countries.txt: scripts/build-countries.js dict/countries-extra.txt node_modules/world-countries/package.json
 	@mkdir -p dict/generated
 	node scripts/build-countries.js $@
 
@@ -61,6 +61,9 @@ unit: $(UNIT_BIN)
 
 cases: $(BUILD)/run-cases $(GENERATED)
 	./$(BUILD)/run-cases --dict dict tests/cases
+
+cli: parley $(GENERATED)
+	./tests/cli_test.sh ./parley
 
 lint: $(BUILD)/parley $(GENERATED)
 	./$(BUILD)/parley dict lint --dict dict
@@ -73,7 +76,7 @@ setup:
 # then each fuzz target for a bounded time.
 test: setup
 	$(MAKE) all
-	$(MAKE) unit cases lint
+	$(MAKE) unit cases lint cli
 	$(MAKE) asan
 	$(MAKE) fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
 	@echo "make test: all passed"

@@ -114,7 +114,7 @@ static void code_job(pipeline *p, job *j, arena *a)
     if (!text_utf8_valid(j->text, j->text_len, &bad)) {
         if (!p->lenient) {
             char msg[600];
-            snprintf(msg, sizeof msg, "%s: invalid UTF-8 at byte %zu (use --lenient to replace invalid bytes)", j->origin, bad);
+            snprintf(msg, sizeof msg, "%s: invalid UTF-8 at byte %zu of the article text (use --lenient to replace invalid bytes)", j->origin, bad);
             j->skip_message = strdup(msg);
             return;
         }

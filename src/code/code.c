@@ -1066,7 +1066,10 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
     out->sentences = doc.sentence_count;
     for (size_t si = 0; si < doc.sentence_count; si++) {
         const text_sentence *ts = &doc.sentences[si];
-        memset(s, 0, sizeof *s);
+        /* reset only what this sentence uses: the state is large and most
+         * sentences are short */
+        s->span_count = 0;
+        s->mention_count = 0;
         s->dict = dict;
         s->options = options;
         s->a = a;
@@ -1081,6 +1084,10 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->words[i] = text_token_fold(&doc, ts->first_token + i);
             s->caps[i] = s->tokens[i].flags & TEXT_ALLCAPS;
             s->mention_at[i] = -1;
+            s->tag[i] = TAG_NONE;
+            s->tag_entry[i] = NULL;
+            s->clause[i] = 0;
+            s->consumed[i] = false;
         }
         tag_sentence(s);
         build_mentions(s);

@@ -608,6 +608,7 @@ static void add_phrase(lex_dict *d, lex_entry *e)
             remove_entry(&s->lower_entries, old);
             break;
         }
+        if (old->source == e->source) return;   /* two spellings of one line that fold alike */
         if (strcmp(old->value, e->value) == 0)
             diagnose(d, false, "%s: duplicate %s \"%s\" (also %s)", e->source, lex_kind_name(e->kind), e->phrase, old->source);
         else

@@ -188,6 +188,135 @@ static void collect_text(text_builder *b, xmlNode *root, const char *const *skip
     }
 }
 
+static void trim(const char **s, size_t *n)
+{
+    while (*n > 0 && (**s == ' ' || **s == '\t' || **s == '\n' || **s == '\r')) {
+        (*s)++;
+        (*n)--;
+    }
+    while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' ||
+                      (*s)[*n - 1] == '\n' || (*s)[*n - 1] == '\r'))
+        (*n)--;
+}
+
+/* ---- a guard the parsers need ---- */
+
+/* libxml2 (2.9) checks each attribute of a tag against all earlier ones,
+ * so one tag with 100,000 attributes costs it minutes.  Real pages and
+ * PETRARCH files have a handful; this linear scan finds the first start
+ * tag with more than MAX_ATTRIBUTES and returns its offset (or (size_t)-1)
+ * so the input can be refused before parsing.  It skips comments, CDATA
+ * and the raw text of <script> and <style>, where "<x" is not a tag. */
+enum { MAX_ATTRIBUTES = 256 };
+
+static bool is_blank_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static bool is_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* Offset just past the first case-insensitive occurrence of needle at or
+ * after from, or n when there is none. */
+static size_t skip_past(const char *s, size_t n, size_t from, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = from; i + k <= n; i++)
+        if ((s[i] | 0x20) == (needle[0] | 0x20) &&
+            xmlStrncasecmp((const xmlChar *)s + i, (const xmlChar *)needle, (int)k) == 0)
+            return i + k;
+    return n;
+}
+
+static size_t crowded_tag(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            i = skip_past(s, n, i + 4, "-->");
+            continue;
+        }
+        if (n - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0) {
+            i = skip_past(s, n, i + 9, "]]>");
+            continue;
+        }
+        if (i + 1 >= n || !is_letter(s[i + 1])) {
+            i++;
+            continue;
+        }
+        size_t tag = i, name = i + 1, j = i + 1;
+        while (j < n && !is_blank_byte(s[j]) && s[j] != '>' && s[j] != '/')
+            j++;
+        size_t name_len = j - name;
+        size_t attributes = 0;
+        while (j < n && s[j] != '>') {
+            char c = s[j];
+            if (is_blank_byte(c) || c == '/') {
+                j++;
+            } else if (c == '=' || c == '"' || c == '\'') {
+                /* A value: quoted, or up to a blank or '>'. */
+                if (c == '=') {
+                    j++;
+                    while (j < n && is_blank_byte(s[j]))
+                        j++;
+                }
+                if (j < n && (s[j] == '"' || s[j] == '\'')) {
+                    const char *close = memchr(s + j + 1, s[j], n - j - 1);
+                    j = close ? (size_t)(close - s) + 1 : n;
+                } else {
+                    while (j < n && !is_blank_byte(s[j]) && s[j] != '>')
+                        j++;
+                }
+            } else {
+                if (++attributes > MAX_ATTRIBUTES)
+                    return tag;
+                while (j < n && !is_blank_byte(s[j]) && s[j] != '=' && s[j] != '>')
+                    j++;
+            }
+        }
+        i = j;
+        if ((name_len == 6 && xmlStrncasecmp((const xmlChar *)s + name, (const xmlChar *)"script", 6) == 0))
+            i = skip_past(s, n, i, "</script");
+        else if (name_len == 5 && xmlStrncasecmp((const xmlChar *)s + name, (const xmlChar *)"style", 5) == 0)
+            i = skip_past(s, n, i, "</style");
+    }
+    return (size_t)-1;
+}
+
+static size_t line_at(const char *s, size_t offset)
+{
+    size_t line = 1;
+    for (const char *p = s; (p = memchr(p, '\n', offset - (size_t)(p - s))) != NULL; p++)
+        line++;
+    return line;
+}
+
+/* Refuses inputs the parsers cannot take: NUL bytes, sizes past int,
+ * crowded tags.  Reports and returns false, or returns true. */
+static bool markup_acceptable(reader *r, const char *bytes, size_t len, const char *what)
+{
+    const char *nul = memchr(bytes, '\0', len);
+    if (nul) {
+        reader_skip(r, "%s: binary data at byte %zu", r->name, (size_t)(nul - bytes) + r->base);
+        return false;
+    }
+    if (len > INT_MAX) {
+        reader_skip(r, "%s: %s is over the parser's limit of %d bytes", r->name, what, INT_MAX);
+        return false;
+    }
+    size_t crowded = crowded_tag(bytes, len);
+    if (crowded != (size_t)-1) {
+        reader_skip(r, "%s:%zu: a tag with more than %d attributes", r->name,
+                    line_at(bytes, crowded), MAX_ATTRIBUTES);
+        return false;
+    }
+    return true;
+}
+
 /* ---- HTML ---- */
 
 typedef struct page {
@@ -291,20 +420,35 @@ static bool best_article_text(reader *r, xmlNode *root, text_builder *best)
 
 void read_html(reader *r, const char *bytes, size_t len)
 {
-    const char *nul = memchr(bytes, '\0', len);
-    if (nul) {
-        reader_skip(r, "%s: binary data at byte %zu", r->name, (size_t)(nul - bytes) + r->base);
+    if (!markup_acceptable(r, bytes, len, "page"))
         return;
-    }
-    if (len > INT_MAX) {
-        reader_skip(r, "%s: page is over the HTML parser's limit of %d bytes", r->name, INT_MAX);
+    htmlParserCtxtPtr context = htmlNewParserCtxt();
+    if (!context) {
+        reader_skip(r, "%s: out of memory", r->name);
         return;
     }
     /* Forcing UTF-8: the caller checks encodings; libxml2 falls back to
      * Latin-1 on bytes that are not UTF-8 rather than failing. */
-    htmlDocPtr doc = htmlReadMemory(bytes, (int)len, NULL, "UTF-8",
-                                    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                    HTML_PARSE_NONET | HTML_PARSE_RECOVER);
+    htmlDocPtr doc = htmlCtxtReadMemory(context, bytes, (int)len, NULL, "UTF-8",
+                                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                        HTML_PARSE_NONET | HTML_PARSE_RECOVER);
+    /* Tag soup is fine, but a parser that stopped (elements nested past
+     * libxml2's depth limit of 256) would hand over half a page. */
+    if (context->disableSAX) {
+        const char *message = context->lastError.message ? context->lastError.message : "";
+        size_t message_len = strlen(message);
+        trim(&message, &message_len);
+        if (strstr(message, "Excessive depth"))
+            reader_skip(r, "%s:%d: elements nested more than 256 deep", r->name, context->lastError.line);
+        else
+            reader_skip(r, "%s:%d: cannot read the page: %.*s", r->name, context->lastError.line,
+                        (int)message_len, message);
+        if (doc)
+            xmlFreeDoc(doc);
+        htmlFreeParserCtxt(context);
+        return;
+    }
+    htmlFreeParserCtxt(context);
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!root) {
         read_candidate empty = { .text = "", .origin = r->name, .input_offset = READ_NOT_IN_INPUT };
@@ -367,17 +511,6 @@ static const char *petrarch_date(reader *r, const char *value)
     return NULL;
 }
 
-static void trim(const char **s, size_t *n)
-{
-    while (*n > 0 && (**s == ' ' || **s == '\t' || **s == '\n' || **s == '\r')) {
-        (*s)++;
-        (*n)--;
-    }
-    while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' ||
-                      (*s)[*n - 1] == '\n' || (*s)[*n - 1] == '\r'))
-        (*n)--;
-}
-
 static void read_sentence(reader *r, xmlNode *sentence, size_t ordinal)
 {
     long line = xmlGetLineNo(sentence);
@@ -434,15 +567,8 @@ static void read_sentence(reader *r, xmlNode *sentence, size_t ordinal)
 
 void read_petrarch(reader *r, const char *bytes, size_t len)
 {
-    const char *nul = memchr(bytes, '\0', len);
-    if (nul) {
-        reader_skip(r, "%s: binary data at byte %zu", r->name, (size_t)(nul - bytes) + r->base);
+    if (!markup_acceptable(r, bytes, len, "document"))
         return;
-    }
-    if (len > INT_MAX) {
-        reader_skip(r, "%s: document is over the XML parser's limit of %d bytes", r->name, INT_MAX);
-        return;
-    }
     xmlParserCtxtPtr context = xmlNewParserCtxt();
     if (!context) {
         reader_skip(r, "%s: out of memory", r->name);

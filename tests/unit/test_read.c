@@ -657,6 +657,57 @@ static void test_petrarch_entities_are_not_expanded(void **state)
     results_free(r);
 }
 
+/* Inputs libxml2 would choke on are refused up front, with a reason. */
+static void test_markup_guards(void **state)
+{
+    (void)state;
+    buf page;
+    buf_init(&page);
+    buf_puts(&page, "<html><body>\n<p");
+    for (int i = 0; i < 300; i++)
+        buf_printf(&page, " a%d=\"x\"", i);
+    buf_puts(&page, ">Text</p></body></html>");
+    results *r = read_with("p.html", page.data, page.len, READ_FORMAT_AUTO, "2021-01-01", 0);
+    assert_int_equal(r->article_count, 0);
+    assert_string_equal(r->messages[0], "p.html:2: a tag with more than 256 attributes");
+    results_free(r);
+
+    buf_clear(&page);
+    buf_puts(&page, "<Sentences>\n<Sentence date=\"20210101\"");
+    for (int i = 0; i < 300; i++)
+        buf_printf(&page, " a%d = 'x'", i);
+    buf_puts(&page, "><Text>x</Text></Sentence></Sentences>");
+    r = read_with("s.xml", page.data, page.len, READ_FORMAT_AUTO, NULL, 0);
+    assert_string_equal(r->messages[0], "s.xml:2: a tag with more than 256 attributes");
+    results_free(r);
+
+    /* Words after a "<" in scripts, comments and CDATA are not attributes. */
+    buf_clear(&page);
+    buf_puts(&page, "<html><head><script>if (a<b");
+    for (int i = 0; i < 300; i++)
+        buf_puts(&page, " x");
+    buf_puts(&page, ";</script><!-- <c");
+    for (int i = 0; i < 300; i++)
+        buf_puts(&page, " y");
+    buf_puts(&page, " --></head><body><p>Shelling resumed.</p></body></html>");
+    r = read_with("p.html", page.data, page.len, READ_FORMAT_AUTO, "2021-01-01", 0);
+    assert_int_equal(r->article_count, 1);
+    assert_string_equal(r->articles[0].text, "Shelling resumed.");
+    results_free(r);
+
+    /* Past libxml2's depth limit the parser stops; half a page is refused. */
+    buf_clear(&page);
+    buf_puts(&page, "<html><body>");
+    for (int i = 0; i < 300; i++)
+        buf_puts(&page, "<div>");
+    buf_puts(&page, "Deep.</body></html>");
+    r = read_with("p.html", page.data, page.len, READ_FORMAT_AUTO, "2021-01-01", 0);
+    assert_int_equal(r->article_count, 0);
+    assert_string_equal(r->messages[0], "p.html:1: elements nested more than 256 deep");
+    results_free(r);
+    buf_free(&page);
+}
+
 /* ---- checks every format shares ---- */
 
 static void test_limits(void **state)
@@ -807,6 +858,7 @@ int main(void)
         cmocka_unit_test(test_petrarch),
         cmocka_unit_test(test_petrarch_malformed),
         cmocka_unit_test(test_petrarch_entities_are_not_expanded),
+        cmocka_unit_test(test_markup_guards),
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_nul_bytes),
         cmocka_unit_test(test_invalid_utf8_never_crashes),

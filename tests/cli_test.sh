@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# End-to-end tests of the parley command line: formats, errors, exit
+# status, thread order.  Usage: tests/cli_test.sh [PARLEY]   (default ./parley)
+set -u
+PARLEY=${1:-./parley}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+check() {  # check NAME CONDITION-COMMAND...
+    local name=$1; shift
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL $name"; fi
+}
+
+# --- JSON Lines input: one bad line is reported with its line number and skipped
+cat > "$tmp/articles.jsonl" <<'JSONL'
+{"id":"a1","date":"2020-01-13","text":"Russian Foreign Minister Sergey Lavrov visited Ankara on Tuesday."}
+{"id":"a2","text":"Turkey accused Russia."}
+not json at all
+{"id":"a4","date":"2020-01-13","text":"Turkish President Recep Tayyip Erdogan visited Moscow on Monday."}
+JSONL
+"$PARLEY" code -j 1 "$tmp/articles.jsonl" > "$tmp/out.jsonl" 2> "$tmp/err.txt"
+status=$?
+check "bad lines make the exit status 1" test "$status" -eq 1
+check "missing field names file and line" grep -q "articles.jsonl:2: missing field \"date\"" "$tmp/err.txt"
+check "invalid JSON names the line" grep -q "articles.jsonl:3: invalid JSON" "$tmp/err.txt"
+check "good articles are still coded" test "$(grep -c '"doc":"a1"' "$tmp/out.jsonl")" -ge 1
+check "the article after the bad lines is coded" test "$(grep -c '"doc":"a4"' "$tmp/out.jsonl")" -ge 1
+
+# --- every output line is one JSON object with the contract's fields
+check "json fields" python3 -c '
+import json, sys
+need = ["doc","sentence_index","sentence","start","end","date","date_precision","source","target","code","root","name","quad_class","goldstein","plover","place","attribution","negated","casualties","rule"]
+for line in open(sys.argv[1]):
+    o = json.loads(line)
+    assert all(k in o for k in need), line
+' "$tmp/out.jsonl"
+
+# --- the sentence is a byte-exact slice of the text
+check "sentence slice" python3 -c '
+import json, sys
+texts = {}
+for line in open(sys.argv[1]):
+    try:
+        o = json.loads(line)
+    except Exception:
+        continue
+    if "text" in o: texts[o["id"]] = o["text"].encode()
+for line in open(sys.argv[2]):
+    o = json.loads(line)
+    assert texts[o["doc"]][o["start"]:o["end"]].decode() == o["sentence"], line
+' "$tmp/articles.jsonl" "$tmp/out.jsonl"
+
+# --- plain text needs a date
+printf 'Russia accused Turkey of lying.\n' > "$tmp/plain.txt"
+"$PARLEY" code "$tmp/plain.txt" > /dev/null 2> "$tmp/err2.txt"
+check "plain text without --date is skipped with exit 1" test $? -eq 1
+check "plain text without date says so" grep -q "plain.txt" "$tmp/err2.txt"
+"$PARLEY" code --date 2020-01-13 "$tmp/plain.txt" > "$tmp/plain.out" 2>/dev/null
+check "plain text with --date" test $? -eq 0
+
+# --- invalid UTF-8: error with the byte offset; --lenient codes it
+printf ' date 2020-01-13 Bad bytes\n\nRussia accused \xff Turkey of lying.\n' > "$tmp/bad.txt"
+"$PARLEY" code "$tmp/bad.txt" > /dev/null 2> "$tmp/err3.txt"
+check "invalid UTF-8 exit 1" test $? -eq 1
+check "invalid UTF-8 names the byte" grep -q "bad.txt: invalid UTF-8 at byte 15 of the article text" "$tmp/err3.txt"
+"$PARLEY" code --lenient "$tmp/bad.txt" > /dev/null 2> "$tmp/err4.txt"
+check "lenient exit 0" test $? -eq 0
+check "lenient warns" grep -q "replaced 1 invalid" "$tmp/err4.txt"
+
+# --- binary input and a missing file do not stop the rest
+head -c 3000 /dev/urandom > "$tmp/binary.bin"
+"$PARLEY" code "$tmp/binary.bin" "$tmp/missing.txt" "$tmp/articles.jsonl" > "$tmp/out5" 2> "$tmp/err5"
+check "binary and missing files: exit 1" test $? -eq 1
+check "missing file named" grep -q "missing.txt" "$tmp/err5"
+check "others still coded" grep -q '"doc":"a4"' "$tmp/out5"
+
+# --- output order is the input order whatever -j is
+mkdir -p "$tmp/many"
+for i in $(seq 1 40); do
+    printf ' date 2020-01-%02d Story %d\n\nRussia accused Turkey of backing rebels. Turkish troops attacked Syrian forces.\n' $(( (i % 28) + 1 )) "$i" > "$tmp/many/story-$(printf %03d "$i").txt"
+done
+"$PARLEY" code -j 1 "$tmp/many" > "$tmp/j1"
+"$PARLEY" code -j 4 "$tmp/many" > "$tmp/j4"
+check "same output with -j 1 and -j 4" cmp -s "$tmp/j1" "$tmp/j4"
+check "folders are read" test "$(grep -c . "$tmp/j1")" -ge 40
+
+# --- formats
+"$PARLEY" code --format tsv "$tmp/many/story-001.txt" > "$tmp/tsv"
+check "tsv header and 13 columns" test "$(awk -F'\t' 'NF != 13' "$tmp/tsv" | wc -l)" -eq 0
+"$PARLEY" code --format table --explain "$tmp/many/story-001.txt" > "$tmp/table"
+check "table explain shows rules" grep -q "rule:" "$tmp/table"
+"$PARLEY" code --format xml "$tmp/many/story-001.txt" > /dev/null 2>&1
+check "unknown format is a usage error" test $? -eq 2
+
+# --- stdin
+"$PARLEY" code --input-format seed - < "$tmp/many/story-002.txt" > "$tmp/stdin.out"
+check "stdin" test -s "$tmp/stdin.out"
+
+# --- dictionary tools
+"$PARLEY" dict lookup --date 2020-01-13 --json "Fayez al-Sarraj" > "$tmp/lookup"
+check "dict lookup --json" grep -q '"code":"LBYGOV"' "$tmp/lookup"
+"$PARLEY" dict lookup --date 2022-01-13 --json "Fayez al-Sarraj" > "$tmp/lookup2"
+check "dict lookup after office" grep -q '"code":"LBY"' "$tmp/lookup2"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

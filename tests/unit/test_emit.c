@@ -1,0 +1,151 @@
+/* Unit tests: emit.  The JSON record is a contract (DESIGN.md): every field,
+ * its name and its type are checked by parsing the output with Jansson. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+#include <jansson.h>
+
+#include "../../src/emit/emit.h"
+
+static const char text[] = "Intro.\nKanunu said Haftar\xe2\x80\x99s forces violated the \"cease-fire\".";
+
+static code_event sample(lex_code_info *info)
+{
+    memset(info, 0, sizeof *info);
+    strcpy(info->code, "196");
+    strcpy(info->root, "19");
+    info->name = "Violate ceasefire";
+    info->goldstein = -9.5;
+    info->quad_class = 4;
+    info->plover = "ASSAULT";
+    code_event e;
+    memset(&e, 0, sizeof e);
+    e.sentence_index = 1;
+    e.start = 7;
+    e.end = (uint32_t)strlen(text);
+    e.date = date_to_days(2020, 1, 12);
+    e.date_precision = CODE_DATE_DAY;
+    strcpy(e.source.code, "LBYMIL");
+    e.source.text = "Haftar\xe2\x80\x99s forces";
+    strcpy(e.target.code, "LBYGOV");
+    e.has_target = true;
+    e.cameo = info;
+    e.attribution = "Kanunu";
+    e.rule = "violate ceasefire = 196 (dict/verbs.txt:1)";
+    e.has_place = true;
+    e.place.name = "Ain Zara";
+    strcpy(e.place.country, "LBY");
+    e.place.lat = 32.8;
+    e.place.lon = 13.2;
+    e.place.precision = "city";
+    e.has_casualties = true;
+    e.casualties = (code_casualties){ 1, -1, -1, -1, -1, -1 };
+    return e;
+}
+
+static void test_json_contract(void **state)
+{
+    (void)state;
+    lex_code_info info;
+    code_event e = sample(&info);
+    buf b;
+    buf_init(&b);
+    emit_event(&b, EMIT_JSON, "libya-1", text, &e, false);
+    assert_int_equal(b.data[b.len - 1], '\n');
+    json_error_t err;
+    json_t *o = json_loads(b.data, 0, &err);
+    assert_non_null(o);
+    assert_string_equal(json_string_value(json_object_get(o, "doc")), "libya-1");
+    assert_int_equal(json_integer_value(json_object_get(o, "sentence_index")), 1);
+    const char *sentence = json_string_value(json_object_get(o, "sentence"));
+    assert_memory_equal(sentence, text + 7, strlen(text) - 7);   /* byte-exact slice */
+    assert_int_equal(json_integer_value(json_object_get(o, "start")), 7);
+    assert_int_equal(json_integer_value(json_object_get(o, "end")), strlen(text));
+    assert_string_equal(json_string_value(json_object_get(o, "date")), "2020-01-12");
+    assert_string_equal(json_string_value(json_object_get(o, "date_precision")), "day");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(o, "source"), "code")), "LBYMIL");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(o, "target"), "code")), "LBYGOV");
+    assert_string_equal(json_string_value(json_object_get(o, "code")), "196");
+    assert_string_equal(json_string_value(json_object_get(o, "root")), "19");
+    assert_string_equal(json_string_value(json_object_get(o, "name")), "Violate ceasefire");
+    assert_int_equal(json_integer_value(json_object_get(o, "quad_class")), 4);
+    assert_true(fabs(json_number_value(json_object_get(o, "goldstein")) + 9.5) < 1e-9);
+    assert_string_equal(json_string_value(json_object_get(o, "plover")), "ASSAULT");
+    json_t *place = json_object_get(o, "place");
+    assert_string_equal(json_string_value(json_object_get(place, "name")), "Ain Zara");
+    assert_string_equal(json_string_value(json_object_get(place, "country")), "LBY");
+    assert_true(json_is_number(json_object_get(place, "lat")));
+    assert_string_equal(json_string_value(json_object_get(o, "attribution")), "Kanunu");
+    assert_true(json_is_false(json_object_get(o, "negated")));
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(o, "casualties"), "killed")), 1);
+    assert_null(json_object_get(json_object_get(o, "casualties"), "wounded"));
+    assert_non_null(json_string_value(json_object_get(o, "rule")));
+    json_decref(o);
+
+    /* nulls where there is nothing */
+    e.has_target = false;
+    e.has_place = false;
+    e.has_casualties = false;
+    e.attribution = NULL;
+    e.date_precision = CODE_DATE_MONTH;
+    buf_clear(&b);
+    emit_event(&b, EMIT_JSON, "d", text, &e, false);
+    o = json_loads(b.data, 0, &err);
+    assert_non_null(o);
+    assert_true(json_is_null(json_object_get(o, "target")));
+    assert_true(json_is_null(json_object_get(o, "place")));
+    assert_true(json_is_null(json_object_get(o, "casualties")));
+    assert_true(json_is_null(json_object_get(o, "attribution")));
+    assert_string_equal(json_string_value(json_object_get(o, "date")), "2020-01");
+    json_decref(o);
+    buf_free(&b);
+}
+
+static void test_tsv_columns(void **state)
+{
+    (void)state;
+    lex_code_info info;
+    code_event e = sample(&info);
+    buf b;
+    buf_init(&b);
+    emit_header(&b, EMIT_TSV);
+    emit_event(&b, EMIT_TSV, "doc\tid", text, &e, false);
+    char *second = strchr(b.data, '\n') + 1;
+    size_t tabs_header = 0, tabs_row = 0;
+    for (char *p = b.data; p < second; p++) tabs_header += *p == '\t';
+    for (char *p = second; *p; p++) tabs_row += *p == '\t';
+    assert_int_equal(tabs_header, 12);
+    assert_int_equal(tabs_row, 12);   /* a tab inside the doc id is replaced */
+    assert_non_null(strstr(second, "20200112\tLBYMIL\tLBYGOV\t196\t196\t19\t4\t-9.5\tAin Zara\tLBY\t"));
+    buf_free(&b);
+}
+
+static void test_table(void **state)
+{
+    (void)state;
+    lex_code_info info;
+    code_event e = sample(&info);
+    e.explanation = "verb \"violated\"";
+    buf b;
+    buf_init(&b);
+    emit_event(&b, EMIT_TABLE, "d", text, &e, true);
+    assert_non_null(strstr(b.data, "2020-01-12"));
+    assert_non_null(strstr(b.data, "rule: violate ceasefire"));
+    buf_free(&b);
+    emit_format f;
+    assert_true(emit_format_parse("tsv", &f));
+    assert_int_equal(f, EMIT_TSV);
+    assert_false(emit_format_parse("xml", &f));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_json_contract), cmocka_unit_test(test_tsv_columns), cmocka_unit_test(test_table),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
