@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 
 enum {
     MAX_SENTENCE_TOKENS = 400,       /* longer "sentences" are cut: bounded work */
@@ -37,6 +38,8 @@ typedef struct mention {
     bool         inferred_country;   /* agent with the article's country */
     bool         modifier;           /* "NATO-backed", "U.N.-recognized": an adjective, not an actor */
     bool         after_of;           /* "guns of the Haftar forces": a subject only when nothing else is */
+    bool         adjectival;         /* "a French demand": a country named by its adjective */
+    bool         speaker_ref;        /* "we", "our forces": the sentence's speaker, filled in later */
     int          compound;           /* members of "A and B" share an id; -1 alone */
     const char  *text;               /* words as in the text (arena) */
     uint32_t     start, end;         /* byte offsets */
@@ -60,6 +63,7 @@ typedef struct memory {
     mention last_thing;    bool has_thing;
     mention last_actor;    bool has_actor;
     char    country[4];    /* the article's main country */
+    mention last_speaker;  bool has_speaker;   /* for quotes that run over sentences */
 } memory;
 
 typedef struct sentence_state {
@@ -77,7 +81,11 @@ typedef struct sentence_state {
     const lex_entry *tag_entry[MAX_SENTENCE_TOKENS];
     int16_t          mention_at[MAX_SENTENCE_TOKENS]; /* mention index covering token, -1 */
     uint16_t         clause[MAX_SENTENCE_TOKENS];
+    bool             clause_conditional[MAX_SENTENCE_TOKENS]; /* by clause: "if ..." */
+    bool             clause_denied[MAX_SENTENCE_TOKENS];      /* by clause: "denied that ..." */
     bool             consumed[MAX_SENTENCE_TOKENS]; /* used by a matched pattern */
+    bool             is_head[MAX_SENTENCE_TOKENS];  /* a verb-pattern head word, not inside an actor phrase */
+    bool             dateline[MAX_SENTENCE_TOKENS]; /* "BAGHDAD (AP) -": not part of any clause */
     span             spans[MAX_SENTENCE_TOKENS];
     size_t           span_count;
     mention          mentions[MAX_MENTIONS];
@@ -152,8 +160,30 @@ static void owned_code(char out[16], const char *owner, const char *role)
 
 /* ---- step 1: tags ---- */
 
+/* A dateline opens a story: "BAGHDAD (AP) -", "NAIROBI, Kenya (AP) -",
+ * "MOSCOW -".  Its place names are not actors of the first sentence. */
+static void mark_dateline(sentence_state *s)
+{
+    size_t i = 0;
+    while (i < s->n && ((s->tokens[i].flags & TEXT_ALLCAPS) || is(s, i, ",") ||
+                        (i > 0 && is(s, i - 1, ",") && (s->tokens[i].flags & TEXT_CAPITALIZED))))
+        i++;
+    if (i == 0) return;
+    if (is(s, i, "(")) {
+        size_t k = i + 1;
+        while (k < s->n && k < i + 8 && !is(s, k, ")")) k++;
+        if (k >= s->n || !is(s, k, ")")) return;
+        i = k + 1;
+    }
+    if (!(is(s, i, "-") || is(s, i, ":") || (i > 0 && is(s, i - 1, ")")))) return;
+    if (is(s, i, "-") || is(s, i, ":")) i++;
+    if (i >= s->n) return;
+    for (size_t k = 0; k < i; k++) s->dateline[k] = true;
+}
+
 static void tag_sentence(sentence_state *s)
 {
+    mark_dateline(s);
     for (size_t i = 0; i < s->n;) {
         lex_match m;
         if (lex_match_phrase(s->dict, s->words, s->caps, s->n, i, &m)) {
@@ -187,6 +217,17 @@ static void tag_sentence(sentence_state *s)
         } else {
             i++;
         }
+    }
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->dateline[i]) { s->tag[i] = TAG_NONE; continue; }
+        uint8_t t = s->tag[i];
+        size_t hc = 0;
+        if (t == TAG_ACTOR || t == TAG_AGENT || t == TAG_PRONOUN || t == TAG_LOCATIVE || t == TAG_NEGATION || t == TAG_MODAL)
+            continue;
+        /* "U.N.-recognized", "Iranian-made": a participle joined to the word before is an adjective */
+        if (i > 0 && (s->tokens[i - 1].flags & TEXT_HYPHEN_NEXT)) continue;
+        lex_heads(s->dict, s->words[i], &hc);
+        s->is_head[i] = hc > 0;
     }
 }
 
@@ -240,13 +281,13 @@ static mention_kind kind_of_entry(const lex_entry *e)
 static void remember(sentence_state *s, const mention *m)
 {
     memory *mem = s->memory;
-    if (!m->code[0]) return;
-    if (m->kind == MENTION_PERSON || (m->kind == MENTION_NAME) || (m->kind == MENTION_AGENT && !m->plural && m->code[0])) {
-        if (m->kind != MENTION_AGENT || !m->plural) { mem->last_person = *m; mem->has_person = true; }
-    }
+    if (!m->code[0] || m->place || m->modifier || m->adjectival || m->speaker_ref) return;
+    bool singular_agent = m->kind == MENTION_AGENT && !m->plural;
+    if (m->kind == MENTION_PERSON || m->kind == MENTION_NAME || singular_agent) { mem->last_person = *m; mem->has_person = true; }
     if (m->plural || m->kind == MENTION_GROUP || m->compound >= 0) { mem->last_plural = *m; mem->has_plural = true; }
-    if (m->kind == MENTION_COUNTRY || m->kind == MENTION_ORGANIZATION || m->kind == MENTION_GROUP) {
-        mem->last_thing = *m; mem->has_thing = true;
+    if (m->kind == MENTION_COUNTRY || m->kind == MENTION_ORGANIZATION || m->kind == MENTION_GROUP || singular_agent) {
+        mem->last_thing = *m;
+        mem->has_thing = true;
     }
     mem->last_actor = *m;
     mem->has_actor = true;
@@ -283,13 +324,21 @@ static size_t build_mention(sentence_state *s, size_t i)
         const lex_entry *e = s->tag_entry[j];
         size_t end = j;
         while (end + 1 < s->n && s->tag[end + 1] == TAG_ACTOR && s->tag_entry[end + 1] == e) end++;
+        if (!pro && (s->tokens[end].flags & TEXT_HYPHEN_NEXT)) {
+            /* "NATO-backed", "U.N.-recognized": an adjective, kept as a
+             * mention that is never a subject, target or speaker */
+            char code[16];
+            entry_code(s, e, code);
+            add_mention(s, start, end, code, kind_of_entry(e), "hyphenated adjective");
+            return end + 1;
+        }
         owner_entry = e;
         entry_code(s, e, owner);
         owner_kind = kind_of_entry(e);
         have_owner = true;
         how = lex_kind_name(e->kind);
         j = end + 1;
-    } else if (s->tag[j] == TAG_PRONOUN && j + 1 < s->n && s->tag[j + 1] == TAG_AGENT &&
+    } else if (s->tag[j] == TAG_PRONOUN && j + 1 < s->n &&
                (is(s, j, "his") || is(s, j, "her") || is(s, j, "their") || is(s, j, "its") || is(s, j, "our"))) {
         /* "his government": the pronoun owns the agent */
         const mention *ante = NULL;
@@ -297,6 +346,7 @@ static size_t build_mention(sentence_state *s, size_t i)
         else if (is(s, j, "their") && s->memory->has_plural) ante = &s->memory->last_plural;
         else if (is(s, j, "its") && s->memory->has_thing) ante = &s->memory->last_thing;
         if (ante) { snprintf(owner, sizeof owner, "%s", ante->code); have_owner = true; how = "possessive pronoun"; }
+        if (is(s, j, "our")) { have_owner = true; how = "our"; owner[0] = 0; }
         j++;
     }
 
@@ -305,15 +355,20 @@ static size_t build_mention(sentence_state *s, size_t i)
     if (have_owner && j < s->n && (s->tokens[j].flags & TEXT_POSSESSIVE)) { possessive = true; j++; }
     if (have_owner && pro) possessive = true;
 
-    /* determiners and the odd adjective between owner and agent: "Libya's U.N.-recognized government" */
+    /* words between owner and agent: determiners, hyphenated adjectives,
+     * another actor used as an adjective ("Libya's U.N.-recognized
+     * government"), and after a possessive or demonym up to two plain words
+     * ("Haftar's self-styled army", "Russian state news agency") */
     size_t k = j;
     int skipped = 0;
-    while (k < s->n && s->tag[k] == TAG_NONE && skipped < 3 && !(s->tokens[k].flags & TEXT_PUNCT) &&
-           !is_any(s, k, prepositions) && !is(s, k, "and") && (possessive || is_any(s, k, determiners) || (s->tokens[k].flags & TEXT_HYPHEN_NEXT) ||
-                                          (k > 0 && (s->tokens[k - 1].flags & TEXT_HYPHEN_NEXT)))) {
+    while (have_owner && k < s->n && skipped < 4 && !(s->tokens[k].flags & TEXT_PUNCT) && !is_any(s, k, prepositions) &&
+           !is(s, k, "and") && !is(s, k, "or") && s->tag[k] != TAG_AGENT && s->tag[k] != TAG_REPORT &&
+           s->tag[k] != TAG_NEGATION && s->tag[k] != TAG_MODAL && !s->is_head[k] &&
+           (s->tag[k] == TAG_NONE || (s->tag[k] == TAG_ACTOR && (s->tokens[k].flags & TEXT_HYPHEN_NEXT)))) {
         k++;
         skipped++;
     }
+    if (!(k < s->n && s->tag[k] == TAG_AGENT)) k = j;
     size_t agent_first = k;
     const lex_entry *agent = NULL;
     size_t agent_last = k;
@@ -353,7 +408,11 @@ static size_t build_mention(sentence_state *s, size_t i)
         char code[16];
         const char *agent_how = "agent";
         bool inferred = false;
-        if (have_owner && owner[0]) {
+        bool ours = how && strcmp(how, "our") == 0;
+        if (ours) {
+            set_code(code, "", agent->value);
+            agent_how = "our + agent (the speaker's)";
+        } else if (have_owner && owner[0]) {
             if (possessive || owner_kind != MENTION_PERSON) owned_code(code, owner, agent->value);
             else owned_code(code, owner, agent->value);
             agent_how = possessive ? "possessive + agent" : (pro ? "pro- + agent" : "country + agent");
@@ -368,6 +427,7 @@ static size_t build_mention(sentence_state *s, size_t i)
         mention *m = add_mention(s, start, agent_last, code, MENTION_AGENT, agent_how);
         if (!m) return agent_last + 1;
         m->inferred_country = inferred;
+        m->speaker_ref = ours;
         const char *w = s->words[agent_last];
         size_t wl = strlen(w);
         m->plural = wl > 1 && w[wl - 1] == 's' && strcmp(agent->folded, w) != 0;
@@ -385,7 +445,13 @@ static size_t build_mention(sentence_state *s, size_t i)
             const char *w = s->words[end];
             size_t wl = strlen(w);
             bool plural = wl > 1 && w[wl - 1] == 's';
-            if (!plural) return end + 1;
+            if (!plural) {
+                /* "a French demand", "Russian airstrikes": the country, as an
+                 * adjective: a target or the owner of a deed, not a subject */
+                mention *m = add_mention(s, start, end, owner, MENTION_COUNTRY, "demonym (adjective)");
+                if (m) m->adjectival = true;
+                return end + 1;
+            }
             char code[16];
             set_code(code, owner, "CVL");
             mention *m = add_mention(s, start, end, code, MENTION_COUNTRY, "demonym (people)");
@@ -424,7 +490,11 @@ static void build_mentions(sentence_state *s)
             i = build_mention(s, i);
         } else if (t == TAG_PRONOUN) {
             const mention *ante = resolve_pronoun(s, i);
-            if (ante && !is(s, i, "his") && !is(s, i, "her") && !is(s, i, "its") && !is(s, i, "their")) {
+            bool speaker = s->tag_entry[i] && strcmp(s->tag_entry[i]->value, "speaker") == 0;
+            if (speaker && !is(s, i, "our") && !is(s, i, "my")) {
+                mention *m = add_mention(s, i, i, "", MENTION_PERSON, "first person: the speaker");
+                if (m) m->speaker_ref = true;
+            } else if (ante && !is(s, i, "his") && !is(s, i, "her") && !is(s, i, "its") && !is(s, i, "their")) {
                 mention *m = add_mention(s, i, i, ante->code, ante->kind, "pronoun");
                 if (m) {
                     m->text = ante->text;    /* the antecedent's words: attribution names a person */
@@ -435,6 +505,43 @@ static void build_mentions(sentence_state *s)
         } else {
             i++;
         }
+    }
+
+    /* compounds: "Russia and Turkey", "Sarraj, Haftar and representatives" */
+    int next_group = 0;
+    for (size_t m = 0; m + 1 < s->mention_count; m++) {
+        mention *a = &s->mentions[m], *b = &s->mentions[m + 1];
+        size_t gap_first = a->last + 1;
+        /* only commas, "and", "or" and determiners between: "Saudi Arabia,
+         * Egypt, the United Arab Emirates and Bahrain" */
+        bool has_and = false, has_comma = false, other = false;
+        for (size_t g = gap_first; g < b->first; g++) {
+            if (is(s, g, "and") || is(s, g, "or")) has_and = true;
+            else if (is(s, g, ",")) has_comma = true;
+            else if (!is_any(s, g, determiners) || is(s, g, "that")) other = true;
+        }
+        size_t gap = b->first - gap_first;
+        if (other || gap == 0 || gap > 3 || (!has_and && !has_comma) || a->place != b->place ||
+            a->modifier || b->modifier || a->speaker_ref || b->speaker_ref || a->adjectival != b->adjectival)
+            continue;
+        if (!has_and) {
+            /* a comma alone joins only inside a list that ends in "and" */
+            bool list = false;
+            for (size_t q = m + 2; q < s->mention_count && !list; q++) {
+                size_t g = s->mentions[q - 1].last + 1, e = s->mentions[q].first;
+                bool and_here = false, ok = e > g && e - g <= 3;
+                for (size_t x = g; x < e && ok; x++) {
+                    if (is(s, x, "and") || is(s, x, "or")) and_here = true;
+                    else if (!is(s, x, ",") && !is_any(s, x, determiners)) ok = false;
+                }
+                if (!ok) break;
+                if (and_here) list = true;
+            }
+            if (!list) continue;
+        }
+        if (a->compound < 0) a->compound = next_group++;
+        b->compound = a->compound;
+        b->prepositional = a->prepositional;
     }
 
     /* affiliation and "of"/"for": "forces loyal to Haftar", "chiefs of Russia" */
@@ -456,44 +563,27 @@ static void build_mentions(sentence_state *s)
         const char *role = a->code + (strlen(a->code) >= 3 ? strlen(a->code) - 3 : 0);
         char role_copy[4];
         snprintf(role_copy, sizeof role_copy, "%s", role);
-        /* every member of a compound owner: "defense chiefs of Russia and Turkey" */
-        int group = owner->compound;
         char code[16];
+        if (owner->compound >= 0 && a->compound < 0) {
+            /* "the defense chiefs of Russia and Turkey": one actor per owner;
+             * the owners stand for the agent, which drops out */
+            for (size_t q = 0; q < s->mention_count; q++) {
+                mention *o = &s->mentions[q];
+                if (o->compound != owner->compound) continue;
+                owned_code(code, o->code, role_copy);
+                snprintf(o->code, sizeof o->code, "%s", code);
+                o->prepositional = a->prepositional;
+                o->how = "agent of each owner";
+            }
+            a->code[0] = 0;
+            continue;
+        }
         owned_code(code, owner->code, role_copy);
         snprintf(a->code, sizeof a->code, "%s", code);
         a->inferred_country = false;
         a->how = loyal ? "agent loyal to owner" : backed ? "agent backed by owner" : "agent of owner";
         /* the owner is part of this mention now: not a separate subject */
         owner->prepositional = true;
-        (void)group;
-    }
-
-    /* compounds: "Russia and Turkey", "Sarraj, Haftar and representatives" */
-    int next_group = 0;
-    for (size_t m = 0; m + 1 < s->mention_count; m++) {
-        mention *a = &s->mentions[m], *b = &s->mentions[m + 1];
-        size_t gap_first = a->last + 1;
-        bool joined = false;
-        if (b->first == gap_first + 1 && (is(s, gap_first, "and") || is(s, gap_first, ",")))
-            joined = true;
-        else if (b->first == gap_first + 2 && is(s, gap_first, ",") && is(s, gap_first + 1, "and"))
-            joined = true;
-        else if (b->first == gap_first + 2 && is(s, gap_first, "and") && is_any(s, gap_first + 1, determiners))
-            joined = true;
-        if (!joined || a->place != b->place) continue;
-        if (is(s, gap_first, ",") && b->first == gap_first + 1) {
-            /* a comma alone joins only inside a list that ends in "and" */
-            bool list = false;
-            for (size_t q = m + 2; q < s->mention_count && !list; q++) {
-                size_t g = s->mentions[q - 1].last + 1;
-                if (is(s, g, "and") || (is(s, g, ",") && is(s, g + 1, "and"))) list = s->mentions[q].first <= g + 3;
-                else if (!is(s, g, ",")) break;
-            }
-            if (!list) continue;
-        }
-        if (a->compound < 0) a->compound = next_group++;
-        b->compound = a->compound;
-        b->prepositional = a->prepositional;
     }
 
     /* apposition: "Maria Zakharova, the spokeswoman for the Russian Foreign
@@ -542,21 +632,38 @@ static void cut_clauses(sentence_state *s)
     uint16_t c = 0;
     bool subordinate_open = false;
     for (size_t i = 0; i < s->n; i++) {
-        bool boundary = false;
+        bool boundary = false, conditional = false;
         if (is(s, i, ";")) boundary = true;
         if (s->tag[i] == TAG_REPORT && (i == 0 || s->tag[i - 1] != TAG_REPORT)) boundary = true;
         if (i > 0 && s->tag[i - 1] == TAG_REPORT && s->tag[i] != TAG_REPORT) boundary = true;
-        if (is(s, i, "that")) {
-            /* "said that", "told Anadolu Agency that" */
+        if (is(s, i, "that") && !(i + 1 < s->n && s->tag[i + 1] == TAG_AGENT)) {
+            /* "said that", "told Anadolu Agency that", "denied that" */
             for (size_t k = i; k > 0 && i - k < 7; k--)
-                if (s->tag[k - 1] == TAG_REPORT) { boundary = true; break; }
+                if (s->tag[k - 1] == TAG_REPORT || s->is_head[k - 1]) { boundary = true; break; }
         }
         if (s->tag[i] == TAG_REPORT && (i == 0 || s->tag[i - 1] != TAG_REPORT) && is(s, i, "according"))
             subordinate_open = true;   /* "According to X, ..." ends at the comma */
-        if (is_any(s, i, subordinators) && (i == 0 || is(s, i - 1, ",") || is(s, i - 1, "\"")) &&
-            !(is(s, i, "since") && s->mention_at[i + 1 < s->n ? i + 1 : i] < 0 && s->mention_at[i + 2 < s->n ? i + 2 : i] < 0)) {
+        if (s->tag[i] == TAG_MODAL && s->tag_entry[i] && strcmp(s->tag_entry[i]->value, "conditional") == 0 &&
+            (is(s, i, "if") || is(s, i, "unless") || is(s, i, "in") || is(s, i, "provided") || is(s, i, "on") ||
+             is(s, i, "as") || is(s, i, "whether"))) {
+            /* "if the United States attacks": a hypothetical clause of its own */
             boundary = true;
-            subordinate_open = true;
+            conditional = true;
+            subordinate_open = i == 0 || is(s, i - 1, ",");
+        } else if (is_any(s, i, subordinators)) {
+            /* "after a powerful earthquake killed": a clause with its own
+             * subject; "since last April", "as part of": not a clause */
+            bool clause_like = true;
+            if (is(s, i, "as") || is(s, i, "since") || is(s, i, "before") || is(s, i, "after") || is(s, i, "until")) {
+                clause_like = false;
+                for (size_t k = i + 1; k < s->n && k < i + 8 && !is(s, k, ","); k++)
+                    if (s->is_head[k] || lex_is_be_form(s->words[k])) { clause_like = true; break; }
+                if (is(s, i, "as") && !(i == 0 || is(s, i - 1, ","))) clause_like = false;
+            }
+            if (clause_like) {
+                boundary = true;
+                subordinate_open = i == 0 || is(s, i - 1, ",") || (s->tokens[i].flags & TEXT_SENTENCE_START);
+            }
         }
         if (is(s, i, ",") && subordinate_open) { boundary = true; subordinate_open = false; }
         if (is(s, i, ",") && (is(s, i + 1, "and") || is(s, i + 1, "but") || is(s, i + 1, "while"))) boundary = true;
@@ -564,8 +671,7 @@ static void cut_clauses(sentence_state *s)
             /* "... captured Sirte and the army said": "and" + new subject + verb */
             size_t m = (size_t)s->mention_at[i + 1];
             size_t after = s->mentions[m].last + 1;
-            size_t hc;
-            if (after < s->n && (lex_heads(s->dict, s->words[after], &hc) || s->tag[after] == TAG_MODAL ||
+            if (after < s->n && (s->is_head[after] || s->tag[after] == TAG_MODAL || s->tag[after] == TAG_REPORT ||
                                  s->tag[after] == TAG_NEGATION || lex_is_be_form(s->words[after]) ||
                                  is(s, after, "has") || is(s, after, "have") || is(s, after, "had")))
                 boundary = true;
@@ -573,6 +679,7 @@ static void cut_clauses(sentence_state *s)
         if (s->tokens[i].flags & TEXT_QUOTE) boundary = true;
         if (boundary && i > 0) c++;
         s->clause[i] = c;
+        if (boundary || i == 0) s->clause_conditional[c] = conditional;
     }
 }
 
@@ -584,6 +691,7 @@ typedef struct match_result {
     size_t slot_first;      /* where the slot region starts (token after the word before `_`) */
     bool   has_slot_region;
     size_t slot_end;        /* token of the word after `_` (exclusive bound), or n */
+    size_t first_literal;   /* token of the first pattern word after the head, or 0 when none */
 } match_result;
 
 static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, match_result *r)
@@ -593,6 +701,7 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
     r->pattern = p;
     r->has_slot_region = false;
     r->slot_end = s->n;
+    r->first_literal = 0;
     for (size_t w = 0; w < p->word_count; w++) {
         if (strcmp(p->words[w], "_") == 0) {
             r->has_slot_region = true;
@@ -612,18 +721,29 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
         }
         if (!ok) return false;
         if (w > 0 && strcmp(p->words[w - 1], "_") == 0) r->slot_end = found;
+        if (!r->first_literal) r->first_literal = found;
         pos = found;
     }
     r->last = pos;
     return true;
 }
 
-static bool before_is_determiner(const sentence_state *s, size_t head)
+/* Is the verb form at head used as a noun?  "the attack", "its fighting",
+ * "a French demand", "during raids", "Russian airstrikes". */
+static bool noun_usage(const sentence_state *s, size_t head, uint8_t forms)
 {
-    return head > 0 && (is_any(s, head - 1, determiners) || (s->tokens[head - 1].flags & TEXT_POSSESSIVE));
+    if (head == 0) return false;
+    size_t b = head - 1;
+    if (is_any(s, b, determiners) || (s->tokens[b].flags & TEXT_POSSESSIVE)) return true;
+    if (s->mention_at[b] >= 0 && s->mentions[s->mention_at[b]].adjectival) return true;
+    if (s->mention_at[b] >= 0 && s->mentions[s->mention_at[b]].modifier) return true;
+    if (is_any(s, b, prepositions) && !is(s, b, "to") && !(forms & LEX_FORM_GERUND)) return true;
+    if (b > 0 && is_any(s, b - 1, determiners) && s->tag[b] == TAG_NONE && !s->is_head[b] && !(s->tokens[b].flags & TEXT_PUNCT) &&
+        !lex_is_be_form(s->words[b]) && !(forms & (LEX_FORM_PAST | LEX_FORM_THIRD)))
+        return true;   /* "a major offensive", "the fierce fighting" */
+    return false;
 }
 
-/* Is the head a passive participle: "was killed", "had been attacked", "were not arrested"? */
 static bool is_passive(const sentence_state *s, size_t head, uint8_t forms)
 {
     if (!(forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST))) return false;
@@ -720,7 +840,9 @@ typedef struct pending_event {
     size_t head, last;
     int source, target;     /* mention indexes or -1 */
     bool passive, negated, intent;
+    bool dropped;           /* folded into another event ("threatened to impose sanctions") */
     const char *modal;
+    const char *code;       /* the code after modality and complements; NULL = the pattern's */
 } pending_event;
 
 static bool negated_before(const sentence_state *s, size_t head, size_t from)
@@ -747,25 +869,43 @@ static const char *modal_before(const sentence_state *s, size_t head, size_t fro
     return NULL;
 }
 
+static bool has_verb_reading(const lex_head_pattern *heads, size_t hc)
+{
+    for (size_t k = 0; k < hc; k++)
+        if (!heads[k].pattern->noun_head && (heads[k].forms & ~(LEX_FORM_NOUN | LEX_FORM_PLURAL))) return true;
+    return false;
+}
+
+/* The first usable mention in [first, limit): the implicit object of
+ * "asked Russia for military assistance". */
+static int mention_in(const sentence_state *s, size_t first, size_t limit)
+{
+    for (size_t k = first; k < limit && k < s->n; k++) {
+        int m = s->mention_at[k];
+        if (m >= 0 && s->mentions[m].code[0] && !s->mentions[m].modifier && !s->mentions[m].place) return m;
+    }
+    return -1;
+}
+
 static void find_events(sentence_state *s, pending_event *out, size_t *count)
 {
     *count = 0;
     for (size_t h = 0; h < s->n && *count < MAX_EVENTS_PER_SENTENCE; h++) {
-        if (s->consumed[h]) continue;
+        if (s->consumed[h] || !s->is_head[h]) continue;
         uint8_t t = s->tag[h];
-        if (t == TAG_ACTOR || t == TAG_AGENT || t == TAG_PRONOUN || t == TAG_LOCATIVE || t == TAG_NEGATION || t == TAG_MODAL) continue;
         size_t hc = 0;
         const lex_head_pattern *heads = lex_heads(s->dict, s->words[h], &hc);
-        if (!hc) continue;
         match_result best = { 0 };
         uint8_t forms = 0;
         bool found = false;
+        bool verb_reading = has_verb_reading(heads, hc);
         for (size_t k = 0; k < hc && !found; k++) {
             const lex_pattern *p = heads[k].pattern;
             bool noun_form = heads[k].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL);
             if (p->noun_head != noun_form) continue;
-            /* a verb after "the"/"its" is a noun: "the attack" */
-            if (!p->noun_head && before_is_determiner(s, h) && !(heads[k].forms & LEX_FORM_GERUND)) continue;
+            bool as_noun = noun_usage(s, h, heads[k].forms);
+            if (!p->noun_head && as_noun) continue;
+            if (p->noun_head && verb_reading && !as_noun && !(h > 0 && s->mention_at[h - 1] >= 0)) continue;
             /* a reporting verb is an event only with its pattern's words: "announce a ceasefire" */
             if (t == TAG_REPORT && p->word_count == 0) continue;
             match_result r;
@@ -773,15 +913,17 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
         }
         if (!found) continue;
         const lex_pattern *p = best.pattern;
-        pending_event ev = { p, h, best.last, -1, -1, false, false, false, NULL };
+        pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, NULL, NULL };
         ev.passive = !p->noun_head && is_passive(s, h, forms);
         if (p->passive_only && !ev.passive) continue;
         bool under = p->noun_head && h > 0 && (is(s, h - 1, "under") || (h > 1 && is(s, h - 2, "under")));
 
-        /* target */
+        /* target: the pattern's slot, else a mention between the head and
+         * its first word ("asked Russia for military assistance") */
         if (p->has_slot && best.has_slot_region)
-            ev.target = mention_after(s, best.slot_first, best.slot_end == s->n ? s->n : best.slot_end + 1, true,
-                                      best.slot_first - 1, -1, -1);
+            ev.target = mention_in(s, best.slot_first, best.slot_end);
+        else if (!p->has_slot && best.first_literal > h + 1)
+            ev.target = mention_in(s, h + 1, best.first_literal);
         /* source */
         if (ev.passive || under) {
             int by = by_agent(s, best.last + 1, under);
@@ -793,7 +935,7 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
             else if (ev.target < 0) ev.target = subject;
         } else if (p->noun_head) {
             /* "Russian airstrikes", "Haftar's offensive", "an attack by X" */
-            if (h > 0 && s->mention_at[h - 1] >= 0) ev.source = s->mention_at[h - 1];
+            if (h > 0 && s->mention_at[h - 1] >= 0 && !s->mentions[s->mention_at[h - 1]].place) ev.source = s->mention_at[h - 1];
             else if (h > 1 && s->mention_at[h - 2] >= 0 && (s->tokens[h - 1].flags & TEXT_POSSESSIVE)) ev.source = s->mention_at[h - 2];
             if (ev.source < 0) ev.source = by_agent(s, best.last + 1, false);
             /* "X launched an attack": the subject of a light verb */
@@ -805,14 +947,62 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
             int group = ev.source >= 0 ? s->mentions[ev.source].compound : -1;
             ev.target = mention_after(s, best.last + 1, s->n, true, best.last, group, ev.source);
         }
-        if (ev.source < 0) continue;
-        if (ev.target >= 0 && ev.target == ev.source) ev.target = -1;
+        for (size_t k = h; k <= best.last; k++) s->consumed[k] = true;
+        if (ev.source >= 0 && ev.target >= 0 && ev.target == ev.source) ev.target = -1;
         size_t from = ev.source >= 0 && s->mentions[ev.source].last < h ? s->mentions[ev.source].last : 0;
-        ev.negated = negated_before(s, h, from);
+        ev.negated = negated_before(s, h, from) || s->clause_denied[s->clause[h]];
         ev.modal = modal_before(s, h, from);
         ev.intent = ev.modal != NULL;
-        for (size_t k = h; k <= best.last; k++) s->consumed[k] = true;
+        /* a hypothetical clause ("if the United States attacks") is no event */
+        if (s->clause_conditional[s->clause[h]]) ev.dropped = true;
+        /* "denied that its troops shelled": the next clause is not asserted */
+        if (strcmp(p->code, "016") == 0)
+            for (size_t k = best.last + 1; k < s->n && k < best.last + 8; k++)
+                if (is(s, k, "that") && k + 1 < s->n) { s->clause_denied[s->clause[k + 1]] = true; break; }
+        /* keep even events without a source: they anchor dates and complements */
         out[(*count)++] = ev;
+    }
+
+    /* complements: "threatened to impose sanctions" (one threat, 1312),
+     * "called on X to declare a truce" (the appeal only), "refused to
+     * withdraw" (the refusal only) */
+    for (size_t y = 0; y < *count; y++) {
+        pending_event *Y = &out[y];
+        size_t h = Y->head;
+        size_t to = h;
+        while (to > 0 && h - to < 3 && !is(s, to - 1, "to")) to--;
+        if (to == 0 || !is(s, to - 1, "to")) continue;
+        for (size_t x = y; x > 0; x--) {
+            pending_event *X = &out[x - 1];
+            if (X->dropped || s->clause[X->head] != s->clause[h] || h - X->last > 12) continue;
+            const char *xc = X->pattern->code;
+            if (strncmp(xc, "13", 2) == 0 || strncmp(xc, "03", 2) == 0) {
+                /* the complement says what is threatened or intended */
+                Y->intent = true;
+                Y->modal = X->pattern->text;
+                if (Y->source < 0 || s->mentions[Y->source].first > X->head) Y->source = X->source;
+                if (Y->target < 0) Y->target = X->target;
+                X->dropped = true;
+            } else if (strncmp(xc, "02", 2) == 0 || strncmp(xc, "10", 2) == 0 || strncmp(xc, "12", 2) == 0) {
+                Y->dropped = true;
+            }
+            break;
+        }
+    }
+
+    /* "Iran will close the strait if the United States attacks": the threat
+     * is aimed at the conditional clause's subject */
+    for (size_t e = 0; e < *count; e++) {
+        pending_event *ev = &out[e];
+        if (ev->dropped || !ev->intent || ev->target >= 0 || s->clause_conditional[s->clause[ev->head]]) continue;
+        for (size_t m = 0; m < s->mention_count; m++) {
+            const mention *x = &s->mentions[m];
+            if (s->clause_conditional[s->clause[x->first]] && !x->prepositional && !x->place && x->code[0] &&
+                (ev->source < 0 || strcmp(x->code, s->mentions[ev->source].code) != 0)) {
+                ev->target = (int)m;
+                break;
+            }
+        }
     }
 }
 
@@ -870,6 +1060,50 @@ static size_t find_reports(sentence_state *s, report *out, size_t max)
     return count;
 }
 
+/* A speaker whose report of another's violence is an accusation: a named
+ * party (a government, an armed force, a movement, a country), not an
+ * unnamed official, a hospital, the media or a monitor. */
+static bool speaker_is_party(const mention *m)
+{
+    if (m->inferred_country || !m->code[0]) return false;
+    size_t n = strlen(m->code);
+    if (!code_is_state(m->code)) return false;
+    if (n == 3) return true;
+    static const char *const parties[] = { "GOV", "MIL", "REB", "INS", "OPP", "UAF", "COP", "SPY", "LEG", NULL };
+    for (size_t i = 0; parties[i]; i++) if (strncmp(m->code + 3, parties[i], 3) == 0) return true;
+    return false;
+}
+
+/* "we", "our forces": the speaker of this sentence, or of the quote that
+ * runs on from the sentence before. */
+static void fill_speaker_refs(sentence_state *s, const report *reports, size_t report_count)
+{
+    const mention *speaker = NULL;
+    for (size_t r = 0; r < report_count && !speaker; r++)
+        if (reports[r].speaker >= 0) speaker = &s->mentions[reports[r].speaker];
+    mention copy;
+    if (speaker) {
+        copy = *speaker;
+        if (!copy.speaker_ref) { s->memory->last_speaker = copy; s->memory->has_speaker = true; }
+    } else if (s->quoted && s->memory->has_speaker) {
+        copy = s->memory->last_speaker;
+        speaker = &copy;
+    }
+    if (!speaker || speaker->speaker_ref || !speaker->code[0]) return;
+    for (size_t m = 0; m < s->mention_count; m++) {
+        mention *x = &s->mentions[m];
+        if (!x->speaker_ref) continue;
+        if (x->kind == MENTION_AGENT) {
+            char role[4];
+            snprintf(role, sizeof role, "%s", x->code);
+            owned_code(x->code, speaker->code, role);
+        } else {
+            snprintf(x->code, sizeof x->code, "%s", speaker->code);
+            x->text = speaker->text;
+        }
+    }
+}
+
 /* ---- emitting ---- */
 
 static void push_event(code_result *out, arena *a, const code_event *e)
@@ -897,8 +1131,30 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                           pending_event *events, size_t event_count, const report *reports, size_t report_count,
                           const date_expression *dates, size_t date_count, code_result *out)
 {
+    /* each date expression belongs to the nearest event head or reporting
+     * verb of its clause ("captured Sirte on Jan. 6"; "reported on Jan. 12") */
+    int anchor_of[16];
+    for (size_t d = 0; d < date_count; d++) {
+        anchor_of[d] = -1;   /* -1 none; event index; or -2 - report index */
+        size_t best_distance = SIZE_MAX;
+        for (int pass = 0; pass < 2 && anchor_of[d] == -1; pass++) {
+            for (size_t e = 0; e < event_count; e++) {
+                size_t h = events[e].head;
+                if (pass == 0 && s->clause[h] != s->clause[dates[d].first]) continue;
+                size_t dist = h < dates[d].first ? dates[d].first - h : h - dates[d].last;
+                if (dist < best_distance) { best_distance = dist; anchor_of[d] = (int)e; }
+            }
+            for (size_t r = 0; r < report_count; r++) {
+                size_t h = reports[r].verb;
+                if (pass == 0 && s->clause[h] != s->clause[dates[d].first]) continue;
+                size_t dist = h < dates[d].first ? dates[d].first - h : h - dates[d].last;
+                if (dist < best_distance) { best_distance = dist; anchor_of[d] = -2 - (int)r; }
+            }
+        }
+    }
     for (size_t e = 0; e < event_count; e++) {
         pending_event *ev = &events[e];
+        if (ev->dropped || ev->source < 0) continue;
         if (ev->negated && !s->options->keep_negated) continue;
         const lex_code_info *info = lex_code(s->dict, ev->pattern->code);
         if (!info) continue;
@@ -907,14 +1163,18 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
             const lex_code_info *intent = lex_code(s->dict, info->intent_code);
             if (intent) { info = intent; rule_extra = arena_printf(s->a, "; modal \"%s\" -> %s", ev->modal, intent->code); }
         }
-        /* the date: an expression in the event's clause, else in the sentence, else publication */
+        /* the date: its own expression; else one of another event of its
+         * clause that was not folded away; else the date of the report;
+         * else the publication date */
         int32_t date = s->publication;
         int precision = CODE_DATE_DAY;
         const char *date_words = NULL;
         int chosen = -1;
-        for (size_t d = 0; d < date_count; d++)
-            if (s->clause[dates[d].first] == s->clause[ev->head]) { chosen = (int)d; break; }
-        if (chosen < 0 && date_count) chosen = 0;
+        for (size_t d = 0; d < date_count && chosen < 0; d++) if (anchor_of[d] == (int)e) chosen = (int)d;
+        for (size_t d = 0; d < date_count && chosen < 0; d++)
+            if (anchor_of[d] >= 0 && !events[anchor_of[d]].dropped && s->clause[events[anchor_of[d]].head] == s->clause[ev->head])
+                chosen = (int)d;
+        for (size_t d = 0; d < date_count && chosen < 0; d++) if (anchor_of[d] <= -2) chosen = (int)d;
         if (chosen >= 0) {
             date = dates[chosen].days;
             precision = dates[chosen].precision;
@@ -987,7 +1247,7 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
 
                 /* reported conflict by another actor: the speaker accuses */
                 if (speaker && a == 0 && b == 0 && info->quad_class == 4 && !ev->intent && !ev->negated &&
-                    strcmp(speaker->code, sources[a]->code) != 0 && !(strlen(speaker->code) >= 6 && strcmp(speaker->code + 3, "MED") == 0)) {
+                    strcmp(speaker->code, sources[a]->code) != 0 && speaker_is_party(speaker)) {
                     const lex_code_info *accuse = lex_code(s->dict, "112");
                     if (accuse) {
                         code_event acc = out_event;
@@ -1088,14 +1348,19 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->tag_entry[i] = NULL;
             s->clause[i] = 0;
             s->consumed[i] = false;
+            s->is_head[i] = false;
+            s->dateline[i] = false;
+            s->clause_conditional[i] = false;
+            s->clause_denied[i] = false;
         }
         tag_sentence(s);
         build_mentions(s);
         cut_clauses(s);
-        size_t event_count = 0;
-        find_events(s, events, &event_count);
         report reports[16];
         size_t report_count = find_reports(s, reports, 16);
+        fill_speaker_refs(s, reports, report_count);
+        size_t event_count = 0;
+        find_events(s, events, &event_count);
         date_expression dates[16];
         size_t date_count = date_find(s->words, 0, s->n, publication_date, dates, 16);
         emit_sentence(s, si, ts, events, event_count, reports, report_count, dates, date_count, out);

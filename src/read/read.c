@@ -453,10 +453,8 @@ static void read_tabari(reader *r, const char *s, size_t n)
         size_t header_len = line_len;
         /* The record's text: the following lines up to a blank line. */
         size_t text_start = pos, text_end = pos;
-        size_t after;
-        while (after = pos, next_line(s, n, &after, &line, &line_len)) {
+        while (next_line(s, n, &pos, &line, &line_len)) {
             line_number++;
-            pos = after;
             if (is_blank(line, line_len))
                 break;
             text_end = (size_t)(line - s) + line_len;
@@ -486,8 +484,8 @@ static void read_tabari(reader *r, const char *s, size_t n)
         date[10] = '\0';
         const char *id_text = arena_strndup(&r->scratch, id, id_len);
         if (!is_real_date(date)) {
-            reader_skip(r, "%s: record \"%s\": %s is not a date", origin, id_text,
-                        reader_quote(r, header, digit_count));
+            reader_skip(r, "%s: record %s: %s is not a date", origin,
+                        reader_quote(r, id_text, id_len), reader_quote(r, header, digit_count));
             continue;
         }
         read_candidate c = {
@@ -583,13 +581,13 @@ static void read_jsonl(reader *r, const char *s, size_t n)
         if (is_blank(line, line_len))
             continue;
         const char *origin = arena_printf(&r->scratch, "%s:%zu", r->name, line_number);
-        json_error_t error;
+        json_error_t json_error;
         /* JSON_ALLOW_NUL: a "\u0000" in the text is reported as binary
          * data, like a NUL byte in any other format. */
-        json_t *root = json_loadb(line, line_len, JSON_ALLOW_NUL, &error);
+        json_t *root = json_loadb(line, line_len, JSON_ALLOW_NUL, &json_error);
         if (!root) {
-            reader_skip(r, "%s: invalid JSON: %s at column %d", origin, error.text,
-                        error.column > 0 ? error.column : 1);
+            reader_skip(r, "%s: invalid JSON: %s at column %d", origin, json_error.text,
+                        json_error.column > 0 ? json_error.column : 1);
             continue;
         }
         read_jsonl_record(r, root, origin);

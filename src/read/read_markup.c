@@ -388,7 +388,8 @@ static void scan_page(reader *r, xmlNode *root, page *p)
     }
 }
 
-/* The text of the largest outermost article container, or NULL. */
+/* The text of the largest outermost article container into best; false
+ * when the page has none or they are all empty. */
 static bool best_article_text(reader *r, xmlNode *root, text_builder *best)
 {
     bool found = false;
@@ -578,11 +579,11 @@ void read_petrarch(reader *r, const char *bytes, size_t len)
                                       XML_PARSE_NONET | XML_PARSE_NOERROR |
                                       XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
     if (!doc) {
-        const xmlError *error = xmlCtxtGetLastError(context);
-        const char *message = error && error->message ? error->message : "not well-formed";
+        const xmlError *parse_error = xmlCtxtGetLastError(context);
+        const char *message = parse_error && parse_error->message ? parse_error->message : "not well-formed";
         size_t message_len = strlen(message);
         trim(&message, &message_len);
-        reader_skip(r, "%s:%d: malformed XML: %.*s", r->name, error ? error->line : 0,
+        reader_skip(r, "%s:%d: malformed XML: %.*s", r->name, parse_error ? parse_error->line : 0,
                     (int)message_len, message);
         xmlFreeParserCtxt(context);
         return;
