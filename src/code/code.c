@@ -83,6 +83,8 @@ typedef struct sentence_state {
     uint16_t         clause[MAX_SENTENCE_TOKENS];
     bool             clause_conditional[MAX_SENTENCE_TOKENS]; /* by clause: "if ..." */
     bool             clause_denied[MAX_SENTENCE_TOKENS];      /* by clause: "denied that ..." */
+    int16_t          subject_from[MAX_SENTENCE_TOKENS];       /* by clause: take the subject of this clause, -1 */
+    uint16_t         clause_count;
     bool             consumed[MAX_SENTENCE_TOKENS]; /* used by a matched pattern */
     bool             is_head[MAX_SENTENCE_TOKENS];  /* a verb-pattern head word, not inside an actor phrase */
     bool             dateline[MAX_SENTENCE_TOKENS]; /* "BAGHDAD (AP) -": not part of any clause */
@@ -262,7 +264,8 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
     m->how = how;
     m->place = preceded_by_locative(s, first);
     m->prepositional = preceded_by_preposition(s, first);
-    m->modifier = last < s->n && (s->tokens[last].flags & TEXT_HYPHEN_NEXT) != 0;
+    m->modifier = (last < s->n && (s->tokens[last].flags & TEXT_HYPHEN_NEXT) != 0) ||
+                  (first > 0 && (s->tokens[first - 1].flags & TEXT_HYPHEN_NEXT) && !is(s, first - 1, "pro"));
     m->after_of = m->prepositional && first > 0 && (is(s, first - 1, "of") || (first > 1 && is(s, first - 2, "of") && is_any(s, first - 1, determiners)));
     for (size_t k = first; k <= last && k < s->n; k++) s->mention_at[k] = (int16_t)(s->mention_count - 1);
     return m;
@@ -320,6 +323,38 @@ static size_t build_mention(sentence_state *s, size_t i)
     bool pro = is(s, j, "pro") && (s->tokens[j].flags & TEXT_HYPHEN_NEXT) && j + 1 < s->n && s->tag[j + 1] == TAG_ACTOR;
     if (pro) j++;
 
+    if (!pro && s->tag[j] == TAG_ACTOR && s->tag_entry[j]->kind == LEX_DEMONYM) {
+        /* "Iranian and Saudi officials", "Russian, Turkish and Iranian
+         * diplomats": each demonym takes the shared agent */
+        size_t firsts[8], lasts[8], count = 0, k = j;
+        while (k < s->n && count < 8 && s->tag[k] == TAG_ACTOR && s->tag_entry[k]->kind == LEX_DEMONYM) {
+            const lex_entry *e = s->tag_entry[k];
+            size_t end = k;
+            while (end + 1 < s->n && s->tag[end + 1] == TAG_ACTOR && s->tag_entry[end + 1] == e) end++;
+            firsts[count] = k;
+            lasts[count] = end;
+            count++;
+            k = end + 1;
+            if (is(s, k, ",") && is(s, k + 1, "and")) k += 2;
+            else if (is(s, k, ",") || is(s, k, "and") || is(s, k, "or")) k++;
+            else break;
+        }
+        if (count > 1 && k < s->n && s->tag[k] == TAG_AGENT && lasts[count - 1] + 1 == k) {
+            const lex_entry *agent = s->tag_entry[k];
+            size_t agent_last = k;
+            while (agent_last + 1 < s->n && s->tag[agent_last + 1] == TAG_AGENT && s->tag_entry[agent_last + 1] == agent) agent_last++;
+            int group = 1000 + (int)s->mention_count;
+            for (size_t d = 0; d < count; d++) {
+                char country[16], code[16];
+                entry_code(s, s->tag_entry[firsts[d]], country);
+                set_code(code, country, agent->value);
+                mention *m = add_mention(s, firsts[d], d + 1 == count ? agent_last : lasts[d], code, MENTION_AGENT,
+                                        "demonyms sharing an agent");
+                if (m) { m->compound = group; m->plural = true; m->prepositional = preceded_by_preposition(s, firsts[0]); }
+            }
+            return agent_last + 1;
+        }
+    }
     if (s->tag[j] == TAG_ACTOR) {
         const lex_entry *e = s->tag_entry[j];
         size_t end = j;
@@ -679,6 +714,7 @@ static void cut_clauses(sentence_state *s)
         if (s->tokens[i].flags & TEXT_QUOTE) boundary = true;
         if (boundary && i > 0) c++;
         s->clause[i] = c;
+        s->clause_count = (uint16_t)(c + 1);
         if (boundary || i == 0) s->clause_conditional[c] = conditional;
     }
 }
@@ -759,6 +795,8 @@ static bool is_passive(const sentence_state *s, size_t head, uint8_t forms)
     return false;
 }
 
+static int clause_subject(const sentence_state *s, size_t head);
+
 /* The subject of the clause before the head: the first mention of the
  * clause that is not after a preposition and not a place. */
 static int clause_subject(const sentence_state *s, size_t head)
@@ -774,6 +812,18 @@ static int clause_subject(const sentence_state *s, size_t head)
         if (best < 0) best = (int)m;
     }
     if (best >= 0) return best;
+    /* "Russia denied that ... and blamed Ukraine": the subject of the clause
+     * this one continues */
+    if (s->subject_from[c] >= 0) {
+        size_t k = 0;
+        while (k < s->n && s->clause[k] != (uint16_t)s->subject_from[c]) k++;
+        size_t end = k;
+        while (end < s->n && s->clause[end] == (uint16_t)s->subject_from[c]) end++;
+        if (end > k) {
+            int m = clause_subject(s, end - 1 > k ? end - 1 : k);
+            if (m >= 0) return m;
+        }
+    }
     /* "anti-aircraft guns of the Haftar forces violated": the owner of an
      * unlisted noun is the actor */
     for (size_t m = 0; m < s->mention_count; m++) {
@@ -841,6 +891,7 @@ typedef struct pending_event {
     int source, target;     /* mention indexes or -1 */
     bool passive, negated, intent;
     bool dropped;           /* folded into another event ("threatened to impose sanctions") */
+    int  merged_into;       /* the event that took this one's place (and its date), -1 */
     const char *modal;
     const char *code;       /* the code after modality and complements; NULL = the pattern's */
 } pending_event;
@@ -913,15 +964,22 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
         }
         if (!found) continue;
         const lex_pattern *p = best.pattern;
-        pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, NULL, NULL };
+        pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, -1, NULL, NULL };
         ev.passive = !p->noun_head && is_passive(s, h, forms);
         if (p->passive_only && !ev.passive) continue;
         bool under = p->noun_head && h > 0 && (is(s, h - 1, "under") || (h > 1 && is(s, h - 2, "under")));
 
         /* target: the pattern's slot, else a mention between the head and
          * its first word ("asked Russia for military assistance") */
-        if (p->has_slot && best.has_slot_region)
+        if (p->has_slot && best.has_slot_region) {
             ev.target = mention_in(s, best.slot_first, best.slot_end);
+            /* "release jailed activists": the pattern's own noun is the target,
+             * unless both sides trade it ("Russia and Ukraine exchanged prisoners") */
+            if (ev.target < 0 && best.slot_end < s->n && s->mention_at[best.slot_end] >= 0) {
+                int subject = clause_subject(s, h);
+                if (subject < 0 || s->mentions[subject].compound < 0) ev.target = s->mention_at[best.slot_end];
+            }
+        }
         else if (!p->has_slot && best.first_literal > h + 1)
             ev.target = mention_in(s, h + 1, best.first_literal);
         /* source */
@@ -958,7 +1016,22 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
         /* "denied that its troops shelled": the next clause is not asserted */
         if (strcmp(p->code, "016") == 0)
             for (size_t k = best.last + 1; k < s->n && k < best.last + 8; k++)
-                if (is(s, k, "that") && k + 1 < s->n) { s->clause_denied[s->clause[k + 1]] = true; break; }
+                if (is(s, k, "that") && k + 1 < s->n) {
+                    uint16_t denied = s->clause[k + 1];
+                    s->clause_denied[denied] = true;
+                    /* "... and blamed Ukrainian forces": back to the denier */
+                    for (size_t q = k + 2; q + 1 < s->n && s->clause[q] == denied; q++)
+                        if (is(s, q, "and") && s->is_head[q + 1] && s->mention_at[q + 1] < 0 &&
+                            s->clause_count < MAX_SENTENCE_TOKENS) {
+                            uint16_t fresh = s->clause_count++;
+                            s->clause_denied[fresh] = false;
+                            s->clause_conditional[fresh] = false;
+                            for (size_t r = q; r < s->n && s->clause[r] == denied; r++) s->clause[r] = fresh;
+                            s->subject_from[fresh] = (int16_t)s->clause[h];
+                            break;
+                        }
+                    break;
+                }
         /* keep even events without a source: they anchor dates and complements */
         out[(*count)++] = ev;
     }
@@ -983,6 +1056,7 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
                 if (Y->source < 0 || s->mentions[Y->source].first > X->head) Y->source = X->source;
                 if (Y->target < 0) Y->target = X->target;
                 X->dropped = true;
+                X->merged_into = (int)y;
             } else if (strncmp(xc, "02", 2) == 0 || strncmp(xc, "10", 2) == 0 || strncmp(xc, "12", 2) == 0) {
                 Y->dropped = true;
             }
@@ -1142,7 +1216,10 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                 size_t h = events[e].head;
                 if (pass == 0 && s->clause[h] != s->clause[dates[d].first]) continue;
                 size_t dist = h < dates[d].first ? dates[d].first - h : h - dates[d].last;
-                if (dist < best_distance) { best_distance = dist; anchor_of[d] = (int)e; }
+                if (dist < best_distance) {
+                    best_distance = dist;
+                    anchor_of[d] = events[e].merged_into >= 0 ? events[e].merged_into : (int)e;
+                }
             }
             for (size_t r = 0; r < report_count; r++) {
                 size_t h = reports[r].verb;
@@ -1352,6 +1429,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->dateline[i] = false;
             s->clause_conditional[i] = false;
             s->clause_denied[i] = false;
+            s->subject_from[i] = -1;
         }
         tag_sentence(s);
         build_mentions(s);

@@ -31,7 +31,7 @@ static void reserve_folded(scanner *sc, size_t extra)
 {
     text_tokens *t = sc->out;
     if (t->folded_len + extra <= t->folded_capacity) return;
-    size_t capacity = t->folded_capacity ? t->folded_capacity * 2 : 4096;
+    size_t capacity = t->folded_capacity ? t->folded_capacity * 2 : 64;
     while (capacity < t->folded_len + extra) capacity *= 2;
     char *grown = arena_alloc(sc->arena, capacity);
     if (t->folded_len) memcpy(grown, t->folded, t->folded_len);
