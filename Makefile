@@ -20,7 +20,8 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 HEADERS  := $(wildcard src/*/*.h)
-GENERATED := dict/generated/countries.txt
+GENERATED := dict/generated/countries.txt dict/generated/places.tsv
+GEONAMES  ?= /usr/share/libtimezonemap/ui
 
 .PHONY: all test unit cases cli lint asan eval bench fuzz clean setup demo
 all: parley $(GENERATED)
@@ -55,6 +56,14 @@ node_modules/world-countries/package.json: package.json
 dict/generated/countries.txt: scripts/build-countries.js dict/countries-extra.txt node_modules/world-countries/package.json
 	@mkdir -p dict/generated
 	node scripts/build-countries.js $@
+
+# The gazetteer: GeoNames cities15000 from Debian's libtimezonemap-data and
+# country centroids from world-countries, compiled by parley itself so that
+# names fold exactly as the coder folds text.
+dict/generated/places.tsv: node_modules/world-countries/package.json | $(BUILD)/parley
+	@mkdir -p dict/generated
+	./$(BUILD)/parley dict compile-places $(GEONAMES)/cities15000.txt $(GEONAMES)/countryInfo.txt \
+	  node_modules/world-countries/countries.json $@
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; ./$$t; done

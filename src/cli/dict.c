@@ -4,6 +4,7 @@
  *   lookup  how a phrase resolves on a date */
 #include "cli.h"
 #include "../text/text.h"
+#include "../lex/places.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +15,8 @@ static void dict_usage(FILE *f)
 {
     fputs("usage: parley dict lint [--dict DIR]\n"
           "       parley dict stats [--dict DIR]\n"
-          "       parley dict lookup [--date YYYY-MM-DD] [--json] [--dict DIR] TEXT\n", f);
+          "       parley dict lookup [--date YYYY-MM-DD] [--json] [--dict DIR] TEXT\n"
+          "       parley dict compile-places CITIES15000.txt COUNTRYINFO.txt COUNTRIES.json OUT.tsv\n", f);
 }
 
 static int dict_lint(lex_dict *d)
@@ -180,6 +182,17 @@ int cmd_dict(int argc, char **argv)
 {
     if (argc < 2) { dict_usage(stderr); return 2; }
     const char *sub = argv[1];
+    if (strcmp(sub, "compile-places") == 0) {
+        if (argc != 6) {
+            fputs("usage: parley dict compile-places CITIES15000.txt COUNTRYINFO.txt COUNTRIES.json OUT.tsv\n", stderr);
+            return 2;
+        }
+        error err;
+        size_t rows = places_compile(argv[2], argv[3], argv[4], argv[5], &err);
+        if (!rows) { fprintf(stderr, "parley dict: %s\n", err.message); return 1; }
+        fprintf(stderr, "parley dict: %zu gazetteer rows -> %s\n", rows, argv[5]);
+        return 0;
+    }
     cli_dicts dicts;
     cli_dicts_init(&dicts);
     bool json = false;

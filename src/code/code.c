@@ -10,6 +10,8 @@
  * whole article is a few linear passes. */
 #include "code.h"
 #include "date.h"
+#include "casualty.h"
+#include "../lex/places.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -599,6 +601,38 @@ static void build_mentions(sentence_state *s)
         char role_copy[4];
         snprintf(role_copy, sizeof role_copy, "%s", role);
         char code[16];
+        if (owner->compound >= 0 && a->compound >= 0) {
+            /* "the top diplomats and defense chiefs of Russia and Turkey":
+             * the owners stand for the agents, with the first agent's role */
+            for (size_t q = 0; q < s->mention_count; q++) {
+                mention *o = &s->mentions[q];
+                if (o->compound != owner->compound) continue;
+                owned_code(code, o->code, role_copy);
+                snprintf(o->code, sizeof o->code, "%s", code);
+                o->prepositional = a->prepositional;
+                o->how = "agents of each owner";
+            }
+            int agents = a->compound;
+            for (size_t q = 0; q < s->mention_count; q++)
+                if (s->mentions[q].compound == agents) s->mentions[q].code[0] = 0;
+            continue;
+        }
+        if (owner->compound < 0 && a->compound >= 0) {
+            /* "the foreign and defense ministers of Russia": each agent its role */
+            for (size_t q = 0; q < s->mention_count; q++) {
+                mention *o = &s->mentions[q];
+                if (o->compound != a->compound || o->kind != MENTION_AGENT || !o->inferred_country) continue;
+                const char *r = o->code + (strlen(o->code) >= 3 ? strlen(o->code) - 3 : 0);
+                char rc[4];
+                snprintf(rc, sizeof rc, "%s", r);
+                owned_code(code, owner->code, rc);
+                snprintf(o->code, sizeof o->code, "%s", code);
+                o->inferred_country = false;
+                o->how = "agent of owner";
+            }
+            owner->prepositional = true;
+            continue;
+        }
         if (owner->compound >= 0 && a->compound < 0) {
             /* "the defense chiefs of Russia and Turkey": one actor per owner;
              * the owners stand for the agent, which drops out */
@@ -619,6 +653,19 @@ static void build_mentions(sentence_state *s)
         a->how = loyal ? "agent loyal to owner" : backed ? "agent backed by owner" : "agent of owner";
         /* the owner is part of this mention now: not a separate subject */
         owner->prepositional = true;
+    }
+
+    /* "Mohammed Kanunu, the military spokesman for the GNA, said": the
+     * appositive describes the person before it and is no actor of its own */
+    for (size_t m = 0; m + 1 < s->mention_count; m++) {
+        mention *a = &s->mentions[m], *b = &s->mentions[m + 1];
+        if (a->kind != MENTION_PERSON || b->kind != MENTION_AGENT || b->plural) continue;
+        size_t k = a->last + 1;
+        if (!is(s, k, ",")) continue;
+        k++;
+        while (k < b->first && is_any(s, k, determiners)) k++;
+        if (k != b->first) continue;
+        b->prepositional = true;
     }
 
     /* apposition: "Maria Zakharova, the spokeswoman for the Russian Foreign
@@ -712,6 +759,9 @@ static void cut_clauses(sentence_state *s)
                 boundary = true;
         }
         if (s->tokens[i].flags & TEXT_QUOTE) boundary = true;
+        /* ", who ...", ", whom ...", ", which ...": a relative clause */
+        if ((is(s, i, "who") || is(s, i, "whom") || is(s, i, "which") || is(s, i, "whose")) && i > 0 && is(s, i - 1, ","))
+            boundary = true;
         if (boundary && i > 0) c++;
         s->clause[i] = c;
         s->clause_count = (uint16_t)(c + 1);
@@ -812,6 +862,16 @@ static int clause_subject(const sentence_state *s, size_t head)
         if (best < 0) best = (int)m;
     }
     if (best >= 0) return best;
+    /* ", who launched an offensive": the relative pronoun stands for the
+     * mention before the comma */
+    {
+        size_t k = 0;
+        while (k < head && s->clause[k] != c) k++;
+        if (k < head && is(s, k, "who") && k >= 2 && is(s, k - 1, ",") && s->mention_at[k - 2] >= 0) {
+            int m = s->mention_at[k - 2];
+            if (s->mentions[m].code[0]) return m;
+        }
+    }
     /* "Russia denied that ... and blamed Ukraine": the subject of the clause
      * this one continues */
     if (s->subject_from[c] >= 0) {
@@ -848,6 +908,9 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
         if (s->clause[x->first] != c && !(s->tokens[from > 0 ? from - 1 : 0].flags & TEXT_QUOTE)) break;
         if ((int)m == exclude || (exclude_group >= 0 && x->compound == exclude_group)) continue;
         if (!x->code[0] || x->modifier) continue;
+        /* "an effort by Moscow": an agent, not the object */
+        if (x->first > from && is(s, x->first - 1, "by")) continue;
+        if (x->first > from + 1 && is(s, x->first - 2, "by") && is_any(s, x->first - 1, determiners)) continue;
         if (x->place && !(allow_place_at && (x->first == place_ok_at || x->first == place_ok_at + 1))) continue;
         return (int)m;
     }
@@ -1005,6 +1068,14 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
             int group = ev.source >= 0 ? s->mentions[ev.source].compound : -1;
             ev.target = mention_after(s, best.last + 1, s->n, true, best.last, group, ev.source);
         }
+        if (ev.target < 0 && !ev.passive) {
+            /* ", whom Russian officials meet with": the object is the antecedent */
+            size_t k = 0;
+            while (k < h && s->clause[k] != s->clause[h]) k++;
+            if (k < h && (is(s, k, "whom") || is(s, k, "which")) && k >= 2 && is(s, k - 1, ",") && s->mention_at[k - 2] >= 0 &&
+                s->mention_at[k - 2] != ev.source)
+                ev.target = s->mention_at[k - 2];
+        }
         for (size_t k = h; k <= best.last; k++) s->consumed[k] = true;
         if (ev.source >= 0 && ev.target >= 0 && ev.target == ev.source) ev.target = -1;
         size_t from = ev.source >= 0 && s->mentions[ev.source].last < h ? s->mentions[ev.source].last : 0;
@@ -1086,6 +1157,7 @@ typedef struct report {
     size_t verb;            /* first token of the reporting span */
     int    speaker;         /* mention index or -1 */
     uint16_t clause;
+    bool   sourcing;        /* "according to", "reported", "quoted": attribution, never an accusation */
 } report;
 
 static size_t find_reports(sentence_state *s, report *out, size_t max)
@@ -1093,7 +1165,7 @@ static size_t find_reports(sentence_state *s, report *out, size_t max)
     size_t count = 0;
     for (size_t i = 0; i < s->n && count < max; i++) {
         if (s->tag[i] != TAG_REPORT || (i > 0 && s->tag[i - 1] == TAG_REPORT && s->tag_entry[i - 1] == s->tag_entry[i])) continue;
-        report r = { i, -1, s->clause[i] };
+        report r = { i, -1, s->clause[i], s->tag_entry[i] && strcmp(s->tag_entry[i]->value, "source") == 0 };
         /* "X said", "X told Y": the subject before; ", said Dengov": after; "according to X" */
         bool according = is(s, i, "according");
         if (!according) {
@@ -1130,6 +1202,122 @@ static size_t find_reports(sentence_state *s, report *out, size_t max)
         }
         out[count++] = r;
         while (i + 1 < s->n && s->tag[i + 1] == TAG_REPORT) i++;
+    }
+    return count;
+}
+
+/* ---- places ---- */
+
+typedef struct place_candidate {
+    uint32_t   first, last;     /* tokens of the place name */
+    code_place place;
+} place_candidate;
+
+static bool place_word(const sentence_state *s, size_t i)
+{
+    return i < s->n && word_is_capitalized(s, i) && !s->dateline[i] && s->tag[i] != TAG_REPORT &&
+           s->tag[i] != TAG_PRONOUN && !(s->tokens[i].flags & TEXT_NUMBER);
+}
+
+/* Resolves the words [first, last] against the gazetteer; prefers a place in
+ * a country the sentence or article is about, else the most populous. */
+static bool gazetteer_place(sentence_state *s, size_t first, size_t last, const char *const *countries, size_t nc,
+                            code_place *out)
+{
+    const places *g = lex_places(s->dict);
+    if (!g) return false;
+    char key[256];
+    size_t len = 0;
+    for (size_t k = first; k <= last; k++) {
+        size_t wl = strlen(s->words[k]);
+        if (len + wl + 2 > sizeof key) return false;
+        if (k > first) key[len++] = ' ';
+        memcpy(key + len, s->words[k], wl);
+        len += wl;
+    }
+    key[len] = 0;
+    place_info found[16];
+    size_t n = places_lookup(g, key, found, 16);
+    if (!n) return false;
+    size_t best = 0;
+    bool preferred = false;
+    for (size_t c = 0; c < nc && !preferred; c++)
+        for (size_t k = 0; k < n; k++)
+            if (strncmp(found[k].country, countries[c], 3) == 0) { best = k; preferred = true; break; }
+    out->country[0] = 0;
+    memcpy(out->country, found[best].country, 4);
+    out->lat = found[best].lat;
+    out->lon = found[best].lon;
+    out->precision = found[best].kind == 'n' ? "country" : found[best].kind == 'r' ? "region" : "city";
+    return true;
+}
+
+static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
+{
+    const char *countries[24];
+    size_t nc = 0;
+    for (size_t m = 0; m < s->mention_count && nc < 23; m++)
+        if (s->mentions[m].code[0] && code_is_state(s->mentions[m].code)) countries[nc++] = s->mentions[m].code;
+    if (s->memory->country[0]) countries[nc++] = s->memory->country;
+    size_t count = 0;
+    for (size_t i = 0; i < s->n && count < max; i++) {
+        /* a place follows a locative ("in", "near", "south of"), perhaps
+         * with a determiner and adjectives ("in the West Bank city of
+         * Jenin"), or "city of"/"town of" */
+        bool after_locative = i > 0 && s->tag[i - 1] == TAG_LOCATIVE;
+        size_t k = i;
+        if (!after_locative) continue;
+        while (k < s->n && k < i + 4 && (is_any(s, k, determiners) || (!word_is_capitalized(s, k) && s->tag[k] == TAG_NONE &&
+                                                                    !(s->tokens[k].flags & TEXT_PUNCT) && !s->is_head[k])))
+            k++;
+        /* "the West Bank city of Jenin": the most specific name wins */
+        size_t scan = k;
+        while (scan < s->n && place_word(s, scan)) scan++;
+        if (scan + 1 < s->n && (is(s, scan, "city") || is(s, scan, "town") || is(s, scan, "village") || is(s, scan, "port") ||
+                                is(s, scan, "province") || is(s, scan, "region") || is(s, scan, "district")) &&
+            is(s, scan + 1, "of") && place_word(s, scan + 2))
+            k = scan + 2;
+        if (!place_word(s, k)) continue;
+        size_t end = k;
+        while (end + 1 < s->n && place_word(s, end + 1) && end - k < 4) end++;
+        place_candidate c;
+        memset(&c, 0, sizeof c);
+        c.place.lat = c.place.lon = NAN;
+        /* the longest prefix of the name the gazetteer knows */
+        size_t last = end;
+        bool known = false;
+        for (;;) {
+            if (gazetteer_place(s, k, last, countries, nc, &c.place)) { known = true; break; }
+            if (last == k) break;
+            last--;
+        }
+        if (!known) last = end;
+        c.first = (uint32_t)k;
+        c.last = (uint32_t)last;
+        c.place.name = slice(s, k, last, NULL, NULL);
+        if (!known) {
+            /* a place the gazetteer lacks keeps its name and the nearest
+             * known reference: "in Ain Zara, south of Tripoli" */
+            c.place.precision = NULL;
+            for (size_t q = last + 1; q < s->n && q < last + 6; q++) {
+                if (s->tag[q] == TAG_LOCATIVE && place_word(s, q + 1)) {
+                    size_t re = q + 1;
+                    while (re + 1 < s->n && place_word(s, re + 1) && re - q < 4) re++;
+                    code_place ref;
+                    memset(&ref, 0, sizeof ref);
+                    if (gazetteer_place(s, q + 1, re, countries, nc, &ref)) {
+                        memcpy(c.place.country, ref.country, 4);
+                        c.place.lat = ref.lat;
+                        c.place.lon = ref.lon;
+                        c.place.precision = "near";
+                        c.place.near = slice(s, q + 1, re, NULL, NULL);
+                    }
+                    break;
+                }
+            }
+        }
+        out[count++] = c;
+        i = last;
     }
     return count;
 }
@@ -1182,6 +1370,15 @@ static void fill_speaker_refs(sentence_state *s, const report *reports, size_t r
 
 static void push_event(code_result *out, arena *a, const code_event *e)
 {
+    /* the same event twice in one sentence ("raided homes and looted them"
+     * gives one accusation) is one event */
+    for (size_t i = out->count; i > 0; i--) {
+        const code_event *o = &out->events[i - 1];
+        if (o->sentence_index != e->sentence_index) break;
+        if (o->cameo == e->cameo && strcmp(o->source.code, e->source.code) == 0 && o->has_target == e->has_target &&
+            (!e->has_target || strcmp(o->target.code, e->target.code) == 0) && o->negated == e->negated)
+            return;
+    }
     if (out->count == out->capacity) {
         size_t cap = out->capacity ? out->capacity * 2 : 32;
         code_event *events = arena_alloc(a, cap * sizeof *events);
@@ -1229,6 +1426,45 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
             }
         }
     }
+    /* casualty counts go to the event that caused them: the one whose verb
+     * they hang on ("were killed"), and ", killing 50" belongs to the deed
+     * before it rather than being a deed of its own */
+    casualty cas[16];
+    size_t cas_count = casualty_find(s->words, s->n, cas, 16);
+    int cas_event[16];
+    for (size_t c = 0; c < cas_count; c++) {
+        cas_event[c] = -1;
+        for (size_t e = 0; e < event_count; e++)
+            if (events[e].head <= cas[c].anchor && cas[c].anchor <= events[e].last) cas_event[c] = (int)e;
+        if (cas_event[c] >= 0) {
+            pending_event *g = &events[cas_event[c]];
+            const char *w = s->words[g->head];
+            size_t wl = strlen(w);
+            bool gerund = wl > 4 && strcmp(w + wl - 3, "ing") == 0;
+            if (gerund && g->head > 0 && is(s, g->head - 1, ",")) {
+                for (size_t e = (size_t)cas_event[c]; e > 0; e--)
+                    if (!events[e - 1].dropped && events[e - 1].source >= 0) {
+                        g->dropped = true;
+                        g->merged_into = (int)(e - 1);
+                        cas_event[c] = (int)(e - 1);
+                        break;
+                    }
+            }
+            continue;
+        }
+        size_t best = SIZE_MAX;
+        for (int pass = 0; pass < 2 && cas_event[c] < 0; pass++)
+            for (size_t e = 0; e < event_count; e++) {
+                if (events[e].dropped || events[e].source < 0) continue;
+                if (pass == 0 && s->clause[events[e].head] != s->clause[cas[c].anchor]) continue;
+                size_t h = events[e].head, a = cas[c].anchor;
+                size_t dist = h < a ? a - h : h - a;
+                if (dist < best) { best = dist; cas_event[c] = (int)e; }
+            }
+    }
+    place_candidate places_found[8];
+    size_t place_count = find_places(s, places_found, 8);
+
     for (size_t e = 0; e < event_count; e++) {
         pending_event *ev = &events[e];
         if (ev->dropped || ev->source < 0) continue;
@@ -1259,12 +1495,34 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
         }
         /* attribution: a report in another clause of the sentence */
         const mention *speaker = NULL;
+        bool sourcing = false;
         for (size_t r = 0; r < report_count; r++) {
             if (reports[r].speaker < 0) continue;
             if ((int)reports[r].speaker == ev->source) continue;
             if (reports[r].clause == s->clause[ev->head]) continue;
             speaker = &s->mentions[reports[r].speaker];
+            sourcing = reports[r].sourcing;
             break;
+        }
+        /* the place: the nearest in the event's clause, else in the sentence */
+        const place_candidate *where = NULL;
+        size_t where_distance = SIZE_MAX;
+        for (int pass = 0; pass < 2 && !where; pass++)
+            for (size_t p = 0; p < place_count; p++) {
+                if (pass == 0 && s->clause[places_found[p].first] != s->clause[ev->head]) continue;
+                size_t a = places_found[p].first, h = ev->head;
+                size_t dist = a > h ? a - h : h - a;
+                if (dist < where_distance && dist < 25) { where_distance = dist; where = &places_found[p]; }
+            }
+        code_casualties counts = { -1, -1, -1, -1, -1, -1 };
+        bool has_counts = false;
+        for (size_t c = 0; c < cas_count; c++) {
+            if (cas_event[c] != (int)e) continue;
+            int32_t *slot[CASUALTY_KINDS] = { &counts.killed, &counts.wounded, &counts.displaced, &counts.arrested,
+                                              &counts.abducted, &counts.missing };
+            int32_t value = cas[c].count > INT32_MAX ? INT32_MAX : (int32_t)cas[c].count;
+            *slot[cas[c].kind] = *slot[cas[c].kind] < 0 ? value : *slot[cas[c].kind] + value;
+            has_counts = true;
         }
         const mention *src = &s->mentions[ev->source];
         /* compounds: one event per member on each side */
@@ -1285,13 +1543,28 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                 targets[nt++] = tg;
             }
         }
-        bool reciprocal = nt == 0 && ns > 1;
+        /* "Russia and Turkey met": each side to the other, for the events
+         * that take two sides (consult, cooperate, fight, exchange) */
+        bool symmetric = (strncmp(info->code, "04", 2) == 0 && strcmp(info->code, "042") != 0 &&
+                          strcmp(info->code, "043") != 0 && strcmp(info->code, "045") != 0) ||
+                         strncmp(info->code, "05", 2) == 0 || strncmp(info->code, "06", 2) == 0 ||
+                         strncmp(info->code, "19", 2) == 0 || strncmp(ev->pattern->text, "exchange", 8) == 0 ||
+                         strncmp(ev->pattern->text, "swap", 4) == 0;
+        bool reciprocal = nt == 0 && ns > 1 && symmetric;
         for (size_t a = 0; a < ns; a++) {
             size_t tcount = reciprocal ? ns : (nt ? nt : 1);
+            /* a target that is the source itself is dropped; if it was the
+             * only one the event has no target */
+            size_t others = 0;
+            for (size_t b = 0; b < nt; b++) if (strcmp(targets[b]->code, sources[a]->code) != 0) others++;
             for (size_t b = 0; b < tcount; b++) {
                 const mention *tg = reciprocal ? sources[b] : (nt ? targets[b] : NULL);
                 if (reciprocal && tg == sources[a]) continue;
-                if (tg && strcmp(tg->code, sources[a]->code) == 0) tg = NULL;
+                if (tg && strcmp(tg->code, sources[a]->code) == 0) {
+                    if (!reciprocal && others) continue;
+                    if (reciprocal) continue;
+                    tg = NULL;
+                }
                 code_event out_event;
                 memset(&out_event, 0, sizeof out_event);
                 out_event.sentence_index = (uint32_t)sentence_index;
@@ -1302,6 +1575,19 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                 out_event.date_evidence = date_words;
                 actor_of(sources[a], &out_event.source);
                 if (tg) { actor_of(tg, &out_event.target); out_event.has_target = true; }
+                if (where) {
+                    out_event.has_place = true;
+                    out_event.place = where->place;
+                    /* fighting with no named target is against the place's
+                     * country: "captured Sirte" is LBYMIL 192 LBY */
+                    if (!tg && info->quad_class == 4 && where->place.country[0] &&
+                        strncmp(where->place.country, sources[a]->code, 3) != 0) {
+                        snprintf(out_event.target.code, sizeof out_event.target.code, "%s", where->place.country);
+                        out_event.target.text = NULL;
+                        out_event.has_target = true;
+                    }
+                }
+                if (has_counts) { out_event.has_casualties = true; out_event.casualties = counts; }
                 out_event.cameo = info;
                 out_event.attribution = speaker ? speaker->text : NULL;
                 out_event.negated = ev->negated;
@@ -1324,7 +1610,7 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
 
                 /* reported conflict by another actor: the speaker accuses */
                 if (speaker && a == 0 && b == 0 && info->quad_class == 4 && !ev->intent && !ev->negated &&
-                    strcmp(speaker->code, sources[a]->code) != 0 && speaker_is_party(speaker)) {
+                    strcmp(speaker->code, sources[a]->code) != 0 && speaker_is_party(speaker) && !sourcing) {
                     const lex_code_info *accuse = lex_code(s->dict, "112");
                     if (accuse) {
                         code_event acc = out_event;

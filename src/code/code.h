@@ -31,7 +31,8 @@ typedef struct code_place {
     const char *name;        /* as in the text (arena) */
     char        country[4];  /* ISO alpha-3 or "" */
     double      lat, lon;    /* NAN when unknown */
-    const char *precision;   /* "city", "region", "country" or NULL */
+    const char *precision;   /* "city", "region", "country", "near" (a place the gazetteer lacks, placed at its reference) or NULL */
+    const char *near;        /* the reference of a "near" place ("Tripoli" in "Ain Zara, south of Tripoli"), or NULL */
 } code_place;
 
 typedef struct code_event {

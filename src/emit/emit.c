@@ -111,6 +111,10 @@ void emit_event(buf *b, emit_format format, const char *doc, const char *text, c
             json_number(b, e->place.lon);
             buf_puts(b, ",\"precision\":");
             json_string(b, e->place.precision);
+            if (e->place.near) {
+                buf_puts(b, ",\"near\":");
+                json_string(b, e->place.near);
+            }
             buf_putc(b, '}');
         } else {
             buf_puts(b, "null");

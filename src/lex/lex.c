@@ -7,6 +7,7 @@
  * so any number of threads may share it. */
 #include "lex.h"
 #include "../text/text.h"
+#include "places.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -69,6 +70,7 @@ struct lex_dict {
     ptr_vec       entries;        /* lex_entry* (all, including replaced ones) */
     ptr_vec       diagnostics;    /* lex_diagnostic* */
     text_abbreviations *abbreviations;
+    places        *gazetteer;     /* NULL when no compiled gazetteer was found */
 };
 
 static phrase_slot *phrase_find(const phrase_table *t, const char *key, size_t n, uint64_t h)
@@ -813,6 +815,16 @@ lex_dict *lex_load_ex(const char *const *folders, size_t folder_count, const lex
         lex_free(d);
         return NULL;
     }
+    for (size_t i = 0; i < folder_count && !d->gazetteer; i++) {
+        char *path = arena_printf(&d->memory, "%s/generated/places.tsv", folders[i]);
+        struct stat st;
+        if (stat(path, &st) != 0) continue;
+        error perr;
+        d->gazetteer = places_load(path, &perr);
+        if (!d->gazetteer) diagnose(d, true, "%s", perr.message);
+    }
+    if (!d->gazetteer && folder_count)
+        diagnose(d, false, "%s/generated/places.tsv: no gazetteer; places get no coordinates (run make)", folders[0]);
     ptr_vec lines = { 0 };
     for (size_t i = 0; i < folder_count; i++) {
         ptr_vec files = { 0 };
@@ -891,6 +903,7 @@ void lex_free(lex_dict *d)
     free(d->entries.items);
     free(d->diagnostics.items);
     text_abbreviations_free(d->abbreviations);
+    places_free(d->gazetteer);
     arena_free(&d->memory);
     free(d);
 }
@@ -1001,3 +1014,5 @@ const lex_pattern *lex_pattern_at(const lex_dict *d, size_t i) { return d->patte
 size_t lex_entry_count(const lex_dict *d) { return d->entries.count; }
 const lex_entry *lex_entry_at(const lex_dict *d, size_t i) { return d->entries.items[i]; }
 const struct text_abbreviations *lex_abbreviations(const lex_dict *d) { return d->abbreviations; }
+
+const places *lex_places(const lex_dict *d) { return d->gazetteer; }

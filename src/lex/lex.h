@@ -144,6 +144,10 @@ const lex_pattern *lex_pattern_at(const lex_dict *d, size_t i);
 size_t lex_entry_count(const lex_dict *d);
 const lex_entry *lex_entry_at(const lex_dict *d, size_t i);
 
+/* The gazetteer (lex/places.h), or NULL when none was compiled. */
+struct places;
+const struct places *lex_places(const lex_dict *d);
+
 /* Abbreviations for the sentence splitter, built from @kind abbreviation. */
 struct text_abbreviations;
 const struct text_abbreviations *lex_abbreviations(const lex_dict *d);
