@@ -66,6 +66,10 @@ typedef struct memory {
     mention last_actor;    bool has_actor;
     char    country[4];    /* the article's main country */
     mention last_speaker;  bool has_speaker;   /* for quotes that run over sentences */
+    /* people named in full earlier in the article, so that "Aliyev" alone
+     * later is "Ilham Aliyev" */
+    struct { char surname[32]; char code[16]; const char *text; } people[64];
+    size_t  people_count;
 } memory;
 
 typedef struct sentence_state {
@@ -96,6 +100,7 @@ typedef struct sentence_state {
     size_t           mention_count;
     memory          *memory;
     bool             quoted;
+    char             place_country[4];  /* the country of a place named in the sentence ("in Yerevan"), or "" */
 } sentence_state;
 
 /* ---- small helpers ---- */
@@ -232,6 +237,35 @@ static void tag_sentence(sentence_state *s)
         if (i > 0 && (s->tokens[i - 1].flags & TEXT_HYPHEN_NEXT)) continue;
         lex_heads(s->dict, s->words[i], &hc);
         s->is_head[i] = hc > 0;
+    }
+}
+
+/* The country of the first place the sentence names after a locative
+ * ("In Yerevan, ...", "in southern Turkey"): the home of agents the
+ * sentence does not otherwise place. */
+static void sentence_place_country(sentence_state *s)
+{
+    s->place_country[0] = 0;
+    const places *g = lex_places(s->dict);
+    for (size_t i = 1; i < s->n; i++) {
+        if (s->tag[i - 1] != TAG_LOCATIVE) continue;
+        size_t k = i;
+        while (k < s->n && k < i + 3 && (is_any(s, k, determiners) || (s->tag[k] == TAG_NONE && !(s->tokens[k].flags & TEXT_CAPITALIZED) &&
+                                                                     !(s->tokens[k].flags & TEXT_PUNCT))))
+            k++;
+        if (k >= s->n || !(s->tokens[k].flags & TEXT_CAPITALIZED) || s->dateline[k]) continue;
+        if (s->tag[k] == TAG_ACTOR && s->tag_entry[k] && (s->tag_entry[k]->kind == LEX_COUNTRY || s->tag_entry[k]->kind == LEX_CAPITAL)) {
+            char code[16];
+            lex_actor_code(s->tag_entry[k], s->publication, code);
+            if (strlen(code) >= 3 && code_is_state(code)) { memcpy(s->place_country, code, 3); s->place_country[3] = 0; return; }
+        }
+        if (g && s->tag[k] == TAG_NONE) {
+            place_info found[4];
+            if (places_lookup(g, s->words[k], found, 4) && found[0].population >= 100000) {
+                memcpy(s->place_country, found[0].country, 4);
+                return;
+            }
+        }
     }
 }
 
@@ -464,11 +498,17 @@ static size_t build_mention(sentence_state *s, size_t i)
         mention *m = add_mention(s, start, agent_last, code, MENTION_AGENT, agent_how);
         if (!m) return agent_last + 1;
         m->inferred_country = inferred;
+        if (inferred && s->place_country[0]) {
+            /* "In Yerevan, thousands of protesters": the sentence's place */
+            set_code(m->code, s->place_country, agent->value);
+            m->how = "agent + the sentence's place";
+        }
         m->speaker_ref = ours;
         const char *w = s->words[agent_last];
         size_t wl = strlen(w);
         m->plural = wl > 1 && w[wl - 1] == 's' && strcmp(agent->folded, w) != 0;
         if (strcmp(agent->folded, "police") == 0 || strcmp(agent->folded, "troops") == 0) m->plural = true;
+        if (!ours) remember(s, m);
         (void)agent_first;
         return agent_last + 1;
     }
@@ -486,7 +526,22 @@ static size_t build_mention(sentence_state *s, size_t i)
                 /* "a French demand", "Russian airstrikes": the country, as an
                  * adjective: a target or the owner of a deed, not a subject */
                 mention *m = add_mention(s, start, end, owner, MENTION_COUNTRY, "demonym (adjective)");
-                if (m) m->adjectival = true;
+                if (m) {
+                    m->adjectival = true;
+                    /* "the Azerbaijani offensive", "Russian airstrikes": a
+                     * country's armed action is its military */
+                    size_t hc = 0;
+                    const lex_head_pattern *heads = end + 1 < s->n ? lex_heads(s->dict, s->words[end + 1], &hc) : NULL;
+                    for (size_t k = 0; k < hc; k++) {
+                        const lex_code_info *info = heads[k].pattern->noun_head ? lex_code(s->dict, heads[k].pattern->code) : NULL;
+                        if (info && info->quad_class == 4 && (strncmp(info->code, "19", 2) == 0 || strncmp(info->code, "18", 2) == 0 ||
+                                                              strncmp(info->code, "15", 2) == 0)) {
+                            set_code(m->code, owner, "MIL");
+                            m->how = "demonym + military action";
+                            break;
+                        }
+                    }
+                }
                 return end + 1;
             }
             char code[16];
@@ -517,6 +572,34 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
     return NULL;
 }
 
+static void remember_surname(sentence_state *s, const mention *m)
+{
+    memory *mem = s->memory;
+    if (m->kind != MENTION_PERSON || !m->code[0] || m->last <= m->first) return;
+    const char *surname = s->words[m->last];
+    if (strlen(surname) < 3 || strlen(surname) >= sizeof mem->people[0].surname || !(s->tokens[m->last].flags & TEXT_CAPITALIZED))
+        return;
+    size_t slot = mem->people_count;
+    for (size_t i = 0; i < mem->people_count; i++)
+        if (strcmp(mem->people[i].surname, surname) == 0) slot = i;
+    if (slot == mem->people_count) {
+        if (mem->people_count == sizeof mem->people / sizeof mem->people[0]) return;
+        mem->people_count++;
+    }
+    snprintf(mem->people[slot].surname, sizeof mem->people[slot].surname, "%s", surname);
+    snprintf(mem->people[slot].code, sizeof mem->people[slot].code, "%s", m->code);
+    mem->people[slot].text = m->text;
+}
+
+static int known_surname(const sentence_state *s, size_t i)
+{
+    if (!word_is_capitalized(s, i) || s->tag[i] != TAG_NONE || s->dateline[i]) return -1;
+    if (i + 1 < s->n && word_is_capitalized(s, i + 1) && s->tag[i + 1] == TAG_NONE) return -1;  /* part of another name */
+    for (size_t k = 0; k < s->memory->people_count; k++)
+        if (strcmp(s->memory->people[k].surname, s->words[i]) == 0) return (int)k;
+    return -1;
+}
+
 static void build_mentions(sentence_state *s)
 {
     for (size_t i = 0; i < s->n;) {
@@ -525,6 +608,11 @@ static void build_mentions(sentence_state *s)
         if (t == TAG_ACTOR || t == TAG_AGENT || pro ||
             (t == TAG_PRONOUN && i + 1 < s->n && s->tag[i + 1] == TAG_AGENT)) {
             i = build_mention(s, i);
+        } else if (t == TAG_NONE && known_surname(s, i) >= 0) {
+            int k = known_surname(s, i);
+            mention *m = add_mention(s, i, i, s->memory->people[k].code, MENTION_PERSON, "surname of a person named before");
+            if (m) remember(s, m);
+            i++;
         } else if (t == TAG_PRONOUN) {
             const mention *ante = resolve_pronoun(s, i);
             bool speaker = s->tag_entry[i] && strcmp(s->tag_entry[i]->value, "speaker") == 0;
@@ -704,6 +792,7 @@ static void build_mentions(sentence_state *s)
     for (size_t m = 0; m < s->mention_count; m++) {
         mention *x = &s->mentions[m];
         if (x->kind == MENTION_NAME || x->kind == MENTION_PERSON || x->compound >= 0) remember(s, x);
+        remember_surname(s, x);
     }
 }
 
@@ -900,6 +989,15 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
                          int exclude_group, int exclude)
 {
     if (from >= s->n) return -1;
+    /* the object stands near its verb: not past a comma, a relative
+     * pronoun or another verb, and not far away */
+    for (size_t k = from; k < limit && k < s->n; k++) {
+        if (k >= from + 12 || is(s, k, ",") || is(s, k, ";") || is(s, k, "which") || is(s, k, "who") ||
+            (is(s, k, "that") && k > from) || (s->is_head[k] && !s->consumed[k] && s->mention_at[k] < 0 && k > from + 1)) {
+            limit = k;
+            break;
+        }
+    }
     uint16_t c = s->clause[from > 0 ? from - 1 : 0];
     for (size_t m = 0; m < s->mention_count; m++) {
         const mention *x = &s->mentions[m];
@@ -1265,8 +1363,10 @@ static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
          * with a determiner and adjectives ("in the West Bank city of
          * Jenin"), or "city of"/"town of" */
         bool after_locative = i > 0 && s->tag[i - 1] == TAG_LOCATIVE;
+        /* or the object of a deed: "seized the Chernobyl nuclear power plant" */
+        bool after_deed = i > 0 && s->consumed[i - 1] && !s->consumed[i] && s->mention_at[i] < 0;
         size_t k = i;
-        if (!after_locative) continue;
+        if (!after_locative && !after_deed) continue;
         while (k < s->n && k < i + 4 && (is_any(s, k, determiners) || (!word_is_capitalized(s, k) && s->tag[k] == TAG_NONE &&
                                                                     !(s->tokens[k].flags & TEXT_PUNCT) && !s->is_head[k])))
             k++;
@@ -1291,6 +1391,7 @@ static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
             if (last == k) break;
             last--;
         }
+        if (!known && !after_locative) continue;
         if (!known) last = end;
         c.first = (uint32_t)k;
         c.last = (uint32_t)last;
@@ -1387,6 +1488,16 @@ static void push_event(code_result *out, arena *a, const code_event *e)
         out->capacity = cap;
     }
     out->events[out->count++] = *e;
+}
+
+/* A country named as the actor of a state act is its government, or its
+ * military when the act is force ("Azerbaijan recaptured the region"). */
+static void state_role(code_actor *a, const mention *m, const lex_code_info *info, bool is_source)
+{
+    if (strlen(a->code) != 3 || m->kind != MENTION_COUNTRY || m->adjectival || m->place || !code_is_state(a->code)) return;
+    bool force = strncmp(info->code, "15", 2) == 0 || strncmp(info->code, "18", 2) == 0 ||
+                 strncmp(info->code, "19", 2) == 0 || strncmp(info->code, "20", 2) == 0;
+    snprintf(a->code + 3, sizeof a->code - 3, "%s", is_source && force ? "MIL" : "GOV");
 }
 
 static void actor_of(const mention *m, code_actor *out)
@@ -1574,7 +1685,12 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                 out_event.date_precision = precision;
                 out_event.date_evidence = date_words;
                 actor_of(sources[a], &out_event.source);
-                if (tg) { actor_of(tg, &out_event.target); out_event.has_target = true; }
+                state_role(&out_event.source, sources[a], info, true);
+                if (tg) {
+                    actor_of(tg, &out_event.target);
+                    state_role(&out_event.target, tg, info, false);
+                    out_event.has_target = true;
+                }
                 if (where) {
                     out_event.has_place = true;
                     out_event.place = where->place;
@@ -1718,6 +1834,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->subject_from[i] = -1;
         }
         tag_sentence(s);
+        sentence_place_country(s);
         build_mentions(s);
         cut_clauses(s);
         report reports[16];

@@ -128,11 +128,11 @@ static void test_compound_and_reciprocal(void **state)
     (void)state;
     coded c;
     code_text(&c, "Russia and Turkey attacked Libya.\n\nRussia and Turkey met in Moscow.", false);
-    EXPECT(&c, "RUS", "190", "LBY");
-    EXPECT(&c, "TUR", "190", "LBY");
-    EXPECT(&c, "RUS", "040", "TUR");
-    EXPECT(&c, "TUR", "040", "RUS");
-    REJECT(&c, "RUS", "040", "RUS");
+    EXPECT(&c, "RUSMIL", "190", "LBYGOV");   /* a country named as the actor of force is its military */
+    EXPECT(&c, "TURMIL", "190", "LBYGOV");
+    EXPECT(&c, "RUSGOV", "040", "TURGOV");
+    EXPECT(&c, "TURGOV", "040", "RUSGOV");
+    REJECT(&c, "RUSGOV", "040", "RUSGOV");
     arena_free(&c.a);
 }
 
@@ -155,7 +155,7 @@ static void test_negation(void **state)
     assert_int_equal(c.r.count, 0);
     arena_free(&c.a);
     code_text(&c, "Russia did not attack Turkey.", true);
-    EXPECT(&c, "RUS", "190", "TUR");
+    EXPECT(&c, "RUSMIL", "190", "TURGOV");
     assert_true(c.r.events[0].negated);
     arena_free(&c.a);
 }
@@ -165,8 +165,8 @@ static void test_modality(void **state)
     (void)state;
     coded c;
     code_text(&c, "Turkey will attack Russia. Lavrov plans to visit Ankara.", false);
-    EXPECT(&c, "TUR", "138", "RUS");
-    REJECT(&c, "TUR", "190", "RUS");
+    EXPECT(&c, "TURGOV", "138", "RUSGOV");
+    REJECT(&c, "TURMIL", "190", "RUSGOV");
     EXPECT(&c, "RUSGOV", "036", "TURGOV");
     REJECT(&c, "RUSGOV", "042", "TURGOV");
     arena_free(&c.a);
@@ -199,7 +199,7 @@ static void test_apposition(void **state)
     (void)state;
     coded c;
     code_text(&c, "Maria Zakharova, the spokeswoman for the Russian Foreign Ministry, accused Turkey.", false);
-    EXPECT(&c, "RUSGOV", "112", "TUR");
+    EXPECT(&c, "RUSGOV", "112", "TURGOV");
     arena_free(&c.a);
 }
 
@@ -217,8 +217,8 @@ static void test_place_not_actor(void **state)
     (void)state;
     coded c;
     code_text(&c, "In Moscow, Lavrov accused Turkey.", false);
-    EXPECT(&c, "RUSGOV", "112", "TUR");
-    REJECT(&c, "RUS", "112", "TUR");
+    EXPECT(&c, "RUSGOV", "112", "TURGOV");
+    REJECT(&c, "RUS", "112", "TURGOV");
     arena_free(&c.a);
 }
 
@@ -227,7 +227,7 @@ static void test_slot_pattern(void **state)
     (void)state;
     coded c;
     code_text(&c, "Lavrov called on Turkey to withdraw.", false);
-    EXPECT(&c, "RUSGOV", "020", "TUR");
+    EXPECT(&c, "RUSGOV", "020", "TURGOV");
     arena_free(&c.a);
 }
 
