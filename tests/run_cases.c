@@ -113,9 +113,17 @@ static void describe(const code_event *e, const char *text, FILE *f)
 {
     char d[11];
     date_format_iso(e->date, d);
-    fprintf(f, "      got %s %s %s date=%s%s%s  \"%.*s\"  [%s]\n", e->source.code, e->cameo->code,
+    char extra[200] = "";
+    size_t k = 0;
+    if (e->has_place) k += (size_t)snprintf(extra + k, sizeof extra - k, " place=%s(%s)", e->place.name, e->place.country);
+    if (e->has_casualties) {
+        const int32_t v[] = { e->casualties.killed, e->casualties.wounded, e->casualties.displaced, e->casualties.arrested };
+        const char *n[] = { "killed", "wounded", "displaced", "arrested" };
+        for (int i = 0; i < 4 && k < sizeof extra; i++) if (v[i] >= 0) k += (size_t)snprintf(extra + k, sizeof extra - k, " %s=%d", n[i], v[i]);
+    }
+    fprintf(f, "      got %s %s %s date=%s%s%s%s  \"%.*s\"  [%s]\n", e->source.code, e->cameo->code,
             e->has_target ? e->target.code : "-", d, e->negated ? " negated" : "",
-            e->attribution ? " attributed" : "", (int)(e->end - e->start > 80 ? 80 : e->end - e->start), text + e->start, e->rule);
+            e->attribution ? " attributed" : "", extra, (int)(e->end - e->start > 80 ? 80 : e->end - e->start), text + e->start, e->rule);
 }
 
 /* Returns 1 passed, 0 failed. */

@@ -273,9 +273,25 @@ static void sentence_place_country(sentence_state *s)
 
 static bool preceded_by_locative(const sentence_state *s, size_t first)
 {
-    /* "in Moscow", "in the Russian capital", "south of Tripoli" */
+    /* "in Moscow", "in the Russian capital", "south of Tripoli", and
+     * "in the Sea of Japan", "in the Gulf of Aden" */
     size_t i = first;
-    while (i > 0 && is_any(s, i - 1, determiners)) i--;
+    for (int steps = 0; i > 0 && steps < 6; steps++) {
+        if (is_any(s, i - 1, determiners)) { i--; continue; }
+        if (is(s, i - 1, "of") && i > 1 && (s->tokens[i - 2].flags & TEXT_CAPITALIZED) && s->tag[i - 2] == TAG_NONE) {
+            i -= 2;
+            continue;
+        }
+        if ((s->tokens[i - 1].flags & TEXT_CAPITALIZED) && s->tag[i - 1] == TAG_NONE && i != first) { i--; continue; }
+        /* "in central Baghdad", "in southern Turkey" */
+        if (steps < 2 && s->tag[i - 1] == TAG_NONE && !s->is_head[i - 1] && (s->tokens[i - 1].flags & TEXT_WORD) &&
+            !(s->tokens[i - 1].flags & (TEXT_CAPITALIZED | TEXT_NUMBER)) && !is_any(s, i - 1, prepositions) &&
+            !lex_is_be_form(s->words[i - 1]) && !is(s, i - 1, "and")) {
+            i--;
+            continue;
+        }
+        break;
+    }
     return i > 0 && s->tag[i - 1] == TAG_LOCATIVE;
 }
 
@@ -298,7 +314,8 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
     m->compound = -1;
     m->text = slice(s, first, last, &m->start, &m->end);
     m->how = how;
-    m->place = preceded_by_locative(s, first);
+    /* only a country, capital or institution can be a place: "at protesters" is an object */
+    m->place = (kind == MENTION_COUNTRY || kind == MENTION_ORGANIZATION) && preceded_by_locative(s, first);
     m->prepositional = preceded_by_preposition(s, first);
     m->modifier = (last < s->n && (s->tokens[last].flags & TEXT_HYPHEN_NEXT) != 0) ||
                   (first > 0 && (s->tokens[first - 1].flags & TEXT_HYPHEN_NEXT) && !is(s, first - 1, "pro"));
@@ -763,11 +780,13 @@ static void build_mentions(sentence_state *s)
         size_t end = i;
         while (end + 1 < s->n && word_is_capitalized(s, end + 1) && s->tag[end + 1] == TAG_NONE) end++;
         if (end == i && (s->tokens[i].flags & TEXT_SENTENCE_START)) { i = end; continue; }
+        date_expression is_date[1];
+        if (date_find(s->words, i, end - i + 1, s->publication, is_date, 1)) { i = end; continue; }
         size_t k = end + 1;
         if (!is(s, k, ",")) { i = end; continue; }
         k++;
         int g = 0;
-        while (k < s->n && g < 3 && s->mention_at[k] < 0 && !(s->tokens[k].flags & TEXT_PUNCT)) { k++; g++; }
+        while (k < s->n && g < 3 && s->mention_at[k] < 0 && !(s->tokens[k].flags & TEXT_PUNCT) && s->tag[k] == TAG_NONE) { k++; g++; }
         if (k >= s->n || s->mention_at[k] < 0) { i = end; continue; }
         mention *role = &s->mentions[s->mention_at[k]];
         if (role->kind != MENTION_AGENT || !role->code[0]) { i = end; continue; }
@@ -993,7 +1012,9 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
      * pronoun or another verb, and not far away */
     for (size_t k = from; k < limit && k < s->n; k++) {
         if (k >= from + 12 || is(s, k, ",") || is(s, k, ";") || is(s, k, "which") || is(s, k, "who") ||
-            (is(s, k, "that") && k > from) || (s->is_head[k] && !s->consumed[k] && s->mention_at[k] < 0 && k > from + 1)) {
+            (is(s, k, "that") && k > from) ||
+            (s->is_head[k] && !s->consumed[k] && s->mention_at[k] < 0 && k > from + 1 && !is_any(s, k - 1, determiners) &&
+             !is_any(s, k - 1, prepositions) && !(s->tokens[k - 1].flags & TEXT_POSSESSIVE))) {
             limit = k;
             break;
         }
@@ -1365,6 +1386,11 @@ static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
         bool after_locative = i > 0 && s->tag[i - 1] == TAG_LOCATIVE;
         /* or the object of a deed: "seized the Chernobyl nuclear power plant" */
         bool after_deed = i > 0 && s->consumed[i - 1] && !s->consumed[i] && s->mention_at[i] < 0;
+        /* "the Old City of Mosul", "the town of Yevlakh" */
+        bool after_city_of = i > 1 && is(s, i - 1, "of") &&
+                             (is(s, i - 2, "city") || is(s, i - 2, "town") || is(s, i - 2, "village") || is(s, i - 2, "port") ||
+                              is(s, i - 2, "province") || is(s, i - 2, "region") || is(s, i - 2, "district"));
+        if (after_city_of) after_locative = true;
         size_t k = i;
         if (!after_locative && !after_deed) continue;
         while (k < s->n && k < i + 4 && (is_any(s, k, determiners) || (!word_is_capitalized(s, k) && s->tag[k] == TAG_NONE &&
