@@ -42,6 +42,7 @@ typedef struct mention {
     bool         after_of;           /* "guns of the Haftar forces": a subject only when nothing else is */
     bool         adjectival;         /* "a French demand": a country named by its adjective */
     bool         speaker_ref;        /* "we", "our forces": the sentence's speaker, filled in later */
+    bool         weapon;             /* "drones", "Israeli warplanes": an attacker, never a target */
     int          compound;           /* members of "A and B" share an id; -1 alone */
     const char  *text;               /* words as in the text (arena) */
     uint32_t     start, end;         /* byte offsets */
@@ -94,6 +95,7 @@ typedef struct sentence_state {
     bool             consumed[MAX_SENTENCE_TOKENS]; /* used by a matched pattern */
     bool             is_head[MAX_SENTENCE_TOKENS];  /* a verb-pattern head word, not inside an actor phrase */
     bool             dateline[MAX_SENTENCE_TOKENS]; /* "BAGHDAD (AP) -": not part of any clause */
+    const char      *weapon[MAX_SENTENCE_TOKENS];   /* the CAMEO code of a weapon word ("drones": 195), or NULL */
     span             spans[MAX_SENTENCE_TOKENS];
     size_t           span_count;
     mention          mentions[MAX_MENTIONS];
@@ -222,6 +224,9 @@ static void tag_sentence(sentence_state *s)
                 if (!lower_in_entry) { i++; s->span_count--; continue; }
             }
             for (size_t k = sp->first; k <= sp->last; k++) { s->tag[k] = tag; s->tag_entry[k] = chosen; }
+            const lex_entry *weapon = lex_match_kind(&m, LEX_WEAPON);
+            if (weapon)
+                for (size_t k = sp->first; k <= sp->last; k++) s->weapon[k] = weapon->value;
             i += m.token_count;
         } else {
             i++;
@@ -320,7 +325,10 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
     m->modifier = (last < s->n && (s->tokens[last].flags & TEXT_HYPHEN_NEXT) != 0) ||
                   (first > 0 && (s->tokens[first - 1].flags & TEXT_HYPHEN_NEXT) && !is(s, first - 1, "pro"));
     m->after_of = m->prepositional && first > 0 && (is(s, first - 1, "of") || (first > 1 && is(s, first - 2, "of") && is_any(s, first - 1, determiners)));
-    for (size_t k = first; k <= last && k < s->n; k++) s->mention_at[k] = (int16_t)(s->mention_count - 1);
+    for (size_t k = first; k <= last && k < s->n; k++) {
+        s->mention_at[k] = (int16_t)(s->mention_count - 1);
+        if (s->weapon[k]) m->weapon = true;
+    }
     return m;
 }
 
@@ -1026,7 +1034,7 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
         if (x->first >= limit) break;
         if (s->clause[x->first] != c && !(s->tokens[from > 0 ? from - 1 : 0].flags & TEXT_QUOTE)) break;
         if ((int)m == exclude || (exclude_group >= 0 && x->compound == exclude_group)) continue;
-        if (!x->code[0] || x->modifier) continue;
+        if (!x->code[0] || x->modifier || x->weapon) continue;
         /* "an effort by Moscow": an agent, not the object */
         if (x->first > from && is(s, x->first - 1, "by")) continue;
         if (x->first > from + 1 && is(s, x->first - 2, "by") && is_any(s, x->first - 1, determiners)) continue;
@@ -1115,7 +1123,7 @@ static int mention_in(const sentence_state *s, size_t first, size_t limit)
 {
     for (size_t k = first; k < limit && k < s->n; k++) {
         int m = s->mention_at[k];
-        if (m >= 0 && s->mentions[m].code[0] && !s->mentions[m].modifier && !s->mentions[m].place) return m;
+        if (m >= 0 && s->mentions[m].code[0] && !s->mentions[m].modifier && !s->mentions[m].place && !s->mentions[m].weapon) return m;
     }
     return -1;
 }
@@ -1539,30 +1547,6 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                           pending_event *events, size_t event_count, const report *reports, size_t report_count,
                           const date_expression *dates, size_t date_count, code_result *out)
 {
-    /* each date expression belongs to the nearest event head or reporting
-     * verb of its clause ("captured Sirte on Jan. 6"; "reported on Jan. 12") */
-    int anchor_of[16];
-    for (size_t d = 0; d < date_count; d++) {
-        anchor_of[d] = -1;   /* -1 none; event index; or -2 - report index */
-        size_t best_distance = SIZE_MAX;
-        for (int pass = 0; pass < 2 && anchor_of[d] == -1; pass++) {
-            for (size_t e = 0; e < event_count; e++) {
-                size_t h = events[e].head;
-                if (pass == 0 && s->clause[h] != s->clause[dates[d].first]) continue;
-                size_t dist = h < dates[d].first ? dates[d].first - h : h - dates[d].last;
-                if (dist < best_distance) {
-                    best_distance = dist;
-                    anchor_of[d] = events[e].merged_into >= 0 ? events[e].merged_into : (int)e;
-                }
-            }
-            for (size_t r = 0; r < report_count; r++) {
-                size_t h = reports[r].verb;
-                if (pass == 0 && s->clause[h] != s->clause[dates[d].first]) continue;
-                size_t dist = h < dates[d].first ? dates[d].first - h : h - dates[d].last;
-                if (dist < best_distance) { best_distance = dist; anchor_of[d] = -2 - (int)r; }
-            }
-        }
-    }
     /* casualty counts go to the event that caused them: the one whose verb
      * they hang on ("were killed"), and ", killing 50" belongs to the deed
      * before it rather than being a deed of its own */
@@ -1599,6 +1583,30 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                 if (dist < best) { best = dist; cas_event[c] = (int)e; }
             }
     }
+    /* each date expression belongs to the nearest event head or reporting
+     * verb of its clause ("captured Sirte on Jan. 6"; "reported on Jan. 12") */
+    int anchor_of[16];
+    for (size_t d = 0; d < date_count; d++) {
+        anchor_of[d] = -1;   /* -1 none; event index; or -2 - report index */
+        size_t best_distance = SIZE_MAX;
+        for (int pass = 0; pass < 2 && anchor_of[d] == -1; pass++) {
+            for (size_t e = 0; e < event_count; e++) {
+                size_t h = events[e].head;
+                if (pass == 0 && s->clause[h] != s->clause[dates[d].first]) continue;
+                size_t dist = h < dates[d].first ? dates[d].first - h : h - dates[d].last;
+                if (dist < best_distance) {
+                    best_distance = dist;
+                    anchor_of[d] = events[e].merged_into >= 0 ? events[e].merged_into : (int)e;
+                }
+            }
+            for (size_t r = 0; r < report_count; r++) {
+                size_t h = reports[r].verb;
+                if (pass == 0 && s->clause[h] != s->clause[dates[d].first]) continue;
+                size_t dist = h < dates[d].first ? dates[d].first - h : h - dates[d].last;
+                if (dist < best_distance) { best_distance = dist; anchor_of[d] = -2 - (int)r; }
+            }
+        }
+    }
     place_candidate places_found[8];
     size_t place_count = find_places(s, places_found, 8);
 
@@ -1612,6 +1620,26 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
         if (ev->intent && info->intent_code[0]) {
             const lex_code_info *intent = lex_code(s->dict, info->intent_code);
             if (intent) { info = intent; rule_extra = arena_printf(s->a, "; modal \"%s\" -> %s", ev->modal, intent->code); }
+        }
+        /* force used with a weapon is coded by the weapon: "warplanes
+         * struck" 195, "shelled" stays 194, "fired a ballistic missile" 195 */
+        if (strcmp(info->code, "190") == 0 || strcmp(info->code, "193") == 0) {
+            size_t from = ev->source >= 0 && s->mentions[ev->source].first < ev->head ? s->mentions[ev->source].first : ev->head;
+            size_t to = ev->last + 6 < s->n ? ev->last + 6 : s->n - 1;
+            if (ev->source >= 0 && s->mentions[ev->source].last > to) to = s->mentions[ev->source].last;
+            for (size_t k = from; k <= to; k++) {
+                if (s->clause[k] != s->clause[ev->head] && !(ev->source >= 0 && k >= s->mentions[ev->source].first &&
+                                                             k <= s->mentions[ev->source].last))
+                    continue;
+                if (s->weapon[k] && strcmp(s->weapon[k], info->code) != 0) {
+                    const lex_code_info *w = lex_code(s->dict, s->weapon[k]);
+                    if (w && (strcmp(info->code, "190") == 0 || strcmp(w->code, "193") != 0)) {
+                        rule_extra = arena_printf(s->a, "%s; weapon \"%s\" -> %s", rule_extra, s->words[k], w->code);
+                        info = w;
+                    }
+                    break;
+                }
+            }
         }
         /* the date: its own expression; else one of another event of its
          * clause that was not folded away; else the date of the report;
@@ -1660,6 +1688,18 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
             int32_t value = cas[c].count > INT32_MAX ? INT32_MAX : (int32_t)cas[c].count;
             *slot[cas[c].kind] = *slot[cas[c].kind] < 0 ? value : *slot[cas[c].kind] + value;
             has_counts = true;
+        }
+        if (!has_counts && ev->target >= 0 && !ev->intent && !ev->negated) {
+            /* "killed a Palestinian man": one */
+            int kind = casualty_kind(s->words[ev->head]);
+            const mention *t = &s->mentions[ev->target];
+            if (kind >= 0 && t->first > 0 && (is(s, t->first - 1, "a") || is(s, t->first - 1, "an") || is(s, t->first - 1, "one")) &&
+                !t->plural && t->compound < 0) {
+                int32_t *slot[CASUALTY_KINDS] = { &counts.killed, &counts.wounded, &counts.displaced, &counts.arrested,
+                                                  &counts.abducted, &counts.missing };
+                *slot[kind] = 1;
+                has_counts = true;
+            }
         }
         const mention *src = &s->mentions[ev->source];
         /* compounds: one event per member on each side */
@@ -1855,6 +1895,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->consumed[i] = false;
             s->is_head[i] = false;
             s->dateline[i] = false;
+            s->weapon[i] = NULL;
             s->clause_conditional[i] = false;
             s->clause_denied[i] = false;
             s->subject_from[i] = -1;

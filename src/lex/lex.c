@@ -161,7 +161,7 @@ static head_slot *head_insert(head_table *t, arena *a, const char *key)
 
 static const char *const kind_names[LEX_KIND_COUNT] = {
     "person", "country", "capital", "demonym", "organization", "group", "agent",
-    "pronoun", "modal", "negation", "report", "locative", "abbreviation", "verb", "irregular",
+    "pronoun", "modal", "negation", "report", "locative", "abbreviation", "verb", "irregular", "weapon",
 };
 
 const char *lex_kind_name(lex_kind k) { return k < LEX_KIND_COUNT ? kind_names[k] : "?"; }
@@ -645,6 +645,9 @@ static void build_entries(lex_dict *d, const raw_line *r)
             diagnose(d, true, "%s: bad agent role \"%s\" (expected one 3-letter role code such as MIL)", r->source, r->value);
             return;
         }
+    } else if (r->kind == LEX_WEAPON && !lex_code(d, r->value)) {
+        diagnose(d, true, "%s: unknown CAMEO code \"%s\" for a weapon", r->source, r->value);
+        return;
     } else if (r->kind != LEX_ABBREVIATION && !*r->value) {
         diagnose(d, true, "%s: empty value after \"=\"", r->source);
         return;
