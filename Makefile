@@ -117,7 +117,7 @@ fuzz: $(GENERATED)
 	  mkdir -p build-fuzz/corpus/$$t; \
 	  seeds=; [ -d tests/fuzz/corpus/$$t ] && seeds=tests/fuzz/corpus/$$t; \
 	  echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \
-	  ./build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 \
+	  ./build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 -artifact_prefix=build-fuzz/ \
 	    -print_final_stats=0 build-fuzz/corpus/$$t $$seeds > build-fuzz/fuzz_$$t.log 2>&1 \
 	    || { tail -n 40 build-fuzz/fuzz_$$t.log; exit 1; }; \
 	  tail -n 1 build-fuzz/fuzz_$$t.log; \

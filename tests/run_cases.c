@@ -2,7 +2,8 @@
  * Each case is an article and the events it must and must not yield; the
  * driver codes it with the real dictionaries and checks every line.
  *   run-cases [--dict DIR] [-v] FILE-OR-FOLDER...
- * Prints one line per failing case and ends with "N passed, N failed". */
+ * Prints one line per failing case and ends with "N passed, N failed, N skipped"
+ * (skipped: cases marked "@pending REASON", constructions not handled yet). */
 #include "../src/util/util.h"
 #include "../src/lex/lex.h"
 #include "../src/code/code.h"
@@ -126,9 +127,11 @@ static void describe(const code_event *e, const char *text, FILE *f)
             e->attribution ? " attributed" : "", extra, (int)(e->end - e->start > 80 ? 80 : e->end - e->start), text + e->start, e->rule);
 }
 
-/* Returns 1 passed, 0 failed. */
+/* Returns 1 passed, 0 failed, 2 failed but marked "@pending REASON" (a
+ * construction the coder does not handle yet: reported, not failed). */
 static int run_case(const lex_dict *dict, const char *path, bool verbose)
 {
+    char pending[256] = "";
     char *data;
     size_t len;
     error err;
@@ -161,6 +164,8 @@ static int run_case(const lex_dict *dict, const char *path, bool verbose)
                 break;
             }
             nx++;
+        } else if (strncmp(line, "@pending", 8) == 0) {
+            snprintf(pending, sizeof pending, "%s", line[8] ? line + 9 : "no reason given");
         } else if (strncmp(line, "@end", 4) == 0) {
         } else {
             printf("FAIL %s:%zu: unexpected line (not @date, @text, @expect, @reject, @end or #)\n", path, number);
@@ -194,21 +199,23 @@ static int run_case(const lex_dict *dict, const char *path, bool verbose)
                 if (event_matches(x, &r.events[e])) hits++;
             }
             if (!x->reject && hits == 0) {
-                printf("FAIL %s:%zu: expected %s %s %s%s%s not found\n", path, x->line, x->source, x->code, x->target,
+                printf("%s %s:%zu: expected %s %s %s%s%s not found\n", pending[0] ? "PENDING" : "FAIL", path, x->line, x->source, x->code, x->target,
                        x->date[0] ? " date=" : "", x->date);
                 ok = false;
             } else if (x->reject && hits) {
-                printf("FAIL %s:%zu: rejected %s %s %s was coded\n", path, x->line, x->source, x->code, x->target);
+                printf("%s %s:%zu: rejected %s %s %s was coded\n", pending[0] ? "PENDING" : "FAIL", path, x->line, x->source, x->code, x->target);
                 ok = false;
             }
         }
-        if (!ok || verbose)
+        if ((!ok && !pending[0]) || verbose)
             for (size_t e = 0; e < r.count; e++) describe(&r.events[e], text.data, stdout);
+        if (!ok && pending[0]) printf("      pending: %s\n", pending);
+        if (ok && pending[0]) printf("NOTE %s: passes now; remove its @pending line\n", path);
         arena_free(&a);
     }
     buf_free(&text);
     free(data);
-    return ok ? 1 : 0;
+    return ok ? 1 : pending[0] ? 2 : 0;
 }
 
 static int compare(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -247,13 +254,16 @@ int main(int argc, char **argv)
     error err;
     lex_dict *dict = lex_load(folders, nf, &err);
     if (!dict) { fprintf(stderr, "run-cases: %s\n", err.message); return 2; }
-    size_t passed = 0, failed = 0;
+    size_t passed = 0, failed = 0, pending = 0;
     for (size_t i = 0; i < np; i++) {
-        if (run_case(dict, paths[i], verbose)) passed++;
+        int r = run_case(dict, paths[i], verbose);
+        if (r == 1) passed++;
+        else if (r == 2) pending++;
         else failed++;
         free(paths[i]);
     }
     lex_free(dict);
-    printf("%zu passed, %zu failed\n", passed, failed);
+    /* pending cases are counted as skipped: known gaps, listed in the output */
+    printf("%zu passed, %zu failed, %zu skipped\n", passed, failed, pending);
     return failed ? 1 : 0;
 }

@@ -71,6 +71,11 @@ typedef struct memory {
      * later is "Ilham Aliyev" */
     struct { char surname[32]; char code[16]; const char *text; } people[64];
     size_t  people_count;
+    /* how often each actor has been named, for "the two sides" */
+    struct { char code[16]; int count; const char *text; } tally[32];
+    size_t  tally_count;
+    mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */
+    size_t  subject_age;                       /* sentences since */
 } memory;
 
 typedef struct sentence_state {
@@ -355,6 +360,17 @@ static void remember(sentence_state *s, const mention *m)
     }
     mem->last_actor = *m;
     mem->has_actor = true;
+    if (!m->inferred_country && !m->weapon && code_is_state(m->code) && strlen(m->code) >= 3) {
+        size_t k = 0;
+        while (k < mem->tally_count && strcmp(mem->tally[k].code, m->code) != 0) k++;
+        if (k == mem->tally_count && k < sizeof mem->tally / sizeof mem->tally[0]) {
+            snprintf(mem->tally[k].code, sizeof mem->tally[k].code, "%s", m->code);
+            mem->tally[k].count = 0;
+            mem->tally[k].text = m->text;
+            mem->tally_count++;
+        }
+        if (k < mem->tally_count) mem->tally[k].count++;
+    }
 }
 
 /* The code of the actor entry on the event date. */
@@ -590,6 +606,12 @@ static size_t build_mention(sentence_state *s, size_t i)
 static const mention *resolve_pronoun(sentence_state *s, size_t i)
 {
     const char *kind = s->tag_entry[i] ? s->tag_entry[i]->value : "";
+    /* "he" is most often the subject of a recent sentence, not whoever was named last */
+    if (strcmp(kind, "person") == 0 && s->memory->has_subject && s->memory->subject_age <= 1 &&
+        !(i > 0 && s->mention_count && s->mentions[s->mention_count - 1].kind == MENTION_PERSON &&
+          s->mentions[s->mention_count - 1].code[0] && s->mentions[s->mention_count - 1].first + 8 > i &&
+          !s->mentions[s->mention_count - 1].prepositional))
+        return &s->memory->last_subject;
     if (strcmp(kind, "person") == 0 && s->memory->has_person) return &s->memory->last_person;
     if (strcmp(kind, "plural") == 0 && s->memory->has_plural) return &s->memory->last_plural;
     if (strcmp(kind, "thing") == 0 && s->memory->has_thing) return &s->memory->last_thing;
@@ -639,6 +661,29 @@ static void build_mentions(sentence_state *s)
             if (m) remember(s, m);
             i++;
         } else if (t == TAG_PRONOUN) {
+            if (s->tag_entry[i] && strcmp(s->tag_entry[i]->value, "both") == 0) {
+                /* "the two sides": the two actors named most so far */
+                size_t end = i;
+                while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
+                int first = -1, second = -1;
+                memory *mem = s->memory;
+                for (size_t k = 0; k < mem->tally_count; k++) {
+                    if (first < 0 || mem->tally[k].count > mem->tally[first].count) { second = first; first = (int)k; }
+                    else if (second < 0 || mem->tally[k].count > mem->tally[second].count) second = (int)k;
+                }
+                if (first >= 0 && second >= 0) {
+                    int group = 2000 + (int)i;
+                    mention *a = add_mention(s, i, end, mem->tally[first].code, MENTION_GROUP, "the two sides");
+                    mention *b = add_mention(s, i, end, mem->tally[second].code, MENTION_GROUP, "the two sides");
+                    if (a && b) {
+                        a->compound = b->compound = group;
+                        a->text = mem->tally[first].text;
+                        b->text = mem->tally[second].text;
+                    }
+                }
+                i = end + 1;
+                continue;
+            }
             const mention *ante = resolve_pronoun(s, i);
             bool speaker = s->tag_entry[i] && strcmp(s->tag_entry[i]->value, "speaker") == 0;
             if (speaker && !is(s, i, "our") && !is(s, i, "my")) {
@@ -825,6 +870,17 @@ static void build_mentions(sentence_state *s)
 
 /* ---- step 3: clauses ---- */
 
+/* Is every pattern of this head an appeal or a demand (02x, 10x)? */
+static bool appeal_head(const sentence_state *s, size_t i)
+{
+    size_t hc = 0;
+    const lex_head_pattern *heads = lex_heads(s->dict, s->words[i], &hc);
+    if (!hc) return false;
+    for (size_t k = 0; k < hc; k++)
+        if (strncmp(heads[k].pattern->code, "02", 2) != 0 && strncmp(heads[k].pattern->code, "10", 2) != 0) return false;
+    return true;
+}
+
 static void cut_clauses(sentence_state *s)
 {
     uint16_t c = 0;
@@ -836,8 +892,14 @@ static void cut_clauses(sentence_state *s)
         if (i > 0 && s->tag[i - 1] == TAG_REPORT && s->tag[i] != TAG_REPORT) boundary = true;
         if (is(s, i, "that") && !(i + 1 < s->n && s->tag[i + 1] == TAG_AGENT)) {
             /* "said that", "told Anadolu Agency that", "denied that" */
-            for (size_t k = i; k > 0 && i - k < 7; k--)
-                if (s->tag[k - 1] == TAG_REPORT || s->is_head[k - 1]) { boundary = true; break; }
+            for (size_t k = i; k > 0 && i - k < 7; k--) {
+                if (s->tag[k - 1] == TAG_REPORT) { boundary = true; break; }
+                if (s->is_head[k - 1]) {
+                    /* "demanded that Russia release": the demand's own pattern spans it */
+                    if (!appeal_head(s, k - 1)) boundary = true;
+                    break;
+                }
+            }
         }
         if (s->tag[i] == TAG_REPORT && (i == 0 || s->tag[i - 1] != TAG_REPORT) && is(s, i, "according"))
             subordinate_open = true;   /* "According to X, ..." ends at the comma */
@@ -1156,6 +1218,23 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
         const lex_pattern *p = best.pattern;
         pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, -1, NULL, NULL };
         ev.passive = !p->noun_head && is_passive(s, h, forms);
+        /* a reduced passive: "the truce, brokered by the United States",
+         * "rebels backed by Rwanda", "talks mediated by the African Union" */
+        bool reduced = false;
+        if (!ev.passive && !p->noun_head && (forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST)) && h > 0 &&
+            (is(s, h - 1, ",") || (s->tag[h - 1] == TAG_NONE && !(s->tokens[h - 1].flags & TEXT_PUNCT) && !is_any(s, h - 1, determiners)) ||
+             s->mention_at[h - 1] >= 0) &&
+            (is(s, best.last + 1, "by") || (is(s, best.last + 2, "by") && !is(s, best.last + 1, ",")))) {
+            size_t by = is(s, best.last + 1, "by") ? best.last + 1 : best.last + 2;
+            for (size_t q = by + 1; q < s->n && q < by + 5; q++)
+                if (s->mention_at[q] >= 0) { reduced = true; break; }
+            /* "Haftar's forces attacked by land" has no agent after "by"; an
+             * active past with its subject right before is not reduced */
+            if (reduced && s->mention_at[h - 1] >= 0 && !is(s, h - 1, ",") && clause_subject(s, h) == s->mention_at[h - 1] &&
+                s->mentions[s->mention_at[h - 1]].first == 0)
+                reduced = false;
+        }
+        if (reduced) ev.passive = true;
         if (p->passive_only && !ev.passive) continue;
         bool under = p->noun_head && h > 0 && (is(s, h - 1, "under") || (h > 1 && is(s, h - 2, "under")));
 
@@ -1178,6 +1257,11 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
             /* "killed in an attack by X": the noun is part of this event */
             if (by >= 0) for (size_t k = best.last + 1; k < s->mentions[by].first; k++) s->consumed[k] = true;
             int subject = clause_subject(s, h);
+            if (reduced) {
+                /* the noun it describes: "rebels, backed by Rwanda" */
+                size_t b = is(s, h - 1, ",") ? h - 1 : h;
+                subject = b > 0 && s->mention_at[b - 1] >= 0 ? s->mention_at[b - 1] : -1;
+            }
             ev.source = by;
             if (!p->has_slot) ev.target = subject;
             else if (ev.target < 0) ev.target = subject;
@@ -1190,6 +1274,16 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
             if (ev.source < 0 && light_verb_before(s, h)) ev.source = clause_subject(s, h);
         } else {
             ev.source = clause_subject(s, h);
+        }
+        const lex_code_info *pinfo = lex_code(s->dict, p->code);
+        if (ev.target < 0 && !(ev.passive || under) && pinfo && pinfo->quad_class <= 2) {
+            /* cooperation has a partner: "shared intelligence about X with the United States" */
+            for (size_t k = best.last + 1; k + 1 < s->n && k < best.last + 16 && s->clause[k] == s->clause[h]; k++)
+                if (is(s, k, "with")) {
+                    int m = mention_in(s, k + 1, k + 4 < s->n ? k + 4 : s->n);
+                    if (m >= 0 && m != ev.source) ev.target = m;
+                    break;
+                }
         }
         if (ev.target < 0 && !(ev.passive || under)) {
             int group = ev.source >= 0 ? s->mentions[ev.source].compound : -1;
@@ -1209,6 +1303,10 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
         ev.negated = negated_before(s, h, from) || s->clause_denied[s->clause[h]];
         ev.modal = modal_before(s, h, from);
         ev.intent = ev.modal != NULL;
+        /* "would have condemned": it did not happen */
+        for (size_t k = h; k > from && h - k < 5; k--)
+            if (s->tag[k - 1] == TAG_MODAL && s->tag_entry[k - 1] && strcmp(s->tag_entry[k - 1]->value, "counterfactual") == 0)
+                ev.dropped = true;
         /* a hypothetical clause ("if the United States attacks") is no event */
         if (s->clause_conditional[s->clause[h]]) ev.dropped = true;
         /* "denied that its troops shelled": the next clause is not asserted */
@@ -1725,7 +1823,8 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
         bool symmetric = (strncmp(info->code, "04", 2) == 0 && strcmp(info->code, "042") != 0 &&
                           strcmp(info->code, "043") != 0 && strcmp(info->code, "045") != 0) ||
                          strncmp(info->code, "05", 2) == 0 || strncmp(info->code, "06", 2) == 0 ||
-                         strncmp(info->code, "19", 2) == 0 || strncmp(ev->pattern->text, "exchange", 8) == 0 ||
+                         strncmp(info->code, "19", 2) == 0 || strcmp(info->code, "0871") == 0 ||
+                         strncmp(ev->pattern->text, "exchange", 8) == 0 ||
                          strncmp(ev->pattern->text, "swap", 4) == 0;
         bool reciprocal = nt == 0 && ns > 1 && symmetric;
         for (size_t a = 0; a < ns; a++) {
@@ -1909,6 +2008,14 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         fill_speaker_refs(s, reports, report_count);
         size_t event_count = 0;
         find_events(s, events, &event_count);
+        /* the sentence's subject, if a person, for "he" and "she" in what follows */
+        mem.subject_age++;
+        for (size_t m = 0; m < s->mention_count; m++) {
+            const mention *x = &s->mentions[m];
+            if (x->prepositional || x->place || x->modifier || x->adjectival || !x->code[0] || s->dateline[x->first]) continue;
+            if (x->kind == MENTION_PERSON && !x->speaker_ref) { mem.last_subject = *x; mem.has_subject = true; mem.subject_age = 0; }
+            break;
+        }
         date_expression dates[16];
         size_t date_count = date_find(s->words, 0, s->n, publication_date, dates, 16);
         emit_sentence(s, si, ts, events, event_count, reports, report_count, dates, date_count, out);

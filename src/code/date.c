@@ -97,7 +97,7 @@ size_t date_find(const char *const *t, size_t first, size_t count, int32_t publi
                 bool last = i > first && strcmp(t[i - 1], "last") == 0;
                 if (year > 0) e.last = (uint32_t)j;
                 else year = year_for_month(py, pm, month, last);
-                if (last || strcmp(t[i - 1 < first ? i : i - 1], "since") == 0) e.first = (uint32_t)(i - 1);
+                if (last || (i > first && strcmp(t[i - 1], "since") == 0)) e.first = (uint32_t)(i - 1);
                 e.days = date_to_days(year, month, 1);
                 e.precision = CODE_DATE_MONTH;
                 ok = true;

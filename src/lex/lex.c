@@ -671,7 +671,7 @@ static void build_entries(lex_dict *d, const raw_line *r)
         e->caps_only = caps_phrase(p);
         ptr_vec_push(&d->entries, e);
         add_phrase(d, e);
-        if (r->kind == LEX_AGENT) {
+        if (r->kind == LEX_AGENT || r->kind == LEX_WEAPON) {
             /* plural of the last word: "police officer" -> "police officers" */
             const char *last = strrchr(folded, ' ');
             last = last ? last + 1 : folded;
@@ -686,7 +686,7 @@ static void build_entries(lex_dict *d, const raw_line *r)
             phrase_slot *s = phrase_find(&d->phrases, pl->folded, strlen(pl->folded), hash_bytes(pl->folded, strlen(pl->folded)));
             bool exists = false;
             for (size_t i = 0; s && i < s->entries.count; i++)
-                if (((lex_entry *)s->entries.items[i])->kind == LEX_AGENT) exists = true;
+                if (((lex_entry *)s->entries.items[i])->kind == r->kind) exists = true;
             if (!exists) add_phrase(d, pl);
         }
     }
