@@ -85,6 +85,20 @@ done
 check "same output with -j 1 and -j 4" cmp -s "$tmp/j1" "$tmp/j4"
 check "folders are read" test "$(grep -c . "$tmp/j1")" -ge 40
 
+# --- many small articles through the thread ring (a slot reused while the
+# writer freed it once lost an article and hung the run)
+python3 -c '
+import json
+for i in range(3000):
+    print(json.dumps({"id": "n%d" % i, "date": "2020-01-13", "text": "Russia accused Turkey of lying. Turkish troops attacked Syrian forces."}))
+' > "$tmp/many.jsonl"
+timeout 60 "$PARLEY" code -j 1 "$tmp/many.jsonl" > "$tmp/many1.out"
+check "3000 articles on one thread finish" test $? -eq 0
+timeout 60 "$PARLEY" code -j 2 "$tmp/many.jsonl" > "$tmp/many2.out"
+check "3000 articles on two threads finish" test $? -eq 0
+check "every article is coded once, in order" cmp -s "$tmp/many1.out" "$tmp/many2.out"
+check "all 3000 articles present" test "$(grep -o '"doc":"n[0-9]*"' "$tmp/many1.out" | sort -u | wc -l)" -eq 3000
+
 # --- formats
 "$PARLEY" code --format tsv "$tmp/many/story-001.txt" > "$tmp/tsv"
 check "tsv header and 13 columns" test "$(awk -F'\t' 'NF != 13' "$tmp/tsv" | wc -l)" -eq 0

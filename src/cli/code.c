@@ -206,8 +206,10 @@ static void *writer(void *arg)
         free(j->id); free(j->date); free(j->text); free(j->origin);
         free(j->skip_message); free(j->warning);
         buf_free(&j->output);
-        memset(j, 0, sizeof *j);
+        /* the slot becomes free only under the lock: the reader may refill
+         * it the moment it sees JOB_EMPTY */
         pthread_mutex_lock(&p->lock);
+        memset(j, 0, sizeof *j);
         p->next_to_write++;
         j->state = JOB_EMPTY;
         pthread_cond_broadcast(&p->changed);

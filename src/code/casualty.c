@@ -43,8 +43,9 @@ int64_t casualty_number(const char *const *w, size_t n, size_t i, size_t *used)
                 if (strcmp(w[i + 1], multipliers[m].word) == 0) { value = (int64_t)(v * (double)multipliers[m].factor); *used = 2; }
         return value;
     }
+    if (len > 9 || !strchr("oatfsenhd", s[0])) return -1;   /* no number word starts otherwise */
     for (size_t k = 0; number_words[k].word; k++)
-        if (strcmp(s, number_words[k].word) == 0) { value = number_words[k].value; break; }
+        if (s[0] == number_words[k].word[0] && strcmp(s, number_words[k].word) == 0) { value = number_words[k].value; break; }
     if (value < 0) return -1;
     *used = 1;
     /* "a" and "an" only count before a multiplier: "a dozen", "an estimated" is not a number */

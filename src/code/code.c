@@ -13,7 +13,9 @@
 #include "casualty.h"
 #include "../lex/places.h"
 
+#include <assert.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +103,7 @@ typedef struct sentence_state {
     bool             is_head[MAX_SENTENCE_TOKENS];  /* a verb-pattern head word, not inside an actor phrase */
     bool             dateline[MAX_SENTENCE_TOKENS]; /* "BAGHDAD (AP) -": not part of any clause */
     const char      *weapon[MAX_SENTENCE_TOKENS];   /* the CAMEO code of a weapon word ("drones": 195), or NULL */
+    uint8_t          cls[MAX_SENTENCE_TOKENS];      /* WORD_* bits */
     span             spans[MAX_SENTENCE_TOKENS];
     size_t           span_count;
     mention          mentions[MAX_MENTIONS];
@@ -114,12 +117,7 @@ typedef struct sentence_state {
 
 static bool is(const sentence_state *s, size_t i, const char *w) { return i < s->n && strcmp(s->words[i], w) == 0; }
 
-static bool is_any(const sentence_state *s, size_t i, const char *const *list)
-{
-    if (i >= s->n) return false;
-    for (size_t k = 0; list[k]; k++) if (strcmp(s->words[i], list[k]) == 0) return true;
-    return false;
-}
+static bool is_any(const sentence_state *s, size_t i, const char *const *list);
 
 static const char *const determiners[] = { "the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
                                            "those", "our", "some", "any", "no", "every", "each", NULL };
@@ -130,6 +128,60 @@ static const char *const prepositions[] = { "of", "in", "at", "to", "from", "wit
                                             "including", "besides", "than", "via", "amid", NULL };
 static const char *const subordinators[] = { "after", "before", "while", "when", "whereas", "although", "though",
                                              "because", "as", "since", "if", "unless", "until", "once", NULL };
+
+/* Word classes, looked up once per token so that the many "is this a
+ * determiner / preposition / subordinator" checks cost a bit test. */
+enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4 };
+
+typedef struct word_class { const char *word; uint8_t bits; } word_class;
+static word_class word_classes[128];
+static size_t word_class_count;
+static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
+
+static int compare_word_class(const void *a, const void *b)
+{
+    return strcmp(((const word_class *)a)->word, ((const word_class *)b)->word);
+}
+
+static void add_class(const char *const *list, uint8_t bit)
+{
+    for (size_t k = 0; list[k]; k++) {
+        size_t i = 0;
+        while (i < word_class_count && strcmp(word_classes[i].word, list[k]) != 0) i++;
+        if (i == word_class_count) {
+            assert(word_class_count < sizeof word_classes / sizeof *word_classes);
+            word_classes[word_class_count].word = list[k];
+            word_classes[word_class_count].bits = 0;
+            word_class_count++;
+        }
+        word_classes[i].bits |= bit;
+    }
+}
+
+static void build_word_classes(void)
+{
+    add_class(determiners, WORD_DETERMINER);
+    add_class(prepositions, WORD_PREPOSITION);
+    add_class(subordinators, WORD_SUBORDINATOR);
+    qsort(word_classes, word_class_count, sizeof *word_classes, compare_word_class);
+}
+
+static uint8_t word_class_of(const char *w)
+{
+    word_class key = { w, 0 };
+    const word_class *found = bsearch(&key, word_classes, word_class_count, sizeof *word_classes, compare_word_class);
+    return found ? found->bits : 0;
+}
+
+static bool is_any(const sentence_state *s, size_t i, const char *const *list)
+{
+    if (i >= s->n) return false;
+    if (list == determiners) return s->cls[i] & WORD_DETERMINER;
+    if (list == prepositions) return s->cls[i] & WORD_PREPOSITION;
+    if (list == subordinators) return s->cls[i] & WORD_SUBORDINATOR;
+    for (size_t k = 0; list[k]; k++) if (strcmp(s->words[i], list[k]) == 0) return true;
+    return false;
+}
 
 static const char *slice(sentence_state *s, size_t first, size_t last, uint32_t *start, uint32_t *end)
 {
@@ -1959,6 +2011,7 @@ static void main_country(const lex_dict *dict, const text_doc *doc, char out[4],
 void code_article(arena *a, const lex_dict *dict, const code_options *options,
                   const char *text, size_t text_len, int32_t publication_date, code_result *out)
 {
+    pthread_once(&word_classes_once, build_word_classes);
     memset(out, 0, sizeof *out);
     text_doc doc;
     text_analyze(a, text, text_len, lex_abbreviations(dict), &doc);
@@ -1995,6 +2048,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->is_head[i] = false;
             s->dateline[i] = false;
             s->weapon[i] = NULL;
+            s->cls[i] = word_class_of(s->words[i]);
             s->clause_conditional[i] = false;
             s->clause_denied[i] = false;
             s->subject_from[i] = -1;

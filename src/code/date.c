@@ -22,6 +22,8 @@ static const char *const weekday_names[7] = { "thursday", "friday", "saturday", 
 
 static int month_of(const char *w)
 {
+    size_t n = strlen(w);
+    if (n < 3 || n > 9 || !strchr("jfmasond", w[0])) return 0;
     for (int m = 0; m < 12; m++)
         for (int k = 0; k < 3 && month_names[m][k]; k++)
             if (strcmp(w, month_names[m][k]) == 0) return m + 1;
@@ -30,6 +32,7 @@ static int month_of(const char *w)
 
 static int weekday_of(const char *w)
 {
+    if (strlen(w) < 6 || !strchr("mtwfs", w[0])) return -1;
     for (int k = 0; k < 7; k++) if (strcmp(w, weekday_names[k]) == 0) return k;
     return -1;
 }

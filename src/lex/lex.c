@@ -66,6 +66,7 @@ struct lex_dict {
     head_table    heads;
     lex_code_info *codes;
     size_t        code_count;
+    bool          codes_sorted;
     ptr_vec       patterns;       /* lex_pattern* */
     ptr_vec       entries;        /* lex_entry* (all, including replaced ones) */
     ptr_vec       diagnostics;    /* lex_diagnostic* */
@@ -446,6 +447,7 @@ static bool collect_files(const char *folder, ptr_vec *out, int depth, error *er
 /* ---- the CAMEO table ---- */
 
 static bool parse_cameo(lex_dict *d, const char *path, char *data, error *err);
+static int compare_code_info(const void *a, const void *b);
 
 static bool load_cameo(lex_dict *d, const char *path, error *err)
 {
@@ -501,6 +503,8 @@ static bool parse_cameo(lex_dict *d, const char *path, char *data, error *err)
         const char *intent = nf >= 6 ? trim(fields[5]) : "-";
         if (strcmp(intent, "-") != 0 && strlen(intent) <= 4) memcpy(c->intent_code, intent, strlen(intent) + 1);
     }
+    qsort(d->codes, d->code_count, sizeof *d->codes, compare_code_info);
+    d->codes_sorted = true;
     for (size_t i = 0; i < d->code_count; i++)
         if (d->codes[i].intent_code[0] && !lex_code(d, d->codes[i].intent_code))
             diagnose(d, true, "%s: code %s: unknown intent code %s", path, d->codes[i].code, d->codes[i].intent_code);
@@ -508,11 +512,24 @@ static bool parse_cameo(lex_dict *d, const char *path, char *data, error *err)
     return true;
 }
 
+static int compare_code_info(const void *a, const void *b)
+{
+    return strcmp(((const lex_code_info *)a)->code, ((const lex_code_info *)b)->code);
+}
+
 const lex_code_info *lex_code(const lex_dict *d, const char *code)
 {
-    for (size_t i = 0; i < d->code_count; i++)   /* 312 codes: a scan is fine and only used at load and emit */
-        if (strcmp(d->codes[i].code, code) == 0) return &d->codes[i];
-    return NULL;
+    if (!code || strlen(code) > 4) return NULL;
+    if (!d->codes_sorted) {
+        /* while loading, before the table is sorted */
+        for (size_t i = 0; i < d->code_count; i++)
+            if (strcmp(d->codes[i].code, code) == 0) return &d->codes[i];
+        return NULL;
+    }
+    lex_code_info key;
+    memset(&key, 0, sizeof key);
+    memcpy(key.code, code, strlen(code) + 1);
+    return bsearch(&key, d->codes, d->code_count, sizeof *d->codes, compare_code_info);
 }
 size_t lex_code_count(const lex_dict *d) { return d->code_count; }
 const lex_code_info *lex_code_at(const lex_dict *d, size_t i) { return &d->codes[i]; }
@@ -694,13 +711,19 @@ static void build_entries(lex_dict *d, const raw_line *r)
 
 typedef struct irregular { const char *lemma, *past, *participle; } irregular;
 
+static int compare_irregular(const void *a, const void *b)
+{
+    return strcmp((*(const irregular *const *)a)->lemma, (*(const irregular *const *)b)->lemma);
+}
+
+/* irregulars is sorted by lemma */
 static const irregular *find_irregular(const ptr_vec *irregulars, const char *lemma)
 {
-    for (size_t i = 0; i < irregulars->count; i++) {
-        const irregular *g = irregulars->items[i];
-        if (strcmp(g->lemma, lemma) == 0) return g;
-    }
-    return NULL;
+    irregular key = { lemma, NULL, NULL };
+    const irregular *k = &key;
+    const irregular *const *found = irregulars->count
+        ? bsearch(&k, irregulars->items, irregulars->count, sizeof *irregulars->items, compare_irregular) : NULL;
+    return found ? *found : NULL;
 }
 
 static void build_pattern(lex_dict *d, const raw_line *r, const char *text, const ptr_vec *irregulars)
@@ -869,6 +892,7 @@ lex_dict *lex_load_ex(const char *const *folders, size_t folder_count, const lex
             ptr_vec_push(&irregulars, g);
         }
     }
+    if (irregulars.count) qsort(irregulars.items, irregulars.count, sizeof *irregulars.items, compare_irregular);
     for (size_t i = 0; i < lines.count; i++) {
         raw_line *r = lines.items[i];
         if (r->kind == LEX_IRREGULAR) continue;
