@@ -379,6 +379,19 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
     /* only a country, capital or institution can be a place: "at protesters" is an object */
     m->place = (kind == MENTION_COUNTRY || kind == MENTION_ORGANIZATION) && preceded_by_locative(s, first);
     m->prepositional = preceded_by_preposition(s, first);
+    if (m->prepositional) {
+        /* "after President Erdogan criticized Israel": a subordinator with a
+         * clause of its own, not a preposition */
+        size_t b = first;
+        while (b > 0 && is_any(s, b - 1, determiners)) b--;
+        if (b > 0 && is_any(s, b - 1, subordinators))
+            for (size_t k = last + 1; k < s->n && k <= last + 4; k++)
+                if (s->is_head[k] || s->tag[k] == TAG_MODAL || s->tag[k] == TAG_NEGATION || lex_is_be_form(s->words[k]) ||
+                    is(s, k, "has") || is(s, k, "have") || is(s, k, "had")) {
+                    m->prepositional = false;
+                    break;
+                }
+    }
     m->modifier = (last < s->n && (s->tokens[last].flags & TEXT_HYPHEN_NEXT) != 0) ||
                   (first > 0 && (s->tokens[first - 1].flags & TEXT_HYPHEN_NEXT) && !is(s, first - 1, "pro"));
     m->after_of = m->prepositional && first > 0 && (is(s, first - 1, "of") || (first > 1 && is(s, first - 2, "of") && is_any(s, first - 1, determiners)));
@@ -579,7 +592,8 @@ static size_t build_mention(sentence_state *s, size_t i)
         } else if (have_owner && owner[0]) {
             if (possessive || owner_kind != MENTION_PERSON) owned_code(code, owner, agent->value);
             else owned_code(code, owner, agent->value);
-            agent_how = possessive ? "possessive + agent" : (pro ? "pro- + agent" : "country + agent");
+            agent_how = possessive ? "possessive + agent" : pro ? "pro- + agent" :
+                        (how && strcmp(how, "possessive pronoun") == 0) ? "possessive pronoun" : "country + agent";
         } else {
             /* "forces loyal to Haftar", "defense chiefs of Russia and Turkey",
              * "spokeswoman for the Russian Foreign Ministry": resolved below
@@ -765,10 +779,14 @@ static void build_mentions(sentence_state *s)
         for (size_t g = gap_first; g < b->first; g++) {
             if (is(s, g, "and") || is(s, g, "or")) has_and = true;
             else if (is(s, g, ",")) has_comma = true;
-            else if (!is_any(s, g, determiners) || is(s, g, "that")) other = true;
+            else if (s->tokens[g].flags & TEXT_NUMBER) continue;
+            else if (!is_any(s, g, determiners) || is(s, g, "that")) {
+                size_t used;
+                if (casualty_number(s->words, s->n, g, &used) <= 0) other = true;
+            }
         }
         size_t gap = b->first - gap_first;
-        if (other || gap == 0 || gap > 3 || (!has_and && !has_comma) || a->place != b->place ||
+        if (other || gap == 0 || gap > 4 || (!has_and && !has_comma) || a->place != b->place ||
             a->modifier || b->modifier || a->speaker_ref || b->speaker_ref || a->adjectival != b->adjectival)
             continue;
         if (!has_and) {
@@ -942,6 +960,10 @@ static void cut_clauses(sentence_state *s)
         if (is(s, i, ";")) boundary = true;
         if (s->tag[i] == TAG_REPORT && (i == 0 || s->tag[i - 1] != TAG_REPORT)) boundary = true;
         if (i > 0 && s->tag[i - 1] == TAG_REPORT && s->tag[i] != TAG_REPORT) boundary = true;
+        if (is(s, i, "that") && i + 1 < s->n &&
+            (s->tag[i + 1] == TAG_MODAL || s->tag[i + 1] == TAG_NEGATION || lex_is_be_form(s->words[i + 1]) ||
+             is(s, i + 1, "has") || is(s, i + 1, "have") || is(s, i + 1, "had")))
+            boundary = true;   /* "a resolution that would have condemned" */
         if (is(s, i, "that") && !(i + 1 < s->n && s->tag[i + 1] == TAG_AGENT)) {
             /* "said that", "told Anadolu Agency that", "denied that" */
             for (size_t k = i; k > 0 && i - k < 7; k--) {
@@ -1149,6 +1171,10 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
         if (s->clause[x->first] != c && !(s->tokens[from > 0 ? from - 1 : 0].flags & TEXT_QUOTE)) break;
         if ((int)m == exclude || (exclude_group >= 0 && x->compound == exclude_group)) continue;
         if (!x->code[0] || x->modifier || x->weapon) continue;
+        /* "recalled its ambassador to Turkey": the source's own people are not the target */
+        if (exclude >= 0 && x->how && strcmp(x->how, "possessive pronoun") == 0 &&
+            strncmp(x->code, s->mentions[exclude].code, 3) == 0)
+            continue;
         /* "an effort by Moscow": an agent, not the object */
         if (x->first > from && is(s, x->first - 1, "by")) continue;
         if (x->first > from + 1 && is(s, x->first - 2, "by") && is_any(s, x->first - 1, determiners)) continue;
@@ -1273,7 +1299,8 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
         /* a reduced passive: "the truce, brokered by the United States",
          * "rebels backed by Rwanda", "talks mediated by the African Union" */
         bool reduced = false;
-        if (!ev.passive && !p->noun_head && (forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST)) && h > 0 &&
+        if (!ev.passive && !p->noun_head && p->word_count == 0 && is(s, h + 1, "by") &&
+            (forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST)) && h > 0 &&
             (is(s, h - 1, ",") || (s->tag[h - 1] == TAG_NONE && !(s->tokens[h - 1].flags & TEXT_PUNCT) && !is_any(s, h - 1, determiners)) ||
              s->mention_at[h - 1] >= 0) &&
             (is(s, best.last + 1, "by") || (is(s, best.last + 2, "by") && !is(s, best.last + 1, ",")))) {
@@ -1304,6 +1331,11 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
         else if (!p->has_slot && best.first_literal > h + 1)
             ev.target = mention_in(s, h + 1, best.first_literal);
         /* source */
+        int subject_guess = clause_subject(s, h);
+        if (ev.target >= 0 && subject_guess >= 0 && s->mentions[ev.target].how &&
+            strcmp(s->mentions[ev.target].how, "possessive pronoun") == 0 &&
+            strncmp(s->mentions[ev.target].code, s->mentions[subject_guess].code, 3) == 0)
+            ev.target = -1;   /* "recalled its ambassador": the source's own */
         if (ev.passive || under) {
             int by = by_agent(s, best.last + 1, under);
             /* "killed in an attack by X": the noun is part of this event */
