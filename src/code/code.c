@@ -905,6 +905,8 @@ static void build_mentions(sentence_state *s)
         if (end == i && (s->tokens[i].flags & TEXT_SENTENCE_START)) { i = end; continue; }
         date_expression is_date[1];
         if (date_find(s->words, i, end - i + 1, s->publication, is_date, 1)) { i = end; continue; }
+        /* "near Taiz, the Yemeni army said": a place, not a person */
+        if (preceded_by_locative(s, i)) { i = end; continue; }
         size_t k = end + 1;
         if (!is(s, k, ",")) { i = end; continue; }
         k++;
@@ -1356,6 +1358,11 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
             if (ev.source < 0) ev.source = by_agent(s, best.last + 1, false);
             /* "X launched an attack": the subject of a light verb */
             if (ev.source < 0 && light_verb_before(s, h)) ev.source = clause_subject(s, h);
+        } else if ((forms & LEX_FORM_GERUND) && h > 0 && (is(s, h - 1, "for") || is(s, h - 1, "of")) && *count > 0 &&
+                   out[*count - 1].target >= 0 && h - out[*count - 1].last < 10) {
+            /* "criticized NATO for holding exercises", "accused Russia of
+             * shelling": the one criticized did it */
+            ev.source = out[*count - 1].target;
         } else {
             ev.source = clause_subject(s, h);
         }
@@ -1524,8 +1531,11 @@ typedef struct place_candidate {
 
 static bool place_word(const sentence_state *s, size_t i)
 {
-    return i < s->n && word_is_capitalized(s, i) && !s->dateline[i] && s->tag[i] != TAG_REPORT &&
-           s->tag[i] != TAG_PRONOUN && !(s->tokens[i].flags & TEXT_NUMBER);
+    if (!(i < s->n && word_is_capitalized(s, i) && !s->dateline[i] && s->tag[i] != TAG_REPORT &&
+          s->tag[i] != TAG_PRONOUN && !(s->tokens[i].flags & TEXT_NUMBER)))
+        return false;
+    date_expression d[1];
+    return date_find(s->words, i, 1, s->publication, d, 1) == 0;   /* "in February", "on Monday" */
 }
 
 /* Resolves the words [first, last] against the gazetteer; prefers a place in
@@ -1579,7 +1589,10 @@ static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
         /* "the Old City of Mosul", "the town of Yevlakh" */
         bool after_city_of = i > 1 && is(s, i - 1, "of") &&
                              (is(s, i - 2, "city") || is(s, i - 2, "town") || is(s, i - 2, "village") || is(s, i - 2, "port") ||
-                              is(s, i - 2, "province") || is(s, i - 2, "region") || is(s, i - 2, "district"));
+                              is(s, i - 2, "province") || is(s, i - 2, "region") || is(s, i - 2, "district") ||
+                              is(s, i - 2, "areas") || is(s, i - 2, "parts") || is(s, i - 2, "outskirts") ||
+                              is(s, i - 2, "suburbs") || is(s, i - 2, "centre") || is(s, i - 2, "center") ||
+                              is(s, i - 2, "north") || is(s, i - 2, "south") || is(s, i - 2, "east") || is(s, i - 2, "west"));
         if (after_city_of) after_locative = true;
         size_t k = i;
         if (!after_locative && !after_deed) continue;
@@ -1873,10 +1886,11 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
         }
         if (!has_counts && ev->target >= 0 && !ev->intent && !ev->negated) {
             /* "killed a Palestinian man": one */
-            int kind = casualty_kind(s->words[ev->head]);
+            int kind = -1;
+            for (size_t k = ev->head; k <= ev->last && kind < 0; k++) kind = casualty_kind(s->words[k]);
             const mention *t = &s->mentions[ev->target];
-            if (kind >= 0 && t->first > 0 && (is(s, t->first - 1, "a") || is(s, t->first - 1, "an") || is(s, t->first - 1, "one")) &&
-                !t->plural && t->compound < 0) {
+            bool one = t->first > 0 && (is(s, t->first - 1, "a") || is(s, t->first - 1, "an") || is(s, t->first - 1, "one"));
+            if (kind >= 0 && (one || t->kind == MENTION_PERSON) && !t->plural && t->compound < 0) {
                 int32_t *slot[CASUALTY_KINDS] = { &counts.killed, &counts.wounded, &counts.displaced, &counts.arrested,
                                                   &counts.abducted, &counts.missing };
                 *slot[kind] = 1;
@@ -1945,8 +1959,7 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                     out_event.place = where->place;
                     /* fighting with no named target is against the place's
                      * country: "captured Sirte" is LBYMIL 192 LBY */
-                    if (!tg && info->quad_class == 4 && where->place.country[0] &&
-                        strncmp(where->place.country, sources[a]->code, 3) != 0) {
+                    if (!tg && info->quad_class == 4 && where->place.country[0]) {
                         snprintf(out_event.target.code, sizeof out_event.target.code, "%s", where->place.country);
                         out_event.target.text = NULL;
                         out_event.has_target = true;
