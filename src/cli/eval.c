@@ -37,14 +37,7 @@ static bool load_gold(const char *path, gold_set *g, error *err)
         if (n && s[n - 1] == '\r') s[--n] = 0;
         if (!n || s[0] == '#') continue;
         char *f[7] = { 0 };
-        int nf = 0;
-        for (char *p = s; nf < 7;) {
-            f[nf++] = p;
-            char *tab = strchr(p, '\t');
-            if (!tab) break;
-            *tab = 0;
-            p = tab + 1;
-        }
+        size_t nf = split_tabs(s, f, 7);
         if (nf < 4) {
             free(data);
             return error_set(err, "%s:%zu: expected at least 4 tab-separated fields (evidence source code target)", path, number);

@@ -829,19 +829,21 @@ static void build_mentions(sentence_state *s)
         char role_copy[4];
         snprintf(role_copy, sizeof role_copy, "%s", role);
         char code[16];
-        if (owner->compound >= 0 && a->compound >= 0) {
-            /* "the top diplomats and defense chiefs of Russia and Turkey":
-             * the owners stand for the agents, with the first agent's role */
+        if (owner->compound >= 0) {
+            /* "the defense chiefs of Russia and Turkey", "the top diplomats
+             * and defense chiefs of Russia and Turkey": the owners stand for
+             * the agents, with the (first) agent's role; the agents drop out */
             for (size_t q = 0; q < s->mention_count; q++) {
                 mention *o = &s->mentions[q];
                 if (o->compound != owner->compound) continue;
                 owned_code(code, o->code, role_copy);
                 snprintf(o->code, sizeof o->code, "%s", code);
                 o->prepositional = a->prepositional;
-                o->how = "agents of each owner";
+                o->how = "agent of each owner";
             }
             int agents = a->compound;
-            for (size_t q = 0; q < s->mention_count; q++)
+            if (agents < 0) a->code[0] = 0;
+            for (size_t q = 0; agents >= 0 && q < s->mention_count; q++)
                 if (s->mentions[q].compound == agents) s->mentions[q].code[0] = 0;
             continue;
         }
@@ -859,20 +861,6 @@ static void build_mentions(sentence_state *s)
                 o->how = "agent of owner";
             }
             owner->prepositional = true;
-            continue;
-        }
-        if (owner->compound >= 0 && a->compound < 0) {
-            /* "the defense chiefs of Russia and Turkey": one actor per owner;
-             * the owners stand for the agent, which drops out */
-            for (size_t q = 0; q < s->mention_count; q++) {
-                mention *o = &s->mentions[q];
-                if (o->compound != owner->compound) continue;
-                owned_code(code, o->code, role_copy);
-                snprintf(o->code, sizeof o->code, "%s", code);
-                o->prepositional = a->prepositional;
-                o->how = "agent of each owner";
-            }
-            a->code[0] = 0;
             continue;
         }
         owned_code(code, owner->code, role_copy);

@@ -472,14 +472,7 @@ static bool parse_cameo(lex_dict *d, const char *path, char *data, error *err)
         line = next;
         if (*s == '#' || !*trim(s)) continue;
         char *fields[6] = { 0 };
-        int nf = 0;
-        for (char *p = s; nf < 6;) {
-            fields[nf++] = p;
-            char *tab = strchr(p, '\t');
-            if (!tab) break;
-            *tab = 0;
-            p = tab + 1;
-        }
+        size_t nf = split_tabs(s, fields, 6);
         if (nf < 5) {
             diagnose(d, true, "%s:%zu: expected 6 tab-separated fields: code name goldstein quad_class plover intent_code", path, number);
             continue;

@@ -174,14 +174,7 @@ size_t places_compile(const char *cities_path, const char *country_info_path, co
     for (char *line = strtok_r(cities, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
         number++;
         char *f[19];
-        int nf = 0;
-        for (char *q = line; nf < 19;) {
-            f[nf++] = q;
-            char *tab = strchr(q, '\t');
-            if (!tab) break;
-            *tab = 0;
-            q = tab + 1;
-        }
+        size_t nf = split_tabs(line, f, 19);
         if (nf < 15) {
             error_set(err, "%s:%zu: expected the GeoNames columns (19 tab-separated fields)", cities_path, number);
             free(cities); free(rows); arena_free(&a);

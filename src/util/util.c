@@ -190,6 +190,21 @@ bool error_set(error *err, const char *fmt, ...)
     return false;
 }
 
+/* ---- fields ---- */
+
+size_t split_tabs(char *line, char **fields, size_t max)
+{
+    size_t n = 0;
+    for (char *p = line; n < max;) {
+        fields[n++] = p;
+        char *tab = strchr(p, '\t');
+        if (!tab || n == max) break;
+        *tab = 0;
+        p = tab + 1;
+    }
+    return n;
+}
+
 /* ---- files ---- */
 
 bool file_read_all(const char *path, size_t limit, char **out, size_t *out_len, error *err)

@@ -54,6 +54,11 @@ typedef struct error {
  * `return error_set(err, "...")`.  err may be NULL. */
 bool error_set(error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* ---- fields ---- */
+/* Splits line in place at each tab into at most max fields (the last field
+ * keeps any further tabs); returns how many. */
+size_t split_tabs(char *line, char **fields, size_t max);
+
 /* ---- files ---- */
 /* Reads a whole file; limit bounds memory (a larger file is an error). */
 bool file_read_all(const char *path, size_t limit, char **out, size_t *out_len, error *err);
