@@ -104,6 +104,7 @@ typedef struct sentence_state {
     bool             dateline[MAX_SENTENCE_TOKENS]; /* "BAGHDAD (AP) -": not part of any clause */
     const char      *weapon[MAX_SENTENCE_TOKENS];   /* the CAMEO code of a weapon word ("drones": 195), or NULL */
     uint8_t          cls[MAX_SENTENCE_TOKENS];      /* WORD_* bits */
+    uint32_t         hash[MAX_SENTENCE_TOKENS];     /* lex_word_hash of each folded word */
     span             spans[MAX_SENTENCE_TOKENS];
     size_t           span_count;
     mention          mentions[MAX_MENTIONS];
@@ -119,7 +120,7 @@ static bool is(const sentence_state *s, size_t i, const char *w) { return i < s-
 
 static bool is_any(const sentence_state *s, size_t i, const char *const *list);
 
-static const char *const determiners[] = { "the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
+static const char *const determiners[] = { "the", "a", "an", "its", "their", "his", "her", "this", "these",
                                            "those", "our", "some", "any", "no", "every", "each", NULL };
 static const char *const prepositions[] = { "of", "in", "at", "to", "from", "with", "by", "for", "on", "against",
                                             "between", "among", "into", "near", "over", "under", "toward", "towards",
@@ -131,7 +132,7 @@ static const char *const subordinators[] = { "after", "before", "while", "when",
 
 /* Word classes, looked up once per token so that the many "is this a
  * determiner / preposition / subordinator" checks cost a bit test. */
-enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4 };
+enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8 };
 
 typedef struct word_class { const char *word; uint8_t bits; } word_class;
 static word_class word_classes[128];
@@ -163,6 +164,8 @@ static void build_word_classes(void)
     add_class(determiners, WORD_DETERMINER);
     add_class(prepositions, WORD_PREPOSITION);
     add_class(subordinators, WORD_SUBORDINATOR);
+    static const char *const stops[] = { ",", ".", NULL };
+    add_class(stops, WORD_STOP);
     qsort(word_classes, word_class_count, sizeof *word_classes, compare_word_class);
 }
 
@@ -1022,6 +1025,18 @@ typedef struct match_result {
     size_t first_literal;   /* token of the first pattern word after the head, or 0 when none */
 } match_result;
 
+/* "exercises" for "exercise", "militias" for "militia", "parties" for "party" */
+static bool is_plural_of(const char *word, const char *singular)
+{
+    if (word[0] != singular[0]) return false;
+    size_t n = strlen(singular), w = strlen(word);
+    if (w == n + 1 && word[n] == 's' && strncmp(word, singular, n) == 0) return true;
+    if (w == n + 2 && strncmp(word, singular, n) == 0 && strcmp(word + n, "es") == 0) return true;
+    if (n > 1 && singular[n - 1] == 'y' && w == n + 2 && strncmp(word, singular, n - 1) == 0 && strcmp(word + n - 1, "ies") == 0)
+        return true;
+    return false;
+}
+
 static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, match_result *r)
 {
     size_t pos = head;
@@ -1031,24 +1046,31 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
     r->slot_end = s->n;
     r->first_literal = 0;
     for (size_t w = 0; w < p->word_count; w++) {
-        if (strcmp(p->words[w], "_") == 0) {
+        if ((int)w == p->slot_index) {
             r->has_slot_region = true;
             r->slot_first = pos + 1;
             /* the slot holds a mention: the next word may be further away */
             continue;
         }
-        size_t gap = PATTERN_GAP;
-        if (w > 0 && strcmp(p->words[w - 1], "_") == 0) gap = 12;
+        bool after_slot = w > 0 && (int)w - 1 == p->slot_index;
+        size_t gap = after_slot ? 12 : PATTERN_GAP;
+        uint32_t want = p->word_hashes[w];
         size_t found = 0;
         bool ok = false;
         for (size_t k = pos + 1; k < s->n && k <= pos + 1 + gap; k++) {
             if (s->clause[k] != clause && !(s->tokens[k].flags & TEXT_QUOTE)) break;
-            if (strcmp(s->words[k], p->words[w]) == 0) { found = k; ok = true; break; }
-            /* the intervening words must not be verbs of their own clause or punctuation that ends a phrase */
-            if (is(s, k, ",") || is(s, k, ".")) break;
+            /* words compare by hash first: most candidates differ there */
+            if ((s->hash[k] == want && strcmp(s->words[k], p->words[w]) == 0) ||
+                (p->noun_head && is_plural_of(s->words[k], p->words[w]))) {
+                found = k;
+                ok = true;
+                break;
+            }
+            /* a comma or a full stop ends the phrase */
+            if (s->cls[k] & WORD_STOP) break;
         }
         if (!ok) return false;
-        if (w > 0 && strcmp(p->words[w - 1], "_") == 0) r->slot_end = found;
+        if (after_slot) r->slot_end = found;
         if (!r->first_literal) r->first_literal = found;
         pos = found;
     }
@@ -1959,7 +1981,7 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                 out_event.negated = ev->negated;
                 out_event.verb_start = s->tokens[ev->head].start;
                 out_event.verb_end = s->tokens[ev->last].end;
-                out_event.rule = arena_printf(s->a, "%s%s = %s (%s)%s%s", ev->pattern->noun_head ? "~" : "",
+                out_event.rule = arena_printf(s->a, "%s%s = %s (%s)%s%s", ev->pattern->noun_head && ev->pattern->text[0] != '~' ? "~" : "",
                                               ev->pattern->text, ev->pattern->code, ev->pattern->source,
                                               ev->passive ? "; passive" : "", rule_extra);
                 if (s->options->explain) {
@@ -2082,6 +2104,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->dateline[i] = false;
             s->weapon[i] = NULL;
             s->cls[i] = word_class_of(s->words[i]);
+            s->hash[i] = lex_word_hash(s->words[i]);
             s->clause_conditional[i] = false;
             s->clause_denied[i] = false;
             s->subject_from[i] = -1;

@@ -759,6 +759,13 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
     p->words = arena_alloc(&d->memory, (count ? count : 1) * sizeof *p->words);
     memcpy(p->words, words, count * sizeof *words);
     p->word_count = (uint8_t)count;
+    uint32_t *hashes = arena_alloc(&d->memory, (count ? count : 1) * sizeof *hashes);
+    p->slot_index = -1;
+    for (size_t i = 0; i < count; i++) {
+        hashes[i] = lex_word_hash(words[i]);
+        if (strcmp(words[i], "_") == 0) p->slot_index = (int8_t)i;
+    }
+    p->word_hashes = hashes;
     ptr_vec_push(&d->patterns, p);
 
     const irregular *g = p->noun_head ? NULL : find_irregular(irregulars, head);
@@ -792,10 +799,15 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
     }
 }
 
+/* Most specific first: more literal words, then patterns without a slot
+ * (a "_" matches more than a word does), then by text for determinism. */
 static int compare_head_patterns(const void *a, const void *b)
 {
     const lex_head_pattern *x = a, *y = b;
-    if (x->pattern->word_count != y->pattern->word_count) return (int)y->pattern->word_count - (int)x->pattern->word_count;
+    int lx = x->pattern->word_count - (x->pattern->has_slot ? 1 : 0);
+    int ly = y->pattern->word_count - (y->pattern->has_slot ? 1 : 0);
+    if (lx != ly) return ly - lx;
+    if (x->pattern->has_slot != y->pattern->has_slot) return x->pattern->has_slot ? 1 : -1;
     return strcmp(x->pattern->text, y->pattern->text);
 }
 

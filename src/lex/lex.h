@@ -56,6 +56,8 @@ typedef struct lex_pattern {
     const char  *text;           /* as written: "accuse _ of war crimes" */
     const char  *code;           /* CAMEO event code "1124" */
     const char **words;          /* folded items after the head; "_" for the slot */
+    const uint32_t *word_hashes; /* lex_word_hash of each word, to compare without strcmp */
+    int8_t       slot_index;     /* index of "_" in words, or -1 */
     uint8_t      word_count;
     bool         noun_head;      /* "~attack by" */
     bool         passive_only;
@@ -119,6 +121,14 @@ const lex_entry *lex_match_kind(const lex_match *m, lex_kind kind);
 
 /* Patterns whose head is this folded word, longest patterns first. */
 const lex_head_pattern *lex_heads(const lex_dict *d, const char *folded_word, size_t *count);
+
+/* The hash the coder compares pattern words by (32-bit FNV-1a). */
+static inline uint32_t lex_word_hash(const char *w)
+{
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)w; *p; p++) { h ^= *p; h *= 16777619u; }
+    return h;
+}
 
 /* Is this folded word a form of "be"/"get" (for the passive), an auxiliary? */
 bool lex_is_be_form(const char *folded_word);
