@@ -49,7 +49,15 @@ typedef struct pipeline {
     FILE   *out;
     /* results */
     size_t  articles, skipped, events, sentences, bytes;
+    /* -j 1: the reading thread codes and writes each article itself, with
+     * no hand-offs between threads */
+    bool    inline_mode;
+    job     inline_job;
+    arena   inline_arena;
 } pipeline;
+
+static void write_job(pipeline *p, job *j);
+static void code_job(pipeline *p, job *j, arena *a);
 
 static double now_seconds(void)
 {
@@ -80,6 +88,12 @@ static void submit(pipeline *p, job *j, int state)
 
 static void submit_skip(pipeline *p, const char *message)
 {
+    if (p->inline_mode) {
+        memset(&p->inline_job, 0, sizeof p->inline_job);
+        p->inline_job.skip_message = strdup(message);
+        write_job(p, &p->inline_job);
+        return;
+    }
     job *j = claim_slot(p);
     j->skip_message = strdup(message);
     submit(p, j, JOB_DONE);
@@ -90,7 +104,7 @@ typedef struct read_context { pipeline *p; } read_context;
 static void on_article(void *context, const read_article *a)
 {
     pipeline *p = ((read_context *)context)->p;
-    job *j = claim_slot(p);
+    job *j = p->inline_mode ? &p->inline_job : claim_slot(p);
     j->id = strdup(a->id ? a->id : "");
     j->date = strdup(a->date);
     j->origin = strdup(a->origin ? a->origin : j->id);
@@ -99,6 +113,11 @@ static void on_article(void *context, const read_article *a)
     memcpy(j->text, a->text, a->text_len);
     j->text[a->text_len] = 0;
     j->text_len = a->text_len;
+    if (p->inline_mode) {
+        code_job(p, j, &p->inline_arena);
+        write_job(p, j);
+        return;
+    }
     submit(p, j, JOB_READY);
 }
 
@@ -175,6 +194,27 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* Prints a coded (or skipped) article and frees what it holds; the slot's
+ * state is left to the caller. */
+static void write_job(pipeline *p, job *j)
+{
+    if (j->warning) fprintf(stderr, "%s\n", j->warning);
+    if (j->skip_message) {
+        fprintf(stderr, "%s; article skipped\n", j->skip_message);
+        p->skipped++;
+    } else {
+        if (j->output.len) fwrite(j->output.data, 1, j->output.len, p->out);
+        p->articles++;
+        p->events += j->events;
+        p->sentences += j->sentences;
+        p->bytes += j->text_len;
+    }
+    free(j->id); free(j->date); free(j->text); free(j->origin);
+    free(j->skip_message); free(j->warning);
+    buf_free(&j->output);
+    j->id = j->date = j->text = j->origin = j->skip_message = j->warning = NULL;
+}
+
 static void *writer(void *arg)
 {
     pipeline *p = arg;
@@ -192,20 +232,7 @@ static void *writer(void *arg)
         }
         pthread_mutex_unlock(&p->lock);
         if (!j) break;
-        if (j->warning) fprintf(stderr, "%s\n", j->warning);
-        if (j->skip_message) {
-            fprintf(stderr, "%s; article skipped\n", j->skip_message);
-            p->skipped++;
-        } else {
-            if (j->output.len) fwrite(j->output.data, 1, j->output.len, p->out);
-            p->articles++;
-            p->events += j->events;
-            p->sentences += j->sentences;
-            p->bytes += j->text_len;
-        }
-        free(j->id); free(j->date); free(j->text); free(j->origin);
-        free(j->skip_message); free(j->warning);
-        buf_free(&j->output);
+        write_job(p, j);
         /* the slot becomes free only under the lock: the reader may refill
          * it the moment it sees JOB_EMPTY */
         pthread_mutex_lock(&p->lock);
@@ -308,11 +335,15 @@ int cmd_code(int argc, char **argv)
     p.dict = dict;
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.changed, NULL);
+    p.inline_mode = threads == 1;
+    arena_init(&p.inline_arena);
     p.ring_size = (size_t)threads * 4 + 4;
     p.ring = calloc(p.ring_size, sizeof *p.ring);
     pthread_t *workers = calloc((size_t)threads, sizeof *workers), writer_thread;
-    for (long t = 0; t < threads; t++) pthread_create(&workers[t], NULL, worker, &p);
-    pthread_create(&writer_thread, NULL, writer, &p);
+    if (!p.inline_mode) {
+        for (long t = 0; t < threads; t++) pthread_create(&workers[t], NULL, worker, &p);
+        pthread_create(&writer_thread, NULL, writer, &p);
+    }
 
     {
         buf header;
@@ -339,8 +370,11 @@ int cmd_code(int argc, char **argv)
     p.reading_done = true;
     pthread_cond_broadcast(&p.changed);
     pthread_mutex_unlock(&p.lock);
-    for (long t = 0; t < threads; t++) pthread_join(workers[t], NULL);
-    pthread_join(writer_thread, NULL);
+    if (!p.inline_mode) {
+        for (long t = 0; t < threads; t++) pthread_join(workers[t], NULL);
+        pthread_join(writer_thread, NULL);
+    }
+    arena_free(&p.inline_arena);
     if (summary) {
         double seconds = now_seconds() - started;
         struct rusage ru;
