@@ -1292,7 +1292,17 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
         uint8_t forms = 0;
         bool found = false;
         bool verb_reading = has_verb_reading(heads, hc);
+        /* the words that may follow the head: a pattern whose first word is
+         * not among them cannot match, and is skipped without touching it */
+        uint32_t window[16];
+        size_t wn = 0;
+        for (size_t k = h + 1; k < s->n && wn < 16; k++) window[wn++] = s->hash[k];
         for (size_t k = 0; k < hc && !found; k++) {
+            if (heads[k].first_hash) {
+                bool present = false;
+                for (size_t q = 0; q < wn && !present; q++) present = window[q] == heads[k].first_hash;
+                if (!present && !(heads[k].pattern->noun_head)) continue;
+            }
             const lex_pattern *p = heads[k].pattern;
             bool noun_form = heads[k].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL);
             if (p->noun_head != noun_form) continue;
