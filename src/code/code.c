@@ -116,7 +116,11 @@ typedef struct sentence_state {
 
 /* ---- small helpers ---- */
 
-static bool is(const sentence_state *s, size_t i, const char *w) { return i < s->n && strcmp(s->words[i], w) == 0; }
+static bool is(const sentence_state *s, size_t i, const char *w)
+{
+    /* the first byte settles almost every comparison */
+    return i < s->n && s->words[i][0] == w[0] && strcmp(s->words[i], w) == 0;
+}
 
 static bool is_any(const sentence_state *s, size_t i, const char *const *list);
 

@@ -69,6 +69,8 @@ size_t date_find(const char *const *t, size_t first, size_t count, int32_t publi
     date_from_days(publication, &py, &pm, &pd);
     for (size_t i = first; i < end && found < max; i++) {
         const char *w = t[i];
+        /* every date expression starts with a digit or one of these letters */
+        if (!((w[0] >= '0' && w[0] <= '9') || strchr("jfmasondtwylei", w[0]))) continue;
         date_expression e = { (uint32_t)i, (uint32_t)i, publication, CODE_DATE_DAY };
         bool ok = false;
         int month = month_of(w);
