@@ -67,6 +67,7 @@ typedef struct memory {
     mention last_plural;   bool has_plural;
     mention last_thing;    bool has_thing;
     mention last_actor;    bool has_actor;
+    mention last_group;    bool has_group;    /* for "the group", "the movement" */
     char    country[4];    /* the article's main country */
     mention last_speaker;  bool has_speaker;   /* for quotes that run over sentences */
     /* people named in full earlier in the article, so that "Aliyev" alone
@@ -432,6 +433,7 @@ static void remember(sentence_state *s, const mention *m)
     }
     mem->last_actor = *m;
     mem->has_actor = true;
+    if (m->kind == MENTION_GROUP || m->kind == MENTION_ORGANIZATION) { mem->last_group = *m; mem->has_group = true; }
     if (!m->inferred_country && !m->weapon && code_is_state(m->code) && strlen(m->code) >= 3) {
         size_t k = 0;
         while (k < mem->tally_count && strcmp(mem->tally[k].code, m->code) != 0) k++;
@@ -644,6 +646,13 @@ static size_t build_mention(sentence_state *s, size_t i)
                     m->adjectival = true;
                     /* "the Azerbaijani offensive", "Russian airstrikes": a
                      * country's armed action is its military */
+                    if (end + 1 < s->n && s->weapon[end + 1]) {
+                        set_code(m->code, owner, "MIL");   /* "an Indian jet" */
+                        m->how = "demonym + weapon";
+                        m->adjectival = false;
+                        m->weapon = true;
+                        return end + 1;
+                    }
                     size_t hc = 0;
                     const lex_head_pattern *heads = end + 1 < s->n ? lex_heads(s->dict, s->words[end + 1], &hc) : NULL;
                     for (size_t k = 0; k < hc; k++) {
@@ -689,6 +698,7 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
     if (strcmp(kind, "plural") == 0 && s->memory->has_plural) return &s->memory->last_plural;
     if (strcmp(kind, "thing") == 0 && s->memory->has_thing) return &s->memory->last_thing;
     if (strcmp(kind, "speaker") == 0 && s->memory->has_actor) return &s->memory->last_actor;
+    if (strcmp(kind, "group") == 0 && s->memory->has_group) return &s->memory->last_group;
     return NULL;
 }
 
@@ -763,7 +773,10 @@ static void build_mentions(sentence_state *s)
                 mention *m = add_mention(s, i, i, "", MENTION_PERSON, "first person: the speaker");
                 if (m) m->speaker_ref = true;
             } else if (ante && !is(s, i, "his") && !is(s, i, "her") && !is(s, i, "its") && !is(s, i, "their")) {
-                mention *m = add_mention(s, i, i, ante->code, ante->kind, "pronoun");
+                size_t end = i;
+                while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
+                mention *m = add_mention(s, i, end, ante->code, ante->kind, "pronoun");
+                i = end;
                 if (m) {
                     m->text = ante->text;    /* the antecedent's words: attribution names a person */
                     m->plural = ante->plural;
@@ -1186,7 +1199,8 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
         if (x->first >= limit) break;
         if (s->clause[x->first] != c && !(s->tokens[from > 0 ? from - 1 : 0].flags & TEXT_QUOTE)) break;
         if ((int)m == exclude || (exclude_group >= 0 && x->compound == exclude_group)) continue;
-        if (!x->code[0] || x->modifier || x->weapon) continue;
+        /* a weapon is no target unless someone's: "shot down an Indian jet" is India's military */
+        if (!x->code[0] || x->modifier || (x->weapon && x->inferred_country)) continue;
         /* "recalled its ambassador to Turkey": the source's own people are not the target */
         if (exclude >= 0 && x->how && strcmp(x->how, "possessive pronoun") == 0 &&
             strncmp(x->code, s->mentions[exclude].code, 3) == 0)
@@ -1279,7 +1293,9 @@ static int mention_in(const sentence_state *s, size_t first, size_t limit)
 {
     for (size_t k = first; k < limit && k < s->n; k++) {
         int m = s->mention_at[k];
-        if (m >= 0 && s->mentions[m].code[0] && !s->mentions[m].modifier && !s->mentions[m].place && !s->mentions[m].weapon) return m;
+        if (m >= 0 && s->mentions[m].code[0] && !s->mentions[m].modifier && !s->mentions[m].place &&
+            !(s->mentions[m].weapon && s->mentions[m].inferred_country))
+            return m;
     }
     return -1;
 }
