@@ -124,6 +124,7 @@ static bool is(const sentence_state *s, size_t i, const char *w)
 }
 
 static bool is_any(const sentence_state *s, size_t i, const char *const *list);
+static bool be_word(const sentence_state *s, size_t i);
 
 static const char *const determiners[] = { "the", "a", "an", "its", "their", "his", "her", "this", "these",
                                            "those", "our", "some", "any", "no", "every", "each", NULL };
@@ -132,15 +133,23 @@ static const char *const prepositions[] = { "of", "in", "at", "to", "from", "wit
                                             "about", "across", "through", "after", "before", "during", "outside",
                                             "inside", "around", "without", "within", "behind", "beyond", "like",
                                             "including", "besides", "than", "via", "amid", NULL };
+static const char *const light[] = { "launch", "launched", "launches", "launching", "carry", "carried", "carries",
+                                         "carrying", "conduct", "conducted", "conducts", "conducting", "stage", "staged",
+                                         "stages", "staging", "mount", "mounted", "mounts", "mounting", "began", "begin",
+                                         "begins", "started", "start", "starts", "stepped", "step", "intensified",
+                                         "escalated", "resumed", "resume", "held", "hold", "holds", "holding", "signed",
+                                         "sign", "signs", "reached", "reach", "struck", "made", "make", "makes", "paid",
+                                         "pay", "pays", "opened", "open", "announced", "announce", "declared", "declare",
+                                         "agreed", "offered", "accepted", "accept", "accepts", NULL };
 static const char *const subordinators[] = { "after", "before", "while", "when", "whereas", "although", "though",
                                              "because", "as", "since", "if", "unless", "until", "once", NULL };
 
 /* Word classes, looked up once per token so that the many "is this a
  * determiner / preposition / subordinator" checks cost a bit test. */
-enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8 };
+enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8, WORD_BE = 16, WORD_LIGHT = 32 };
 
 typedef struct word_class { const char *word; uint8_t bits; } word_class;
-static word_class word_classes[128];
+static word_class word_classes[256];
 static size_t word_class_count;
 static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
 
@@ -171,6 +180,10 @@ static void build_word_classes(void)
     add_class(subordinators, WORD_SUBORDINATOR);
     static const char *const stops[] = { ",", ".", NULL };
     add_class(stops, WORD_STOP);
+    static const char *const be[] = { "be", "is", "are", "was", "were", "been", "being", "get", "gets",
+                                      "got", "gotten", "getting", "'s", "'re", NULL };
+    add_class(be, WORD_BE);
+    add_class(light, WORD_LIGHT);
     qsort(word_classes, word_class_count, sizeof *word_classes, compare_word_class);
 }
 
@@ -190,6 +203,8 @@ static bool is_any(const sentence_state *s, size_t i, const char *const *list)
     for (size_t k = 0; list[k]; k++) if (strcmp(s->words[i], list[k]) == 0) return true;
     return false;
 }
+
+static bool be_word(const sentence_state *s, size_t i) { return i < s->n && (s->cls[i] & WORD_BE); }
 
 static const char *slice(sentence_state *s, size_t first, size_t last, uint32_t *start, uint32_t *end)
 {
@@ -356,7 +371,7 @@ static bool preceded_by_locative(const sentence_state *s, size_t first)
         /* "in central Baghdad", "in southern Turkey" */
         if (steps < 2 && s->tag[i - 1] == TAG_NONE && !s->is_head[i - 1] && (s->tokens[i - 1].flags & TEXT_WORD) &&
             !(s->tokens[i - 1].flags & (TEXT_CAPITALIZED | TEXT_NUMBER)) && !is_any(s, i - 1, prepositions) &&
-            !lex_is_be_form(s->words[i - 1]) && !is(s, i - 1, "and")) {
+            !be_word(s, i - 1) && !is(s, i - 1, "and")) {
             i--;
             continue;
         }
@@ -394,7 +409,7 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
         while (b > 0 && is_any(s, b - 1, determiners)) b--;
         if (b > 0 && is_any(s, b - 1, subordinators))
             for (size_t k = last + 1; k < s->n && k <= last + 4; k++)
-                if (s->is_head[k] || s->tag[k] == TAG_MODAL || s->tag[k] == TAG_NEGATION || lex_is_be_form(s->words[k]) ||
+                if (s->is_head[k] || s->tag[k] == TAG_MODAL || s->tag[k] == TAG_NEGATION || be_word(s, k) ||
                     is(s, k, "has") || is(s, k, "have") || is(s, k, "had")) {
                     m->prepositional = false;
                     break;
@@ -971,7 +986,7 @@ static void cut_clauses(sentence_state *s)
         if (s->tag[i] == TAG_REPORT && (i == 0 || s->tag[i - 1] != TAG_REPORT)) boundary = true;
         if (i > 0 && s->tag[i - 1] == TAG_REPORT && s->tag[i] != TAG_REPORT) boundary = true;
         if (is(s, i, "that") && i + 1 < s->n &&
-            (s->tag[i + 1] == TAG_MODAL || s->tag[i + 1] == TAG_NEGATION || lex_is_be_form(s->words[i + 1]) ||
+            (s->tag[i + 1] == TAG_MODAL || s->tag[i + 1] == TAG_NEGATION || be_word(s, i + 1) ||
              is(s, i + 1, "has") || is(s, i + 1, "have") || is(s, i + 1, "had")))
             boundary = true;   /* "a resolution that would have condemned" */
         if (is(s, i, "that") && !(i + 1 < s->n && s->tag[i + 1] == TAG_AGENT)) {
@@ -1001,7 +1016,7 @@ static void cut_clauses(sentence_state *s)
             if (is(s, i, "as") || is(s, i, "since") || is(s, i, "before") || is(s, i, "after") || is(s, i, "until")) {
                 clause_like = false;
                 for (size_t k = i + 1; k < s->n && k < i + 8 && !is(s, k, ","); k++)
-                    if (s->is_head[k] || lex_is_be_form(s->words[k])) { clause_like = true; break; }
+                    if (s->is_head[k] || be_word(s, k)) { clause_like = true; break; }
                 if (is(s, i, "as") && !(i == 0 || is(s, i - 1, ","))) clause_like = false;
             }
             if (clause_like) {
@@ -1016,7 +1031,7 @@ static void cut_clauses(sentence_state *s)
             size_t m = (size_t)s->mention_at[i + 1];
             size_t after = s->mentions[m].last + 1;
             if (after < s->n && (s->is_head[after] || s->tag[after] == TAG_MODAL || s->tag[after] == TAG_REPORT ||
-                                 s->tag[after] == TAG_NEGATION || lex_is_be_form(s->words[after]) ||
+                                 s->tag[after] == TAG_NEGATION || be_word(s, after) ||
                                  is(s, after, "has") || is(s, after, "have") || is(s, after, "had")))
                 boundary = true;
         }
@@ -1106,7 +1121,7 @@ static bool noun_usage(const sentence_state *s, size_t head, uint8_t forms)
     if (s->mention_at[b] >= 0 && s->mentions[s->mention_at[b]].modifier) return true;
     if (is_any(s, b, prepositions) && !is(s, b, "to") && !(forms & LEX_FORM_GERUND)) return true;
     if (b > 0 && is_any(s, b - 1, determiners) && s->tag[b] == TAG_NONE && !s->is_head[b] && !(s->tokens[b].flags & TEXT_PUNCT) &&
-        !lex_is_be_form(s->words[b]) && !(forms & (LEX_FORM_PAST | LEX_FORM_THIRD)))
+        !be_word(s, b) && !(forms & (LEX_FORM_PAST | LEX_FORM_THIRD)))
         return true;   /* "a major offensive", "the fierce fighting" */
     return false;
 }
@@ -1116,7 +1131,7 @@ static bool is_passive(const sentence_state *s, size_t head, uint8_t forms)
     if (!(forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST))) return false;
     for (size_t k = head, steps = 0; k > 0 && steps < 4; k--, steps++) {
         const char *w = s->words[k - 1];
-        if (lex_is_be_form(w)) return true;
+        if (be_word(s, k - 1)) return true;
         if (s->tag[k - 1] == TAG_NEGATION || strcmp(w, "reportedly") == 0 || strcmp(w, "also") == 0 ||
             strcmp(w, "allegedly") == 0 || strcmp(w, "repeatedly") == 0 || strcmp(w, "being") == 0 ||
             strcmp(w, "been") == 0 || strcmp(w, "later") == 0 || strcmp(w, "reported") == 0)
@@ -1230,16 +1245,9 @@ static int by_agent(const sentence_state *s, size_t from, bool allow_from)
 
 static bool light_verb_before(const sentence_state *s, size_t head)
 {
-    static const char *const light[] = { "launch", "launched", "launches", "launching", "carry", "carried", "carries",
-                                         "carrying", "conduct", "conducted", "conducts", "conducting", "stage", "staged",
-                                         "stages", "staging", "mount", "mounted", "mounts", "mounting", "began", "begin",
-                                         "begins", "started", "start", "starts", "stepped", "step", "intensified",
-                                         "escalated", "resumed", "resume", "held", "hold", "holds", "holding", "signed",
-                                         "sign", "signs", "reached", "reach", "struck", "made", "make", "makes", "paid",
-                                         "pay", "pays", "opened", "open", "announced", "announce", "declared", "declare",
-                                         "agreed", "offered", "accepted", "accept", "accepts", NULL };
+
     for (size_t k = head, steps = 0; k > 0 && steps < 5; k--, steps++) {
-        if (is_any(s, k - 1, light)) return true;
+        if (s->cls[k - 1] & WORD_LIGHT) return true;
         if (s->mention_at[k - 1] >= 0 || is(s, k - 1, ",")) return false;
     }
     return false;
@@ -2103,7 +2111,8 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
     memory mem;
     memset(&mem, 0, sizeof mem);
     main_country(dict, &doc, mem.country, publication_date);
-    sentence_state *s = arena_alloc(a, sizeof *s);
+    /* large scratch, filled per sentence for the tokens it uses: not zeroed */
+    sentence_state *s = arena_alloc_raw(a, sizeof *s);
     pending_event *events = arena_alloc(a, MAX_EVENTS_PER_SENTENCE * sizeof *events);
     out->sentences = doc.sentence_count;
     for (size_t si = 0; si < doc.sentence_count; si++) {
@@ -2157,7 +2166,9 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             break;
         }
         date_expression dates[16];
-        size_t date_count = date_find(s->words, 0, s->n, publication_date, dates, 16);
+        size_t date_count = 0;
+        for (size_t i = 0; i < s->n; i++)
+            if (date_word(s->words[i])) { date_count = date_find(s->words, i, s->n - i, publication_date, dates, 16); break; }
         emit_sentence(s, si, ts, events, event_count, reports, report_count, dates, date_count, out);
     }
 }

@@ -32,6 +32,13 @@ void arena_init(arena *a) { a->head = NULL; a->total = 0; }
 
 void *arena_alloc(arena *a, size_t size)
 {
+    void *p = arena_alloc_raw(a, size);
+    memset(p, 0, (size + 15u) & ~(size_t)15u);
+    return p;
+}
+
+void *arena_alloc_raw(arena *a, size_t size)
+{
     size = (size + 15u) & ~(size_t)15u;
     arena_block *b = a->head;
     if (!b || b->size - b->used < size) {
@@ -53,7 +60,6 @@ void *arena_alloc(arena *a, size_t size)
     void *p = b->data + b->used;
     b->used += size;
     a->total += size;
-    memset(p, 0, size);
     return p;
 }
 

@@ -21,6 +21,7 @@ typedef struct arena {
 
 void  arena_init(arena *a);
 void *arena_alloc(arena *a, size_t size);          /* zeroed, 16-byte aligned; aborts only on OOM */
+void *arena_alloc_raw(arena *a, size_t size);      /* the same, not zeroed: for large scratch the caller fills */
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
