@@ -1436,6 +1436,21 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
                 s->mention_at[k - 2] != ev.source)
                 ev.target = s->mention_at[k - 2];
         }
+        /* "talks between the Taliban and Afghan leaders", "mediating
+         * between the two sides": the pair after "between" */
+        bool pair_event = p->noun_head || strncmp(p->code, "04", 2) == 0 ||
+                          (ev.passive && ev.source < 0 && strncmp(p->code, "19", 2) == 0);   /* "killed in clashes between" */
+        for (size_t k = best.last + 1; pair_event && k + 1 < s->n &&
+                                       k <= best.last + 4 && s->clause[k] == s->clause[h];
+             k++) {
+            if (!is(s, k, "between")) continue;
+            int m = mention_in(s, k + 1, k + 4 < s->n ? k + 4 : s->n);
+            if (m < 0 || s->mentions[m].compound < 0) break;
+            if (ev.source < 0) ev.source = m;          /* the two sides act on each other */
+            else if (ev.target < 0 && s->mentions[m].compound != s->mentions[ev.source].compound)
+                ev.target = m;                         /* a third party acts on both */
+            break;
+        }
         for (size_t k = h; k <= best.last; k++) s->consumed[k] = true;
         if (ev.source >= 0 && ev.target >= 0 && ev.target == ev.source) ev.target = -1;
         size_t from = ev.source >= 0 && s->mentions[ev.source].last < h ? s->mentions[ev.source].last : 0;
@@ -1966,10 +1981,11 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
         }
         /* "Russia and Turkey met": each side to the other, for the events
          * that take two sides (consult, cooperate, fight, exchange) */
-        bool symmetric = (strncmp(info->code, "04", 2) == 0 && strcmp(info->code, "042") != 0 &&
-                          strcmp(info->code, "043") != 0 && strcmp(info->code, "045") != 0) ||
-                         strncmp(info->code, "05", 2) == 0 || strncmp(info->code, "06", 2) == 0 ||
-                         strncmp(info->code, "19", 2) == 0 || strcmp(info->code, "0871") == 0 ||
+        const char *base = ev->pattern->code;   /* before modality: "will meet" is as mutual as "met" */
+        bool symmetric = (strncmp(base, "04", 2) == 0 && strcmp(base, "042") != 0 &&
+                          strcmp(base, "043") != 0 && strcmp(base, "045") != 0) ||
+                         strncmp(base, "05", 2) == 0 || strncmp(base, "06", 2) == 0 ||
+                         strncmp(base, "19", 2) == 0 || strcmp(base, "0871") == 0 ||
                          strncmp(ev->pattern->text, "exchange", 8) == 0 ||
                          strncmp(ev->pattern->text, "swap", 4) == 0;
         bool reciprocal = nt == 0 && ns > 1 && symmetric;
