@@ -146,7 +146,8 @@ static const char *const subordinators[] = { "after", "before", "while", "when",
 
 /* Word classes, looked up once per token so that the many "is this a
  * determiner / preposition / subordinator" checks cost a bit test. */
-enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8, WORD_BE = 16, WORD_LIGHT = 32 };
+enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8, WORD_BE = 16, WORD_LIGHT = 32,
+       WORD_DATE = 64, WORD_NUMBER = 128 };
 
 typedef struct word_class { const char *word; uint8_t bits; } word_class;
 static word_class word_classes[256];
@@ -184,6 +185,21 @@ static void build_word_classes(void)
                                       "got", "gotten", "getting", "'s", "'re", NULL };
     add_class(be, WORD_BE);
     add_class(light, WORD_LIGHT);
+    /* words that can start a date expression or a count: date_find and
+     * casualty_find run only on sentences that have one */
+    static const char *const dates[] = { "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may",
+                                         "june", "jun", "july", "jul", "august", "aug", "september", "sep", "sept",
+                                         "october", "oct", "november", "nov", "december", "dec", "monday", "tuesday",
+                                         "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+                                         "tonight", "tomorrow", "overnight", "last", "earlier", "this", "in", "since",
+                                         "next", "coming", NULL };
+    add_class(dates, WORD_DATE);
+    static const char *const numbers[] = { "one", "a", "an", "two", "three", "four", "five", "six", "seven", "eight",
+                                           "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                           "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+                                           "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "dozens", "scores",
+                                           "hundreds", "thousands", "tens", NULL };
+    add_class(numbers, WORD_NUMBER);
     qsort(word_classes, word_class_count, sizeof *word_classes, compare_word_class);
 }
 
@@ -1809,7 +1825,9 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
      * they hang on ("were killed"), and ", killing 50" belongs to the deed
      * before it rather than being a deed of its own */
     casualty cas[16];
-    size_t cas_count = casualty_find(s->words, s->n, cas, 16);
+    size_t cas_count = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if ((s->cls[i] & WORD_NUMBER) || (s->tokens[i].flags & TEXT_NUMBER)) { cas_count = casualty_find(s->words, s->n, cas, 16); break; }
     int cas_event[16];
     for (size_t c = 0; c < cas_count; c++) {
         cas_event[c] = -1;
@@ -2184,7 +2202,10 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         date_expression dates[16];
         size_t date_count = 0;
         for (size_t i = 0; i < s->n; i++)
-            if (date_word(s->words[i])) { date_count = date_find(s->words, i, s->n - i, publication_date, dates, 16); break; }
+            if ((s->cls[i] & WORD_DATE) || (s->tokens[i].flags & TEXT_NUMBER)) {
+                date_count = date_find(s->words, i, s->n - i, publication_date, dates, 16);
+                break;
+            }
         emit_sentence(s, si, ts, events, event_count, reports, report_count, dates, date_count, out);
     }
 }

@@ -142,13 +142,18 @@ void buf_putc(buf *b, char c) { buf_append(b, &c, 1); }
 
 void buf_vprintf(buf *b, const char *fmt, va_list ap)
 {
+    /* one pass when the text fits the room reserved, two when it does not */
+    buf_reserve(b, 128);
     va_list aq;
     va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, fmt, aq);
+    size_t room = b->cap - b->len;
+    int n = vsnprintf(b->data + b->len, room, fmt, aq);
     va_end(aq);
-    if (n <= 0) return;
-    buf_reserve(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    if (n <= 0) { b->data[b->len] = 0; return; }
+    if ((size_t)n >= room) {
+        buf_reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
 }
 
