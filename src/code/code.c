@@ -2035,6 +2035,12 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                     actor_of(tg, &out_event.target);
                     state_role(&out_event.target, tg, info, false);
                     out_event.has_target = true;
+                    /* the same actor on both sides after the roles are settled: no target */
+                    if (strcmp(out_event.target.code, out_event.source.code) == 0) {
+                        memset(&out_event.target, 0, sizeof out_event.target);
+                        out_event.has_target = false;
+                        tg = NULL;
+                    }
                 }
                 if (where) {
                     out_event.has_place = true;
