@@ -183,13 +183,3 @@ size_t date_find(const char *const *t, size_t first, size_t count, int32_t publi
     }
     return found;
 }
-
-bool date_word(const char *w)
-{
-    if (w[0] >= '0' && w[0] <= '9') return true;
-    if (month_of(w) || weekday_of(w) >= 0) return true;
-    static const char *const words[] = { "yesterday", "today", "tonight", "tomorrow", "overnight", "last", "earlier",
-                                         "this", "in", "since", "next", "coming", NULL };
-    for (size_t k = 0; words[k]; k++) if (strcmp(w, words[k]) == 0) return true;
-    return false;
-}

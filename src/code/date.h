@@ -17,8 +17,4 @@ typedef struct date_expression {
 size_t date_find(const char *const *tokens, size_t first, size_t count, int32_t publication,
                  date_expression *out, size_t max);
 
-/* Can a date expression start with this folded word?  A cheap test callers
- * may run once per token to skip date_find on sentences without one. */
-bool date_word(const char *w);
-
 #endif

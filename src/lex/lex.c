@@ -998,14 +998,6 @@ const lex_head_pattern *lex_heads(const lex_dict *d, const char *folded_word, si
     return s ? s->items : NULL;
 }
 
-bool lex_is_be_form(const char *w)
-{
-    static const char *const forms[] = { "be", "is", "are", "was", "were", "been", "being", "get", "gets",
-                                         "got", "gotten", "getting", "'s", "'re", NULL };
-    for (size_t i = 0; forms[i]; i++) if (strcmp(w, forms[i]) == 0) return true;
-    return false;
-}
-
 void lex_actor_code(const lex_entry *e, int32_t date, char out[16])
 {
     out[0] = 0;

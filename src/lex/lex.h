@@ -131,8 +131,6 @@ static inline uint32_t lex_word_hash(const char *w)
     return h;
 }
 
-/* Is this folded word a form of "be"/"get" (for the passive), an auxiliary? */
-bool lex_is_be_form(const char *folded_word);
 
 const lex_code_info *lex_code(const lex_dict *d, const char *code);
 size_t               lex_code_count(const lex_dict *d);
