@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct gold {
     char *evidence, *source, *code, *target, *date, *place, *casualties;
@@ -69,6 +70,8 @@ static void free_gold(gold_set *g)
 typedef struct totals {
     size_t emitted, gold, root_matched, full_matched, root_events_matched, full_events_matched;
     size_t dates_right, dates_checked;
+    size_t places_right, places_checked;
+    size_t counts_right, counts_checked;
 } totals;
 
 typedef struct eval_context {
@@ -100,6 +103,25 @@ static void event_date(const code_event *e, char out[11])
     date_format_iso(e->date, out);
     if (e->date_precision == CODE_DATE_MONTH) out[7] = 0;
     else if (e->date_precision == CODE_DATE_YEAR) out[4] = 0;
+}
+
+/* "killed=3,wounded=12": every count given must be the one parley found */
+static bool casualties_agree(const code_casualties *c, const char *gold)
+{
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s", gold);
+    char *save = NULL;
+    for (char *part = strtok_r(copy, ",", &save); part; part = strtok_r(NULL, ",", &save)) {
+        char *eq = strchr(part, '=');
+        if (!eq) return false;
+        *eq = 0;
+        long want = strtol(eq + 1, NULL, 10);
+        int32_t got = strcmp(part, "killed") == 0 ? c->killed : strcmp(part, "wounded") == 0 ? c->wounded :
+                      strcmp(part, "displaced") == 0 ? c->displaced : strcmp(part, "arrested") == 0 ? c->arrested :
+                      strcmp(part, "abducted") == 0 ? c->abducted : strcmp(part, "missing") == 0 ? c->missing : -2;
+        if (got != want) return false;
+    }
+    return true;
 }
 
 static void on_article(void *context, const read_article *a)
@@ -149,6 +171,17 @@ static void on_article(void *context, const read_article *a)
                 event_date(ev, d);
                 c->t->dates_checked++;
                 if (strcmp(d, x->date) == 0) c->t->dates_right++;
+            }
+            if (strcmp(x->place, "-") != 0) {
+                /* the place is right when the names agree (one contains the other, ignoring case) */
+                c->t->places_checked++;
+                if (ev->has_place && ev->place.name &&
+                    (strcasestr(ev->place.name, x->place) || strcasestr(x->place, ev->place.name)))
+                    c->t->places_right++;
+            }
+            if (strcmp(x->casualties, "-") != 0) {
+                c->t->counts_checked++;
+                if (ev->has_casualties && casualties_agree(&ev->casualties, x->casualties)) c->t->counts_right++;
             }
             break;
         }
@@ -232,6 +265,12 @@ int cmd_eval(int argc, char **argv)
     if (t.dates_checked)
         printf("%-22s %.3f of matched events (%zu of %zu)\n", "date right:", (double)t.dates_right / (double)t.dates_checked,
                t.dates_right, t.dates_checked);
+    if (t.places_checked)
+        printf("%-22s %.3f of matched events with a gold place (%zu of %zu)\n", "place right:",
+               (double)t.places_right / (double)t.places_checked, t.places_right, t.places_checked);
+    if (t.counts_checked)
+        printf("%-22s %.3f of matched events with gold counts (%zu of %zu)\n", "casualties right:",
+               (double)t.counts_right / (double)t.counts_checked, t.counts_right, t.counts_checked);
     cli_inputs_free(&inputs);
     lex_free(dict);
     return c.status;
