@@ -117,5 +117,12 @@ check "dict lookup --json" grep -q '"code":"LBYGOV"' "$tmp/lookup"
 "$PARLEY" dict lookup --date 2022-01-13 --json "Fayez al-Sarraj" > "$tmp/lookup2"
 check "dict lookup after office" grep -q '"code":"LBY"' "$tmp/lookup2"
 
+# --- importing a TABARI actor dictionary: good entries converted, bad lines named and skipped
+printf 'FAYEZ_AL-SARRAJ_ [LBYGOV 160330-210315]\n+SARRAJ_\nBROKEN_ENTRY_ [LBYGOV\n' > "$tmp/actors.txt"
+"$PARLEY" dict import --from tabari -o "$tmp/imported.txt" "$tmp/actors.txt" 2> "$tmp/import.err"
+check "import exits 1 when a line is skipped" test $? -eq 1
+check "import names the bad line" grep -q "actors.txt:3:" "$tmp/import.err"
+check "import writes our format" grep -q "Sarraj = LBYGOV 2016-03-30..2021-03-15" "$tmp/imported.txt"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

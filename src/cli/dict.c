@@ -1,11 +1,14 @@
 /* parley dict: check and query the dictionaries.
  *   lint    malformed lines, unknown codes, shadowed entries, duplicates
  *   stats   counts by kind, codes without patterns
- *   lookup  how a phrase resolves on a date */
+ *   lookup  how a phrase resolves on a date
+ *   import  a TABARI or PETRARCH actor dictionary converted to our format */
 #include "cli.h"
 #include "../text/text.h"
 #include "../lex/places.h"
+#include "../lex/import.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +19,7 @@ static void dict_usage(FILE *f)
     fputs("usage: parley dict lint [--dict DIR]\n"
           "       parley dict stats [--dict DIR]\n"
           "       parley dict lookup [--date YYYY-MM-DD] [--json] [--dict DIR] TEXT\n"
+          "       parley dict import --from tabari|petrarch [--kind person|group|organization|country] [-o OUT] FILE\n"
           "       parley dict compile-places CITIES15000.txt COUNTRYINFO.txt COUNTRIES.json OUT.tsv\n", f);
 }
 
@@ -178,10 +182,75 @@ static int dict_lookup(lex_dict *d, const char *text, int32_t date, bool json)
     return 0;
 }
 
+/* Exit status: 0 converted, 1 converted with lines skipped, 2 nothing done. */
+static int dict_import(int argc, char **argv)
+{
+    const char *usage = "usage: parley dict import --from tabari|petrarch [--kind person|group|organization|country] [-o OUT] FILE\n";
+    const char *path = NULL, *output = NULL, *from = NULL;
+    lex_import_format format = LEX_IMPORT_TABARI;
+    lex_kind kind = LEX_PERSON;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        bool has_value = i + 1 < argc;
+        if (strcmp(a, "--from") == 0 && has_value) {
+            from = argv[++i];
+            if (!lex_import_format_parse(from, &format)) {
+                fprintf(stderr, "parley dict import: --from: \"%s\" is not tabari or petrarch\n", from);
+                return 2;
+            }
+        } else if (strcmp(a, "--kind") == 0 && has_value) {
+            if (!lex_import_kind_parse(argv[++i], &kind)) {
+                fprintf(stderr, "parley dict import: --kind: \"%s\" is not person, group, organization or country\n", argv[i]);
+                return 2;
+            }
+        } else if (strcmp(a, "-o") == 0 && has_value) {
+            output = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "parley dict import: unknown option \"%s\"\n%s", a, usage);
+            return 2;
+        } else if (!path) {
+            path = a;
+        } else {
+            fprintf(stderr, "parley dict import: one FILE only\n%s", usage);
+            return 2;
+        }
+    }
+    if (!from || !path) { fputs(usage, stderr); return 2; }
+    char *data;
+    size_t len;
+    error err;
+    if (!file_read_all(path, (size_t)1 << 30, &data, &len, &err)) {
+        fprintf(stderr, "parley dict import: %s\n", err.message);
+        return 2;
+    }
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    lex_import_result result;
+    lex_import(data, len, format, kind, name, &result);
+    free(data);
+    for (size_t i = 0; i < result.problem_count; i++)
+        fprintf(stderr, "%s:%zu: %s\n", name, result.problems[i].line, result.problems[i].message);
+    FILE *f = output ? fopen(output, "wb") : stdout;
+    if (!f) {
+        fprintf(stderr, "parley dict import: %s: %s\n", output, strerror(errno));
+        lex_import_result_free(&result);
+        return 2;
+    }
+    bool written = fwrite(result.text.data, 1, result.text.len, f) == result.text.len;
+    written = (output ? fclose(f) : fflush(f)) == 0 && written;
+    if (!written) fprintf(stderr, "parley dict import: %s: write error\n", output ? output : "<stdout>");
+    fprintf(stderr, "parley dict import: %zu actor%s (%zu name%s), %zu line%s skipped\n", result.actors,
+            result.actors == 1 ? "" : "s", result.phrases, result.phrases == 1 ? "" : "s", result.problem_count,
+            result.problem_count == 1 ? "" : "s");
+    int status = !written ? 2 : result.problem_count ? 1 : 0;
+    lex_import_result_free(&result);
+    return status;
+}
+
 int cmd_dict(int argc, char **argv)
 {
     if (argc < 2) { dict_usage(stderr); return 2; }
     const char *sub = argv[1];
+    if (strcmp(sub, "import") == 0) return dict_import(argc, argv);
     if (strcmp(sub, "compile-places") == 0) {
         if (argc != 6) {
             fputs("usage: parley dict compile-places CITIES15000.txt COUNTRYINFO.txt COUNTRIES.json OUT.tsv\n", stderr);

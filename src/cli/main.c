@@ -23,7 +23,7 @@ static void usage(FILE *f)
           "\n"
           "commands:\n"
           "  code [OPTIONS] [FILE|DIR|-]...   code news articles into CAMEO events\n"
-          "  dict lint|stats|lookup ...       check and query the dictionaries\n"
+          "  dict lint|stats|lookup|import ...  check, query and import dictionaries\n"
           "  eval ARTICLES GOLD               precision, recall and F1 against a gold set\n"
           "  help                             this text; `parley code --help` for a command's options\n"
           "  version\n", f);
