@@ -48,12 +48,18 @@ void cli_dicts_init(cli_dicts *d)
     memset(d, 0, sizeof *d);
 }
 
+/* Do two paths name the same folder? */
+static bool same_folder(const char *x, const char *y)
+{
+    char a[PATH_MAX], b[PATH_MAX];
+    return realpath(x, a) && realpath(y, b) && strcmp(a, b) == 0;
+}
+
 bool cli_dicts_add(cli_dicts *d, const char *folder)
 {
     if (d->count == sizeof d->folders / sizeof *d->folders) return false;
-    char a[PATH_MAX], b[PATH_MAX];
     for (size_t i = 0; i < d->count; i++)
-        if (realpath(folder, a) && realpath(d->folders[i], b) && strcmp(a, b) == 0) return true;
+        if (same_folder(folder, d->folders[i])) return true;
     d->folders[d->count++] = folder;
     return true;
 }
@@ -66,11 +72,9 @@ lex_dict *cli_load_dicts(cli_dicts *d, bool print_diagnostics)
         const char *env = getenv("PARLEY_DICT");
         folders[n++] = env && *env ? env : PARLEY_DICT_DIR;
     }
-    char a[PATH_MAX], b[PATH_MAX];
     for (size_t i = 0; i < d->count; i++) {
         bool dup = false;
-        for (size_t k = 0; k < n; k++)
-            if (realpath(d->folders[i], a) && realpath(folders[k], b) && strcmp(a, b) == 0) dup = true;
+        for (size_t k = 0; k < n && !dup; k++) dup = same_folder(d->folders[i], folders[k]);
         if (!dup) folders[n++] = d->folders[i];
     }
     error err;

@@ -1361,6 +1361,9 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
         if (!found) continue;
         const lex_pattern *p = best.pattern;
         pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, -1, NULL, NULL };
+        /* the clause's subject, used by several of the choices below; it
+         * depends only on the mentions and clauses, not on this event */
+        int subject_guess = clause_subject(s, h);
         ev.passive = !p->noun_head && is_passive(s, h, forms);
         /* a reduced passive: "the truce, brokered by the United States",
          * "rebels backed by Rwanda", "talks mediated by the African Union" */
@@ -1375,7 +1378,7 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
                 if (s->mention_at[q] >= 0) { reduced = true; break; }
             /* "Haftar's forces attacked by land" has no agent after "by"; an
              * active past with its subject right before is not reduced */
-            if (reduced && s->mention_at[h - 1] >= 0 && !is(s, h - 1, ",") && clause_subject(s, h) == s->mention_at[h - 1] &&
+            if (reduced && s->mention_at[h - 1] >= 0 && !is(s, h - 1, ",") && subject_guess == s->mention_at[h - 1] &&
                 s->mentions[s->mention_at[h - 1]].first == 0)
                 reduced = false;
         }
@@ -1390,14 +1393,12 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
             /* "release jailed activists": the pattern's own noun is the target,
              * unless both sides trade it ("Russia and Ukraine exchanged prisoners") */
             if (ev.target < 0 && best.slot_end < s->n && s->mention_at[best.slot_end] >= 0) {
-                int subject = clause_subject(s, h);
-                if (subject < 0 || s->mentions[subject].compound < 0) ev.target = s->mention_at[best.slot_end];
+                if (subject_guess < 0 || s->mentions[subject_guess].compound < 0) ev.target = s->mention_at[best.slot_end];
             }
         }
         else if (!p->has_slot && best.first_literal > h + 1)
             ev.target = mention_in(s, h + 1, best.first_literal);
         /* source */
-        int subject_guess = clause_subject(s, h);
         if (ev.target >= 0 && subject_guess >= 0 && s->mentions[ev.target].how &&
             strcmp(s->mentions[ev.target].how, "possessive pronoun") == 0 &&
             strncmp(s->mentions[ev.target].code, s->mentions[subject_guess].code, 3) == 0)
@@ -1406,7 +1407,7 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
             int by = by_agent(s, best.last + 1, under);
             /* "killed in an attack by X": the noun is part of this event */
             if (by >= 0) for (size_t k = best.last + 1; k < s->mentions[by].first; k++) s->consumed[k] = true;
-            int subject = clause_subject(s, h);
+            int subject = subject_guess;
             if (reduced) {
                 /* the noun it describes: "rebels, backed by Rwanda" */
                 size_t b = is(s, h - 1, ",") ? h - 1 : h;
@@ -1421,14 +1422,14 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
             else if (h > 1 && s->mention_at[h - 2] >= 0 && (s->tokens[h - 1].flags & TEXT_POSSESSIVE)) ev.source = s->mention_at[h - 2];
             if (ev.source < 0) ev.source = by_agent(s, best.last + 1, false);
             /* "X launched an attack": the subject of a light verb */
-            if (ev.source < 0 && light_verb_before(s, h)) ev.source = clause_subject(s, h);
+            if (ev.source < 0 && light_verb_before(s, h)) ev.source = subject_guess;
         } else if ((forms & LEX_FORM_GERUND) && h > 0 && (is(s, h - 1, "for") || is(s, h - 1, "of")) && *count > 0 &&
                    out[*count - 1].target >= 0 && h - out[*count - 1].last < 10) {
             /* "criticized NATO for holding exercises", "accused Russia of
              * shelling": the one criticized did it */
             ev.source = out[*count - 1].target;
         } else {
-            ev.source = clause_subject(s, h);
+            ev.source = subject_guess;
         }
         const lex_code_info *pinfo = lex_code(s->dict, p->code);
         if (ev.target < 0 && !(ev.passive || under) && pinfo && pinfo->quad_class <= 2) {
