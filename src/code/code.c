@@ -653,8 +653,10 @@ static size_t build_mention(sentence_state *s, size_t i)
         m->speaker_ref = ours;
         const char *w = s->words[agent_last];
         size_t wl = strlen(w);
-        m->plural = wl > 1 && w[wl - 1] == 's' && strcmp(agent->folded, w) != 0;
-        if (strcmp(agent->folded, "police") == 0 || strcmp(agent->folded, "troops") == 0) m->plural = true;
+        /* "rebels" (made from "rebel"), "troops", "gunmen", "police" */
+        m->plural = agent->plural_form || (wl > 3 && w[wl - 1] == 's' && w[wl - 2] != 's' && w[wl - 2] != 'u') ||
+                    (wl > 3 && strcmp(w + wl - 3, "men") == 0) || strcmp(w, "police") == 0 || strcmp(w, "people") == 0 ||
+                    strcmp(w, "personnel") == 0;
         if (!ours) remember(s, m);
         (void)agent_first;
         return agent_last + 1;

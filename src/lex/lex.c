@@ -692,6 +692,7 @@ static void build_entries(lex_dict *d, const raw_line *r)
             *pl = *e;
             pl->folded = arena_printf(&d->memory, "%.*s%s", (int)(last - folded), folded, plural);
             pl->caps_only = false;
+            pl->plural_form = true;
             /* an explicit entry for the plural (listed by hand) wins quietly */
             phrase_slot *s = phrase_find(&d->phrases, pl->folded, strlen(pl->folded), hash_bytes(pl->folded, strlen(pl->folded)));
             bool exists = false;

@@ -39,6 +39,7 @@ typedef struct lex_entry {
     uint16_t        code_count;
     uint16_t        token_count;
     bool            caps_only;   /* matches only text written in capitals */
+    bool            plural_form; /* an agent's plural made by the loader ("rebels" from "rebel") */
     const char     *source;      /* "dict/people-africa.txt:12" */
     int             layer;       /* index of the dictionary folder it came from */
 } lex_entry;
