@@ -45,6 +45,7 @@ typedef struct mention {
     bool         adjectival;         /* "a French demand": a country named by its adjective */
     bool         speaker_ref;        /* "we", "our forces": the sentence's speaker, filled in later */
     bool         weapon;             /* "drones", "Israeli warplanes": an attacker, never a target */
+    bool         reference;          /* "the deal", "the attack": stands for actors named before */
     int          compound;           /* members of "A and B" share an id; -1 alone */
     const char  *text;               /* words as in the text (arena) */
     uint32_t     start, end;         /* byte offsets */
@@ -77,6 +78,8 @@ typedef struct memory {
     /* how often each actor has been named, for "the two sides" */
     struct { char code[16]; int count; const char *text; } tally[32];
     size_t  tally_count;
+    mention deal[2];       bool has_deal;      /* the two parties of the last agreement or talks coded */
+    mention deed;          bool has_deed;      /* the author of the last use of force coded */
     mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */
     size_t  subject_age;                       /* sentences since */
 } memory;
@@ -763,6 +766,32 @@ static int known_surname(const sentence_state *s, size_t i)
     return -1;
 }
 
+/* A deal or deed phrase that names its own actors: "the Russian offensive"
+ * is tagged only on "the offensive" when the adjective comes first, so look
+ * after it: "the attack by X", "the offensive on Y", "the truce between A and B". */
+static bool owned_event_noun(const sentence_state *s, size_t first, size_t last)
+{
+    (void)first;
+    size_t k = last + 1;
+    if (k + 1 < s->n && (is(s, k, "by") || is(s, k, "between") || is(s, k, "of")))
+        for (size_t q = k + 1; q < s->n && q <= k + 3; q++)
+            if (s->tag[q] == TAG_ACTOR || s->tag[q] == TAG_AGENT) return true;
+    return false;
+}
+
+/* Tokens tagged as a reference that refers to nothing are words again,
+ * and may head verb patterns ("the attack on the convoy"). */
+static void words_again(sentence_state *s, size_t first, size_t last)
+{
+    for (size_t k = first; k <= last && k < s->n; k++) {
+        s->tag[k] = TAG_NONE;
+        s->tag_entry[k] = NULL;
+        size_t hc = 0;
+        lex_heads(s->dict, s->words[k], &hc);
+        s->is_head[k] = hc > 0 && !(k > 0 && (s->tokens[k - 1].flags & TEXT_HYPHEN_NEXT));
+    }
+}
+
 static void build_mentions(sentence_state *s)
 {
     for (size_t i = 0; i < s->n;) {
@@ -777,12 +806,42 @@ static void build_mentions(sentence_state *s)
             if (m) remember(s, m);
             i++;
         } else if (t == TAG_PRONOUN) {
-            if (s->tag_entry[i] && strcmp(s->tag_entry[i]->value, "both") == 0) {
+            const char *value = s->tag_entry[i] ? s->tag_entry[i]->value : "";
+            size_t end = i;
+            while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
+            memory *mem = s->memory;
+            bool deal = strcmp(value, "deal") == 0, deed = strcmp(value, "deed") == 0;
+            if ((deal && !mem->has_deal) || (deed && !mem->has_deed) || ((deal || deed) && owned_event_noun(s, i, end))) {
+                /* nothing coded before, or the words name their own actors
+                 * ("the Russian offensive", "the attack by X"): plain words */
+                words_again(s, i, end);
+                i = end + 1;
+                continue;
+            }
+            if (deal || (strcmp(value, "both") == 0 && mem->has_deal)) {
+                /* "welcomed the deal", "the two sides": the parties of the last agreement */
+                int group = 2000 + (int)i;
+                for (int k = 0; k < 2; k++) {
+                    mention *m = add_mention(s, i, end, mem->deal[k].code, mem->deal[k].kind,
+                                             deal ? "the parties of the agreement named before" : "the two sides: the parties of the last agreement");
+                    if (!m) break;
+                    m->compound = group;
+                    m->plural = true;
+                    m->reference = true;
+                    m->text = mem->deal[k].text;
+                }
+                i = end + 1;
+                continue;
+            }
+            if (deed) {
+                mention *m = add_mention(s, i, end, mem->deed.code, mem->deed.kind, "the author of the attack named before");
+                if (m) { m->text = mem->deed.text; m->plural = mem->deed.plural; m->reference = true; }
+                i = end + 1;
+                continue;
+            }
+            if (strcmp(value, "both") == 0) {
                 /* "the two sides": the two actors named most so far */
-                size_t end = i;
-                while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
                 int first = -1, second = -1;
-                memory *mem = s->memory;
                 for (size_t k = 0; k < mem->tally_count; k++) {
                     if (first < 0 || mem->tally[k].count > mem->tally[first].count) { second = first; first = (int)k; }
                     else if (second < 0 || mem->tally[k].count > mem->tally[second].count) second = (int)k;
@@ -806,8 +865,6 @@ static void build_mentions(sentence_state *s)
                 mention *m = add_mention(s, i, i, "", MENTION_PERSON, "first person: the speaker");
                 if (m) m->speaker_ref = true;
             } else if (ante && !is(s, i, "his") && !is(s, i, "her") && !is(s, i, "its") && !is(s, i, "their")) {
-                size_t end = i;
-                while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
                 mention *m = add_mention(s, i, end, ante->code, ante->kind, "pronoun");
                 i = end;
                 if (m) {
@@ -840,7 +897,8 @@ static void build_mentions(sentence_state *s)
         }
         size_t gap = b->first - gap_first;
         if (other || gap == 0 || gap > 4 || (!has_and && !has_comma) || a->place != b->place ||
-            a->modifier || b->modifier || a->speaker_ref || b->speaker_ref || a->adjectival != b->adjectival)
+            a->modifier || b->modifier || a->speaker_ref || b->speaker_ref || a->adjectival != b->adjectival ||
+            a->reference || b->reference)
             continue;
         if (!has_and) {
             /* a comma alone joins only inside a list that ends in "and" */
@@ -1210,6 +1268,17 @@ static int clause_subject(const sentence_state *s, size_t head)
     return -1;
 }
 
+/* A noun that names an event: "attack", "offensive", "strikes". */
+static bool event_noun(const sentence_state *s, size_t k)
+{
+    if (!s->is_head[k]) return false;
+    size_t hc = 0;
+    const lex_head_pattern *heads = lex_heads(s->dict, s->words[k], &hc);
+    for (size_t q = 0; q < hc; q++)
+        if (heads[q].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL)) return true;
+    return false;
+}
+
 static int mention_after(const sentence_state *s, size_t from, size_t limit, bool allow_place_at, size_t place_ok_at,
                          int exclude_group, int exclude)
 {
@@ -1238,9 +1307,11 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
         if (exclude >= 0 && x->how && strcmp(x->how, "possessive pronoun") == 0 &&
             strncmp(x->code, s->mentions[exclude].code, 3) == 0)
             continue;
-        /* "an effort by Moscow": an agent, not the object */
-        if (x->first > from && is(s, x->first - 1, "by")) continue;
-        if (x->first > from + 1 && is(s, x->first - 2, "by") && is_any(s, x->first - 1, determiners)) continue;
+        /* "an effort by Moscow": an agent, not the object; but "condemned
+         * the attack by X": the author of the deed is what is condemned */
+        size_t by = x->first > from && is(s, x->first - 1, "by") ? x->first - 1
+                  : x->first > from + 1 && is(s, x->first - 2, "by") && is_any(s, x->first - 1, determiners) ? x->first - 2 : 0;
+        if (by && !(by > from && event_noun(s, by - 1))) continue;
         if (x->place && !(allow_place_at && (x->first == place_ok_at || x->first == place_ok_at + 1))) continue;
         return (int)m;
     }
@@ -1780,6 +1851,29 @@ static void fill_speaker_refs(sentence_state *s, const report *reports, size_t r
 
 /* ---- emitting ---- */
 
+/* What later references stand for: "the deal" for the parties of the last
+ * agreement or talks, "the attack" for the author of the last use of force. */
+static void remember_event(sentence_state *s, const lex_code_info *info, const pending_event *ev, const mention *src,
+                           const mention *const *targets, size_t nt)
+{
+    memory *mem = s->memory;
+    if (ev->negated || ev->intent || !src->code[0]) return;
+    const char *c = info->code;
+    if (info->quad_class == 4) {
+        mem->deed = *src;
+        mem->has_deed = true;
+        return;
+    }
+    bool agreement = strcmp(c, "057") == 0 || strncmp(c, "087", 3) == 0 || strcmp(c, "046") == 0;
+    const mention *a = NULL, *b = NULL;
+    if (agreement && nt >= 1) { a = src; b = targets[0]; }
+    else if (strcmp(c, "045") == 0 && nt >= 2) { a = targets[0]; b = targets[1]; }   /* the mediated */
+    if (!a || !b || !a->code[0] || !b->code[0] || strcmp(a->code, b->code) == 0) return;
+    mem->deal[0] = *a;
+    mem->deal[1] = *b;
+    mem->has_deal = true;
+}
+
 static void push_event(code_result *out, arena *a, const code_event *e)
 {
     /* the same event twice in one sentence ("raided homes and looted them"
@@ -2010,6 +2104,7 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                          strncmp(ev->pattern->text, "exchange", 8) == 0 ||
                          strncmp(ev->pattern->text, "swap", 4) == 0;
         bool reciprocal = nt == 0 && ns > 1 && symmetric;
+        bool remembered = false;
         for (size_t a = 0; a < ns; a++) {
             size_t tcount = reciprocal ? ns : (nt ? nt : 1);
             /* a target that is the source itself is dropped; if it was the
@@ -2076,6 +2171,10 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                         date_words ? arena_printf(s->a, "from \"%s\"", date_words) : "of publication", "");
                 }
                 push_event(out, s->a, &out_event);
+                if (!remembered) {
+                    remember_event(s, info, ev, sources[a], reciprocal ? sources + 1 : targets, reciprocal ? ns - 1 : nt);
+                    remembered = true;
+                }
 
                 /* reported conflict by another actor: the speaker accuses */
                 if (speaker && a == 0 && b == 0 && info->quad_class == 4 && !ev->intent && !ev->negated &&
