@@ -890,6 +890,10 @@ static void build_mentions(sentence_state *s)
             if (is(s, g, "and") || is(s, g, "or")) has_and = true;
             else if (is(s, g, ",")) has_comma = true;
             else if (s->tokens[g].flags & TEXT_NUMBER) continue;
+            else if (has_and && s->tag[g] == TAG_NONE && !s->is_head[g] && !word_is_capitalized(s, g) &&
+                     !(s->tokens[g].flags & TEXT_PUNCT) && !is_any(s, g, prepositions) && !is_any(s, g, subordinators) &&
+                     !be_word(s, g) && !is(s, g, "that") && !is(s, g, "who") && !is(s, g, "which"))
+                continue;   /* "the army and a rival militia": adjectives of the second */
             else if (!is_any(s, g, determiners) || is(s, g, "that")) {
                 size_t used;
                 if (casualty_number(s->words, s->n, g, &used) <= 0) other = true;
@@ -1529,14 +1533,17 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
         /* "talks between the Taliban and Afghan leaders", "mediating
          * between the two sides": the pair after "between" */
         bool pair_event = p->noun_head || strncmp(p->code, "04", 2) == 0 ||
-                          (ev.passive && ev.source < 0 && strncmp(p->code, "19", 2) == 0);   /* "killed in clashes between" */
+                          ev.source < 0;   /* "killed in clashes between", "Clashes between A and B" */
         for (size_t k = best.last + 1; pair_event && k + 1 < s->n &&
                                        k <= best.last + 4 && s->clause[k] == s->clause[h];
              k++) {
             if (!is(s, k, "between")) continue;
             int m = mention_in(s, k + 1, k + 4 < s->n ? k + 4 : s->n);
             if (m < 0 || s->mentions[m].compound < 0) break;
-            if (ev.source < 0) ev.source = m;          /* the two sides act on each other */
+            if (ev.source < 0) {
+                ev.source = m;                         /* the two sides act on each other */
+                if (ev.target >= 0 && s->mentions[ev.target].compound == s->mentions[m].compound) ev.target = -1;
+            }
             else if (ev.target < 0 && s->mentions[m].compound != s->mentions[ev.source].compound)
                 ev.target = m;                         /* a third party acts on both */
             break;
@@ -1760,6 +1767,11 @@ static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
             is(s, scan + 1, "of") && place_word(s, scan + 2))
             k = scan + 2;
         if (!place_word(s, k)) continue;
+        if (s->mention_at[k] >= 0) {
+            /* "between Sri Lankan police and ...": an actor's words, not a place */
+            const mention *x = &s->mentions[s->mention_at[k]];
+            if (x->adjectival || x->kind == MENTION_AGENT || x->kind == MENTION_PERSON || x->kind == MENTION_GROUP) continue;
+        }
         size_t end = k;
         while (end + 1 < s->n && place_word(s, end + 1) && end - k < 4) end++;
         place_candidate c;
@@ -1903,6 +1915,37 @@ static void state_role(code_actor *a, const mention *m, const lex_code_info *inf
     bool force = strncmp(info->code, "15", 2) == 0 || strncmp(info->code, "18", 2) == 0 ||
                  strncmp(info->code, "19", 2) == 0 || strncmp(info->code, "20", 2) == 0;
     snprintf(a->code + 3, sizeof a->code - 3, "%s", is_source && force ? "MIL" : "GOV");
+}
+
+/* Fighting is mutual: "clashed with", "fought", "battled", "clashes with". */
+static bool mutual_with(const sentence_state *s, const pending_event *ev, const mention *tg)
+{
+    const char *t = ev->pattern->text;
+    if (t[0] == '~') t++;
+    if (strncmp(t, "clash", 5) != 0 && strncmp(t, "fight", 5) != 0 && strncmp(t, "battle", 6) != 0 &&
+        strncmp(t, "skirmish", 8) != 0 && strncmp(t, "exchange fire", 13) != 0 && strncmp(t, "trade fire", 10) != 0)
+        return false;
+    size_t k = tg->first;
+    while (k > 0 && is_any(s, k - 1, determiners)) k--;
+    return k > 0 && (is(s, k - 1, "with") || is(s, k - 1, "against"));
+}
+
+/* Force between the police and a crowd is repression and riot, not war:
+ * "police clashed with protesters" is COP 175 OPP and OPP 145 COP. */
+static const lex_code_info *crowd_force(const sentence_state *s, const lex_code_info *info, const code_event *e)
+{
+    if (!e->has_target || strlen(e->source.code) < 6 || strlen(e->target.code) < 6) return info;
+    if (strcmp(info->code, "190") != 0 && strcmp(info->code, "193") != 0) return info;
+    const char *a = e->source.code + 3, *b = e->target.code + 3;
+    bool crowd_b = strncmp(b, "OPP", 3) == 0 || strncmp(b, "CVL", 3) == 0 || strncmp(b, "EDU", 3) == 0 ||
+                   strncmp(b, "LAB", 3) == 0;
+    bool crowd_a = strncmp(a, "OPP", 3) == 0 || strncmp(a, "CVL", 3) == 0 || strncmp(a, "EDU", 3) == 0 ||
+                   strncmp(a, "LAB", 3) == 0;
+    const char *code = NULL;
+    if (strncmp(a, "COP", 3) == 0 && crowd_b) code = "175";
+    else if (crowd_a && strncmp(b, "COP", 3) == 0) code = "145";
+    const lex_code_info *c = code ? lex_code(s->dict, code) : NULL;
+    return c ? c : info;
 }
 
 static void actor_of(const mention *m, code_actor *out)
@@ -2152,7 +2195,7 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                     }
                 }
                 if (has_counts) { out_event.has_casualties = true; out_event.casualties = counts; }
-                out_event.cameo = info;
+                out_event.cameo = crowd_force(s, info, &out_event);
                 out_event.attribution = speaker ? speaker->text : NULL;
                 out_event.negated = ev->negated;
                 out_event.verb_start = s->tokens[ev->head].start;
@@ -2171,6 +2214,15 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                         date_words ? arena_printf(s->a, "from \"%s\"", date_words) : "of publication", "");
                 }
                 push_event(out, s->a, &out_event);
+                if (tg && !reciprocal && mutual_with(s, ev, tg)) {
+                    /* "A clashed with B": B fought A as well */
+                    code_event back = out_event;
+                    back.source = out_event.target;
+                    back.target = out_event.source;
+                    back.has_casualties = false;
+                    back.cameo = crowd_force(s, info, &back);
+                    push_event(out, s->a, &back);
+                }
                 if (!remembered) {
                     remember_event(s, info, ev, sources[a], reciprocal ? sources + 1 : targets, reciprocal ? ns - 1 : nt);
                     remembered = true;
