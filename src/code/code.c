@@ -811,6 +811,29 @@ static void build_mentions(sentence_state *s)
             while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
             memory *mem = s->memory;
             bool deal = strcmp(value, "deal") == 0, deed = strcmp(value, "deed") == 0;
+            if (deal && !mem->has_deal) {
+                /* no agreement coded with both its parties: the two actors
+                 * the article has named most made it */
+                int first = -1, second = -1;
+                for (size_t k = 0; k < mem->tally_count; k++) {
+                    if (first < 0 || mem->tally[k].count > mem->tally[first].count) { second = first; first = (int)k; }
+                    else if (second < 0 || mem->tally[k].count > mem->tally[second].count) second = (int)k;
+                }
+                if (first >= 0 && second >= 0 && mem->tally[second].count >= 2) {
+                    mention a, b;
+                    memset(&a, 0, sizeof a);
+                    memset(&b, 0, sizeof b);
+                    snprintf(a.code, sizeof a.code, "%s", mem->tally[first].code);
+                    snprintf(b.code, sizeof b.code, "%s", mem->tally[second].code);
+                    a.text = mem->tally[first].text;
+                    b.text = mem->tally[second].text;
+                    a.kind = strlen(a.code) == 3 ? MENTION_COUNTRY : MENTION_GROUP;
+                    b.kind = strlen(b.code) == 3 ? MENTION_COUNTRY : MENTION_GROUP;
+                    mem->deal[0] = a;
+                    mem->deal[1] = b;
+                    mem->has_deal = true;
+                }
+            }
             if ((deal && !mem->has_deal) || (deed && !mem->has_deed) || ((deal || deed) && owned_event_noun(s, i, end))) {
                 /* nothing coded before, or the words name their own actors
                  * ("the Russian offensive", "the attack by X"): plain words */
@@ -848,8 +871,10 @@ static void build_mentions(sentence_state *s)
                 }
                 if (first >= 0 && second >= 0) {
                     int group = 2000 + (int)i;
-                    mention *a = add_mention(s, i, end, mem->tally[first].code, MENTION_GROUP, "the two sides");
-                    mention *b = add_mention(s, i, end, mem->tally[second].code, MENTION_GROUP, "the two sides");
+                    mention *a = add_mention(s, i, end, mem->tally[first].code,
+                                             strlen(mem->tally[first].code) == 3 ? MENTION_COUNTRY : MENTION_GROUP, "the two sides");
+                    mention *b = add_mention(s, i, end, mem->tally[second].code,
+                                             strlen(mem->tally[second].code) == 3 ? MENTION_COUNTRY : MENTION_GROUP, "the two sides");
                     if (a && b) {
                         a->compound = b->compound = group;
                         a->text = mem->tally[first].text;
