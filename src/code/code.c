@@ -1196,6 +1196,12 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
         bool ok = false;
         for (size_t k = pos + 1; k < s->n && k <= pos + 1 + gap; k++) {
             if (s->clause[k] != clause && !(s->tokens[k].flags & TEXT_QUOTE)) break;
+            /* a count does not widen the distance: "fired more than a dozen
+             * ballistic missiles", "freed at least 300 prisoners" */
+            if (gap < 10 && ((s->cls[k] & WORD_NUMBER) || (s->tokens[k].flags & TEXT_NUMBER) || is(s, k, "more") ||
+                             is(s, k, "than") || is(s, k, "least") || is(s, k, "nearly") || is(s, k, "about") ||
+                             is(s, k, "some") || is(s, k, "several") || is(s, k, "up")))
+                gap++;
             /* words compare by hash first: most candidates differ there */
             if ((s->hash[k] == want && strcmp(s->words[k], p->words[w]) == 0) ||
                 (p->noun_head && is_plural_of(s->words[k], p->words[w]))) {
@@ -1500,6 +1506,12 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
         }
         else if (!p->has_slot && best.first_literal > h + 1)
             ev.target = mention_in(s, h + 1, best.first_literal);
+        /* "fired at demonstrators", "freed hostages": the pattern's own last
+         * word names the target */
+        if (ev.target < 0 && best.first_literal && best.last > h && s->mention_at[best.last] >= 0 &&
+            s->mentions[s->mention_at[best.last]].kind == MENTION_AGENT && s->mentions[s->mention_at[best.last]].plural &&
+            (subject_guess < 0 || s->mentions[subject_guess].compound < 0))
+            ev.target = s->mention_at[best.last];
         /* source */
         if (ev.target >= 0 && subject_guess >= 0 && s->mentions[ev.target].how &&
             strcmp(s->mentions[ev.target].how, "possessive pronoun") == 0 &&
