@@ -1461,6 +1461,12 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
             bool as_noun = noun_usage(s, h, heads[k].forms);
             if (!p->noun_head && as_noun) continue;
             if (p->noun_head && verb_reading && !as_noun && !(h > 0 && s->mention_at[h - 1] >= 0)) continue;
+            /* a bare form in a list of nouns is a noun: "restore electricity,
+             * telephone and banking services" */
+            if (!p->noun_head && !(heads[k].forms & (LEX_FORM_THIRD | LEX_FORM_PAST | LEX_FORM_PARTICIPLE | LEX_FORM_GERUND)) &&
+                h > 1 && (is(s, h - 1, ",") || ((is(s, h - 1, "and") || is(s, h - 1, "or")) && !s->is_head[h - 2] &&
+                                                 s->tag[h - 2] == TAG_NONE && !word_is_capitalized(s, h - 2))))
+                continue;
             /* a reporting verb is an event only with its pattern's words: "announce a ceasefire" */
             if (t == TAG_REPORT && p->word_count == 0) continue;
             match_result r;
