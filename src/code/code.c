@@ -80,6 +80,7 @@ typedef struct memory {
     size_t  tally_count;
     mention deal[2];       bool has_deal;      /* the two parties of the last agreement or talks coded */
     mention deed;          bool has_deed;      /* the author of the last use of force coded */
+    mention accuser;       bool has_accuser;   /* the source of the last accusation or criticism */
     mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */
     size_t  subject_age;                       /* sentences since */
 } memory;
@@ -1914,6 +1915,10 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
     memory *mem = s->memory;
     if (ev->negated || ev->intent || !src->code[0]) return;
     const char *c = info->code;
+    if (strncmp(c, "11", 2) == 0 || strncmp(c, "12", 2) == 0) {
+        mem->accuser = *src;
+        mem->has_accuser = true;
+    }
     if (info->quad_class == 4) {
         mem->deed = *src;
         mem->has_deed = true;
@@ -2189,6 +2194,10 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                          strncmp(base, "19", 2) == 0 || strcmp(base, "0871") == 0 ||
                          strncmp(ev->pattern->text, "exchange", 8) == 0 ||
                          strncmp(ev->pattern->text, "swap", 4) == 0;
+        /* a denial without a target answers the last accusation: "which Asmara denies" */
+        if (nt == 0 && strcmp(info->code, "016") == 0 && s->memory->has_accuser &&
+            strcmp(s->memory->accuser.code, src->code) != 0)
+            targets[nt++] = &s->memory->accuser;
         bool reciprocal = nt == 0 && ns > 1 && symmetric;
         bool remembered = false;
         for (size_t a = 0; a < ns; a++) {
@@ -2291,6 +2300,8 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                                 acc.date_evidence = slice(s, dates[d].first, dates[d].last, NULL, NULL);
                             }
                         acc.rule = arena_printf(s->a, "reported conflict: speaker accuses the actor (%s)", out_event.rule);
+                        s->memory->accuser = *speaker;
+                        s->memory->has_accuser = true;
                         if (s->options->explain)
                             acc.explanation = arena_printf(s->a, "\"%s\" reports a conflict event by \"%s\": coded as an accusation",
                                                            speaker->text, sources[a]->text);
