@@ -1082,6 +1082,27 @@ static bool appeal_head(const sentence_state *s, size_t i)
     return true;
 }
 
+/* A short quoted phrase inside a clause ("to wage \"total war\" on") is
+ * no clause of its own: two quote marks with one to five words between,
+ * no comma or stop inside, and the clause going on on both sides. */
+static bool quote_pair(const sentence_state *s, size_t open, size_t close)
+{
+    if (close < open + 2 || close > open + 6 || open == 0 || close + 1 >= s->n) return false;
+    if ((s->cls[open - 1] & WORD_STOP) || (s->cls[close + 1] & WORD_STOP)) return false;
+    for (size_t k = open + 1; k < close; k++)
+        if ((s->cls[k] & WORD_STOP) || is(s, k, ";") || is(s, k, ":") || (s->tokens[k].flags & TEXT_QUOTE)) return false;
+    return true;
+}
+
+static bool scare_quote(const sentence_state *s, size_t i)
+{
+    for (size_t k = i + 1; k < s->n && k <= i + 6; k++)
+        if (s->tokens[k].flags & TEXT_QUOTE) { if (quote_pair(s, i, k)) return true; break; }
+    for (size_t k = i; k > 0 && i - k < 6; k--)
+        if (s->tokens[k - 1].flags & TEXT_QUOTE) return quote_pair(s, k - 1, i);
+    return false;
+}
+
 static void cut_clauses(sentence_state *s)
 {
     uint16_t c = 0;
@@ -1124,6 +1145,9 @@ static void cut_clauses(sentence_state *s)
                 for (size_t k = i + 1; k < s->n && k < i + 8 && !is(s, k, ","); k++)
                     if (s->is_head[k] || be_word(s, k)) { clause_like = true; break; }
                 if (is(s, i, "as") && !(i == 0 || is(s, i - 1, ","))) clause_like = false;
+                /* "have since captured": an adverb after an auxiliary */
+                if (i > 0 && (is(s, i - 1, "has") || is(s, i - 1, "have") || is(s, i - 1, "had") || be_word(s, i - 1)))
+                    clause_like = false;
             }
             if (clause_like) {
                 boundary = true;
@@ -1141,7 +1165,7 @@ static void cut_clauses(sentence_state *s)
                                  is(s, after, "has") || is(s, after, "have") || is(s, after, "had")))
                 boundary = true;
         }
-        if (s->tokens[i].flags & TEXT_QUOTE) boundary = true;
+        if ((s->tokens[i].flags & TEXT_QUOTE) && !scare_quote(s, i)) boundary = true;
         /* ", who ...", ", whom ...", ", which ...": a relative clause */
         if ((is(s, i, "who") || is(s, i, "whom") || is(s, i, "which") || is(s, i, "whose")) && i > 0 && is(s, i - 1, ","))
             boundary = true;
