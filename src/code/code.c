@@ -365,8 +365,15 @@ static void sentence_place_country(sentence_state *s)
             if (strlen(code) >= 3 && code_is_state(code)) { memcpy(s->place_country, code, 3); s->place_country[3] = 0; return; }
         }
         if (g && s->tag[k] == TAG_NONE) {
-            place_info found[4];
-            if (places_lookup(g, s->words[k], found, 4) && found[0].population >= 100000) {
+            place_info found[8];
+            size_t nf = places_lookup(g, s->words[k], found, 8);
+            /* a place of that name in the article's country is the one meant */
+            for (size_t f = 0; f < nf; f++)
+                if (s->memory->country[0] && strncmp(found[f].country, s->memory->country, 3) == 0) {
+                    memcpy(s->place_country, found[f].country, 4);
+                    return;
+                }
+            if (nf && found[0].population >= 100000) {
                 memcpy(s->place_country, found[0].country, 4);
                 return;
             }
@@ -1384,10 +1391,28 @@ static int by_agent(const sentence_state *s, size_t from, bool allow_from)
     for (size_t k = from; k < s->n && k < from + 14; k++) {
         if (s->clause[k] != c) break;
         if (is(s, k, "by") || (allow_from && is(s, k, "from"))) {
-            for (size_t q = k + 1; q < s->n && q < k + 5; q++)
+            /* "by a panel of the African Union" */
+            for (size_t q = k + 1; q < s->n && q < k + 7 && !(s->cls[q] & WORD_STOP); q++)
                 if (s->mention_at[q] >= 0) return s->mention_at[q];
             return -1;
         }
+    }
+    return -1;
+}
+
+/* The other side of a passive deed named by the fighting it happened in:
+ * "were killed in clashes with the rebels", "died in fighting with X". */
+static int fight_agent(const sentence_state *s, size_t from)
+{
+    for (size_t k = from; k + 2 < s->n && k < from + 3; k++) {
+        if (!is(s, k, "in") && !is(s, k, "during")) continue;
+        size_t q = k + 1;
+        while (q < s->n && q < k + 4 && !event_noun(s, q)) q++;
+        if (q >= s->n || !event_noun(s, q)) return -1;
+        if (!is(s, q + 1, "with") && !is(s, q + 1, "against")) return -1;
+        for (size_t r = q + 2; r < s->n && r < q + 5 && !(s->cls[r] & WORD_STOP); r++)
+            if (s->mention_at[r] >= 0) return s->mention_at[r];
+        return -1;
     }
     return -1;
 }
@@ -1550,6 +1575,7 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
             ev.target = -1;   /* "recalled its ambassador": the source's own */
         if (ev.passive || under) {
             int by = by_agent(s, best.last + 1, under);
+            if (by < 0 && !under) by = fight_agent(s, best.last + 1);
             /* "killed in an attack by X": the noun is part of this event */
             if (by >= 0) for (size_t k = best.last + 1; k < s->mentions[by].first; k++) s->consumed[k] = true;
             int subject = subject_guess;
@@ -1565,7 +1591,9 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
             /* "Russian airstrikes", "Haftar's offensive", "an attack by X" */
             if (h > 0 && s->mention_at[h - 1] >= 0 && !s->mentions[s->mention_at[h - 1]].place) ev.source = s->mention_at[h - 1];
             else if (h > 1 && s->mention_at[h - 2] >= 0 && (s->tokens[h - 1].flags & TEXT_POSSESSIVE)) ev.source = s->mention_at[h - 2];
-            if (ev.source < 0) ev.source = by_agent(s, best.last + 1, false);
+                /* "an attack by X", not "talks mediated by X" (the mediator) */
+            if (ev.source < 0 && (is(s, best.last + 1, "by") || (is(s, best.last + 2, "by") && !s->is_head[best.last + 1])))
+                ev.source = by_agent(s, best.last + 1, false);
             /* "X launched an attack": the subject of a light verb */
             if (ev.source < 0 && light_verb_before(s, h)) ev.source = subject_guess;
         } else if ((forms & LEX_FORM_GERUND) && h > 0 && (is(s, h - 1, "for") || is(s, h - 1, "of")) && *count > 0 &&
@@ -2100,7 +2128,11 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
 
     for (size_t e = 0; e < event_count; e++) {
         pending_event *ev = &events[e];
-        if (ev->dropped || ev->source < 0) continue;
+        /* "after ten days of talks": talks with no one named are between
+         * the parties of the agreement the article is about */
+        bool implicit_pair = ev->source < 0 && !ev->dropped && ev->pattern->noun_head &&
+                             strcmp(ev->pattern->code, "046") == 0 && s->memory->has_deal;
+        if (ev->dropped || (ev->source < 0 && !implicit_pair)) continue;
         if (ev->negated && !s->options->keep_negated) continue;
         const lex_code_info *info = lex_code(s->dict, ev->pattern->code);
         if (!info) continue;
@@ -2190,17 +2222,20 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                 has_counts = true;
             }
         }
-        const mention *src = &s->mentions[ev->source];
+        const mention *src = implicit_pair ? &s->memory->deal[0] : &s->mentions[ev->source];
         /* compounds: one event per member on each side */
         const mention *sources[16], *targets[16];
         size_t ns = 0, nt = 0;
-        if (src->compound >= 0) {
+        if (implicit_pair) {
+            sources[ns++] = &s->memory->deal[0];
+            sources[ns++] = &s->memory->deal[1];
+        } else if (src->compound >= 0) {
             for (size_t m = 0; m < s->mention_count && ns < 16; m++)
                 if (s->mentions[m].compound == src->compound) sources[ns++] = &s->mentions[m];
         } else {
             sources[ns++] = src;
         }
-        if (ev->target >= 0) {
+        if (ev->target >= 0 && !implicit_pair) {
             const mention *tg = &s->mentions[ev->target];
             if (tg->compound >= 0 && tg->compound != src->compound) {
                 for (size_t m = 0; m < s->mention_count && nt < 16; m++)
@@ -2218,6 +2253,11 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                          strncmp(base, "19", 2) == 0 || strcmp(base, "0871") == 0 ||
                          strncmp(ev->pattern->text, "exchange", 8) == 0 ||
                          strncmp(ev->pattern->text, "swap", 4) == 0;
+        /* mediation with no one named mediates the agreement the article is
+         * about: "talks mediated by the African Union" */
+        if (nt == 0 && strcmp(ev->pattern->code, "045") == 0 && s->memory->has_deal)
+            for (int k = 0; k < 2; k++)
+                if (strcmp(s->memory->deal[k].code, src->code) != 0) targets[nt++] = &s->memory->deal[k];
         /* a denial without a target answers the last accusation: "which Asmara denies" */
         if (nt == 0 && strcmp(info->code, "016") == 0 && s->memory->has_accuser &&
             strcmp(s->memory->accuser.code, src->code) != 0)
