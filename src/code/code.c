@@ -1588,6 +1588,8 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
             if (!p->has_slot) ev.target = subject;
             else if (ev.target < 0) ev.target = subject;
         } else if (p->noun_head) {
+            /* "against any attack", "any new offensive": a hypothetical deed */
+            if ((h > 0 && is(s, h - 1, "any")) || (h > 1 && is(s, h - 2, "any"))) ev.dropped = true;
             /* "Russian airstrikes", "Haftar's offensive", "an attack by X" */
             if (h > 0 && s->mention_at[h - 1] >= 0 && !s->mentions[s->mention_at[h - 1]].place) ev.source = s->mention_at[h - 1];
             else if (h > 1 && s->mention_at[h - 2] >= 0 && (s->tokens[h - 1].flags & TEXT_POSSESSIVE)) ev.source = s->mention_at[h - 2];
@@ -2247,7 +2249,8 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
         /* "Russia and Turkey met": each side to the other, for the events
          * that take two sides (consult, cooperate, fight, exchange) */
         const char *base = ev->pattern->code;   /* before modality: "will meet" is as mutual as "met" */
-        bool symmetric = (strncmp(base, "04", 2) == 0 && strcmp(base, "042") != 0 &&
+        bool symmetric = strcmp(base, "036") == 0 ||   /* "the two sides agreed to meet again" */
+                         (strncmp(base, "04", 2) == 0 && strcmp(base, "042") != 0 &&
                           strcmp(base, "043") != 0 && strcmp(base, "045") != 0) ||
                          strncmp(base, "05", 2) == 0 || strncmp(base, "06", 2) == 0 ||
                          strncmp(base, "19", 2) == 0 || strcmp(base, "0871") == 0 ||
