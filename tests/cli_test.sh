@@ -117,6 +117,16 @@ check "dict lookup --json" grep -q '"code":"LBYGOV"' "$tmp/lookup"
 "$PARLEY" dict lookup --date 2022-01-13 --json "Fayez al-Sarraj" > "$tmp/lookup2"
 check "dict lookup after office" grep -q '"code":"LBY"' "$tmp/lookup2"
 
+# --- dict stats --verbose names the countries without a government person
+mkdir -p "$tmp/freedonia"
+printf '@kind country\nFreedonia = FRD\n' > "$tmp/freedonia/country.txt"
+"$PARLEY" dict stats --verbose --dict "$tmp/freedonia" > "$tmp/stats"
+check "stats --verbose lists a country without government" grep -q "FRD territory Freedonia" "$tmp/stats"
+check "stats counts sovereign states apart" grep -Eq "without a dated government person: [0-9]+ \([0-9]+ sovereign states" "$tmp/stats"
+printf '@kind person\nRufus T. Firefly = FRDGOV 1933-11-17..\n' > "$tmp/freedonia/people.txt"
+"$PARLEY" dict stats --verbose --dict "$tmp/freedonia" > "$tmp/stats2"
+check "a government person takes the country off the list" sh -c "! grep -q 'FRD territory' '$tmp/stats2'"
+
 # --- importing a TABARI actor dictionary: good entries converted, bad lines named and skipped
 printf 'FAYEZ_AL-SARRAJ_ [LBYGOV 160330-210315]\n+SARRAJ_\nBROKEN_ENTRY_ [LBYGOV\n' > "$tmp/actors.txt"
 "$PARLEY" dict import --from tabari -o "$tmp/imported.txt" "$tmp/actors.txt" 2> "$tmp/import.err"
