@@ -17,9 +17,9 @@
 
 static void dict_usage(FILE *f)
 {
-    fputs("usage: parley dict lint [--dict DIR]\n"
-          "       parley dict stats [--verbose] [--dict DIR]\n"
-          "       parley dict lookup [--date YYYY-MM-DD] [--json] [--dict DIR] TEXT\n"
+    fputs("usage: parley dict lint [--dict DIR] [--config FILE]\n"
+          "       parley dict stats [--verbose] [--dict DIR] [--config FILE]\n"
+          "       parley dict lookup [--date YYYY-MM-DD] [--json] [--dict DIR] [--config FILE] TEXT\n"
           "       parley dict import --from tabari|petrarch [--kind person|group|organization|country] [-o OUT] FILE\n"
           "       parley dict compile-places CITIES15000.txt COUNTRYINFO.txt COUNTRIES.json OUT.tsv\n", f);
 }
@@ -307,6 +307,7 @@ int cmd_dict(int argc, char **argv)
     const char *text = NULL;
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) cli_dicts_add(&dicts, argv[++i]);
+        else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) dicts.config = argv[++i];
         else if (strcmp(argv[i], "--json") == 0) json = true;
         else if (strcmp(argv[i], "--verbose") == 0 || strcmp(argv[i], "-v") == 0) verbose = true;
         else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
