@@ -117,6 +117,53 @@ check "dict lookup --json" grep -q '"code":"LBYGOV"' "$tmp/lookup"
 "$PARLEY" dict lookup --date 2022-01-13 --json "Fayez al-Sarraj" > "$tmp/lookup2"
 check "dict lookup after office" grep -q '"code":"LBY"' "$tmp/lookup2"
 
+# --- dict stats --verbose names the countries without a government person
+mkdir -p "$tmp/freedonia"
+printf '@kind country\nFreedonia = FRD\n' > "$tmp/freedonia/country.txt"
+"$PARLEY" dict stats --verbose --dict "$tmp/freedonia" > "$tmp/stats"
+check "stats --verbose lists a country without government" grep -q "FRD territory Freedonia" "$tmp/stats"
+check "stats counts sovereign states apart" grep -Eq "without a dated government person: [0-9]+ \([0-9]+ sovereign states" "$tmp/stats"
+printf '@kind person\nRufus T. Firefly = FRDGOV 1933-11-17..\n' > "$tmp/freedonia/people.txt"
+"$PARLEY" dict stats --verbose --dict "$tmp/freedonia" > "$tmp/stats2"
+check "a government person takes the country off the list" sh -c "! grep -q 'FRD territory' '$tmp/stats2'"
+
+# --- config file: dict = DIR lines layered like --dict; bad lines named by file and line
+export XDG_CONFIG_HOME="$tmp/xdg"   # no user config leaks into the tests
+unset PARLEY_CONFIG
+mkdir -p "$tmp/conf/override" "$tmp/xdg/parley"
+printf '@kind person\nFayez al-Sarraj = LBYMIL\n' > "$tmp/conf/override/sarraj.txt"
+printf '# my dictionaries\n\ndict = override   # relative to this file\n' > "$tmp/conf/config"
+"$PARLEY" dict lookup --config "$tmp/conf/config" --date 2020-01-13 --json "Fayez al-Sarraj" > "$tmp/conf.out"
+check "dict = DIR in --config overrides ours" grep -q '"code":"LBYMIL"' "$tmp/conf.out"
+"$PARLEY" --config "$tmp/conf/config" dict lookup --date 2020-01-13 --json "Fayez al-Sarraj" > "$tmp/conf.out"
+check "global --config" grep -q '"code":"LBYMIL"' "$tmp/conf.out"
+PARLEY_CONFIG="$tmp/conf/config" "$PARLEY" dict lookup --date 2020-01-13 --json "Fayez al-Sarraj" > "$tmp/conf.out"
+check "PARLEY_CONFIG" grep -q '"code":"LBYMIL"' "$tmp/conf.out"
+printf 'dict = %s\n' "$tmp/conf/override" > "$tmp/xdg/parley/config"
+"$PARLEY" dict lookup --date 2020-01-13 --json "Fayez al-Sarraj" > "$tmp/conf.out"
+check "XDG_CONFIG_HOME/parley/config read when present" grep -q '"code":"LBYMIL"' "$tmp/conf.out"
+mkdir -p "$tmp/conf/later"
+printf '@kind person\nFayez al-Sarraj = LBYOPP\n' > "$tmp/conf/later/sarraj.txt"
+"$PARLEY" dict lookup --dict "$tmp/conf/later" --date 2020-01-13 --json "Fayez al-Sarraj" > "$tmp/conf.out"
+check "--dict layers after the config file" grep -q '"code":"LBYOPP"' "$tmp/conf.out"
+printf 'dict = %s\ndict = %s\n' "$tmp/conf/override" "$tmp/conf/later" > "$tmp/conf/two"
+"$PARLEY" dict lookup --config "$tmp/conf/two" --date 2020-01-13 --json "Fayez al-Sarraj" > "$tmp/conf.out"
+check "several dict lines layer in order" grep -q '"code":"LBYOPP"' "$tmp/conf.out"
+rm "$tmp/xdg/parley/config"
+printf '# ok\ndict = override\ndictionary = elsewhere\n' > "$tmp/conf/bad1"
+"$PARLEY" code --config "$tmp/conf/bad1" "$tmp/many/story-001.txt" > /dev/null 2> "$tmp/conf.err"
+check "unknown setting: exit 2" test $? -eq 2
+check "unknown setting names file and line" grep -q "conf/bad1:3: unknown setting \"dictionary\"" "$tmp/conf.err"
+printf 'dict override\n' > "$tmp/conf/bad2"
+"$PARLEY" dict stats --config "$tmp/conf/bad2" > /dev/null 2> "$tmp/conf.err"
+check "line without = names file and line" grep -q "conf/bad2:1: expected \"dict = DIR\"" "$tmp/conf.err"
+printf '\ndict = no-such-folder\n' > "$tmp/conf/bad3"
+"$PARLEY" eval --config "$tmp/conf/bad3" "$tmp/many" "$tmp/many" > /dev/null 2> "$tmp/conf.err"
+check "missing folder names file and line" grep -q "conf/bad3:2: dict folder .*no-such-folder" "$tmp/conf.err"
+"$PARLEY" --config "$tmp/conf/absent" dict stats > /dev/null 2> "$tmp/conf.err"
+check "a config asked for must exist" test $? -eq 2
+check "a missing config is named" grep -q "conf/absent" "$tmp/conf.err"
+
 # --- importing a TABARI actor dictionary: good entries converted, bad lines named and skipped
 printf 'FAYEZ_AL-SARRAJ_ [LBYGOV 160330-210315]\n+SARRAJ_\nBROKEN_ENTRY_ [LBYGOV\n' > "$tmp/actors.txt"
 "$PARLEY" dict import --from tabari -o "$tmp/imported.txt" "$tmp/actors.txt" 2> "$tmp/import.err"

@@ -257,6 +257,8 @@ static void code_usage(FILE *f)
           "  --input-format FMT           auto (default), seed, plain, jsonl, html, tabari, petrarch\n"
           "  --date YYYY-MM-DD            publication date for input without one (plain text, HTML)\n"
           "  --dict DIR                   add a dictionary folder (extends or overrides the default)\n"
+          "  --config FILE                a config file of `dict = DIR` lines (default: $PARLEY_CONFIG,\n"
+          "                               else ~/.config/parley/config when it exists)\n"
           "  -j N                         code on N threads (default: all cores)\n"
           "  --lenient                    replace invalid UTF-8 with U+FFFD instead of skipping\n"
           "  --keep-negated               emit negated events with \"negated\":true\n"
@@ -295,6 +297,7 @@ int cmd_code(int argc, char **argv)
             ropt.default_date = value;
             i++;
         } else if (strcmp(a, "--dict") == 0 && value) { cli_dicts_add(&dicts, value); i++; }
+        else if (strcmp(a, "--config") == 0 && value) { dicts.config = value; i++; }
         else if (strcmp(a, "-j") == 0 && value) {
             size_t n;
             if (!cli_parse_size(value, &n) || n < 1 || n > 256) { fprintf(stderr, "parley code: -j takes a number from 1 to 256\n"); return 2; }

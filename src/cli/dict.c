@@ -1,6 +1,7 @@
 /* parley dict: check and query the dictionaries.
  *   lint    malformed lines, unknown codes, shadowed entries, duplicates
- *   stats   counts by kind, codes without patterns
+ *   stats   counts by kind, codes without patterns, countries without a
+ *           government person (--verbose: which)
  *   lookup  how a phrase resolves on a date
  *   import  a TABARI or PETRARCH actor dictionary converted to our format */
 #include "cli.h"
@@ -16,9 +17,9 @@
 
 static void dict_usage(FILE *f)
 {
-    fputs("usage: parley dict lint [--dict DIR]\n"
-          "       parley dict stats [--dict DIR]\n"
-          "       parley dict lookup [--date YYYY-MM-DD] [--json] [--dict DIR] TEXT\n"
+    fputs("usage: parley dict lint [--dict DIR] [--config FILE]\n"
+          "       parley dict stats [--verbose] [--dict DIR] [--config FILE]\n"
+          "       parley dict lookup [--date YYYY-MM-DD] [--json] [--dict DIR] [--config FILE] TEXT\n"
           "       parley dict import --from tabari|petrarch [--kind person|group|organization|country] [-o OUT] FILE\n"
           "       parley dict compile-places CITIES15000.txt COUNTRYINFO.txt COUNTRIES.json OUT.tsv\n", f);
 }
@@ -43,7 +44,46 @@ static int dict_lint(lex_dict *d)
     return errors ? 1 : 0;
 }
 
-static int dict_stats(lex_dict *d)
+/* The sovereign states: the 193 members of the United Nations, its two
+ * observer states (the Holy See, Palestine), Kosovo and Taiwan.  The other
+ * country codes are CAMEO's regions (dict/countries-extra.txt) and
+ * dependencies, which may have no government of their own. */
+static const char sovereign_states[] =
+    "AFG AGO ALB AND ARE ARG ARM ATG AUS AUT AZE BDI BEL BEN BFA BGD BGR BHR BHS BIH BLR BLZ BOL BRA "
+    "BRB BRN BTN BWA CAF CAN CHE CHL CHN CIV CMR COD COG COL COM CPV CRI CUB CYP CZE DEU DJI DMA DNK "
+    "DOM DZA ECU EGY ERI ESP EST ETH FIN FJI FRA FSM GAB GBR GEO GHA GIN GMB GNB GNQ GRC GRD GTM GUY "
+    "HND HRV HTI HUN IDN IND IRL IRN IRQ ISL ISR ITA JAM JOR JPN KAZ KEN KGZ KHM KIR KNA KOR KWT LAO "
+    "LBN LBR LBY LCA LIE LKA LSO LTU LUX LVA MAR MCO MDA MDG MDV MEX MHL MKD MLI MLT MMR MNE MNG MOZ "
+    "MRT MUS MWI MYS NAM NER NGA NIC NLD NOR NPL NRU NZL OMN PAK PAN PER PHL PLW PNG POL PRK PRT PRY "
+    "PSE QAT ROU RUS RWA SAU SDN SEN SGP SLB SLE SLV SMR SOM SRB SSD STP SUR SVK SVN SWE SWZ SYC SYR "
+    "TCD TGO THA TJK TKM TLS TON TTO TUN TUV TWN TZA UGA UKR URY USA UZB VAT VCT VEN VNM VUT WSM "
+    "XKX YEM ZAF ZMB ZWE ";
+
+static const char cameo_regions[] =
+    "AFR NAF WAF EAF CFR SAF ASA CAS SAS SEA EUR EEU CEU BLK CAU SCN LAM SAM NMR CRB MEA WST PGS MDT ";
+
+static bool code_listed(const char *list, const char *country)
+{
+    for (const char *s = list; *s; s += 4)
+        if (strncmp(s, country, 3) == 0) return true;
+    return false;
+}
+
+/* Does any person entry hold COUNTRY's government role (XXXGOV) at some time? */
+static bool has_government_person(lex_dict *d, const char *country)
+{
+    for (size_t k = 0; k < lex_entry_count(d); k++) {
+        const lex_entry *o = lex_entry_at(d, k);
+        if (o->kind != LEX_PERSON) continue;
+        for (size_t c = 0; c < o->code_count; c++)
+            if (strncmp(o->codes[c].code, country, 3) == 0 && strcmp(o->codes[c].code + 3, "GOV") == 0) return true;
+    }
+    return false;
+}
+
+/* verbose lists the countries without a government person, one a line:
+ * code, "sovereign", "region" or "territory", the name. */
+static int dict_stats(lex_dict *d, bool verbose)
 {
     lex_stats st;
     lex_get_stats(d, &st);
@@ -55,8 +95,7 @@ static int dict_stats(lex_dict *d)
     }
     printf("%-14s %8s %8zu\n", "verb patterns", "", st.patterns);
     printf("CAMEO codes: %zu, without patterns: %zu\n", lex_code_count(d), st.codes_without_patterns);
-    /* countries without a government entry: a country code with no XXXGOV actor */
-    size_t countries = 0, without = 0;
+    size_t countries = 0, without = 0, sovereign_without = 0, regions_without = 0;
     for (size_t i = 0; i < lex_entry_count(d); i++) {
         const lex_entry *e = lex_entry_at(d, i);
         if (e->kind != LEX_COUNTRY || !e->code_count || strlen(e->codes[0].code) != 3) continue;
@@ -67,16 +106,15 @@ static int dict_stats(lex_dict *d)
         }
         if (!first) continue;
         countries++;
-        bool gov = false;
-        for (size_t k = 0; k < lex_entry_count(d) && !gov; k++) {
-            const lex_entry *o = lex_entry_at(d, k);
-            if (o->kind != LEX_PERSON) continue;
-            for (size_t c = 0; c < o->code_count && !gov; c++)
-                gov = strncmp(o->codes[c].code, e->codes[0].code, 3) == 0 && strcmp(o->codes[c].code + 3, "GOV") == 0;
-        }
-        if (!gov) without++;
+        if (has_government_person(d, e->codes[0].code)) continue;
+        without++;
+        const char *status = "territory";
+        if (code_listed(sovereign_states, e->codes[0].code)) { status = "sovereign"; sovereign_without++; }
+        else if (code_listed(cameo_regions, e->codes[0].code)) { status = "region"; regions_without++; }
+        if (verbose) printf("  %s %-9s %s\n", e->codes[0].code, status, e->phrase);
     }
-    printf("countries: %zu, without a dated government person: %zu\n", countries, without);
+    printf("countries: %zu, without a dated government person: %zu (%zu sovereign states, %zu territories, %zu regions)\n",
+           countries, without, sovereign_without, without - sovereign_without - regions_without, regions_without);
     return 0;
 }
 
@@ -264,12 +302,14 @@ int cmd_dict(int argc, char **argv)
     }
     cli_dicts dicts;
     cli_dicts_init(&dicts);
-    bool json = false;
+    bool json = false, verbose = false;
     int32_t date = LEX_DATE_MIN;
     const char *text = NULL;
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) cli_dicts_add(&dicts, argv[++i]);
+        else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) dicts.config = argv[++i];
         else if (strcmp(argv[i], "--json") == 0) json = true;
+        else if (strcmp(argv[i], "--verbose") == 0 || strcmp(argv[i], "-v") == 0) verbose = true;
         else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
             if (!date_parse_iso(argv[i + 1], strlen(argv[i + 1]), &date)) {
                 fprintf(stderr, "parley dict: --date: \"%s\" is not a YYYY-MM-DD date\n", argv[i + 1]);
@@ -291,7 +331,7 @@ int cmd_dict(int argc, char **argv)
     if (!d) return 2;
     int status;
     if (lint) status = dict_lint(d);
-    else if (strcmp(sub, "stats") == 0) status = dict_stats(d);
+    else if (strcmp(sub, "stats") == 0) status = dict_stats(d, verbose);
     else if (!text) { dict_usage(stderr); status = 2; }
     else status = dict_lookup(d, text, date, json);
     lex_free(d);

@@ -233,13 +233,14 @@ int cmd_eval(int argc, char **argv)
     bool verbose = false;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) cli_dicts_add(&dicts, argv[++i]);
+        else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) dicts.config = argv[++i];
         else if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0) verbose = true;
         else if (argv[i][0] == '-') { fprintf(stderr, "parley eval: unknown option \"%s\"\n", argv[i]); return 2; }
         else if (!articles) articles = argv[i];
         else if (!gold_folder) gold_folder = argv[i];
     }
     if (!articles || !gold_folder) {
-        fputs("usage: parley eval [-v] [--dict DIR] ARTICLES-FOLDER GOLD-FOLDER\n", stderr);
+        fputs("usage: parley eval [-v] [--dict DIR] [--config FILE] ARTICLES-FOLDER GOLD-FOLDER\n", stderr);
         return 2;
     }
     lex_dict *dict = cli_load_dicts(&dicts, false);

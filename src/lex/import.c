@@ -145,7 +145,9 @@ static const char *convert_name(importer *im, const char *s, size_t n, char *why
 
 /* ---- codes and dates ---- */
 
-/* YYMMDD (00-69 is 20xx, 70-99 is 19xx) or YYYYMMDD into "YYYY-MM-DD". */
+/* YYMMDD or YYYYMMDD into "YYYY-MM-DD".  A two-digit year of 00-30 is 20xx,
+ * 31-99 is 19xx: the rule of PETRARCH's dstr_to_ordate, which kept it from
+ * KEDS and TABARI, so a dictionary means here what it meant there. */
 static bool parse_date(const char *s, size_t n, char iso[11], int32_t *days)
 {
     if (n != 6 && n != 8) return false;
@@ -153,7 +155,7 @@ static bool parse_date(const char *s, size_t n, char iso[11], int32_t *days)
     int year, month, day;
     if (n == 6) {
         year = (s[0] - '0') * 10 + (s[1] - '0');
-        year += year < 70 ? 2000 : 1900;
+        year += year <= 30 ? 2000 : 1900;
     } else {
         year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     }

@@ -573,10 +573,22 @@ static bool parse_actor_value(lex_dict *d, const raw_line *r, lex_entry *e)
         count++;
     }
     if (!count) { diagnose(d, true, "%s: no actor code after \"=\"", r->source); return false; }
+    /* Two ranges of one code may touch (the day one office ends, the next
+     * begins) or nest (a president who is also his own defence minister):
+     * the same code holds either way.  Ranges that cross, or repeat, are
+     * a mistake in the dates. */
     for (size_t i = 0; i < count; i++)
-        for (size_t j = i + 1; j < count; j++)
-            if (strcmp(ranges[i].code, ranges[j].code) == 0 && ranges[i].from <= ranges[j].to && ranges[j].from <= ranges[i].to)
-                diagnose(d, false, "%s: overlapping date ranges for %s", r->source, ranges[i].code);
+        for (size_t j = i + 1; j < count; j++) {
+            const lex_code_range *x = &ranges[i], *y = &ranges[j];
+            if (strcmp(x->code, y->code) != 0) continue;
+            int32_t first_end = x->to < y->to ? x->to : y->to, last_start = x->from > y->from ? x->from : y->from;
+            if (last_start > first_end) continue;                 /* apart */
+            if (last_start == first_end) continue;                /* touching on the handover day */
+            bool same = x->from == y->from && x->to == y->to;
+            bool nested = (x->from <= y->from && y->to <= x->to) || (y->from <= x->from && x->to <= y->to);
+            if (nested && !same) continue;
+            diagnose(d, false, "%s: %s date ranges for %s", r->source, same ? "repeated" : "overlapping", x->code);
+        }
     lex_code_range *stored = arena_alloc(&d->memory, count * sizeof *stored);
     memcpy(stored, ranges, count * sizeof *stored);
     e->codes = stored;

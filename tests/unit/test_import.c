@@ -103,8 +103,8 @@ static void test_dates(void **state)
 {
     (void)state;
     lex_import_result r = convert(
-        "A_ONE_ [AAAGOV 690101-700101]\n"       /* 69 is 2069, 70 is 1970: ends before it starts */
-        "A_TWO_ [AAAGOV 700101-691231]\n"
+        "A_ONE_ [AAAGOV 300101-310101]\n"       /* 30 is 2030, 31 is 1931: ends before it starts */
+        "A_TWO_ [AAAGOV 310101-301231]\n"
         "A_THREE_ [AAAGOV 20200229-20210228]\n" /* eight digits, a leap day */
         "A_FOUR_ [AAAGOV 210229-220101]\n"      /* no 29 February in 2021 */
         "A_FIVE_ [AAAGOV > 000101]\n"
@@ -113,7 +113,7 @@ static void test_dates(void **state)
         LEX_IMPORT_TABARI, LEX_PERSON);
     assert_string_equal(body(&r),
         "@kind person\n"
-        "A Two = AAAGOV 1970-01-01..2069-12-31\n"
+        "A Two = AAAGOV 1931-01-01..2030-12-31\n"
         "A Three = AAAGOV 2020-02-29..2021-02-28\n"
         "A Five = AAAGOV 2000-01-01..\n");
     assert_int_equal(r.problem_count, 4);

@@ -136,6 +136,23 @@ static void test_diagnostics(void **state)
     lex_free(d);
 }
 
+static void test_overlapping_ranges(void **state)
+{
+    (void)state;
+    lex_dict *d = load("@kind person\n"
+                       "Touching = AAAGOV 2001-01-01..2005-06-01, AAAGOV 2005-06-01..2010-01-01\n"
+                       "Nested = BBBGOV 2001-01-01..2010-01-01, BBBGOV 2003-01-01..2004-01-01\n"
+                       "Crossing = CCCGOV 2001-01-01..2005-06, CCCGOV 2005-06-10..\n"
+                       "Repeated = DDDGOV 2001..2002, DDDGOV 2001..2002\n"
+                       "Other codes = EEEGOV 2001..2005, EEEMIL 2003..2004\n", NULL);
+    assert_false(has_diagnostic(d, "a.txt:2:"));   /* one role ends the day the next begins */
+    assert_false(has_diagnostic(d, "a.txt:3:"));   /* a second office held during the first */
+    assert_true(has_diagnostic(d, "a.txt:4: overlapping date ranges for CCCGOV"));
+    assert_true(has_diagnostic(d, "a.txt:5: repeated date ranges for DDDGOV"));
+    assert_false(has_diagnostic(d, "a.txt:6:"));
+    lex_free(d);
+}
+
 static void test_override_and_shadow(void **state)
 {
     (void)state;
@@ -163,7 +180,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_actor_dates), cmocka_unit_test(test_longest_match_and_caps),
         cmocka_unit_test(test_verb_patterns), cmocka_unit_test(test_inflection),
-        cmocka_unit_test(test_diagnostics), cmocka_unit_test(test_override_and_shadow),
+        cmocka_unit_test(test_diagnostics), cmocka_unit_test(test_overlapping_ranges),
+        cmocka_unit_test(test_override_and_shadow),
         cmocka_unit_test(test_missing_cameo),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
