@@ -470,7 +470,7 @@ static void read_tabari(reader *r, const char *s, size_t n)
         char *date = arena_alloc(&r->scratch, 11);
         if (digit_count == 6) {
             int two_digit_year = (digits[0] - '0') * 10 + (digits[1] - '0');
-            memcpy(date, two_digit_year < 70 ? "20" : "19", 2);
+            memcpy(date, two_digit_year <= 30 ? "20" : "19", 2);   /* TABARI and PETRARCH: 00-30 are 20xx */
             memcpy(date + 2, digits, 2);
             digits += 2;
         } else {

@@ -511,11 +511,11 @@ static void test_tabari(void **state)
         "to resume border talks.\n"
         "\n"
         "\n"                              /* 5 */
-        "690101 OLD-1\n"                  /* 6 */
-        "Two-digit year 69 is 2069.\n"
+        "300101 OLD-1\n"                  /* 6 */
+        "Two-digit year 30 is 2030.\n"
         "\n"
-        "700101 OLD-2 extra fields\n"     /* 9 */
-        "Two-digit year 70 is 1970.\n"
+        "310101 OLD-2 extra fields\n"     /* 9 */
+        "Two-digit year 31 is 1931.\n"
         "\n"
         "20210303 GEN-0002-01\r\n"        /* 12 */
         "Police arrested twelve protesters.\r\n"
@@ -534,10 +534,10 @@ static void test_tabari(void **state)
     assert_string_equal(a[0].date, "2021-03-02");
     assert_string_equal(a[0].text, "The foreign ministers met in Geneva on Tuesday\nto resume border talks.");
     assert_string_equal(a[0].origin, "wire.txt:1");
-    assert_string_equal(a[1].date, "2069-01-01");
+    assert_string_equal(a[1].date, "2030-01-01");
     assert_string_equal(a[1].origin, "wire.txt:6");
     assert_string_equal(a[2].id, "OLD-2");
-    assert_string_equal(a[2].date, "1970-01-01");
+    assert_string_equal(a[2].date, "1931-01-01");
     assert_string_equal(a[3].id, "GEN-0002-01");
     assert_string_equal(a[3].date, "2021-03-03");
     assert_string_equal(a[3].text, "Police arrested twelve protesters.");
