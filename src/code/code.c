@@ -652,6 +652,17 @@ static size_t build_mention(sentence_state *s, size_t i)
             set_code(code, s->memory->country, agent->value);
             inferred = true;
             agent_how = "agent + article country";
+            /* "Erdogan, whose government has sent": the person's */
+            if (start >= 3 && is(s, start - 1, "whose") && is(s, start - 2, ",") && s->mention_at[start - 3] >= 0) {
+                const mention *o = &s->mentions[s->mention_at[start - 3]];
+                if (o->code[0] && code_is_state(o->code)) {
+                    char owner_code[4];
+                    snprintf(owner_code, sizeof owner_code, "%.3s", o->code);
+                    owned_code(code, owner_code, agent->value);
+                    inferred = false;
+                    agent_how = "whose + agent";
+                }
+            }
         }
         mention *m = add_mention(s, start, agent_last, code, MENTION_AGENT, agent_how);
         if (!m) return agent_last + 1;
@@ -1114,6 +1125,7 @@ static void cut_clauses(sentence_state *s)
 {
     uint16_t c = 0;
     bool subordinate_open = false;
+    int relative_parent = -1;
     for (size_t i = 0; i < s->n; i++) {
         bool boundary = false, conditional = false;
         if (is(s, i, ";")) boundary = true;
@@ -1159,6 +1171,13 @@ static void cut_clauses(sentence_state *s)
             if (clause_like) {
                 boundary = true;
                 subordinate_open = i == 0 || is(s, i - 1, ",") || (s->tokens[i].flags & TEXT_SENTENCE_START);
+                /* "Hours after it began, ...", "Two days before the vote, ..." */
+                if (i <= 3) {
+                    bool opening = true;
+                    for (size_t k = 0; k < i; k++)
+                        if (s->mention_at[k] >= 0 || s->is_head[k] || s->tag[k] != TAG_NONE) opening = false;
+                    if (opening) subordinate_open = true;
+                }
             }
         }
         if (is(s, i, ",") && subordinate_open) { boundary = true; subordinate_open = false; }
@@ -1173,10 +1192,24 @@ static void cut_clauses(sentence_state *s)
                 boundary = true;
         }
         if ((s->tokens[i].flags & TEXT_QUOTE) && !scare_quote(s, i)) boundary = true;
-        /* ", who ...", ", whom ...", ", which ...": a relative clause */
-        if ((is(s, i, "who") || is(s, i, "whom") || is(s, i, "which") || is(s, i, "whose")) && i > 0 && is(s, i - 1, ","))
+        /* ", who ...", ", whom ...", ", which ...": a relative clause; the
+         * comma that closes it goes back to the clause it interrupted
+         * ("Wennesland, who mediated, urged calm") */
+        bool back_to_parent = false;
+        if (is(s, i, ",") && relative_parent >= 0 && !is(s, i + 1, "and") && !is(s, i + 1, "but") &&
+            !is(s, i + 1, "who") && !is(s, i + 1, "which")) {
             boundary = true;
+            back_to_parent = true;
+        }
+        if ((is(s, i, "who") || is(s, i, "whom") || is(s, i, "which") || is(s, i, "whose")) && i > 0 && is(s, i - 1, ",")) {
+            boundary = true;
+            relative_parent = c;
+        }
         if (boundary && i > 0) c++;
+        if (back_to_parent) {
+            s->subject_from[c] = (int16_t)relative_parent;
+            relative_parent = -1;
+        }
         s->clause[i] = c;
         s->clause_count = (uint16_t)(c + 1);
         if (boundary || i == 0) s->clause_conditional[c] = conditional;
@@ -1306,8 +1339,19 @@ static int clause_subject(const sentence_state *s, size_t head)
     {
         size_t k = 0;
         while (k < head && s->clause[k] != c) k++;
-        if (k < head && is(s, k, "who") && k >= 2 && is(s, k - 1, ",") && s->mention_at[k - 2] >= 0) {
-            int m = s->mention_at[k - 2];
+        int near = -1;   /* the last mention before the comma, a few words back at most */
+        for (size_t q = k >= 2 ? k - 2 : 0; k >= 2 && q + 6 > k && near < 0; q--) {
+            if (s->mention_at[q] >= 0) near = s->mention_at[q];
+            if (q == 0) break;
+        }
+        if (k < head && is(s, k, "who") && k >= 2 && is(s, k - 1, ",") && near >= 0) {
+            int m = near;
+            /* "Williams, the U.N. envoy for Libya, who mediated": not the
+             * owner inside an apposition but the person it describes */
+            while (m > 0 && (s->mentions[m].prepositional || s->mentions[m].place) && s->mentions[m].first > 0 &&
+                   !is(s, s->mentions[m].first - 1, "who"))
+                m--;
+            if (s->mentions[m].prepositional || s->mentions[m].place) m = near;
             if (s->mentions[m].code[0]) return m;
         }
     }
