@@ -1205,6 +1205,9 @@ static void cut_clauses(sentence_state *s)
             boundary = true;
             relative_parent = c;
         }
+        /* "demonstrators who blocked roads": a restrictive relative clause
+         * with its antecedent as subject */
+        if (is(s, i, "who") && i > 0 && s->mention_at[i - 1] >= 0) boundary = true;
         if (boundary && i > 0) c++;
         if (back_to_parent) {
             s->subject_from[c] = (int16_t)relative_parent;
@@ -1344,6 +1347,8 @@ static int clause_subject(const sentence_state *s, size_t head)
             if (s->mention_at[q] >= 0) near = s->mention_at[q];
             if (q == 0) break;
         }
+        if (k < head && is(s, k, "who") && k >= 1 && s->mention_at[k - 1] >= 0 && s->mentions[s->mention_at[k - 1]].code[0])
+            return s->mention_at[k - 1];
         if (k < head && is(s, k, "who") && k >= 2 && is(s, k - 1, ",") && near >= 0) {
             int m = near;
             /* "Williams, the U.N. envoy for Libya, who mediated": not the
@@ -2351,11 +2356,24 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                     out_event.place = where->place;
                     /* fighting with no named target is against the place's
                      * country: "captured Sirte" is LBYMIL 192 LBY */
-                    if (!tg && info->quad_class == 4 && where->place.country[0]) {
+                    if (!tg && info->quad_class == 4 && where->place.country[0] && strncmp(info->code, "14", 2) != 0) {
                         snprintf(out_event.target.code, sizeof out_event.target.code, "%s", where->place.country);
                         out_event.target.text = NULL;
                         out_event.has_target = true;
                     }
+                }
+                /* a protest with no named target is against the protesters'
+                 * own government: "demonstrators blocked roads" is OPP 144 GOV */
+                if ((!out_event.has_target || strlen(out_event.target.code) == 3) &&
+                    (strncmp(info->code, "14", 2) == 0 || strcmp(info->code, "133") == 0) &&
+                    strlen(out_event.source.code) >= 6 && code_is_state(out_event.source.code) &&
+                    strncmp(out_event.source.code + 3, "GOV", 3) != 0) {
+                    const char *home = out_event.has_target ? out_event.target.code : out_event.source.code;
+                    char government[16];
+                    snprintf(government, sizeof government, "%.3sGOV", home);
+                    snprintf(out_event.target.code, sizeof out_event.target.code, "%s", government);
+                    out_event.target.text = NULL;
+                    out_event.has_target = true;
                 }
                 if (has_counts) { out_event.has_casualties = true; out_event.casualties = counts; }
                 out_event.cameo = crowd_force(s, info, &out_event);
