@@ -81,6 +81,7 @@ typedef struct memory {
     mention deal[2];       bool has_deal;      /* the two parties of the last agreement or talks coded */
     mention deed;          bool has_deed;      /* the author of the last use of force coded */
     mention accuser;       bool has_accuser;   /* the source of the last accusation or criticism */
+    size_t  last_event;    bool has_last_event; /* index in the result of the last event coded from a verb */
     mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */
     size_t  subject_age;                       /* sentences since */
 } memory;
@@ -2394,7 +2395,9 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                         speaker ? arena_printf(s->a, "; said by \"%s\"", speaker->text) : "",
                         date_words ? arena_printf(s->a, "from \"%s\"", date_words) : "of publication", "");
                 }
+                size_t before = out->count;
                 push_event(out, s->a, &out_event);
+                if (out->count > before) { s->memory->last_event = before; s->memory->has_last_event = true; }
                 if (tg && !reciprocal && mutual_with(s, ev, tg)) {
                     /* "A clashed with B": B fought A as well */
                     code_event back = out_event;
@@ -2443,6 +2446,56 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
 }
 
 /* ---- the article ---- */
+
+/* "Canada, Brazil and Peru quickly followed", "Britain followed suit",
+ * "France did the same": the last event again, with these actors. */
+static void repeat_for_ellipsis(sentence_state *s, size_t sentence_index, const text_sentence *ts,
+                                const date_expression *dates, size_t date_count, code_result *out)
+{
+    if (!s->memory->has_last_event || s->memory->last_event >= out->count) return;
+    size_t head = s->n;
+    for (size_t i = 1; i < s->n && head == s->n; i++) {
+        bool end = i + 1 >= s->n || (s->cls[i + 1] & WORD_STOP) || is(s, i + 1, "on") || is(s, i + 1, "later") ||
+                   is(s, i + 1, "hours") || is(s, i + 1, "days") || is(s, i + 1, "shortly") || is(s, i + 1, "soon");
+        if ((is(s, i, "followed") || is(s, i, "follow")) && (is(s, i + 1, "suit") || end)) head = i;
+        if ((is(s, i, "did") || is(s, i, "do")) && is(s, i + 1, "the") && is(s, i + 2, "same")) head = i;
+        if (is(s, i, "did") && is(s, i + 1, "likewise")) head = i;
+    }
+    if (head == s->n) return;
+    int m = clause_subject(s, head);
+    if (m < 0) return;
+    code_event model = out->events[s->memory->last_event];
+    const mention *members[16];
+    size_t count = 0;
+    if (s->mentions[m].compound >= 0) {
+        for (size_t k = 0; k < s->mention_count && count < 16; k++)
+            if (s->mentions[k].compound == s->mentions[m].compound) members[count++] = &s->mentions[k];
+    } else {
+        members[count++] = &s->mentions[m];
+    }
+    for (size_t k = 0; k < count; k++) {
+        code_event e = model;
+        e.sentence_index = (uint32_t)sentence_index;
+        e.start = ts->start;
+        e.end = ts->end;
+        e.has_casualties = false;
+        if (date_count) {   /* "followed suit on Monday"; else the model's: "quickly followed" */
+            e.date = dates[0].days;
+            e.date_precision = dates[0].precision;
+            e.date_evidence = slice(s, dates[0].first, dates[0].last, NULL, NULL);
+        }
+        e.attribution = NULL;
+        e.verb_start = s->tokens[head].start;
+        e.verb_end = s->tokens[head].end;
+        actor_of(members[k], &e.source);
+        state_role(&e.source, members[k], e.cameo, true);
+        if (e.has_target && strcmp(e.target.code, e.source.code) == 0) continue;
+        e.rule = arena_printf(s->a, "ellipsis: \"%s\" repeats the event before (%s)", s->words[head], model.rule);
+        if (s->options->explain)
+            e.explanation = arena_printf(s->a, "\"%s\" follows the event before: %s does the same", s->words[head], members[k]->text);
+        push_event(out, s->a, &e);
+    }
+}
 
 static void main_country(const lex_dict *dict, const text_doc *doc, char out[4], int32_t publication)
 {
@@ -2549,6 +2602,8 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
                 date_count = date_find(s->words, i, s->n - i, publication_date, dates, 16);
                 break;
             }
+        size_t coded_before = out->count;
         emit_sentence(s, si, ts, events, event_count, reports, report_count, dates, date_count, out);
+        if (out->count == coded_before) repeat_for_ellipsis(s, si, ts, dates, date_count, out);
     }
 }
