@@ -227,6 +227,12 @@ static bool is_any(const sentence_state *s, size_t i, const char *const *list)
 
 static bool be_word(const sentence_state *s, size_t i) { return i < s->n && (s->cls[i] & WORD_BE); }
 
+static bool word_is_capitalized(const sentence_state *s, size_t i)
+{
+    return i < s->n && (s->tokens[i].flags & TEXT_CAPITALIZED) && (s->tokens[i].flags & TEXT_WORD) &&
+           !(s->tokens[i].flags & TEXT_NUMBER);
+}
+
 static const char *slice(sentence_state *s, size_t first, size_t last, uint32_t *start, uint32_t *end)
 {
     uint32_t b = s->tokens[first].start, e = s->tokens[last].end;
@@ -366,8 +372,20 @@ static void sentence_place_country(sentence_state *s)
             if (strlen(code) >= 3 && code_is_state(code)) { memcpy(s->place_country, code, 3); s->place_country[3] = 0; return; }
         }
         if (g && s->tag[k] == TAG_NONE) {
+            /* the whole name: "in Central Equatoria" is not "Central" */
+            char key[128];
+            size_t len = 0, end = k;
+            while (end + 1 < s->n && end < k + 3 && s->tag[end + 1] == TAG_NONE && word_is_capitalized(s, end + 1)) end++;
+            for (size_t q = k; q <= end; q++) {
+                size_t wl = strlen(s->words[q]);
+                if (len + wl + 2 > sizeof key) break;
+                if (q > k) key[len++] = ' ';
+                memcpy(key + len, s->words[q], wl);
+                len += wl;
+            }
+            key[len] = 0;
             place_info found[8];
-            size_t nf = places_lookup(g, s->words[k], found, 8);
+            size_t nf = places_lookup(g, key, found, 8);
             /* a place of that name in the article's country is the one meant */
             for (size_t f = 0; f < nf; f++)
                 if (s->memory->country[0] && strncmp(found[f].country, s->memory->country, 3) == 0) {
@@ -494,12 +512,6 @@ static void remember(sentence_state *s, const mention *m)
 static void entry_code(const sentence_state *s, const lex_entry *e, char out[16])
 {
     lex_actor_code(e, s->publication, out);
-}
-
-static bool word_is_capitalized(const sentence_state *s, size_t i)
-{
-    return i < s->n && (s->tokens[i].flags & TEXT_CAPITALIZED) && (s->tokens[i].flags & TEXT_WORD) &&
-           !(s->tokens[i].flags & TEXT_NUMBER);
 }
 
 /* Builds the mention that starts at token i, returns the token after it. */
@@ -744,6 +756,15 @@ static size_t build_mention(sentence_state *s, size_t i)
 static const mention *resolve_pronoun(sentence_state *s, size_t i)
 {
     const char *kind = s->tag_entry[i] ? s->tag_entry[i]->value : "";
+    /* "Trump praised the deal and said he would meet": the person who is
+     * this sentence's subject */
+    if (strcmp(kind, "person") == 0)
+        for (size_t m = 0; m < s->mention_count && s->mentions[m].first < i; m++) {
+            const mention *x = &s->mentions[m];
+            if (x->prepositional || x->place || x->modifier || x->adjectival || !x->code[0] || x->speaker_ref) continue;
+            if (x->kind == MENTION_PERSON && !x->plural && x->compound < 0 && x->first == 0) return x;
+            break;
+        }
     /* "he" is most often the subject of a recent sentence, not whoever was named last */
     if (strcmp(kind, "person") == 0 && s->memory->has_subject && s->memory->subject_age <= 1 &&
         !(i > 0 && s->mention_count && s->mentions[s->mention_count - 1].kind == MENTION_PERSON &&
