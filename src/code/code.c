@@ -975,9 +975,12 @@ static void build_mentions(sentence_state *s)
             bool list = false;
             for (size_t q = m + 2; q < s->mention_count && !list; q++) {
                 size_t g = s->mentions[q - 1].last + 1, e = s->mentions[q].first;
-                bool and_here = false, ok = e > g && e - g <= 3;
+                bool and_here = false, ok = e > g && e - g <= 4;
                 for (size_t x = g; x < e && ok; x++) {
                     if (is(s, x, "and") || is(s, x, "or")) and_here = true;
+                    else if (and_here && s->tag[x] == TAG_NONE && !s->is_head[x] && !word_is_capitalized(s, x) &&
+                             !(s->tokens[x].flags & TEXT_PUNCT) && !is_any(s, x, prepositions) && !be_word(s, x))
+                        continue;   /* "and the regional bloc IGAD" */
                     else if (!is(s, x, ",") && !is_any(s, x, determiners)) ok = false;
                 }
                 if (!ok) break;
