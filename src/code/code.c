@@ -82,6 +82,7 @@ typedef struct memory {
     mention deed;          bool has_deed;      /* the author of the last use of force coded */
     mention accuser;       bool has_accuser;   /* the source of the last accusation or criticism */
     size_t  last_event;    bool has_last_event; /* index in the result of the last event coded from a verb */
+    code_place dateline;   bool has_dateline;   /* "KHARTOUM, Sudan -": where events with no place of their own happened */
     mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */
     size_t  subject_age;                       /* sentences since */
 } memory;
@@ -1959,6 +1960,22 @@ static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
         }
         if (!known && !after_locative) continue;
         if (!known) last = end;
+        if (known && is(s, last + 1, "'s")) {
+            /* "in Syria's northwestern Idlib province": the most specific */
+            size_t q = last + 2;
+            while (q < s->n && q < last + 5 && !word_is_capitalized(s, q) && s->tag[q] == TAG_NONE && !(s->tokens[q].flags & TEXT_PUNCT)) q++;
+            size_t qe = q;
+            while (qe + 1 < s->n && place_word(s, qe + 1) && qe - q < 3) qe++;
+            code_place inner;
+            memset(&inner, 0, sizeof inner);
+            inner.lat = inner.lon = NAN;
+            if (place_word(s, q)) {
+                for (size_t e2 = qe;; e2--) {
+                    if (gazetteer_place(s, q, e2, countries, nc, &inner)) { c.place = inner; k = q; last = e2; break; }
+                    if (e2 == q) break;
+                }
+            }
+        }
         c.first = (uint32_t)k;
         c.last = (uint32_t)last;
         c.place.name = slice(s, k, last, NULL, NULL);
@@ -2376,6 +2393,11 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                         tg = NULL;
                     }
                 }
+                if (!where && s->memory->has_dateline) {
+                    /* no place in the sentence: the dateline's */
+                    out_event.has_place = true;
+                    out_event.place = s->memory->dateline;
+                }
                 if (where) {
                     out_event.has_place = true;
                     out_event.place = where->place;
@@ -2470,6 +2492,23 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
 }
 
 /* ---- the article ---- */
+
+/* The dateline's city ("PRETORIA, South Africa -", "BAGHDAD (AP) -"), in
+ * capitals at the start of one of the first sentences. */
+static void find_dateline(sentence_state *s)
+{
+    if (s->memory->has_dateline || s->n == 0 || !(s->tokens[0].flags & TEXT_ALLCAPS)) return;
+    size_t last = 0;
+    while (last + 1 < s->n && (s->tokens[last + 1].flags & TEXT_ALLCAPS) && !(s->tokens[last + 1].flags & TEXT_PUNCT)) last++;
+    if (!is(s, last + 1, ",") && !is(s, last + 1, "(") && !is(s, last + 1, "-") && !is(s, last + 1, ":")) return;
+    const char *countries[1] = { s->memory->country };
+    code_place p;
+    memset(&p, 0, sizeof p);
+    if (!gazetteer_place(s, 0, last, countries, s->memory->country[0] ? 1 : 0, &p)) return;
+    p.name = slice(s, 0, last, NULL, NULL);
+    s->memory->dateline = p;
+    s->memory->has_dateline = true;
+}
 
 /* "Canada, Brazil and Peru quickly followed", "Britain followed suit",
  * "France did the same": the last event again, with these actors. */
@@ -2603,6 +2642,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->subject_from[i] = -1;
         }
         tag_sentence(s);
+        if (si < 3) find_dateline(s);
         sentence_place_country(s);
         build_mentions(s);
         cut_clauses(s);
