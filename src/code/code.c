@@ -2107,6 +2107,9 @@ static void state_role(code_actor *a, const mention *m, const lex_code_info *inf
     if (strlen(a->code) != 3 || m->kind != MENTION_COUNTRY || m->adjectival || m->place || !code_is_state(a->code)) return;
     bool force = strncmp(info->code, "15", 2) == 0 || strncmp(info->code, "18", 2) == 0 ||
                  strncmp(info->code, "19", 2) == 0 || strncmp(info->code, "20", 2) == 0;
+    /* force against a country named as such is against its territory and
+     * people: "attacked Israel" is ... 190 ISR (as "captured Sirte" is LBY) */
+    if (!is_source && force) return;
     snprintf(a->code + 3, sizeof a->code - 3, "%s", is_source && force ? "MIL" : "GOV");
 }
 
