@@ -1,7 +1,8 @@
 # parley: `make` builds ./parley; `make test` runs every test (unit tests,
 # data-driven cases, dictionary lint, then the same under ASan+UBSan);
-# `make eval` prints accuracy; `make bench` prints speed and memory;
-# `make fuzz` runs each fuzz target for FUZZ_SECONDS.
+# `make eval` prints accuracy (eval/, then the held-out eval/heldout/);
+# `make bench` prints speed and memory; `make fuzz` runs each fuzz target
+# for FUZZ_SECONDS.
 
 CC      ?= cc
 BUILD   ?= build
@@ -23,7 +24,7 @@ HEADERS  := $(wildcard src/*/*.h)
 GENERATED := dict/generated/countries.txt dict/generated/places.tsv
 GEONAMES  ?= /usr/share/libtimezonemap/ui
 
-.PHONY: all test unit cases cli lint asan eval bench fuzz clean setup demo
+.PHONY: all test unit cases cli lint asan eval eval-heldout bench fuzz clean setup demo
 all: parley $(GENERATED)
 
 parley: $(BUILD)/parley
@@ -100,8 +101,17 @@ demo: setup
 asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" unit cases
 
+# `make eval` scores the evaluation set, then the held-out set
+# (eval/heldout/README.md: only run to report figures, never tuned on).
 eval: parley $(GENERATED)
+	@echo "evaluation set (eval/):"
 	./parley eval eval/articles eval/gold
+	@echo
+	@$(MAKE) --no-print-directory eval-heldout
+
+eval-heldout: parley $(GENERATED)
+	@echo "held-out set (eval/heldout/):"
+	./parley eval eval/heldout/articles eval/heldout/gold
 
 bench: parley $(GENERATED)
 	./scripts/bench.sh
