@@ -2412,6 +2412,11 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                         out_event.has_target = true;
                     }
                 }
+                /* civilians who protest are protesters: "hundreds of people
+                 * protested" is OPP */
+                if (strncmp(info->code, "14", 2) == 0 && strlen(out_event.source.code) == 6 &&
+                    strcmp(out_event.source.code + 3, "CVL") == 0)
+                    memcpy(out_event.source.code + 3, "OPP", 4);
                 /* a protest with no named target is against the protesters'
                  * own government: "demonstrators blocked roads" is OPP 144 GOV */
                 if ((!out_event.has_target || strlen(out_event.target.code) == 3) &&
