@@ -779,8 +779,9 @@ static int read_unit(const scanner *sc, size_t i, date_expression *e, date_expre
         set_date(sc, e, pub, CODE_DATE_DAY);
         return FOUND_NEW;
     case UNIT_WEEK:
-        /* a week is told by the month of its Monday; "this week" by the publication's */
-        set_date(sc, e, current ? pub : last ? monday - 7 : monday + 7, CODE_DATE_MONTH);
+        /* a week belongs to the month of its Thursday (as ISO 8601 weeks
+         * belong to years), "this week" to the publication's month */
+        set_date(sc, e, current ? pub : last ? monday - 4 : monday + 10, CODE_DATE_MONTH);
         return FOUND_NEW;
     case UNIT_WEEKEND:
         /* by the month of its Saturday */

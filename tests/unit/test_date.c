@@ -136,6 +136,9 @@ static void test_relative(void **state)
     DATE(PUB, "Protesters gathered last night outside parliament.", "2020-01-12", "last night");
     DATE(PUB, "Envoys met last week in Geneva.", "2020-01", "last week");
     DATE("2020-01-03", "Envoys met last week in Geneva.", "2019-12", "last week");
+    /* a week spanning two months is told by its Thursday: Feb. 28 - March 6, 2022 */
+    DATE("2022-03-10", "Envoys met last week in Geneva.", "2022-03", "last week");
+    DATE("2022-05-26", "Envoys will meet next week in Geneva.", "2022-06", "next week");   /* May 30 - June 5 */
     DATE(PUB, "Envoys met last month in Geneva.", "2019-12", "last month");
     DATE(PUB, "The offensive began last April.", "2019-04", "last april");
     DATE("2020-04-20", "The offensive began last April.", "2019-04", "last april");
