@@ -538,6 +538,7 @@ static bool read_number(const scanner *sc, size_t i, date_expression *e)
         first -= 2;                                                                       /* "the summer of 2014" */
     lead l = read_lead(sc, first);
     if (!sc->range_end) {
+        if (is_deadline(&l)) return false;
         static const char *const year_prepositions[] = { "in", "since", "from", "between", "during", "throughout",
                                                          "before", "after", NULL };
         bool context = l.edge || first < i;
@@ -709,8 +710,9 @@ static int read_counted(const scanner *sc, size_t i, int unit, date_expression *
         /* "on Monday ... for three days": the earlier day starts the span;
          * "has raged for three days": the span ends at publication */
         if (previous && previous->precision == CODE_DATE_DAY && !previous->is_range) {
+            int32_t until = shift(previous->days, unit, n) - 1;
             previous->is_range = true;
-            previous->until = shift(previous->days, unit, n) - 1;
+            previous->until = until > previous->days ? until : previous->days;   /* "for five hours" */
             previous->until_precision = CODE_DATE_DAY;
             return FOUND_EXTENDED;
         }

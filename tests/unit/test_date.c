@@ -153,6 +153,11 @@ static void test_relative(void **state)
     DATE("2020-01-30", "The envoy will visit Tripoli next week.", "2020-02", "next week");
     DATE("2020-12-15", "The envoy will visit Tripoli next month.", "2021-01", "next month");
     DATE(PUB, "Troops left the base last year.", "2019", "last year");
+    DATE(PUB, "The envoy arrives tomorrow.", "2020-01-14", "tomorrow");
+    DATE(PUB, "Talks collapsed at the end of last month.", "2019-12", "the end of last month");
+    DATE(PUB, "Attacks on aid workers rose in recent years.", "2020", "in recent years");
+    DATE(PUB, "Earlier on Monday, rebels attacked.", "2020-01-13", "earlier on monday");
+    DATE(PUB, "Monday, Jan. 6, was quiet in Tripoli.", "2020-01-06", "monday , jan . 6");
     /* "a day earlier" counts from the day the sentence gave before */
     check(PUB, "Rebels attacked on Sunday, a day earlier than planned.", 0, "2020-01-12", NULL, "sunday");
     check(PUB, "The talks failed on Sunday; a day earlier, rebels had shelled the port.", 1, "2020-01-11", NULL,
@@ -178,6 +183,7 @@ static void test_ranges(void **state)
           "from monday to wednesday");
     /* a duration after a day extends that day */
     RANGE(PUB, "The envoys met on Jan. 6 for three days.", "2020-01-06", "2020-01-08", "jan . 6");
+    RANGE(PUB, "The envoys met on Jan. 6 for five hours.", "2020-01-06", "2020-01-06", "jan . 6");
 }
 
 static void test_tense(void **state)
@@ -251,7 +257,9 @@ static void test_not_dates(void **state)
     none(PUB, "Talks may resume.");
     none(PUB, "The 12 may be freed soon.");
     none(PUB, "The truce was extended until March.");
+    none(PUB, "The vote was postponed to Monday.");
     none(PUB, "The country pledged to cut emissions by 2030.");
+    none(PUB, "The country pledged to cut emissions by the end of 2030.");
     none(PUB, "After two days of talks the envoys left.");
     none(PUB, "Rebels attacked the day before the vote.");
     none(PUB, "Rebels held the town for three days.");
