@@ -153,7 +153,7 @@ static const char *const subordinators[] = { "after", "before", "while", "when",
 /* Word classes, looked up once per token so that the many "is this a
  * determiner / preposition / subordinator" checks cost a bit test. */
 enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8, WORD_BE = 16, WORD_LIGHT = 32,
-       WORD_DATE = 64, WORD_NUMBER = 128 };
+       WORD_NUMBER = 128 };
 
 typedef struct word_class { const char *word; uint8_t bits; } word_class;
 static word_class word_classes[256];
@@ -191,15 +191,7 @@ static void build_word_classes(void)
                                       "got", "gotten", "getting", "'s", "'re", NULL };
     add_class(be, WORD_BE);
     add_class(light, WORD_LIGHT);
-    /* words that can start a date expression or a count: date_find and
-     * casualty_find run only on sentences that have one */
-    static const char *const dates[] = { "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may",
-                                         "june", "jun", "july", "jul", "august", "aug", "september", "sep", "sept",
-                                         "october", "oct", "november", "nov", "december", "dec", "monday", "tuesday",
-                                         "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
-                                         "tonight", "tomorrow", "overnight", "last", "earlier", "this", "in", "since",
-                                         "next", "coming", NULL };
-    add_class(dates, WORD_DATE);
+    /* words that can start a count: casualty_find runs only on sentences that have one */
     static const char *const numbers[] = { "one", "a", "an", "two", "three", "four", "five", "six", "seven", "eight",
                                            "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
                                            "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
@@ -1077,7 +1069,7 @@ static void build_mentions(sentence_state *s)
         while (end + 1 < s->n && word_is_capitalized(s, end + 1) && s->tag[end + 1] == TAG_NONE) end++;
         if (end == i && (s->tokens[i].flags & TEXT_SENTENCE_START)) { i = end; continue; }
         date_expression is_date[1];
-        if (date_find(s->words, i, end - i + 1, s->publication, is_date, 1)) { i = end; continue; }
+        if (date_find(s->words, s->n, i, end - i + 1, s->publication, is_date, 1)) { i = end; continue; }
         /* "near Taiz, the Yemeni army said": a place, not a person */
         if (preceded_by_locative(s, i)) { i = end; continue; }
         size_t k = end + 1;
@@ -1868,7 +1860,7 @@ static bool place_word(const sentence_state *s, size_t i)
           s->tag[i] != TAG_PRONOUN && !(s->tokens[i].flags & TEXT_NUMBER)))
         return false;
     date_expression d[1];
-    return date_find(s->words, i, 1, s->publication, d, 1) == 0;   /* "in February", "on Monday" */
+    return date_find(s->words, s->n, i, 1, s->publication, d, 1) == 0;   /* "in February", "on Monday" */
 }
 
 /* Resolves the words [first, last] against the gazetteer; prefers a place in
@@ -2668,12 +2660,11 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             break;
         }
         date_expression dates[16];
-        size_t date_count = 0;
-        for (size_t i = 0; i < s->n; i++)
-            if ((s->cls[i] & WORD_DATE) || (s->tokens[i].flags & TEXT_NUMBER)) {
-                date_count = date_find(s->words, i, s->n - i, publication_date, dates, 16);
-                break;
-            }
+        size_t date_count = 0, found = date_find(s->words, s->n, 0, s->n, publication_date, dates, 16);
+        /* a date after publication is when an announced act is to happen;
+         * what is coded (the announcement, the intent) happened by then */
+        for (size_t d = 0; d < found; d++)
+            if (!dates[d].future) dates[date_count++] = dates[d];
         size_t coded_before = out->count;
         emit_sentence(s, si, ts, events, event_count, reports, report_count, dates, date_count, out);
         if (out->count == coded_before) repeat_for_ellipsis(s, si, ts, dates, date_count, out);

@@ -1,14 +1,40 @@
-/* code/date: finds date expressions among folded tokens and resolves them
- * against the publication date.  The one idea: news dates are nearly always
- * in the past relative to publication, so a month or weekday without a year
- * resolves to its latest occurrence on or before the publication date
- * (a week of slack for announced dates such as "on Jan. 20" in a Jan. 13 story
- * stays in the same year). */
+/* code/date: finds date expressions among a sentence's folded words and
+ * resolves them against the publication date.
+ *
+ * The one idea: every expression has a head word (a month, a weekday, a
+ * year, a unit such as "week", or "yesterday") and is read outward from it:
+ * the modifiers before it ("since late last", "the past three") and what
+ * completes it after ("6, 2020", "ago", "to March 5").  A month or weekday
+ * without a year is resolved in the direction of its clause's tense: news
+ * reports the past, so by default its latest occurrence on or before the
+ * publication date (with a week of slack, so "on Jan. 20" in a Jan. 13 story
+ * stays in the same year), and the next one when the clause speaks of the
+ * future ("will meet on Sunday", "due to begin on March 10").  A bare number
+ * is a year only where English puts a year ("in 2012", "since 2014", "March
+ * 2019"), so counts, distances, times and resolution numbers never become
+ * dates.
+ *
+ * Precision follows the words: weekdays and day numbers give the day;
+ * "last week", "last month" and "in June" the month; "last year", "in 2012"
+ * and vague background ("in recent years") the year. */
 #include "date.h"
 #include "code.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+typedef struct scanner {
+    const char *const *words;
+    size_t  count;
+    size_t  floor;          /* modifiers are read back to here, never into the previous expression */
+    int32_t publication;
+    int32_t reference;      /* what a date without a year is seen from: the publication, or a range's start */
+    bool    range_end;      /* reading the end of "from March 3 to May 5": no context needed, look forward */
+} scanner;
+
+typedef enum { LOOK_BACK, LOOK_FORWARD } direction;
+
+enum { FOUND_NONE, FOUND_NEW, FOUND_EXTENDED };
 
 static const char *const month_names[12][3] = {
     { "january", "jan", NULL }, { "february", "feb", NULL }, { "march", "mar", NULL },
@@ -17,8 +43,34 @@ static const char *const month_names[12][3] = {
     { "october", "oct", NULL }, { "november", "nov", NULL }, { "december", "dec", NULL },
 };
 
-static const char *const weekday_names[7] = { "thursday", "friday", "saturday", "sunday", "monday", "tuesday", "wednesday" };
-/* 1970-01-01 was a Thursday: (days % 7) indexes this table. */
+/* Monday first; 1970-01-01 was a Thursday (index 3). */
+static const char *const weekday_names[7] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" };
+
+/* ---- words ---- */
+
+static const char *word(const scanner *sc, size_t i) { return i < sc->count ? sc->words[i] : ""; }
+
+static bool is(const scanner *sc, size_t i, const char *w) { return i < sc->count && strcmp(sc->words[i], w) == 0; }
+
+static bool is_one_of(const scanner *sc, size_t i, const char *const *list)
+{
+    if (i >= sc->count) return false;
+    for (; *list; list++)
+        if (strcmp(sc->words[i], *list) == 0) return true;
+    return false;
+}
+
+/* Whether the word before i may still belong to the expression read at i. */
+static bool has_before(const scanner *sc, size_t i) { return i > sc->floor && i - 1 < sc->count; }
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* The end of the sentence or a punctuation mark: where a clause can stop. */
+static bool clause_break(const scanner *sc, size_t i)
+{
+    const char *w = word(sc, i);
+    return w[0] == 0 || (w[1] == 0 && !is_digit(w[0]) && !(w[0] >= 'a' && w[0] <= 'z'));
+}
 
 static int month_of(const char *w)
 {
@@ -33,153 +85,742 @@ static int month_of(const char *w)
 static int weekday_of(const char *w)
 {
     if (strlen(w) < 6 || !strchr("mtwfs", w[0])) return -1;
-    for (int k = 0; k < 7; k++) if (strcmp(w, weekday_names[k]) == 0) return k;
+    for (int k = 0; k < 7; k++)
+        if (strcmp(w, weekday_names[k]) == 0) return k;
     return -1;
 }
 
-static int number_of(const char *w, int lo, int hi)
+/* A number of one or two digits: "6"; with an ordinal suffix when ordinal
+ * is allowed ("6th", "21st", "2nd", "3rd").  Returns -1 otherwise. */
+static int small_number(const char *w, bool ordinal, const char **rest)
+{
+    size_t digits = strspn(w, "0123456789");
+    if (digits == 0 || digits > 2) return -1;
+    const char *tail = w + digits;
+    if (ordinal && (strncmp(tail, "th", 2) == 0 || strncmp(tail, "st", 2) == 0 || strncmp(tail, "nd", 2) == 0 ||
+                    strncmp(tail, "rd", 2) == 0))
+        tail += 2;
+    if (rest) *rest = tail;
+    else if (*tail) return -1;
+    return atoi(w);
+}
+
+/* A day of the month at word i: "6", "6th", or "3-5" (until gets 5, else the
+ * day itself).  A time ("10 a.m.", "10 pm") is not a day. */
+static bool day_at(const scanner *sc, size_t i, int *day, int *until)
+{
+    const char *rest;
+    int d = small_number(word(sc, i), true, &rest);
+    if (d < 1 || d > 31) return false;
+    int u = d;
+    if (*rest == '-') {
+        const char *end;
+        u = small_number(rest + 1, true, &end);
+        if (u <= d || u > 31 || *end) return false;
+    } else if (*rest) {
+        return false;
+    }
+    static const char *const clock[] = { "a.m", "a.m.", "p.m", "p.m.", "am", "pm", "gmt", "utc", "hours", "hrs", NULL };
+    if (is_one_of(sc, i + 1, clock)) return false;
+    *day = d;
+    *until = u;
+    return true;
+}
+
+/* "6th", "21st": a day written as an ordinal */
+static bool is_ordinal(const char *w)
 {
     size_t n = strlen(w);
-    /* "6", "6th", "21st", "2nd", "3rd" */
-    size_t digits = strspn(w, "0123456789");
-    if (digits == 0 || digits > 4) return -1;
-    if (digits != n && !(n == digits + 2 && (strcmp(w + digits, "th") == 0 || strcmp(w + digits, "st") == 0 ||
-                                              strcmp(w + digits, "nd") == 0 || strcmp(w + digits, "rd") == 0)))
-        return -1;
-    int v = atoi(w);
-    return v >= lo && v <= hi ? v : -1;
+    return n > 2 && is_digit(w[0]) && !is_digit(w[n - 1]);
 }
 
-static const char *tok(const char *const *t, size_t i, size_t end) { return i < end ? t[i] : ""; }
-
-/* The latest (year, month) on or before the publication month, or in the
- * year before when `strictly_before` ("last April" said in April means a
- * year ago). */
-static int year_for_month(int pub_year, int pub_month, int month, bool strictly_before)
+/* A year as written in news: four digits, 1900 to 2100. */
+static int year_of(const char *w)
 {
-    if (month < pub_month || (month == pub_month && !strictly_before)) return pub_year;
-    return pub_year - 1;
+    if (strlen(w) != 4 || strspn(w, "0123456789") != 4) return 0;
+    int y = atoi(w);
+    return y >= 1900 && y <= 2100 ? y : 0;
 }
 
-size_t date_find(const char *const *t, size_t first, size_t count, int32_t publication,
-                 date_expression *out, size_t max)
+/* The year completing a month or a day at word k ("Jan. 6, 2020", "March
+ * 2019").  After a comma a number is a year only if the clause goes on as
+ * after a date: "On Jan. 6, 2,000 people marched" counts people. */
+static bool year_completes(const scanner *sc, size_t k, bool after_comma, int *year)
 {
-    size_t found = 0, end = first + count;
-    int py, pm, pd;
-    date_from_days(publication, &py, &pm, &pd);
+    int y = year_of(word(sc, k));
+    if (!y) return false;
+    static const char *const goes_on[] = { "and", "or", "but", "when", "while", "as", "in", "at", "on", "to", "until",
+                                           "after", "before", "the", "that", "which", NULL };
+    if (after_comma && !clause_break(sc, k + 1) && !is_one_of(sc, k + 1, goes_on)) return false;
+    *year = y;
+    return true;
+}
+
+/* How many units a count word gives: "a", "two", "24"; "few" and
+ * "several" count as three and are vague. */
+static int count_of(const char *w, bool *vague)
+{
+    static const char *const numbers[] = { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                           "ten", "eleven", "twelve", NULL };
+    *vague = false;
+    if (is_digit(w[0])) {
+        size_t digits = strspn(w, "0123456789");
+        if (digits > 3 || w[digits]) return 0;
+        return atoi(w);
+    }
+    if (strcmp(w, "a") == 0 || strcmp(w, "an") == 0) return 1;
+    for (int k = 0; numbers[k]; k++)
+        if (strcmp(w, numbers[k]) == 0) return k + 1;
+    if (strcmp(w, "fifteen") == 0) return 15;
+    if (strcmp(w, "twenty") == 0) return 20;
+    if (strcmp(w, "thirty") == 0) return 30;
+    if (strcmp(w, "few") == 0 || strcmp(w, "several") == 0) { *vague = true; return 3; }
+    return 0;
+}
+
+enum unit { UNIT_NONE, UNIT_HOUR, UNIT_DAY, UNIT_NIGHT, UNIT_PART_OF_DAY, UNIT_WEEK, UNIT_WEEKEND, UNIT_MONTH,
+            UNIT_YEAR, UNIT_DECADE };
+
+static int unit_of(const char *w, bool *plural)
+{
+    static const struct { const char *singular, *plural; int unit; } units[] = {
+        { "hour", "hours", UNIT_HOUR }, { "day", "days", UNIT_DAY }, { "night", "nights", UNIT_NIGHT },
+        { "morning", "mornings", UNIT_PART_OF_DAY }, { "afternoon", "afternoons", UNIT_PART_OF_DAY },
+        { "evening", "evenings", UNIT_PART_OF_DAY }, { "week", "weeks", UNIT_WEEK },
+        { "weekend", "weekends", UNIT_WEEKEND }, { "month", "months", UNIT_MONTH }, { "year", "years", UNIT_YEAR },
+        { "decade", "decades", UNIT_DECADE },
+    };
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
+        if (strcmp(w, units[k].singular) == 0) { *plural = false; return units[k].unit; }
+        if (strcmp(w, units[k].plural) == 0) { *plural = true; return units[k].unit; }
+    }
+    return UNIT_NONE;
+}
+
+/* The precision a unit supports: a count of days names a day, of weeks or
+ * months a month, of years a year; a vague count ("a few days ago") one
+ * step less. */
+static int unit_precision(int unit, bool vague)
+{
+    int p = unit == UNIT_YEAR || unit == UNIT_DECADE                       ? CODE_DATE_YEAR
+            : unit == UNIT_WEEK || unit == UNIT_WEEKEND || unit == UNIT_MONTH ? CODE_DATE_MONTH
+                                                                              : CODE_DATE_DAY;
+    return vague && p < CODE_DATE_YEAR ? p + 1 : p;
+}
+
+/* ---- calendar ---- */
+
+static int floor_div(int a, int b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
+
+/* The first day of a month given as a year and a month that may run past
+ * either end of the year (month 0 is the December before). */
+static int32_t month_start(int year, int month)
+{
+    int index = year * 12 + (month - 1);
+    int y = floor_div(index, 12);
+    return date_to_days(y, index - y * 12 + 1, 1);
+}
+
+static int weekday_of_days(int32_t days) { return (int)(((days + 3) % 7 + 7) % 7); }
+
+/* days moved by n units (calendar months and years keep the day, clamped
+ * to the month's length). */
+static int32_t shift(int32_t days, int unit, int n)
+{
+    int y, m, d;
+    date_from_days(days, &y, &m, &d);
+    switch (unit) {
+    case UNIT_HOUR: return days + (n >= 0 ? (n + 12) / 24 : -((12 - n) / 24));
+    case UNIT_WEEK: case UNIT_WEEKEND: return days + 7 * n;
+    case UNIT_MONTH: {
+        int32_t first = month_start(y, m + n);
+        int fy, fm, fd;
+        date_from_days(first, &fy, &fm, &fd);
+        int length = date_days_in_month(fy, fm);
+        return first + (d < length ? d : length) - 1;
+    }
+    case UNIT_YEAR: case UNIT_DECADE: {
+        int ny = y + (unit == UNIT_DECADE ? 10 * n : n);
+        int length = date_days_in_month(ny, m);
+        return date_to_days(ny, m, d < length ? d : length);
+    }
+    default: return days + n;
+    }
+}
+
+/* The first day of the day, month or year that days falls in. */
+static int32_t start_of(int32_t days, int precision)
+{
+    int y, m, d;
+    date_from_days(days, &y, &m, &d);
+    return precision == CODE_DATE_DAY ? days : date_to_days(y, precision == CODE_DATE_MONTH ? m : 1, 1);
+}
+
+/* Sets the date at its precision; whether it lies after the publication is
+ * judged by the day itself ("next week" is ahead even when its month is
+ * the publication's). */
+static void set_date(const scanner *sc, date_expression *e, int32_t days, int precision)
+{
+    e->days = start_of(days, precision);
+    e->precision = precision;
+    e->future = days > sc->publication;
+}
+
+static void set_until(date_expression *e, int32_t days, int precision)
+{
+    e->is_range = true;
+    e->until = start_of(days, precision);
+    e->until_precision = precision;
+}
+
+/* The year of a month and day without one, seen from reference: looking
+ * back, the latest occurrence no more than a week after it; looking
+ * forward, the first on or after it. */
+static int year_for_day(int32_t reference, int month, int day, direction look)
+{
+    int y, m, d;
+    date_from_days(reference, &y, &m, &d);
+    int32_t this_year = date_to_days(y, month, day);
+    if (look == LOOK_BACK) return this_year > reference + 7 ? y - 1 : y;
+    return this_year < reference ? y + 1 : y;
+}
+
+/* The year of a month without one: the latest such month up to the
+ * reference's month (before it when strictly: "last April" said in April is
+ * a year ago), or the first from it on when looking forward. */
+static int year_for_month(int32_t reference, int month, direction look, bool strictly)
+{
+    int y, m, d;
+    date_from_days(reference, &y, &m, &d);
+    if (look == LOOK_BACK) return month < m || (month == m && !strictly) ? y : y - 1;
+    return month > m || (month == m && !strictly) ? y : y + 1;
+}
+
+static int32_t weekday_date(int32_t reference, int weekday, direction look, bool strictly)
+{
+    int today = weekday_of_days(reference);
+    if (look == LOOK_BACK) {
+        int back = (today - weekday + 7) % 7;
+        return reference - (back == 0 && strictly ? 7 : back);
+    }
+    int ahead = (weekday - today + 7) % 7;
+    return reference + (ahead == 0 && strictly ? 7 : ahead);
+}
+
+/* ---- context ---- */
+
+/* Whether the clause before word i speaks of the future: "will meet on",
+ * "talks are due to begin on", "is expected to arrive on".  Read back to
+ * the clause's start (punctuation, a reporting verb, a subordinator), so
+ * "said on Sunday" after "... will retaliate," stays in the past. */
+static bool future_clause(const scanner *sc, size_t i)
+{
+    static const char *const markers[] = { "will", "'ll", "shall", "wo", "due", "expected", "scheduled", "slated",
+                                           "upcoming", "postponed", "rescheduled", "adjourned", "poised", NULL };
+    static const char *const before_to[] = { "set", "plan", "plans", "planned", "planning", "intend", "intends",
+                                             "going", "about", "is", "are", NULL };
+    static const char *const stops[] = { "said", "says", "told", "after", "when", "because", "while", "although",
+                                         "though", "but", "ago", NULL };
+    for (size_t steps = 0; i > 0 && steps < 12; steps++) {
+        i--;
+        if (strcmp(word(sc, i), ".") != 0 && clause_break(sc, i)) return false;
+        if (is_one_of(sc, i, stops)) return false;
+        if (is_one_of(sc, i, markers)) return true;
+        if (is(sc, i, "would") && !is(sc, i + 1, "have")) return true;
+        if (is_one_of(sc, i, before_to) && (is(sc, i + 1, "to") || is(sc, i + 1, "for"))) return true;
+    }
+    return false;
+}
+
+/* What stands before a head word, read backwards in the order English puts
+ * it: [preposition] [early | late | the end of] [last | next | this] HEAD. */
+typedef struct lead {
+    size_t      first;         /* first word of the expression */
+    const char *relative;      /* "last", "next", "this", "coming", "past" right before the head, or "" */
+    bool        span;          /* "the past", "the last", "the coming": a span reaching the publication */
+    bool        edge;          /* "early", "late", "mid", "earlier", "later", "the end of" ... */
+    const char *preposition;   /* the word before all that ("in", "since", "until"), or "" */
+} lead;
+
+static lead read_lead(const scanner *sc, size_t head)
+{
+    static const char *const relatives[] = { "last", "next", "this", "coming", "past", NULL };
+    static const char *const edges[] = { "early", "late", "mid", "earlier", "later", NULL };
+    static const char *const parts[] = { "end", "start", "beginning", "middle", NULL };
+    static const char *const prepositions[] = { "in", "on", "at", "since", "from", "between", "during", "throughout",
+                                                "over", "for", "within", "until", "till", "through", "by",
+                                                "before", "after", "to", "of", NULL };
+    static const char *const spanning[] = { "since", "from", "between", NULL };
+    lead l = { head, "", false, false, "" };
+    size_t k = head;
+    if (has_before(sc, k) && is_one_of(sc, k - 1, relatives)) {
+        l.relative = sc->words[--k];
+        if (strcmp(l.relative, "past") == 0) l.span = true;
+        if (strcmp(l.relative, "this") != 0 && has_before(sc, k) && is(sc, k - 1, "the")) { l.span = true; k--; }
+    }
+    if (has_before(sc, k) && is_one_of(sc, k - 1, edges)) {
+        l.edge = true;
+        k--;
+    } else if (has_before(sc, k) && has_before(sc, k - 1) && is(sc, k - 1, "of") && is_one_of(sc, k - 2, parts)) {
+        l.edge = true;
+        k -= 2;
+        if (has_before(sc, k) && is(sc, k - 1, "the")) k--;
+    }
+    if (has_before(sc, k) && is_one_of(sc, k - 1, prepositions)) {
+        l.preposition = sc->words[k - 1];
+        if (is_one_of(sc, k - 1, spanning) || l.span) {
+            k--;
+        } else if (strcmp(l.preposition, "on") == 0 && has_before(sc, k - 1) && is_one_of(sc, k - 2, edges)) {
+            l.edge = true;   /* "late on Thursday" */
+            k -= 2;
+        }
+    }
+    l.first = k;
+    return l;
+}
+
+/* "until March", "by 2030", "postponed to Monday": an end or a deadline,
+ * not when the clause's event happened. */
+static bool is_deadline(const lead *l)
+{
+    static const char *const deadlines[] = { "until", "till", "through", "by", "to", NULL };
+    for (const char *const *d = deadlines; *d; d++)
+        if (strcmp(l->preposition, *d) == 0) return true;
+    return false;
+}
+
+static direction look_of(const scanner *sc, const lead *l, bool *strictly)
+{
+    *strictly = strcmp(l->relative, "last") == 0 || strcmp(l->relative, "next") == 0;
+    if (sc->range_end) return LOOK_FORWARD;
+    if (strcmp(l->relative, "last") == 0) return LOOK_BACK;
+    if (*l->relative && strcmp(l->relative, "past") != 0) return LOOK_FORWARD;   /* next, this, coming */
+    return future_clause(sc, l->first) ? LOOK_FORWARD : LOOK_BACK;
+}
+
+/* ---- points: a month, a weekday, a year, a day word ---- */
+
+static bool read_point(const scanner *sc, size_t i, date_expression *e);
+
+/* "Jan. 6", "January 6th, 2020", "6 January 2020", "the 6th of January",
+ * "March 3-5", "March 2019", "in March", "last April", "mid-March". */
+static bool read_month(const scanner *sc, size_t i, date_expression *e)
+{
+    int month = month_of(word(sc, i));
+    if (!month) return false;
+    int day = 0, day_until = 0, year = 0;
+    size_t first = i, last = i;
+    size_t j = i + 1;
+    if (is(sc, j, ".")) j++;
+    if (day_at(sc, j, &day, &day_until)) {
+        last = j;
+        bool comma = is(sc, j + 1, ",");
+        if (year_completes(sc, j + 1 + comma, comma, &year)) last = j + 1 + comma;
+    } else if (has_before(sc, i) && day_at(sc, i - 1, &day, &day_until)) {
+        first = i - 1;                                         /* "6 January" */
+        if (year_completes(sc, i + 1, false, &year)) last = i + 1;
+        /* "the 12 may be freed": "may" after a number is a verb unless a date ends there */
+        if (month == 5 && !year && !clause_break(sc, i + 1)) return false;
+    } else if (has_before(sc, i) && is(sc, i - 1, "of") && has_before(sc, i - 1) && is_ordinal(word(sc, i - 2)) &&
+               day_at(sc, i - 2, &day, &day_until)) {
+        first = i - 2;                                         /* "the 6th of January" */
+        if (has_before(sc, first) && is(sc, first - 1, "the")) first--;
+        if (year_completes(sc, i + 1, false, &year)) last = i + 1;
+    } else {
+        size_t k = is(sc, i + 1, "of") ? i + 2 : i + 1;      /* "March of 2019" */
+        if (year_completes(sc, k, false, &year)) last = k;
+    }
+    lead l = read_lead(sc, first);
+    if (!sc->range_end) {
+        if (is_deadline(&l)) return false;
+        /* a month alone needs a word that makes it one: "in March", "last
+         * April", "mid-March"; "the march", "may" and "to march" are not */
+        if (!day && !year && !*l.relative && !l.edge && !*l.preposition) return false;
+    }
+    bool strictly;
+    direction look = look_of(sc, &l, &strictly);
+    e->first = (uint32_t)l.first;
+    e->last = (uint32_t)last;
+    if (day) {
+        if (!year) year = year_for_day(sc->reference, month, day > date_days_in_month(2000, month) ? 1 : day, look);
+        if (day > date_days_in_month(year, month)) return false;
+        set_date(sc, e, date_to_days(year, month, day), CODE_DATE_DAY);
+        if (day_until > day && day_until <= date_days_in_month(year, month))
+            set_until(e, date_to_days(year, month, day_until), CODE_DATE_DAY);
+    } else {
+        if (!year) year = year_for_month(sc->reference, month, look, strictly);
+        set_date(sc, e, month_start(year, month), CODE_DATE_MONTH);
+    }
+    return true;
+}
+
+/* "on Sunday", "late on Thursday", "on Monday night", "next Sunday",
+ * "Monday, Jan. 6" (the explicit date wins). */
+static bool read_weekday(const scanner *sc, size_t i, date_expression *e)
+{
+    int weekday = weekday_of(word(sc, i));
+    if (weekday < 0) return false;
+    lead l = read_lead(sc, i);
+    if (!sc->range_end && is_deadline(&l)) return false;
+    size_t j = i + 1 + is(sc, i + 1, ",");
+    scanner explicit_date = *sc;
+    explicit_date.floor = j;
+    if (month_of(word(sc, j)) && read_month(&explicit_date, j, e) && e->precision == CODE_DATE_DAY) {
+        e->first = (uint32_t)l.first;
+        return true;
+    }
+    static const char *const parts[] = { "morning", "afternoon", "evening", "night", NULL };
+    bool strictly;
+    direction look = look_of(sc, &l, &strictly);
+    set_date(sc, e, weekday_date(sc->reference, weekday, look, strictly), CODE_DATE_DAY);
+    e->first = (uint32_t)l.first;
+    e->last = (uint32_t)(i + is_one_of(sc, i + 1, parts));
+    return true;
+}
+
+/* "yesterday", "today", "tonight", "tomorrow", "overnight", with "earlier",
+ * "since" and a part of the day ("yesterday morning"). */
+static bool read_day_word(const scanner *sc, size_t i, date_expression *e)
+{
+    static const struct { const char *word; int offset; } day_words[] = {
+        { "yesterday", -1 }, { "today", 0 }, { "tonight", 0 }, { "tomorrow", 1 }, { "overnight", -1 },
+    };
+    static const char *const parts[] = { "morning", "afternoon", "evening", "night", NULL };
+    for (size_t k = 0; k < sizeof day_words / sizeof day_words[0]; k++) {
+        if (!is(sc, i, day_words[k].word)) continue;
+        lead l = read_lead(sc, i);
+        if (!sc->range_end && is_deadline(&l)) return false;
+        set_date(sc, e, sc->publication + day_words[k].offset, CODE_DATE_DAY);
+        e->first = (uint32_t)l.first;
+        e->last = (uint32_t)(i + (day_words[k].offset != 0 && is_one_of(sc, i + 1, parts)));
+        return true;
+    }
+    return false;
+}
+
+/* "in 2012", "since 2014", "early 2021", "mid-2019", "summer 2019",
+ * "between 2016 and 2021", "2016-2021", "in the 1990s", "2020-01-06". */
+static bool read_number(const scanner *sc, size_t i, date_expression *e)
+{
+    const char *w = word(sc, i);
+    size_t n = strlen(w);
+    int32_t iso;
+    if (n == 10 && date_parse_iso(w, n, &iso)) {
+        lead l = read_lead(sc, i);
+        if (!sc->range_end && is_deadline(&l)) return false;
+        set_date(sc, e, iso, CODE_DATE_DAY);
+        e->first = (uint32_t)l.first;
+        e->last = (uint32_t)i;
+        return true;
+    }
+    int year = 0, until = 0;
+    size_t first = i;
+    char head[5] = { 0 };
+    if (n == 4) {
+        year = year_of(w);
+    } else if (n == 5 && w[4] == 's' && w[3] == '0') {              /* "the 1990s" */
+        memcpy(head, w, 4);
+        year = year_of(head);
+        until = year + 9;
+        if (!has_before(sc, i) || !is(sc, i - 1, "the")) return false;
+        first = i - 1;
+    } else if (n == 9 && w[4] == '-') {                              /* "2016-2021" */
+        memcpy(head, w, 4);
+        year = year_of(head);
+        until = year_of(w + 5);
+        if (until <= year) return false;
+    }
+    if (!year) return false;
+    static const char *const seasons[] = { "spring", "summer", "autumn", "fall", "winter", NULL };
+    if (has_before(sc, first) && is_one_of(sc, first - 1, seasons)) first--;            /* "summer 2019" */
+    else if (has_before(sc, first) && is(sc, first - 1, "of") && has_before(sc, first - 1) &&
+             is_one_of(sc, first - 2, seasons))
+        first -= 2;                                                                       /* "the summer of 2014" */
+    lead l = read_lead(sc, first);
+    if (!sc->range_end) {
+        if (is_deadline(&l)) return false;
+        static const char *const year_prepositions[] = { "in", "since", "from", "between", "during", "throughout",
+                                                         "before", "after", NULL };
+        bool context = l.edge || first < i;
+        for (const char *const *p = year_prepositions; *p && !context; p++) context = strcmp(l.preposition, *p) == 0;
+        if (!context) return false;
+    }
+    set_date(sc, e, date_to_days(year, 1, 1), CODE_DATE_YEAR);
+    if (until) set_until(e, date_to_days(until, 1, 1), CODE_DATE_YEAR);
+    e->first = (uint32_t)l.first;
+    e->last = (uint32_t)i;
+    return true;
+}
+
+/* "from March 3 to 5", "from Monday to Wednesday", "between 2016 and 2021":
+ * the end, resolved forward from the start. */
+static void read_range_end(const scanner *sc, date_expression *e)
+{
+    static const char *const to[] = { "to", "until", "till", "through", "-", NULL };
+    const char *opener = word(sc, e->first);
+    size_t j = e->last + 1;
+    if (!((strcmp(opener, "from") == 0 && is_one_of(sc, j, to)) || (strcmp(opener, "between") == 0 && is(sc, j, "and"))))
+        return;
+    date_expression end = { 0 };
+    int day, day_until;
+    if (e->precision == CODE_DATE_DAY && !e->is_range && day_at(sc, j + 1, &day, &day_until) &&
+        !month_of(word(sc, j + 2))) {
+        /* "from March 3 to 5": that month, or the next when the day is earlier */
+        int y, m, d;
+        date_from_days(e->days, &y, &m, &d);
+        if (day <= d) m++;
+        int32_t start = month_start(y, m);
+        int sy, sm, sd;
+        date_from_days(start, &sy, &sm, &sd);
+        if (day > date_days_in_month(sy, sm)) return;
+        set_date(sc, &end, start + day - 1, CODE_DATE_DAY);
+        end.until = end.days;
+        end.until_precision = CODE_DATE_DAY;
+        end.last = (uint32_t)(j + 1);
+    } else {
+        scanner rest = *sc;
+        rest.floor = j + 1;
+        rest.reference = e->days;
+        rest.range_end = true;
+        if (!read_point(&rest, j + 1, &end)) return;
+        if (!end.is_range) { end.until = end.days; end.until_precision = end.precision; }
+    }
+    if (end.until < e->days) return;
+    e->is_range = true;
+    e->until = end.until;
+    e->until_precision = end.until_precision;
+    e->last = end.last;
+}
+
+static bool read_point(const scanner *sc, size_t i, date_expression *e)
+{
+    *e = (date_expression){ 0 };
+    const char *w = word(sc, i);
+    bool found = is_digit(w[0]) ? read_number(sc, i, e)
+                                : read_month(sc, i, e) || read_weekday(sc, i, e) || read_day_word(sc, i, e);
+    if (!found || sc->range_end) return found;
+    if (strcmp(word(sc, e->first), "since") == 0 && !e->is_range)
+        set_until(e, sc->publication, CODE_DATE_DAY);
+    else
+        read_range_end(sc, e);
+    return true;
+}
+
+/* ---- units: "last week", "two days ago", "over the past week" ---- */
+
+/* The day a relative expression counts from: the day of the previous
+ * expression of the sentence ("on Monday ... a day earlier"), else the
+ * publication date when counting back. */
+static bool anchor_of(const scanner *sc, const date_expression *previous, bool back, int32_t *anchor)
+{
+    if (previous && previous->precision == CODE_DATE_DAY) { *anchor = previous->days; return true; }
+    *anchor = sc->publication;
+    return back;
+}
+
+/* "the day before", "the day before yesterday", "the previous day", "the
+ * next day", "the following day". */
+static int read_neighbour_day(const scanner *sc, size_t i, date_expression *e, const date_expression *previous)
+{
+    static const char *const neighbours[] = { "previous", "next", "following", NULL };
+    int step = 0;
+    size_t first = i, last = i;
+    if (has_before(sc, i) && is_one_of(sc, i - 1, neighbours) && has_before(sc, i - 1) && is(sc, i - 2, "the")) {
+        step = is(sc, i - 1, "previous") ? -1 : 1;
+        first = i - 2;
+    } else if (has_before(sc, i) && is(sc, i - 1, "the") && (is(sc, i + 1, "before") || is(sc, i + 1, "after"))) {
+        step = is(sc, i + 1, "before") ? -1 : 1;
+        first = i - 1;
+        last = i + 1;
+        if (is(sc, i + 2, step < 0 ? "yesterday" : "tomorrow")) {
+            set_date(sc, e, sc->publication + 2 * step, CODE_DATE_DAY);
+            e->first = (uint32_t)first;
+            e->last = (uint32_t)(i + 2);
+            return FOUND_NEW;
+        }
+        if (!clause_break(sc, i + 2)) return FOUND_NONE;   /* "the day before the vote" */
+    }
+    int32_t anchor;
+    if (!step || !anchor_of(sc, previous, step < 0, &anchor)) return FOUND_NONE;
+    set_date(sc, e, anchor + step, CODE_DATE_DAY);
+    e->first = (uint32_t)first;
+    e->last = (uint32_t)last;
+    return FOUND_NEW;
+}
+
+/* Whether the clause before word i is in the present perfect ("has raged
+ * for three days"): a span that runs up to the publication. */
+static bool perfect_clause(const scanner *sc, size_t i)
+{
+    for (size_t steps = 0; i > 0 && steps < 8; steps++) {
+        i--;
+        if (clause_break(sc, i)) return false;
+        if (is(sc, i, "has") || is(sc, i, "have") || is(sc, i, "'ve")) return true;
+    }
+    return false;
+}
+
+/* A counted unit: "two days ago", "a day earlier", "three weeks later",
+ * "the past 24 hours", "the next two weeks", "for three days". */
+static int read_counted(const scanner *sc, size_t i, int unit, date_expression *e, date_expression *previous)
+{
+    bool plural, vague;
+    unit_of(word(sc, i), &plural);
+    if (!has_before(sc, i)) return FOUND_NONE;
+    int n = count_of(word(sc, i - 1), &vague);
+    if (n <= 0 || (plural ? n < 2 && !vague : n != 1)) return FOUND_NONE;
+    size_t c = i - 1;
+    if (vague && has_before(sc, c) && is(sc, c - 1, "a")) c--;
+    int precision = unit_precision(unit, vague);
+    const char *next = word(sc, i + 1);
+    e->first = (uint32_t)c;
+    e->last = (uint32_t)(i + 1);
+    if (strcmp(next, "ago") == 0) {
+        set_date(sc, e, shift(sc->publication, unit, -n), precision);
+        return FOUND_NEW;
+    }
+    bool earlier = strcmp(next, "earlier") == 0 || strcmp(next, "before") == 0;
+    bool later = strcmp(next, "later") == 0 || strcmp(next, "after") == 0;
+    if (earlier || later) {
+        /* "two days before the vote" counts from the vote, which we do not know */
+        if ((strcmp(next, "before") == 0 || strcmp(next, "after") == 0) && !clause_break(sc, i + 2)) return FOUND_NONE;
+        int32_t anchor;
+        if (!anchor_of(sc, previous, earlier, &anchor)) return FOUND_NONE;
+        set_date(sc, e, shift(anchor, unit, earlier ? -n : n), precision);
+        return FOUND_NEW;
+    }
+    if (is(sc, i + 1, "of")) return FOUND_NONE;   /* "the past two weeks of talks" */
+    e->last = (uint32_t)i;
+    static const char *const around[] = { "over", "in", "during", "for", "within", NULL };
+    static const char *const spans[] = { "past", "last", "next", "coming", NULL };
+    if (has_before(sc, c) && is_one_of(sc, c - 1, spans) && has_before(sc, c - 1) && is(sc, c - 2, "the")) {
+        /* "over the past three days", "in the next two weeks" */
+        e->first = (uint32_t)(c - 2);
+        if (has_before(sc, c - 2) && is_one_of(sc, c - 3, around)) e->first = (uint32_t)(c - 3);
+        if (is(sc, c - 1, "past") || is(sc, c - 1, "last")) {
+            set_date(sc, e, shift(sc->publication, unit, -n), precision);
+            set_until(e, sc->publication, CODE_DATE_DAY);
+        } else {
+            set_date(sc, e, sc->publication, precision);
+            set_until(e, shift(sc->publication, unit, n), precision);
+        }
+        return FOUND_NEW;
+    }
+    if (has_before(sc, c) && is(sc, c - 1, "for")) {
+        /* "on Monday ... for three days": the earlier day starts the span;
+         * "has raged for three days": the span ends at publication */
+        if (previous && previous->precision == CODE_DATE_DAY && !previous->is_range) {
+            int32_t until = shift(previous->days, unit, n) - 1;
+            previous->is_range = true;
+            previous->until = until > previous->days ? until : previous->days;   /* "for five hours" */
+            previous->until_precision = CODE_DATE_DAY;
+            return FOUND_EXTENDED;
+        }
+        if (!perfect_clause(sc, c - 1)) return FOUND_NONE;
+        e->first = (uint32_t)(c - 1);
+        set_date(sc, e, shift(sc->publication, unit, -n), precision);
+        set_until(e, sc->publication, CODE_DATE_DAY);
+        return FOUND_NEW;
+    }
+    return FOUND_NONE;
+}
+
+/* "last week", "this month", "earlier this year", "late last year", "next
+ * week", "last night", "this morning", "over the past week", "in recent
+ * days", and the counted forms above. */
+static int read_unit(const scanner *sc, size_t i, date_expression *e, date_expression *previous)
+{
+    bool plural;
+    int unit = unit_of(word(sc, i), &plural);
+    if (unit == UNIT_NONE) return FOUND_NONE;
+    *e = (date_expression){ 0 };
+    if (unit == UNIT_DAY && !plural) {
+        int r = read_neighbour_day(sc, i, e, previous);
+        if (r != FOUND_NONE) return r;
+    }
+    int r = read_counted(sc, i, unit, e, previous);
+    if (r != FOUND_NONE) return r;
+    *e = (date_expression){ 0 };
+    if (is(sc, i + 1, "of")) return FOUND_NONE;     /* "the last week of March" is read at "March" */
+    int32_t pub = sc->publication;
+    int32_t monday = pub - weekday_of_days(pub);
+    e->first = e->last = (uint32_t)i;
+    if (has_before(sc, i) && is(sc, i - 1, "recent") && plural) {
+        /* "in recent days", "in recent years": background around publication */
+        e->first = (uint32_t)(i - 1 - (has_before(sc, i - 1) && is(sc, i - 2, "in")));
+        set_date(sc, e, pub, unit == UNIT_YEAR || unit == UNIT_DECADE || unit == UNIT_MONTH ? CODE_DATE_YEAR : CODE_DATE_MONTH);
+        return FOUND_NEW;
+    }
+    lead l = read_lead(sc, i);
+    if (!*l.relative || is_deadline(&l)) return FOUND_NONE;
+    e->first = (uint32_t)l.first;
+    int precision = unit_precision(unit, false);
+    bool last = strcmp(l.relative, "last") == 0, current = strcmp(l.relative, "this") == 0;
+    if (l.span) {
+        /* "over the past week", "in the coming days" */
+        int n = plural ? 3 : 1;
+        if (plural) precision = unit_precision(unit, true);
+        if (last || strcmp(l.relative, "past") == 0) {
+            set_date(sc, e, shift(pub, unit, -n), precision);
+            set_until(e, pub, CODE_DATE_DAY);
+        } else {
+            set_date(sc, e, pub, precision);
+            set_until(e, shift(pub, unit, n), precision);
+        }
+        return FOUND_NEW;
+    }
+    if (plural) return FOUND_NONE;
+    switch (unit) {
+    case UNIT_NIGHT:
+        if (current) set_date(sc, e, pub, CODE_DATE_DAY);
+        else if (last) set_date(sc, e, pub - 1, CODE_DATE_DAY);
+        else return FOUND_NONE;
+        return FOUND_NEW;
+    case UNIT_PART_OF_DAY:
+        if (!current) return FOUND_NONE;
+        set_date(sc, e, pub, CODE_DATE_DAY);
+        return FOUND_NEW;
+    case UNIT_WEEK:
+        /* a week belongs to the month of its Thursday (as ISO 8601 weeks
+         * belong to years), "this week" to the publication's month */
+        set_date(sc, e, current ? pub : last ? monday - 4 : monday + 10, CODE_DATE_MONTH);
+        return FOUND_NEW;
+    case UNIT_WEEKEND:
+        /* by the month of its Saturday */
+        set_date(sc, e, current ? pub : last ? monday - 2 : monday + 5, CODE_DATE_MONTH);
+        return FOUND_NEW;
+    case UNIT_MONTH: case UNIT_YEAR: case UNIT_DECADE: {
+        int step = current ? 0 : last ? -1 : 1;
+        set_date(sc, e, shift(pub, unit, step), precision);
+        return FOUND_NEW;
+    }
+    default:
+        return FOUND_NONE;
+    }
+}
+
+/* Could w head a date expression?  A cheap test before the real readers. */
+static bool may_head(const char *w)
+{
+    return w[0] && (is_digit(w[0]) || strchr("jfmasondtwyhe", w[0]));
+}
+
+size_t date_find(const char *const *words, size_t word_count, size_t first, size_t count,
+                 int32_t publication, date_expression *out, size_t max)
+{
+    scanner sc = { words, word_count, 0, publication, publication, false };
+    size_t found = 0, end = first + count < word_count ? first + count : word_count;
     for (size_t i = first; i < end && found < max; i++) {
-        const char *w = t[i];
-        /* every date expression starts with a digit or one of these letters */
-        if (!((w[0] >= '0' && w[0] <= '9') || strchr("jfmasondtwylei", w[0]))) continue;
-        date_expression e = { (uint32_t)i, (uint32_t)i, publication, CODE_DATE_DAY };
-        bool ok = false;
-        int month = month_of(w);
-        size_t j = i + 1;
-        if (month) {
-            if (strcmp(tok(t, j, end), ".") == 0) j++;          /* "Jan." */
-            int day = number_of(tok(t, j, end), 1, 31);
-            if (day > 0) {
-                size_t k = j + 1;
-                int year = -1;
-                if (strcmp(tok(t, k, end), ",") == 0 && number_of(tok(t, k + 1, end), 1900, 2100) > 0) k++;
-                year = number_of(tok(t, k, end), 1900, 2100);
-                if (year > 0) e.last = (uint32_t)k;
-                else {
-                    e.last = (uint32_t)j;
-                    year = py;
-                    /* a date more than a week after publication is last year's */
-                    if (date_to_days(year, month, day > date_days_in_month(year, month) ? 1 : day) > publication + 7) year--;
-                }
-                if (day <= date_days_in_month(year, month)) {
-                    e.days = date_to_days(year, month, day);
-                    ok = true;
-                }
-            } else if (month != 5 || (i > first && (strcmp(t[i - 1], "in") == 0 || strcmp(t[i - 1], "last") == 0 ||
-                                                     strcmp(t[i - 1], "since") == 0 || strcmp(t[i - 1], "early") == 0 ||
-                                                     strcmp(t[i - 1], "late") == 0 || strcmp(t[i - 1], "mid") == 0))) {
-                /* "in March", "last April", "March 2019"; "may" alone is a verb */
-                int year = number_of(tok(t, j, end), 1900, 2100);
-                bool last = i > first && strcmp(t[i - 1], "last") == 0;
-                if (year > 0) e.last = (uint32_t)j;
-                else year = year_for_month(py, pm, month, last);
-                if (last || (i > first && strcmp(t[i - 1], "since") == 0)) e.first = (uint32_t)(i - 1);
-                e.days = date_to_days(year, month, 1);
-                e.precision = CODE_DATE_MONTH;
-                ok = true;
-            }
-        } else if (number_of(w, 1, 31) > 0 && month_of(tok(t, j, end))) {
-            /* "6 January 2020" */
-            int day = number_of(w, 1, 31);
-            month = month_of(t[j]);
-            int year = number_of(tok(t, j + 1, end), 1900, 2100);
-            if (year > 0) e.last = (uint32_t)(j + 1);
-            else {
-                e.last = (uint32_t)j;
-                year = py;
-                if (date_to_days(year, month, 1) > publication + 7) year--;
-            }
-            if (day <= date_days_in_month(year, month)) {
-                e.days = date_to_days(year, month, day);
-                ok = true;
-            }
-        } else if (strlen(w) == 10 && date_parse_iso(w, 10, &e.days)) {
-            ok = true;
-        } else if (weekday_of(w) >= 0) {
-            int target = weekday_of(w);
-            int today = (int)(((publication % 7) + 7) % 7);
-            int back = (today - target + 7) % 7;
-            bool next = i > first && (strcmp(t[i - 1], "next") == 0 || strcmp(t[i - 1], "coming") == 0);
-            if (next) e.days = publication + ((target - today + 7) % 7 ? (target - today + 7) % 7 : 7);
-            else e.days = publication - back;
-            ok = true;
-        } else if (strcmp(w, "yesterday") == 0) {
-            e.days = publication - 1;
-            ok = true;
-        } else if (strcmp(w, "today") == 0 || strcmp(w, "tonight") == 0) {
-            ok = true;
-        } else if (strcmp(w, "tomorrow") == 0) {
-            e.days = publication + 1;
-            ok = true;
-        } else if (strcmp(w, "overnight") == 0) {
-            e.days = publication - 1;
-            ok = true;
-        } else if (number_of(w, 1, 400) > 0 && strcmp(tok(t, j, end), "days") == 0 && strcmp(tok(t, j + 1, end), "ago") == 0) {
-            e.days = publication - number_of(w, 1, 400);
-            e.last = (uint32_t)(j + 1);
-            ok = true;
-        } else if ((strcmp(w, "in") == 0 || strcmp(w, "since") == 0) && number_of(tok(t, j, end), 1900, 2100) > 0 &&
-                   month_of(tok(t, j + 1, end)) == 0) {
-            /* "in 2019" */
-            e.days = date_to_days(number_of(t[j], 1900, 2100), 1, 1);
-            e.precision = CODE_DATE_YEAR;
-            e.last = (uint32_t)j;
-            ok = true;
-        } else if (strcmp(w, "last") == 0 && (strcmp(tok(t, j, end), "month") == 0)) {
-            int y = pm == 1 ? py - 1 : py, m = pm == 1 ? 12 : pm - 1;
-            e.days = date_to_days(y, m, 1);
-            e.precision = CODE_DATE_MONTH;
-            e.last = (uint32_t)j;
-            ok = true;
-        } else if (strcmp(w, "last") == 0 && strcmp(tok(t, j, end), "year") == 0) {
-            e.days = date_to_days(py - 1, 1, 1);
-            e.precision = CODE_DATE_YEAR;
-            e.last = (uint32_t)j;
-            ok = true;
-        } else if ((strcmp(w, "earlier") == 0 || strcmp(w, "this") == 0) && strcmp(tok(t, j, end), "month") == 0) {
-            e.days = date_to_days(py, pm, 1);
-            e.precision = CODE_DATE_MONTH;
-            e.last = (uint32_t)j;
-            ok = true;
-        } else if (strcmp(w, "earlier") == 0 && strcmp(tok(t, j, end), "this") == 0 && strcmp(tok(t, j + 1, end), "month") == 0) {
-            e.days = date_to_days(py, pm, 1);
-            e.precision = CODE_DATE_MONTH;
-            e.last = (uint32_t)(j + 1);
-            ok = true;
-        }
-        if (ok) {
+        if (!may_head(words[i])) continue;
+        date_expression e;
+        int r = read_point(&sc, i, &e) ? FOUND_NEW : read_unit(&sc, i, &e, found ? &out[found - 1] : NULL);
+        if (r == FOUND_NONE) continue;
+        if (r == FOUND_NEW) {
+            if (!e.is_range) { e.until = e.days; e.until_precision = e.precision; }
             out[found++] = e;
-            i = e.last;
         }
+        sc.floor = e.last + 1;
+        i = e.last;
     }
     return found;
 }

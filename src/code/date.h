@@ -1,20 +1,32 @@
 /* code/date: date expressions in a sentence, resolved against the
- * publication date ("on Jan. 6", "last April", "on Sunday", "yesterday"). */
+ * publication date ("on Jan. 6", "last April", "on Sunday", "yesterday",
+ * "two weeks ago", "from March 3 to 5", "since 2014"). */
 #ifndef PARLEY_CODE_DATE_H
 #define PARLEY_CODE_DATE_H
 
 #include "../util/util.h"
 
+/* Days count from 1970-01-01; at month or year precision a date is the first
+ * day of its month or year. */
 typedef struct date_expression {
     uint32_t first, last;      /* token indexes (inclusive) of the expression */
-    int32_t  days;             /* resolved date, days since 1970-01-01 (first day of a month/year) */
+    int32_t  days;             /* resolved date (a range's start) */
     int      precision;        /* CODE_DATE_DAY / MONTH / YEAR */
+    bool     is_range;         /* "from March 3 to 5", "since last April", "over the past week" */
+    int32_t  until;            /* a range's end ("since": the publication date); else days */
+    int      until_precision;  /* its precision; else precision */
+    bool     future;           /* it starts after the publication: "next week", "will meet on Sunday" */
 } date_expression;
 
-/* Finds date expressions among folded tokens [first, first+count) and
- * resolves them against publication (days).  Returns how many were written
- * (at most max).  future_tense tells weekday resolution to look forward. */
-size_t date_find(const char *const *tokens, size_t first, size_t count, int32_t publication,
-                 date_expression *out, size_t max);
+/* Finds the date expressions whose head word (a month, weekday, year, unit
+ * such as "week", or "yesterday") lies among words[first, first+count) of a
+ * sentence of word_count folded words, and resolves them against publication
+ * (days).  The words around that range are read too: modifiers before the
+ * head ("last April", "since", "the past three"), what completes it after
+ * ("6, 2020", "ago", "to March 5") and the tense of its clause ("will meet on
+ * Sunday" looks forward).  Returns how many were written (at most max), in
+ * sentence order. */
+size_t date_find(const char *const *words, size_t word_count, size_t first, size_t count,
+                 int32_t publication, date_expression *out, size_t max);
 
 #endif
