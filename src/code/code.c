@@ -2004,6 +2004,11 @@ static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
 static bool speaker_is_party(const mention *m)
 {
     if (m->inferred_country || !m->code[0]) return false;
+    /* "Gaza's health ministry said": a source of figures, not a party's charge */
+    static const char *const neutral[] = { "health", "hospital", "medical", "rescue", "civil defense", "civil defence",
+                                           "red cross", "red crescent", "monitor", "observatory", NULL };
+    for (size_t i = 0; m->text && neutral[i]; i++)
+        if (strcasestr(m->text, neutral[i])) return false;
     size_t n = strlen(m->code);
     if (!code_is_state(m->code)) return false;
     if (n == 3) return true;
@@ -2218,8 +2223,12 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
         pending_event *ev = &events[e];
         /* "after ten days of talks": talks with no one named are between
          * the parties of the agreement the article is about */
+        /* "after ten days of talks", "talks began": not "the talks", which
+         * refers back to talks already coded */
         bool implicit_pair = ev->source < 0 && !ev->dropped && ev->pattern->noun_head &&
-                             strcmp(ev->pattern->code, "046") == 0 && s->memory->has_deal;
+                             strcmp(ev->pattern->code, "046") == 0 && s->memory->has_deal &&
+                             !(ev->head > 0 && (is(s, ev->head - 1, "the") || is(s, ev->head - 1, "these") ||
+                                                is(s, ev->head - 1, "those")));
         if (ev->dropped || (ev->source < 0 && !implicit_pair)) continue;
         if (ev->negated && !s->options->keep_negated) continue;
         const lex_code_info *info = lex_code(s->dict, ev->pattern->code);
