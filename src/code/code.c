@@ -1694,6 +1694,13 @@ static bool gazetteer_place(sentence_state *s, size_t first, size_t last, const 
     return true;
 }
 
+/* "the province of Idlib": the division words that come before "of" and
+ * a name ("the State of Libya", "the Department of State" are no places). */
+static bool division_of(const sentence_state *s, size_t i)
+{
+    return is(s, i, "province") || is(s, i, "region") || is(s, i, "governorate") || is(s, i, "oblast");
+}
+
 static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
 {
     const char *countries[24];
@@ -1712,7 +1719,7 @@ static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
         /* "the Old City of Mosul", "the town of Yevlakh" */
         bool after_city_of = i > 1 && is(s, i - 1, "of") &&
                              (is(s, i - 2, "city") || is(s, i - 2, "town") || is(s, i - 2, "village") || is(s, i - 2, "port") ||
-                              places_is_division_word(s->words[i - 2]) || is(s, i - 2, "district") ||
+                              division_of(s, i - 2) || is(s, i - 2, "district") ||
                               is(s, i - 2, "areas") || is(s, i - 2, "parts") || is(s, i - 2, "outskirts") ||
                               is(s, i - 2, "suburbs") || is(s, i - 2, "centre") || is(s, i - 2, "center") ||
                               is(s, i - 2, "north") || is(s, i - 2, "south") || is(s, i - 2, "east") || is(s, i - 2, "west"));
@@ -1737,7 +1744,7 @@ static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
         c.place.lat = c.place.lon = NAN;
         /* the longest prefix of the name the gazetteer knows; a division
          * when the text names one: "Idlib province", "the province of Idlib" */
-        bool division_before = k > 1 && is(s, k - 1, "of") && places_is_division_word(s->words[k - 2]);
+        bool division_before = k > 1 && is(s, k - 1, "of") && division_of(s, k - 2);
         size_t last = end;
         bool known = false, division_after = false;
         for (;;) {
