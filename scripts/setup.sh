@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential pkg-config clang libclang-rt-14-dev
-          libsqlite3-dev libutf8proc-dev libjansson-dev libxml2-dev libcmocka-dev libtimezonemap-data
+          libsqlite3-dev libutf8proc-dev libjansson-dev libxml2-dev libcmocka-dev libtimezonemap-data wamerican wbritish
           nodejs npm)
 missing=()
 for p in "${packages[@]}"; do

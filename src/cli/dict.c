@@ -21,7 +21,8 @@ static void dict_usage(FILE *f)
           "       parley dict stats [--verbose] [--dict DIR] [--config FILE]\n"
           "       parley dict lookup [--date YYYY-MM-DD] [--json] [--dict DIR] [--config FILE] TEXT\n"
           "       parley dict import --from tabari|petrarch [--kind person|group|organization|country] [-o OUT] FILE\n"
-          "       parley dict compile-places CITIES15000.txt COUNTRYINFO.txt COUNTRIES.json OUT.tsv\n", f);
+          "       parley dict compile-places [--admin1 ADMIN1CODES.txt] [--regions STATES.json] [--towns TOWNS.tsv]\n"
+          "                                  [--words WORDS]... CITIES15000.txt COUNTRYINFO.txt COUNTRIES.json OUT.tsv\n", f);
 }
 
 static int dict_lint(lex_dict *d)
@@ -284,22 +285,46 @@ static int dict_import(int argc, char **argv)
     return status;
 }
 
+/* Exit status: 0 compiled, 1 a source unreadable or malformed, 2 usage. */
+static int dict_compile_places(int argc, char **argv)
+{
+    const char *usage = "usage: parley dict compile-places [--admin1 ADMIN1CODES.txt] [--regions STATES.json] "
+                        "[--towns TOWNS.tsv] [--words WORDS]...\n"
+                        "                                  CITIES15000.txt COUNTRYINFO.txt COUNTRIES.json OUT.tsv\n";
+    places_sources src = { 0 };
+    const char *positional[4];
+    size_t count = 0, words = 0;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        const char **option = strcmp(a, "--admin1") == 0 ? &src.admin1 : strcmp(a, "--regions") == 0 ? &src.regions_json :
+                              strcmp(a, "--towns") == 0 ? &src.towns : NULL;
+        if (option && i + 1 < argc) *option = argv[++i];
+        else if (strcmp(a, "--words") == 0 && i + 1 < argc && words < sizeof src.words / sizeof *src.words)
+            src.words[words++] = argv[++i];
+        else if (a[0] == '-' && a[1]) { fprintf(stderr, "parley dict compile-places: unknown option \"%s\"\n%s", a, usage); return 2; }
+        else if (count < 4) positional[count++] = a;
+        else { fputs(usage, stderr); return 2; }
+    }
+    if (count != 4) { fputs(usage, stderr); return 2; }
+    src.cities = positional[0];
+    src.country_info = positional[1];
+    src.countries_json = positional[2];
+    error err;
+    places_counts counts;
+    size_t rows = places_compile(&src, positional[3], &counts, &err);
+    if (!rows) { fprintf(stderr, "parley dict: %s\n", err.message); return 1; }
+    fprintf(stderr, "parley dict: %zu gazetteer rows -> %s (%zu cities, %zu towns, %zu regions, %zu countries; "
+            "rows: %zu city, %zu town, %zu region, %zu country)\n", rows, positional[3], counts.cities, counts.towns,
+            counts.regions, counts.countries, counts.rows[0], counts.rows[1], counts.rows[2], counts.rows[3]);
+    return 0;
+}
+
 int cmd_dict(int argc, char **argv)
 {
     if (argc < 2) { dict_usage(stderr); return 2; }
     const char *sub = argv[1];
     if (strcmp(sub, "import") == 0) return dict_import(argc, argv);
-    if (strcmp(sub, "compile-places") == 0) {
-        if (argc != 6) {
-            fputs("usage: parley dict compile-places CITIES15000.txt COUNTRYINFO.txt COUNTRIES.json OUT.tsv\n", stderr);
-            return 2;
-        }
-        error err;
-        size_t rows = places_compile(argv[2], argv[3], argv[4], argv[5], &err);
-        if (!rows) { fprintf(stderr, "parley dict: %s\n", err.message); return 1; }
-        fprintf(stderr, "parley dict: %zu gazetteer rows -> %s\n", rows, argv[5]);
-        return 0;
-    }
+    if (strcmp(sub, "compile-places") == 0) return dict_compile_places(argc, argv);
     cli_dicts dicts;
     cli_dicts_init(&dicts);
     bool json = false, verbose = false;

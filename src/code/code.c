@@ -1863,10 +1863,47 @@ static bool place_word(const sentence_state *s, size_t i)
     return date_find(s->words, s->n, i, 1, s->publication, d, 1) == 0;   /* "in February", "on Monday" */
 }
 
-/* Resolves the words [first, last] against the gazetteer; prefers a place in
- * a country the sentence or article is about, else the most populous. */
+/* Which of the gazetteer's candidates for a name is meant.  A division
+ * ("Idlib" the governorate) only when the text says so (want_region:
+ * "Idlib province"); else a city, town or country in a country the sentence
+ * or article is about, then a division there if no country has that name
+ * ("Tigray"), then the most populous, a city before a division of its
+ * country ("Idlib" the city).  A small town of the preferred country does
+ * not beat a place a hundred times larger ("Berlin" in an article about
+ * Russia is not a village of Chelyabinsk). */
+static size_t choose_place(const place_info *found, size_t n, const char *const *countries, size_t nc, bool want_region)
+{
+    if (want_region) {
+        for (size_t c = 0; c < nc; c++)
+            for (size_t k = 0; k < n; k++)
+                if (found[k].kind == 'r' && strncmp(found[k].country, countries[c], 3) == 0) return k;
+        for (size_t k = 0; k < n; k++) if (found[k].kind == 'r') return k;
+    }
+    bool has_country = false;
+    for (size_t k = 0; k < n; k++) has_country |= found[k].kind == 'n';
+    for (size_t c = 0; c < nc; c++)
+        for (size_t k = 0; k < n; k++) {
+            if (found[k].kind == 'r' || strncmp(found[k].country, countries[c], 3) != 0) continue;
+            if (found[k].kind == 't' && found[0].population / 100 > found[k].population) break;
+            return k;
+        }
+    if (!has_country)
+        for (size_t c = 0; c < nc; c++)
+            for (size_t k = 0; k < n; k++)
+                if (found[k].kind == 'r' && strncmp(found[k].country, countries[c], 3) == 0) return k;
+    if (found[0].kind == 'r')
+        for (size_t k = 1; k < n; k++)
+            if (found[k].kind != 'r' && strcmp(found[k].country, found[0].country) == 0) return k;
+    return 0;
+}
+
+/* Resolves the words [first, last] against the gazetteer (see choose_place).
+ * Part of a longer name (prefix_only: "Ain" of "Ain Zara") may only be a
+ * town or division of a country the article is about: "Ain" is also a
+ * French department.  Nor is the name of a person, group or organisation
+ * a town ("in Taliban-held areas": there is a Taliban in Turkey). */
 static bool gazetteer_place(sentence_state *s, size_t first, size_t last, const char *const *countries, size_t nc,
-                            code_place *out)
+                            bool want_region, bool prefix_only, code_place *out)
 {
     const places *g = lex_places(s->dict);
     if (!g) return false;
@@ -1883,17 +1920,28 @@ static bool gazetteer_place(sentence_state *s, size_t first, size_t last, const 
     place_info found[16];
     size_t n = places_lookup(g, key, found, 16);
     if (!n) return false;
-    size_t best = 0;
-    bool preferred = false;
-    for (size_t c = 0; c < nc && !preferred; c++)
-        for (size_t k = 0; k < n; k++)
-            if (strncmp(found[k].country, countries[c], 3) == 0) { best = k; preferred = true; break; }
+    size_t best = choose_place(found, n, countries, nc, want_region);
+    const lex_entry *actor = s->tag[first] == TAG_ACTOR ? s->tag_entry[first] : NULL;
+    if (actor && actor->kind != LEX_COUNTRY && actor->kind != LEX_CAPITAL && (found[best].kind == 't' || found[best].kind == 'r'))
+        return false;
+    if (prefix_only && (found[best].kind == 't' || found[best].kind == 'r')) {
+        bool preferred = false;
+        for (size_t c = 0; c < nc && !preferred; c++) preferred = strncmp(found[best].country, countries[c], 3) == 0;
+        if (!preferred) return false;
+    }
     out->country[0] = 0;
     memcpy(out->country, found[best].country, 4);
     out->lat = found[best].lat;
     out->lon = found[best].lon;
     out->precision = found[best].kind == 'n' ? "country" : found[best].kind == 'r' ? "region" : "city";
     return true;
+}
+
+/* "the province of Idlib": the division words that come before "of" and
+ * a name ("the State of Libya", "the Department of State" are no places). */
+static bool division_of(const sentence_state *s, size_t i)
+{
+    return is(s, i, "province") || is(s, i, "region") || is(s, i, "governorate") || is(s, i, "oblast");
 }
 
 static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
@@ -1914,7 +1962,7 @@ static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
         /* "the Old City of Mosul", "the town of Yevlakh" */
         bool after_city_of = i > 1 && is(s, i - 1, "of") &&
                              (is(s, i - 2, "city") || is(s, i - 2, "town") || is(s, i - 2, "village") || is(s, i - 2, "port") ||
-                              is(s, i - 2, "province") || is(s, i - 2, "region") || is(s, i - 2, "district") ||
+                              division_of(s, i - 2) || is(s, i - 2, "district") ||
                               is(s, i - 2, "areas") || is(s, i - 2, "parts") || is(s, i - 2, "outskirts") ||
                               is(s, i - 2, "suburbs") || is(s, i - 2, "centre") || is(s, i - 2, "center") ||
                               is(s, i - 2, "north") || is(s, i - 2, "south") || is(s, i - 2, "east") || is(s, i - 2, "west"));
@@ -1942,14 +1990,22 @@ static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
         place_candidate c;
         memset(&c, 0, sizeof c);
         c.place.lat = c.place.lon = NAN;
-        /* the longest prefix of the name the gazetteer knows */
+        /* the longest prefix of the name the gazetteer knows; a division
+         * when the text names one: "Idlib province", "the province of Idlib" */
+        bool division_before = k > 1 && is(s, k - 1, "of") && division_of(s, k - 2);
         size_t last = end;
-        bool known = false;
+        bool known = false, division_after = false;
         for (;;) {
-            if (gazetteer_place(s, k, last, countries, nc, &c.place)) { known = true; break; }
+            division_after = last + 1 < s->n && places_is_division_word(s->words[last + 1]);
+            bool want_region = division_before || division_after;
+            if (gazetteer_place(s, k, last, countries, nc, want_region, last < end && !division_after, &c.place)) {
+                known = true;
+                break;
+            }
             if (last == k) break;
             last--;
         }
+        if (known && division_after && !strcmp(c.place.precision, "region")) last++;   /* the name is "Idlib province" */
         if (!known && !after_locative) continue;
         if (!known) last = end;
         if (known && is(s, last + 1, "'s")) {
@@ -1963,7 +2019,7 @@ static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
             inner.lat = inner.lon = NAN;
             if (place_word(s, q)) {
                 for (size_t e2 = qe;; e2--) {
-                    if (gazetteer_place(s, q, e2, countries, nc, &inner)) { c.place = inner; k = q; last = e2; break; }
+                    if (gazetteer_place(s, q, e2, countries, nc, false, false, &inner)) { c.place = inner; k = q; last = e2; break; }
                     if (e2 == q) break;
                 }
             }
@@ -1981,7 +2037,7 @@ static size_t find_places(sentence_state *s, place_candidate *out, size_t max)
                     while (re + 1 < s->n && place_word(s, re + 1) && re - q < 4) re++;
                     code_place ref;
                     memset(&ref, 0, sizeof ref);
-                    if (gazetteer_place(s, q + 1, re, countries, nc, &ref)) {
+                    if (gazetteer_place(s, q + 1, re, countries, nc, false, false, &ref)) {
                         memcpy(c.place.country, ref.country, 4);
                         c.place.lat = ref.lat;
                         c.place.lon = ref.lon;
@@ -2513,7 +2569,7 @@ static void find_dateline(sentence_state *s)
     const char *countries[1] = { s->memory->country };
     code_place p;
     memset(&p, 0, sizeof p);
-    if (!gazetteer_place(s, 0, last, countries, s->memory->country[0] ? 1 : 0, &p)) return;
+    if (!gazetteer_place(s, 0, last, countries, s->memory->country[0] ? 1 : 0, false, false, &p)) return;
     p.name = slice(s, 0, last, NULL, NULL);
     s->memory->dateline = p;
     s->memory->has_dateline = true;

