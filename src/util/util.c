@@ -2,6 +2,7 @@
  * dates and hashing.  See util.h. */
 #include "util.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,14 +76,22 @@ char *arena_strdup(arena *a, const char *s) { return arena_strndup(a, s, strlen(
 
 char *arena_printf(arena *a, const char *fmt, ...)
 {
+    /* One pass when the text fits the free end of the current block (the
+     * usual case: rules and explanations are short), two otherwise. */
     va_list ap, aq;
     va_start(ap, fmt);
     va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    arena_block *b = a->head;
+    char *free_end = b ? (char *)b->data + b->used : NULL;
+    size_t room = b ? b->size - b->used : 0;
+    int n = vsnprintf(free_end, room, fmt, ap);
     va_end(ap);
     if (n < 0) n = 0;
-    char *p = arena_alloc(a, (size_t)n + 1);
-    vsnprintf(p, (size_t)n + 1, fmt, aq);
+    /* The block's free room is a multiple of 16, so what fits in it is
+     * allocated from it, just where it was written. */
+    char *p = arena_alloc_raw(a, (size_t)n + 1);
+    if ((size_t)n < room) assert(p == free_end);
+    else vsnprintf(p, (size_t)n + 1, fmt, aq);
     va_end(aq);
     return p;
 }
@@ -129,17 +138,6 @@ void buf_reserve(buf *b, size_t extra)
     b->cap = cap;
 }
 
-void buf_append(buf *b, const void *data, size_t n)
-{
-    buf_reserve(b, n);
-    if (n) memcpy(b->data + b->len, data, n);
-    b->len += n;
-    b->data[b->len] = 0;
-}
-
-void buf_puts(buf *b, const char *s) { buf_append(b, s, strlen(s)); }
-void buf_putc(buf *b, char c) { buf_append(b, &c, 1); }
-
 void buf_vprintf(buf *b, const char *fmt, va_list ap)
 {
     /* one pass when the text fits the room reserved, two when it does not */
@@ -165,27 +163,33 @@ void buf_printf(buf *b, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Bytes that JSON strings cannot hold as they are: the quote, the
+ * backslash and the control characters. */
+static bool json_needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
 void buf_json_escape(buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    buf_reserve(b, n + 8);
+    /* Copy runs of plain bytes whole; most text has no byte to escape. */
+    size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (!json_needs_escape(c)) continue;
+        buf_append(b, s + run, i - run);
+        run = i + 1;
         switch (c) {
         case '"':  buf_append(b, "\\\"", 2); break;
         case '\\': buf_append(b, "\\\\", 2); break;
         case '\n': buf_append(b, "\\n", 2); break;
         case '\r': buf_append(b, "\\r", 2); break;
         case '\t': buf_append(b, "\\t", 2); break;
-        default:
-            if (c < 0x20) {
-                char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
-                buf_append(b, u, 6);
-            } else {
-                buf_putc(b, (char)c);
-            }
+        default: {
+            char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+            buf_append(b, u, 6);
+        }
         }
     }
+    buf_append(b, s + run, n - run);
 }
 
 /* ---- errors ---- */

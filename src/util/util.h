@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <stdarg.h>
+#include <string.h>
 
 /* ---- arena ---- */
 typedef struct arena_block arena_block;
@@ -37,9 +38,16 @@ typedef struct buf {
 void buf_init(buf *b);
 void buf_free(buf *b);
 void buf_reserve(buf *b, size_t extra);
-void buf_append(buf *b, const void *data, size_t n);
-void buf_puts(buf *b, const char *s);
-void buf_putc(buf *b, char c);
+/* The appends are inline: output is written a few bytes at a time. */
+static inline void buf_append(buf *b, const void *data, size_t n)
+{
+    if (b->len + n + 1 > b->cap) buf_reserve(b, n);
+    if (n) memcpy(b->data + b->len, data, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+static inline void buf_puts(buf *b, const char *s) { buf_append(b, s, strlen(s)); }
+static inline void buf_putc(buf *b, char c) { buf_append(b, &c, 1); }
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(buf *b, const char *fmt, va_list ap);
 void buf_clear(buf *b);
