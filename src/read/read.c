@@ -500,7 +500,161 @@ static void read_tabari(reader *r, const char *s, size_t n)
     }
 }
 
-/* ---- JSON Lines ---- */
+/* ---- JSON Lines ----
+ *
+ * Nearly every record is a flat object of string fields.  Those are read
+ * by a small scanner straight into the scratch arena (Jansson built a tree
+ * of every record and was a sixth of the coding time); anything else (other
+ * value types, nesting, escapes the scanner does not take, duplicate
+ * fields, missing fields, invalid JSON of any kind) goes to Jansson, which
+ * decides and words the error.  So the scanner only ever accepts records
+ * Jansson reads the same way, and every message comes from one place. */
+
+/* The fields of one record, decoded; lengths count bytes. */
+typedef struct jsonl_fields {
+    const char *id, *date, *text, *title, *url;
+    size_t      id_len, date_len, text_len;
+} jsonl_fields;
+
+static bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Four hex digits at s[*i]; -1 if not. */
+static int32_t hex4(const char *s, size_t n, size_t *i)
+{
+    if (*i + 4 > n) return -1;
+    int32_t v = 0;
+    for (int k = 0; k < 4; k++) {
+        int h = hex_value(s[*i + (size_t)k]);
+        if (h < 0) return -1;
+        v = v * 16 + h;
+    }
+    *i += 4;
+    return v;
+}
+
+static size_t put_utf8(char *out, int32_t cp)
+{
+    if (cp < 0x80) { out[0] = (char)cp; return 1; }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* The string whose opening quote is at s[*i - 1], decoded to out (NUL
+ * added); *i moves past the closing quote.  False for what the scanner
+ * leaves to Jansson: control bytes, unknown escapes, "\u0000", surrogates
+ * that do not pair, or no closing quote. */
+static bool scan_string(const char *s, size_t n, size_t *i, char *out, size_t *out_len)
+{
+    size_t o = 0, p = *i;
+    for (;;) {
+        size_t run = p;
+        while (run < n && s[run] != '"' && s[run] != '\\' && (unsigned char)s[run] >= 0x20) run++;
+        memcpy(out + o, s + p, run - p);
+        o += run - p;
+        p = run;
+        if (p >= n || (unsigned char)s[p] < 0x20) return false;
+        if (s[p] == '"') break;
+        if (++p >= n) return false;   /* the backslash */
+        char e = s[p++];
+        switch (e) {
+        case '"': case '\\': case '/': out[o++] = e; break;
+        case 'b': out[o++] = '\b'; break;
+        case 'f': out[o++] = '\f'; break;
+        case 'n': out[o++] = '\n'; break;
+        case 'r': out[o++] = '\r'; break;
+        case 't': out[o++] = '\t'; break;
+        case 'u': {
+            int32_t cp = hex4(s, n, &p);
+            if (cp <= 0 || (cp >= 0xDC00 && cp <= 0xDFFF)) return false;
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                if (p + 2 > n || s[p] != '\\' || s[p + 1] != 'u') return false;
+                p += 2;
+                int32_t low = hex4(s, n, &p);
+                if (low < 0xDC00 || low > 0xDFFF) return false;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            }
+            o += put_utf8(out + o, cp);
+            break;
+        }
+        default: return false;
+        }
+    }
+    out[o] = '\0';
+    *out_len = o;
+    *i = p + 1;
+    return true;
+}
+
+/* Reads a flat object of string fields with id, date and text; false when
+ * the line is anything else (then Jansson reads it). */
+static bool scan_jsonl_record(reader *r, const char *s, size_t n, jsonl_fields *f)
+{
+    if (!utf8_valid(s, n, NULL)) return false;
+    /* decoded strings are never longer than their JSON form */
+    char *out = arena_alloc_raw(&r->scratch, n + 1);
+    size_t o = 0, i = 0;
+    memset(f, 0, sizeof *f);
+    while (i < n && json_space(s[i])) i++;
+    if (i >= n || s[i++] != '{') return false;
+    for (;;) {
+        while (i < n && json_space(s[i])) i++;
+        if (i >= n || s[i++] != '"') return false;
+        size_t key_start = i;
+        while (i < n && s[i] != '"' && s[i] != '\\' && (unsigned char)s[i] >= 0x20) i++;
+        if (i >= n || s[i] != '"') return false;
+        const char *key = s + key_start;
+        size_t key_len = i - key_start;
+        i++;
+        while (i < n && json_space(s[i])) i++;
+        if (i >= n || s[i++] != ':') return false;
+        while (i < n && json_space(s[i])) i++;
+        if (i >= n || s[i++] != '"') return false;
+        char *value = out + o;
+        size_t value_len;
+        if (!scan_string(s, n, &i, value, &value_len)) return false;
+        o += value_len + 1;
+        const char **slot = NULL;
+        size_t *len_slot = NULL;
+        if (key_len == 2 && memcmp(key, "id", 2) == 0) slot = &f->id, len_slot = &f->id_len;
+        else if (key_len == 4 && memcmp(key, "date", 4) == 0) slot = &f->date, len_slot = &f->date_len;
+        else if (key_len == 4 && memcmp(key, "text", 4) == 0) slot = &f->text, len_slot = &f->text_len;
+        else if (key_len == 5 && memcmp(key, "title", 5) == 0) slot = &f->title;
+        else if (key_len == 3 && memcmp(key, "url", 3) == 0) slot = &f->url;
+        if (slot) {
+            if (*slot) return false;   /* a repeated field: Jansson keeps the last */
+            *slot = value;
+            if (len_slot) *len_slot = value_len;
+        }
+        while (i < n && json_space(s[i])) i++;
+        if (i >= n) return false;
+        if (s[i] == '}') { i++; break; }
+        if (s[i++] != ',') return false;
+    }
+    while (i < n && json_space(s[i])) i++;
+    return i == n && f->id && f->date && f->text;
+}
 
 /* The value of a required string field, or NULL after reporting why not. */
 static const char *required_string(reader *r, json_t *object, const char *field,
@@ -528,47 +682,69 @@ static const char *optional_string(json_t *object, const char *field)
     return json_is_string(value) ? json_string_value(value) : NULL;
 }
 
-static void read_jsonl_record(reader *r, json_t *root, const char *origin)
+/* The checks every record passes, in this order, whoever read it. */
+static bool jsonl_id_usable(reader *r, const char *id, const char *origin)
+{
+    if (id[0])
+        return true;
+    reader_skip(r, "%s: field \"id\" is empty", origin);
+    return false;
+}
+
+static bool jsonl_date_usable(reader *r, const char *date, size_t date_len, const char *origin)
+{
+    if (reader_iso_date_prefix(date, date_len))
+        return true;
+    reader_skip(r, "%s: field \"date\" is not a date: %s", origin, reader_quote(r, date, date_len));
+    return false;
+}
+
+static void jsonl_deliver(reader *r, const jsonl_fields *f, const char *origin)
+{
+    read_candidate c = {
+        .id = f->id,
+        .title = f->title,
+        .url = f->url,
+        .date = arena_strndup(&r->scratch, f->date, 10),
+        .text = f->text,
+        .text_len = f->text_len,
+        .origin = origin,
+        .input_offset = READ_NOT_IN_INPUT,
+    };
+    reader_deliver(r, &c);
+}
+
+/* A record the scanner read: it has every field, as strings. */
+static void read_scanned_record(reader *r, const jsonl_fields *f, const char *origin)
+{
+    if (jsonl_id_usable(r, f->id, origin) && jsonl_date_usable(r, f->date, f->date_len, origin))
+        jsonl_deliver(r, f, origin);
+}
+
+/* A record Jansson read: anything JSON. */
+static void read_jansson_record(reader *r, json_t *root, const char *origin)
 {
     if (!json_is_object(root)) {
         reader_skip(r, "%s: not a JSON object", origin);
         return;
     }
-    const char *id;
+    jsonl_fields f;
+    memset(&f, 0, sizeof f);
     json_t *id_value = json_object_get(root, "id");
     if (json_is_integer(id_value)) {
         /* Numeric ids are common in exported data sets; keep them. */
-        id = arena_printf(&r->scratch, "%" JSON_INTEGER_FORMAT, json_integer_value(id_value));
-    } else if (!(id = required_string(r, root, "id", origin, NULL))) {
-        return;
-    } else if (!id[0]) {
-        reader_skip(r, "%s: field \"id\" is empty", origin);
+        f.id = arena_printf(&r->scratch, "%" JSON_INTEGER_FORMAT, json_integer_value(id_value));
+    } else if (!(f.id = required_string(r, root, "id", origin, NULL)) || !jsonl_id_usable(r, f.id, origin)) {
         return;
     }
-    size_t date_len;
-    const char *date = required_string(r, root, "date", origin, &date_len);
-    if (!date)
+    if (!(f.date = required_string(r, root, "date", origin, &f.date_len)) ||
+        !jsonl_date_usable(r, f.date, f.date_len, origin))
         return;
-    if (!reader_iso_date_prefix(date, date_len)) {
-        reader_skip(r, "%s: field \"date\" is not a date: %s", origin,
-                    reader_quote(r, date, date_len));
+    if (!(f.text = required_string(r, root, "text", origin, &f.text_len)))
         return;
-    }
-    size_t text_len;
-    const char *text = required_string(r, root, "text", origin, &text_len);
-    if (!text)
-        return;
-    read_candidate c = {
-        .id = id,
-        .title = optional_string(root, "title"),
-        .url = optional_string(root, "url"),
-        .date = arena_strndup(&r->scratch, date, 10),
-        .text = text,
-        .text_len = text_len,
-        .origin = origin,
-        .input_offset = READ_NOT_IN_INPUT,
-    };
-    reader_deliver(r, &c);
+    f.title = optional_string(root, "title");
+    f.url = optional_string(root, "url");
+    jsonl_deliver(r, &f, origin);
 }
 
 static void read_jsonl(reader *r, const char *s, size_t n)
@@ -581,6 +757,11 @@ static void read_jsonl(reader *r, const char *s, size_t n)
         if (is_blank(line, line_len))
             continue;
         const char *origin = arena_printf(&r->scratch, "%s:%zu", r->name, line_number);
+        jsonl_fields fields;
+        if (scan_jsonl_record(r, line, line_len, &fields)) {
+            read_scanned_record(r, &fields, origin);
+            continue;
+        }
         json_error_t json_error;
         /* JSON_ALLOW_NUL: a "\u0000" in the text is reported as binary
          * data, like a NUL byte in any other format. */
@@ -590,7 +771,7 @@ static void read_jsonl(reader *r, const char *s, size_t n)
                         json_error.column > 0 ? json_error.column : 1);
             continue;
         }
-        read_jsonl_record(r, root, origin);
+        read_jansson_record(r, root, origin);
         json_decref(root);
     }
 }

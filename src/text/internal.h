@@ -13,11 +13,9 @@
 
 /* ---- utf8.c ---- */
 
-/* Decodes the sequence at s[0..n) (n >= 1).  Returns its length (1..4) and
- * sets *cp; if the bytes are not valid UTF-8, sets *cp to U+FFFD and returns
- * the negated length (>= 1) of the maximal prefix of a valid sequence, which
- * is what one U+FFFD replaces. */
-int text_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* Decoding is util's utf8_decode (shared with the reader); a broken
+ * sequence's negated length is what one U+FFFD replaces. */
+static inline int text_utf8_decode(const unsigned char *s, size_t n, int32_t *cp) { return utf8_decode(s, n, cp); }
 
 /* Like text_utf8_decode but always moves on: invalid bytes read as U+FFFD. */
 static inline int text_utf8_next(const char *s, size_t n, size_t p, int32_t *cp)

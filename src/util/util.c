@@ -319,6 +319,84 @@ void date_format_iso(int32_t days, char out[11])
     out[10] = 0;
 }
 
+/* ---- UTF-8 ----
+ *
+ * The decoder accepts exactly the well-formed sequences of Unicode (no
+ * overlongs, no surrogates, nothing past U+10FFFF) by narrowing the range
+ * allowed for the second byte after the lead byte. */
+
+int utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+    unsigned lead = s[0];
+    if (lead < 0x80) {
+        *cp = (int32_t)lead;
+        return 1;
+    }
+    int continuation;
+    unsigned low = 0x80, high = 0xBF;   /* allowed range of the second byte */
+    int32_t value;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        continuation = 1;
+        value = lead & 0x1F;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        continuation = 2;
+        value = lead & 0x0F;
+        if (lead == 0xE0) low = 0xA0;        /* overlong */
+        else if (lead == 0xED) high = 0x9F;  /* surrogates */
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        continuation = 3;
+        value = lead & 0x07;
+        if (lead == 0xF0) low = 0x90;        /* overlong */
+        else if (lead == 0xF4) high = 0x8F;  /* past U+10FFFF */
+    } else {
+        *cp = 0xFFFD;                        /* C0, C1, F5..FF, lone continuation */
+        return -1;
+    }
+    int i = 1;
+    for (; i <= continuation; i++) {
+        if ((size_t)i >= n) break;
+        unsigned byte = s[i];
+        if (byte < low || byte > high) break;
+        value = (value << 6) | (int32_t)(byte & 0x3F);
+        low = 0x80;
+        high = 0xBF;
+    }
+    if (i == continuation + 1) {
+        *cp = value;
+        return i;
+    }
+    *cp = 0xFFFD;
+    return -i;
+}
+
+bool utf8_valid(const char *s, size_t n, size_t *bad_offset)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t p = 0;
+    while (p < n) {
+        /* ASCII runs are the common case: skip them eight bytes at a time. */
+        while (p + 8 <= n) {
+            uint64_t word;
+            memcpy(&word, u + p, 8);
+            if (word & 0x8080808080808080ull) break;
+            p += 8;
+        }
+        if (p >= n) break;
+        if (u[p] < 0x80) {
+            p++;
+            continue;
+        }
+        int32_t cp;
+        int len = utf8_decode(u + p, n - p, &cp);
+        if (len < 0) {
+            if (bad_offset) *bad_offset = p;
+            return false;
+        }
+        p += (size_t)len;
+    }
+    return true;
+}
+
 /* ---- hashing ---- */
 
 uint64_t hash_bytes(const void *data, size_t n)

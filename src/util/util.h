@@ -82,6 +82,15 @@ bool    date_parse_iso(const char *s, size_t n, int32_t *days);
 void    date_format_iso(int32_t days, char out[11]);
 int     date_days_in_month(int year, int month);
 
+/* ---- UTF-8 ---- */
+/* Decodes the sequence at s[0..n) (n >= 1).  Returns its length (1..4) and
+ * sets *cp; if the bytes are not valid UTF-8, sets *cp to U+FFFD and returns
+ * the negated length (>= 1) of the maximal prefix of a valid sequence. */
+int  utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* Whether bytes are well-formed UTF-8; if not, *bad_offset (may be NULL) is
+ * the offset of the first invalid sequence. */
+bool utf8_valid(const char *s, size_t n, size_t *bad_offset);
+
 /* ---- hashing ---- */
 uint64_t hash_bytes(const void *data, size_t n);   /* FNV-1a 64 */
 
