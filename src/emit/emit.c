@@ -61,12 +61,44 @@ static void json_actor(buf *b, const code_actor *a)
     buf_putc(b, '}');
 }
 
+/* What printf's "%.6g" writes for v, when v is the double nearest to a
+ * decimal of at most six significant digits in fixed notation (Goldstein
+ * weights, coordinates: nearly every number we print).  Such a decimal is
+ * exactly what "%.6g" rounds v to.  False for any other v. */
+static bool short_decimal(double v, char out[32], size_t *len)
+{
+    double magnitude = fabs(v);
+    if (!(magnitude >= 1e-4 && magnitude < 1e6)) return false;
+    double scale = 1;
+    for (int decimals = 0; decimals <= 10; decimals++, scale *= 10) {
+        double digits = nearbyint(magnitude * scale);
+        if (digits >= 1e6) return false;   /* more than six significant digits */
+        if (digits / scale != magnitude) continue;
+        uint32_t n = (uint32_t)digits;
+        char reversed[24];
+        size_t k = 0;
+        for (int d = 0; d < decimals; d++) { reversed[k++] = (char)('0' + n % 10); n /= 10; }
+        if (decimals) reversed[k++] = '.';
+        do { reversed[k++] = (char)('0' + n % 10); n /= 10; } while (n);
+        size_t o = 0;
+        if (v < 0) out[o++] = '-';
+        while (k) out[o++] = reversed[--k];
+        *len = o;
+        return true;
+    }
+    return false;
+}
+
 static void json_number(buf *b, double v)
 {
     if (isnan(v)) { PUT(b, "null"); return; }
     char text[32];
-    int n = snprintf(text, sizeof text, "%.6g", v);
-    buf_append(b, text, n > 0 ? (size_t)n : 0);
+    size_t len;
+    if (!short_decimal(v, text, &len)) {
+        int n = snprintf(text, sizeof text, "%.6g", v);
+        len = n > 0 ? (size_t)n : 0;
+    }
+    buf_append(b, text, len);
 }
 
 static void casualties_json(buf *b, const code_casualties *c)

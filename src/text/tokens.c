@@ -40,7 +40,7 @@ static void grow_folded(scanner *sc, size_t extra)
     text_tokens *t = sc->out;
     size_t capacity = t->folded_capacity ? t->folded_capacity * 2 : 64;
     while (capacity < t->folded_len + extra) capacity *= 2;
-    char *grown = arena_alloc(sc->arena, capacity);
+    char *grown = arena_alloc_raw(sc->arena, capacity);
     if (t->folded_len) memcpy(grown, t->folded, t->folded_len);
     t->folded = grown;
     t->folded_capacity = capacity;
@@ -64,7 +64,7 @@ static void emit(scanner *sc, size_t start, size_t end, size_t fold_start, unsig
     text_tokens *t = sc->out;
     if (t->count == t->capacity) {
         size_t capacity = t->capacity ? t->capacity * 2 : 256;
-        text_token *grown = arena_alloc(sc->arena, capacity * sizeof *grown);
+        text_token *grown = arena_alloc_raw(sc->arena, capacity * sizeof *grown);
         if (t->count) memcpy(grown, t->tokens, t->count * sizeof *grown);
         t->tokens = grown;
         t->capacity = capacity;
@@ -508,7 +508,7 @@ void text_tokenize(arena *a, const char *s, size_t n, text_tokens *out)
     /* Sized for ordinary prose (a token every five bytes or so, folded
      * forms about as long as the text) so that it rarely has to grow. */
     out->capacity = n / 4 + 16;
-    out->tokens = arena_alloc(a, out->capacity * sizeof *out->tokens);
+    out->tokens = arena_alloc_raw(a, out->capacity * sizeof *out->tokens);
     reserve_folded(&sc, n + n / 8 + 64);
     size_t p = 0;
     while (p < n) {

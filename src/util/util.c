@@ -170,9 +170,21 @@ static bool json_needs_escape(unsigned char c) { return c < 0x20 || c == '"' || 
 void buf_json_escape(buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    /* Copy runs of plain bytes whole; most text has no byte to escape. */
+    /* Copy runs of plain bytes whole; most text has no byte to escape, so
+     * look at eight bytes at a time for one that does. */
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+            /* a byte below 0x20, or a zero byte in quote or backslash */
+            uint64_t hit = ((w - ones * 0x20) | (quote - ones) | (backslash - ones)) & ~w & highs;
+            if (hit) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = (unsigned char)s[i];
         if (!json_needs_escape(c)) continue;
         buf_append(b, s + run, i - run);
@@ -399,10 +411,5 @@ bool utf8_valid(const char *s, size_t n, size_t *bad_offset)
 
 /* ---- hashing ---- */
 
-uint64_t hash_bytes(const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) { h ^= p[i]; h *= 1099511628211ull; }
-    return h;
-}
+uint64_t hash_bytes(const void *data, size_t n) { return hash_bytes_more(HASH_BYTES_START, data, n); }
+

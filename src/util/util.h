@@ -93,5 +93,15 @@ bool utf8_valid(const char *s, size_t n, size_t *bad_offset);
 
 /* ---- hashing ---- */
 uint64_t hash_bytes(const void *data, size_t n);   /* FNV-1a 64 */
+/* The hash of bytes that follow those hashed to h: hash_bytes(ab) ==
+ * hash_bytes_more(hash_bytes(a), b), and hash_bytes(x) ==
+ * hash_bytes_more(HASH_BYTES_START, x). */
+#define HASH_BYTES_START 1469598103934665603ull
+static inline uint64_t hash_bytes_more(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) { h ^= p[i]; h *= 1099511628211ull; }
+    return h;
+}
 
 #endif
