@@ -409,16 +409,9 @@ int cmd_code(int argc, char **argv)
     read_context rc = { &p };
     read_sink sink = { &rc, on_article, on_skipped };
     for (size_t f = 0; f < inputs.count; f++) {
-        char *data = NULL;
-        size_t len = 0;
         error err;
-        if (!file_read_all(inputs.paths[f], (size_t)1 << 32, &data, &len, &err)) {
+        if (!read_file(inputs.paths[f], (size_t)1 << 32, &ropt, &sink, NULL, &err))
             submit_skip(&p, err.message);
-            continue;
-        }
-        const char *name = strcmp(inputs.paths[f], "-") == 0 ? "stdin" : inputs.paths[f];
-        read_buffer(name, data, len, &ropt, &sink);
-        free(data);
     }
     flush_batch(&p);
     pthread_mutex_lock(&p.lock);

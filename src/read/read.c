@@ -16,6 +16,7 @@
  * xmlCleanupParser() while a reader may still run. */
 #include "read_internal.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <pthread.h>
@@ -747,33 +748,37 @@ static void read_jansson_record(reader *r, json_t *root, const char *origin)
     jsonl_deliver(r, &f, origin);
 }
 
+/* One line of JSON Lines input (without its line break). */
+static void read_jsonl_line(reader *r, const char *line, size_t line_len, size_t line_number)
+{
+    if (is_blank(line, line_len))
+        return;
+    const char *origin = arena_printf(&r->scratch, "%s:%zu", r->name, line_number);
+    jsonl_fields fields;
+    if (scan_jsonl_record(r, line, line_len, &fields)) {
+        read_scanned_record(r, &fields, origin);
+        return;
+    }
+    json_error_t json_error;
+    /* JSON_ALLOW_NUL: a "\u0000" in the text is reported as binary
+     * data, like a NUL byte in any other format. */
+    json_t *root = json_loadb(line, line_len, JSON_ALLOW_NUL, &json_error);
+    if (!root) {
+        reader_skip(r, "%s: invalid JSON: %s at column %d", origin, json_error.text,
+                    json_error.column > 0 ? json_error.column : 1);
+        return;
+    }
+    read_jansson_record(r, root, origin);
+    json_decref(root);
+}
+
 static void read_jsonl(reader *r, const char *s, size_t n)
 {
     size_t pos = 0, line_number = 0;
     const char *line;
     size_t line_len;
-    while (next_line(s, n, &pos, &line, &line_len)) {
-        line_number++;
-        if (is_blank(line, line_len))
-            continue;
-        const char *origin = arena_printf(&r->scratch, "%s:%zu", r->name, line_number);
-        jsonl_fields fields;
-        if (scan_jsonl_record(r, line, line_len, &fields)) {
-            read_scanned_record(r, &fields, origin);
-            continue;
-        }
-        json_error_t json_error;
-        /* JSON_ALLOW_NUL: a "\u0000" in the text is reported as binary
-         * data, like a NUL byte in any other format. */
-        json_t *root = json_loadb(line, line_len, JSON_ALLOW_NUL, &json_error);
-        if (!root) {
-            reader_skip(r, "%s: invalid JSON: %s at column %d", origin, json_error.text,
-                        json_error.column > 0 ? json_error.column : 1);
-            continue;
-        }
-        read_jansson_record(r, root, origin);
-        json_decref(root);
-    }
+    while (next_line(s, n, &pos, &line, &line_len))
+        read_jsonl_line(r, line, line_len, ++line_number);
 }
 
 /* ---- the entry point ---- */
@@ -795,28 +800,39 @@ static const char *stem_of(arena *a, const char *name)
     return len ? arena_strndup(a, base, len) : "input";
 }
 
+static void reader_init(reader *r, const char *name, const read_options *options, const read_sink *sink)
+{
+    pthread_once(&libraries_once, libraries_init);
+    memset(r, 0, sizeof *r);
+    r->name = name && name[0] && strcmp(name, "-") != 0 ? name : "stdin";
+    r->options = options;
+    r->max_bytes = options->max_article_bytes ? options->max_article_bytes : READ_DEFAULT_MAX_ARTICLE;
+    r->sink = sink;
+    arena_init(&r->scratch);
+    arena_init(&r->keep);
+    r->stem = stem_of(&r->keep, r->name);
+}
+
+static size_t reader_finish(reader *r)
+{
+    arena_free(&r->scratch);
+    arena_free(&r->keep);
+    return r->delivered;
+}
+
+static const read_options default_options = { .format = READ_FORMAT_AUTO };
+
 size_t read_buffer(const char *name, const char *bytes, size_t len,
                    const read_options *options, const read_sink *sink)
 {
-    pthread_once(&libraries_once, libraries_init);
-    static const read_options defaults = { .format = READ_FORMAT_AUTO };
     if (!options)
-        options = &defaults;
+        options = &default_options;
     if (!bytes) {
         bytes = "";
         len = 0;
     }
-    reader r = {
-        .name = name && name[0] && strcmp(name, "-") != 0 ? name : "stdin",
-        .options = options,
-        .max_bytes = options->max_article_bytes ? options->max_article_bytes
-                                                : READ_DEFAULT_MAX_ARTICLE,
-        .sink = sink,
-    };
-    arena_init(&r.scratch);
-    arena_init(&r.keep);
-    r.stem = stem_of(&r.keep, r.name);
-
+    reader r;
+    reader_init(&r, name, options, sink);
     read_format format = options->format;
     if (format == READ_FORMAT_AUTO)
         format = read_detect(name, bytes, len);
@@ -836,7 +852,119 @@ size_t read_buffer(const char *name, const char *bytes, size_t len,
         reader_skip(&r, "%s: unknown input format %d", r.name, (int)format);
         break;
     }
-    arena_free(&r.scratch);
-    arena_free(&r.keep);
-    return r.delivered;
+    return reader_finish(&r);
+}
+
+/* ---- files ---- */
+
+enum { READ_CHUNK = 64 * 1024 };
+
+/* Appends up to READ_CHUNK bytes of f to b; 0 at the end or on an error. */
+static size_t read_chunk(FILE *f, buf *b)
+{
+    buf_reserve(b, READ_CHUNK);
+    size_t got = fread(b->data + b->len, 1, READ_CHUNK, f);
+    b->len += got;
+    b->data[b->len] = '\0';
+    return got;
+}
+
+/* JSON Lines from f, a line at a time; b holds what was read so far. */
+static void read_jsonl_stream(reader *r, FILE *f, buf *b, size_t limit)
+{
+    r->base = bom_length(b->data, b->len);
+    size_t start = r->base;          /* the first byte not yet read as a line */
+    size_t scanned = start;          /* no line break in [start, scanned) */
+    size_t line_number = 0;
+    bool at_end = false, too_long = false;
+    for (;;) {
+        char *newline = memchr(b->data + scanned, '\n', b->len - scanned);
+        if (newline || (at_end && (start < b->len || too_long))) {
+            size_t end = newline ? (size_t)(newline - b->data) : b->len;
+            size_t len = end - start;
+            if (len > 0 && b->data[start + len - 1] == '\r')
+                len--;
+            line_number++;
+            if (too_long)
+                reader_skip(r, "%s:%zu: line longer than the limit of %zu bytes", r->name, line_number, limit);
+            else
+                read_jsonl_line(r, b->data + start, len, line_number);
+            too_long = false;
+            start = scanned = newline ? end + 1 : b->len;
+            continue;
+        }
+        if (at_end)
+            break;
+        /* Keep only the unfinished line; a line over the limit is read
+         * to its end but not kept. */
+        if (start > 0) {
+            memmove(b->data, b->data + start, b->len - start);
+            b->len -= start;
+            start = 0;
+        }
+        if (b->len > limit) {
+            too_long = true;
+            b->len = 0;
+        }
+        scanned = b->len;
+        if (read_chunk(f, b) == 0)
+            at_end = true;
+    }
+}
+
+bool read_file(const char *path, size_t limit, const read_options *options, const read_sink *sink,
+               size_t *delivered, error *err)
+{
+    if (!options)
+        options = &default_options;
+    if (delivered)
+        *delivered = 0;
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return error_set(err, "%s: %s", path, strerror(errno));
+    buf b;
+    buf_init(&b);
+    /* Enough of the start to tell JSON Lines (the first byte after a byte
+     * order mark and white space is "{"), which are read as they come. */
+    size_t first = 0;
+    bool at_end = false;
+    for (;;) {
+        size_t bom = bom_length(b.data, b.len);
+        first = bom;
+        while (first < b.len && is_space(b.data[first]))
+            first++;
+        if ((first < b.len && b.len >= 3) || at_end)
+            break;
+        if (read_chunk(f, &b) == 0)
+            at_end = true;
+    }
+    read_format format = options->format;
+    bool stream = format == READ_FORMAT_JSONL ||
+                  (format == READ_FORMAT_AUTO && first < b.len && b.data[first] == '{');
+    bool ok = true;
+    if (stream) {
+        reader r;
+        reader_init(&r, path, options, sink);
+        read_jsonl_stream(&r, f, &b, limit);
+        size_t count = reader_finish(&r);
+        if (delivered)
+            *delivered = count;
+    } else {
+        while (!at_end && b.len <= limit)
+            if (read_chunk(f, &b) == 0)
+                at_end = true;
+        if (b.len > limit)
+            ok = error_set(err, "%s: larger than the limit of %zu bytes", path, limit);
+    }
+    if (ok && ferror(f))
+        ok = error_set(err, "%s: read error", path);
+    if (f != stdin)
+        fclose(f);
+    if (ok && !stream) {
+        size_t count = read_buffer(path, b.data ? b.data : "", b.len, options, sink);
+        if (delivered)
+            *delivered = count;
+    }
+    buf_free(&b);
+    return ok;
 }
