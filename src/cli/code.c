@@ -1,9 +1,11 @@
 /* parley code: articles in, events out.
  *
- * The main thread reads inputs and hands each article to a bounded ring of
- * jobs; N workers code them; a writer prints results strictly in input
- * order.  The ring bounds memory whatever the input size, and skipped
- * articles travel through the ring too, so their messages keep their place. */
+ * The main thread reads inputs and hands articles, a batch at a time, to a
+ * bounded ring of jobs; N workers code them; a writer prints results
+ * strictly in input order.  The ring bounds memory whatever the input size,
+ * and skipped articles travel through the ring too, so their messages keep
+ * their place.  Batches (up to JOB_ARTICLES articles or JOB_BYTES of text)
+ * keep the threads' hand-offs rare next to the coding itself. */
 #include "cli.h"
 #include "../read/read.h"
 #include "../text/text.h"
@@ -19,16 +21,25 @@
 #include <sys/resource.h>
 
 enum { JOB_EMPTY = 0, JOB_READY, JOB_CODING, JOB_DONE };
+enum { JOB_ARTICLES = 64, JOB_BYTES = 256 * 1024 };
 
-typedef struct job {
-    int    state;
-    size_t seq;
+/* One article of a batch, or the message of one that was skipped. */
+typedef struct item {
     char  *id, *date, *text, *origin;
     size_t text_len;
     char  *skip_message;      /* set when the article is skipped */
     char  *warning;           /* printed but the article is coded */
-    buf    output;
+    size_t output_end;        /* its events end here in the job's output */
     size_t events, sentences;
+} item;
+
+typedef struct job {
+    int    state;
+    size_t seq;
+    item   items[JOB_ARTICLES];
+    size_t count;
+    size_t text_bytes;
+    buf    output;            /* the events of all items, in order */
 } job;
 
 typedef struct pipeline {
@@ -54,6 +65,7 @@ typedef struct pipeline {
     bool    inline_mode;
     job     inline_job;
     arena   inline_arena;
+    job    *filling;          /* the batch the reader is adding to, or NULL */
 } pipeline;
 
 static void write_job(pipeline *p, job *j);
@@ -86,17 +98,44 @@ static void submit(pipeline *p, job *j, int state)
     pthread_mutex_unlock(&p->lock);
 }
 
-static void submit_skip(pipeline *p, const char *message)
+/* The batch to add an article or message to: the one being filled, or a
+ * fresh slot of the ring. */
+static job *filling(pipeline *p)
+{
+    if (p->inline_mode) return &p->inline_job;
+    if (!p->filling) p->filling = claim_slot(p);
+    return p->filling;
+}
+
+/* Hands the batch being filled to the workers (or, with -j 1, codes and
+ * writes it at once). */
+static void flush_batch(pipeline *p)
 {
     if (p->inline_mode) {
-        memset(&p->inline_job, 0, sizeof p->inline_job);
-        p->inline_job.skip_message = strdup(message);
-        write_job(p, &p->inline_job);
+        job *j = &p->inline_job;
+        if (!j->count) return;
+        code_job(p, j, &p->inline_arena);
+        write_job(p, j);
         return;
     }
-    job *j = claim_slot(p);
-    j->skip_message = strdup(message);
-    submit(p, j, JOB_DONE);
+    if (!p->filling) return;
+    submit(p, p->filling, JOB_READY);
+    p->filling = NULL;
+}
+
+static void added(pipeline *p, job *j)
+{
+    /* with -j 1 nothing is gained by waiting */
+    if (p->inline_mode || j->count == JOB_ARTICLES || j->text_bytes >= JOB_BYTES) flush_batch(p);
+}
+
+static void submit_skip(pipeline *p, const char *message)
+{
+    job *j = filling(p);
+    item *it = &j->items[j->count++];
+    memset(it, 0, sizeof *it);
+    it->skip_message = strdup(message);
+    added(p, j);
 }
 
 typedef struct read_context { pipeline *p; } read_context;
@@ -104,21 +143,19 @@ typedef struct read_context { pipeline *p; } read_context;
 static void on_article(void *context, const read_article *a)
 {
     pipeline *p = ((read_context *)context)->p;
-    job *j = p->inline_mode ? &p->inline_job : claim_slot(p);
-    j->id = strdup(a->id ? a->id : "");
-    j->date = strdup(a->date);
-    j->origin = strdup(a->origin ? a->origin : j->id);
-    j->text = malloc(a->text_len + 1);
-    if (!j->text) abort();
-    memcpy(j->text, a->text, a->text_len);
-    j->text[a->text_len] = 0;
-    j->text_len = a->text_len;
-    if (p->inline_mode) {
-        code_job(p, j, &p->inline_arena);
-        write_job(p, j);
-        return;
-    }
-    submit(p, j, JOB_READY);
+    job *j = filling(p);
+    item *it = &j->items[j->count++];
+    memset(it, 0, sizeof *it);
+    it->id = strdup(a->id ? a->id : "");
+    it->date = strdup(a->date);
+    it->origin = strdup(a->origin ? a->origin : it->id);
+    it->text = malloc(a->text_len + 1);
+    if (!it->id || !it->date || !it->origin || !it->text) abort();
+    memcpy(it->text, a->text, a->text_len);
+    it->text[a->text_len] = 0;
+    it->text_len = a->text_len;
+    j->text_bytes += a->text_len;
+    added(p, j);
 }
 
 static void on_skipped(void *context, size_t sequence, const char *message)
@@ -127,7 +164,7 @@ static void on_skipped(void *context, size_t sequence, const char *message)
     submit_skip(((read_context *)context)->p, message);
 }
 
-static void code_job(pipeline *p, job *j, arena *a)
+static void code_item(pipeline *p, item *j, buf *output, arena *a)
 {
     size_t bad;
     if (!text_utf8_valid(j->text, j->text_len, &bad)) {
@@ -157,11 +194,20 @@ static void code_job(pipeline *p, job *j, arena *a)
     code_result result;
     arena_reset(a);
     code_article(a, p->dict, &p->options, j->text, j->text_len, date, &result);
-    buf_init(&j->output);
     for (size_t i = 0; i < result.count; i++)
-        emit_event(&j->output, p->format, j->id, j->text, &result.events[i], p->explain);
+        emit_event(output, p->format, j->id, j->text, &result.events[i], p->explain);
     j->events = result.count;
     j->sentences = result.sentences;
+}
+
+static void code_job(pipeline *p, job *j, arena *a)
+{
+    buf_init(&j->output);
+    for (size_t i = 0; i < j->count; i++) {
+        item *it = &j->items[i];
+        if (!it->skip_message) code_item(p, it, &j->output, a);
+        it->output_end = j->output.len;
+    }
 }
 
 static void *worker(void *arg)
@@ -176,8 +222,9 @@ static void *worker(void *arg)
             if (p->next_to_code < p->submitted) {
                 job *c = slot(p, p->next_to_code);
                 p->next_to_code++;
-                if (c->state == JOB_READY) { c->state = JOB_CODING; j = c; break; }
-                continue;   /* a skipped article: nothing to code */
+                c->state = JOB_CODING;
+                j = c;
+                break;
             }
             if (p->reading_done) break;
             pthread_cond_wait(&p->changed, &p->lock);
@@ -194,25 +241,32 @@ static void *worker(void *arg)
     return NULL;
 }
 
-/* Prints a coded (or skipped) article and frees what it holds; the slot's
- * state is left to the caller. */
+/* Prints a coded batch (events and messages in input order) and frees
+ * what it holds; the slot's state is left to the caller. */
 static void write_job(pipeline *p, job *j)
 {
-    if (j->warning) fprintf(stderr, "%s\n", j->warning);
-    if (j->skip_message) {
-        fprintf(stderr, "%s; article skipped\n", j->skip_message);
-        p->skipped++;
-    } else {
-        if (j->output.len) fwrite(j->output.data, 1, j->output.len, p->out);
-        p->articles++;
-        p->events += j->events;
-        p->sentences += j->sentences;
-        p->bytes += j->text_len;
+    size_t output_start = 0;
+    for (size_t i = 0; i < j->count; i++) {
+        item *it = &j->items[i];
+        if (it->warning) fprintf(stderr, "%s\n", it->warning);
+        if (it->skip_message) {
+            fprintf(stderr, "%s; article skipped\n", it->skip_message);
+            p->skipped++;
+        } else {
+            if (it->output_end > output_start)
+                fwrite(j->output.data + output_start, 1, it->output_end - output_start, p->out);
+            p->articles++;
+            p->events += it->events;
+            p->sentences += it->sentences;
+            p->bytes += it->text_len;
+        }
+        output_start = it->output_end;
+        free(it->id); free(it->date); free(it->text); free(it->origin);
+        free(it->skip_message); free(it->warning);
     }
-    free(j->id); free(j->date); free(j->text); free(j->origin);
-    free(j->skip_message); free(j->warning);
     buf_free(&j->output);
-    j->id = j->date = j->text = j->origin = j->skip_message = j->warning = NULL;
+    j->count = 0;
+    j->text_bytes = 0;
 }
 
 static void *writer(void *arg)
@@ -340,7 +394,7 @@ int cmd_code(int argc, char **argv)
     pthread_cond_init(&p.changed, NULL);
     p.inline_mode = threads == 1;
     arena_init(&p.inline_arena);
-    p.ring_size = (size_t)threads * 4 + 4;
+    p.ring_size = (size_t)threads * 2 + 2;   /* batches: enough to keep every worker busy */
     p.ring = calloc(p.ring_size, sizeof *p.ring);
     pthread_t *workers = calloc((size_t)threads, sizeof *workers), writer_thread;
     if (!p.inline_mode) {
@@ -358,17 +412,11 @@ int cmd_code(int argc, char **argv)
     read_context rc = { &p };
     read_sink sink = { &rc, on_article, on_skipped };
     for (size_t f = 0; f < inputs.count; f++) {
-        char *data = NULL;
-        size_t len = 0;
         error err;
-        if (!file_read_all(inputs.paths[f], (size_t)1 << 32, &data, &len, &err)) {
+        if (!read_file(inputs.paths[f], (size_t)1 << 32, &ropt, &sink, NULL, &err))
             submit_skip(&p, err.message);
-            continue;
-        }
-        const char *name = strcmp(inputs.paths[f], "-") == 0 ? "stdin" : inputs.paths[f];
-        read_buffer(name, data, len, &ropt, &sink);
-        free(data);
     }
+    flush_batch(&p);
     pthread_mutex_lock(&p.lock);
     p.reading_done = true;
     pthread_cond_broadcast(&p.changed);

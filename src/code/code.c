@@ -155,15 +155,14 @@ static const char *const subordinators[] = { "after", "before", "while", "when",
 enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8, WORD_BE = 16, WORD_LIGHT = 32,
        WORD_NUMBER = 128 };
 
-typedef struct word_class { const char *word; uint8_t bits; } word_class;
+typedef struct word_class { const char *word; uint8_t bits; uint32_t hash; } word_class;
 static word_class word_classes[256];
 static size_t word_class_count;
+/* word_classes by lex_word_hash (open addressing, index + 1, 0 empty): the
+ * lookup runs for every token, and the token's hash is computed anyway */
+enum { WORD_CLASS_SLOTS = 512 };
+static uint16_t word_class_slots[WORD_CLASS_SLOTS];
 static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
-
-static int compare_word_class(const void *a, const void *b)
-{
-    return strcmp(((const word_class *)a)->word, ((const word_class *)b)->word);
-}
 
 static void add_class(const char *const *list, uint8_t bit)
 {
@@ -198,14 +197,21 @@ static void build_word_classes(void)
                                            "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "dozens", "scores",
                                            "hundreds", "thousands", "tens", NULL };
     add_class(numbers, WORD_NUMBER);
-    qsort(word_classes, word_class_count, sizeof *word_classes, compare_word_class);
+    for (size_t k = 0; k < word_class_count; k++) {
+        word_classes[k].hash = lex_word_hash(word_classes[k].word);
+        size_t i = word_classes[k].hash % WORD_CLASS_SLOTS;
+        while (word_class_slots[i]) i = (i + 1) % WORD_CLASS_SLOTS;
+        word_class_slots[i] = (uint16_t)(k + 1);
+    }
 }
 
-static uint8_t word_class_of(const char *w)
+static uint8_t word_class_of(const char *w, uint32_t hash)
 {
-    word_class key = { w, 0 };
-    const word_class *found = bsearch(&key, word_classes, word_class_count, sizeof *word_classes, compare_word_class);
-    return found ? found->bits : 0;
+    for (size_t i = hash % WORD_CLASS_SLOTS; word_class_slots[i]; i = (i + 1) % WORD_CLASS_SLOTS) {
+        const word_class *c = &word_classes[word_class_slots[i] - 1];
+        if (c->hash == hash && strcmp(c->word, w) == 0) return c->bits;
+    }
+    return 0;
 }
 
 static bool is_any(const sentence_state *s, size_t i, const char *const *list)
@@ -2635,13 +2641,14 @@ static void main_country(const lex_dict *dict, const text_doc *doc, char out[4],
     bool caps[64];
     out[0] = 0;
     for (size_t i = 0; i < doc->token_count;) {
+        if (!(doc->tokens[i].flags & TEXT_CAPITALIZED)) { i++; continue; }
         size_t len = 0;
         for (; len < 16 && i + len < doc->token_count; len++) {
             words[len] = text_token_fold(doc, i + len);
             caps[len] = doc->tokens[i + len].flags & TEXT_ALLCAPS;
         }
         lex_match m;
-        if (!(doc->tokens[i].flags & TEXT_CAPITALIZED) || !lex_match_phrase(dict, words, caps, len, 0, &m)) { i++; continue; }
+        if (!lex_match_phrase(dict, words, caps, len, 0, &m)) { i++; continue; }
         for (size_t k = 0; k < m.count; k++) {
             if (!lex_kind_is_actor(m.entries[k]->kind)) continue;
             char code[16];
@@ -2700,8 +2707,8 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->is_head[i] = false;
             s->dateline[i] = false;
             s->weapon[i] = NULL;
-            s->cls[i] = word_class_of(s->words[i]);
             s->hash[i] = lex_word_hash(s->words[i]);
+            s->cls[i] = word_class_of(s->words[i], s->hash[i]);
             s->clause_conditional[i] = false;
             s->clause_denied[i] = false;
             s->subject_from[i] = -1;

@@ -27,9 +27,26 @@ static void date_text(const code_event *e, char out[11])
     else if (e->date_precision == CODE_DATE_YEAR) out[4] = 0;
 }
 
+/* Appends a string literal (its length known at compile time). */
+#define PUT(b, literal) buf_append((b), literal, sizeof literal - 1)
+
+static void put_uint(buf *b, uint32_t v)
+{
+    char digits[10];
+    size_t k = sizeof digits;
+    do { digits[--k] = (char)('0' + v % 10); v /= 10; } while (v);
+    buf_append(b, digits + k, sizeof digits - k);
+}
+
+static void put_int(buf *b, int32_t v)
+{
+    if (v < 0) { buf_putc(b, '-'); put_uint(b, 0u - (uint32_t)v); }
+    else put_uint(b, (uint32_t)v);
+}
+
 static void json_string(buf *b, const char *s)
 {
-    if (!s) { buf_puts(b, "null"); return; }
+    if (!s) { PUT(b, "null"); return; }
     buf_putc(b, '"');
     buf_json_escape(b, s, strlen(s));
     buf_putc(b, '"');
@@ -37,17 +54,51 @@ static void json_string(buf *b, const char *s)
 
 static void json_actor(buf *b, const code_actor *a)
 {
-    buf_puts(b, "{\"code\":");
+    PUT(b, "{\"code\":");
     json_string(b, a->code);
-    buf_puts(b, ",\"text\":");
+    PUT(b, ",\"text\":");
     json_string(b, a->text);
     buf_putc(b, '}');
 }
 
+/* What printf's "%.6g" writes for v, when v is the double nearest to a
+ * decimal of at most six significant digits in fixed notation (Goldstein
+ * weights, coordinates: nearly every number we print).  Such a decimal is
+ * exactly what "%.6g" rounds v to.  False for any other v. */
+static bool short_decimal(double v, char out[32], size_t *len)
+{
+    double magnitude = fabs(v);
+    if (!(magnitude >= 1e-4 && magnitude < 1e6)) return false;
+    double scale = 1;
+    for (int decimals = 0; decimals <= 10; decimals++, scale *= 10) {
+        double digits = nearbyint(magnitude * scale);
+        if (digits >= 1e6) return false;   /* more than six significant digits */
+        if (digits / scale != magnitude) continue;
+        uint32_t n = (uint32_t)digits;
+        char reversed[24];
+        size_t k = 0;
+        for (int d = 0; d < decimals; d++) { reversed[k++] = (char)('0' + n % 10); n /= 10; }
+        if (decimals) reversed[k++] = '.';
+        do { reversed[k++] = (char)('0' + n % 10); n /= 10; } while (n);
+        size_t o = 0;
+        if (v < 0) out[o++] = '-';
+        while (k) out[o++] = reversed[--k];
+        *len = o;
+        return true;
+    }
+    return false;
+}
+
 static void json_number(buf *b, double v)
 {
-    if (isnan(v)) buf_puts(b, "null");
-    else buf_printf(b, "%.6g", v);
+    if (isnan(v)) { PUT(b, "null"); return; }
+    char text[32];
+    size_t len;
+    if (!short_decimal(v, text, &len)) {
+        int n = snprintf(text, sizeof text, "%.6g", v);
+        len = n > 0 ? (size_t)n : 0;
+    }
+    buf_append(b, text, len);
 }
 
 static void casualties_json(buf *b, const code_casualties *c)
@@ -60,7 +111,11 @@ static void casualties_json(buf *b, const code_casualties *c)
     bool first = true;
     for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
         if (f[i].value < 0) continue;
-        buf_printf(b, "%s\"%s\":%d", first ? "" : ",", f[i].name, f[i].value);
+        if (!first) buf_putc(b, ',');
+        buf_putc(b, '"');
+        buf_puts(b, f[i].name);
+        PUT(b, "\":");
+        put_int(b, f[i].value);
         first = false;
     }
     buf_putc(b, '}');
@@ -80,56 +135,70 @@ void emit_event(buf *b, emit_format format, const char *doc, const char *text, c
     date_text(e, date);
     const lex_code_info *c = e->cameo;
     if (format == EMIT_JSON) {
-        buf_puts(b, "{\"doc\":");
+        /* Written piece by piece rather than through printf: this runs for
+         * every event and printf's parsing of the format dominated it. */
+        PUT(b, "{\"doc\":");
         json_string(b, doc);
-        buf_printf(b, ",\"sentence_index\":%u,\"sentence\":\"", e->sentence_index);
+        PUT(b, ",\"sentence_index\":");
+        put_uint(b, e->sentence_index);
+        PUT(b, ",\"sentence\":\"");
         buf_json_escape(b, text + e->start, e->end - e->start);
-        buf_printf(b, "\",\"start\":%u,\"end\":%u,\"date\":\"%s\",\"date_precision\":\"%s\",\"source\":",
-                   e->start, e->end, date, precision_name(e->date_precision));
+        PUT(b, "\",\"start\":");
+        put_uint(b, e->start);
+        PUT(b, ",\"end\":");
+        put_uint(b, e->end);
+        PUT(b, ",\"date\":\"");
+        buf_puts(b, date);
+        PUT(b, "\",\"date_precision\":\"");
+        buf_puts(b, precision_name(e->date_precision));
+        PUT(b, "\",\"source\":");
         json_actor(b, &e->source);
-        buf_puts(b, ",\"target\":");
-        if (e->has_target) json_actor(b, &e->target); else buf_puts(b, "null");
-        buf_puts(b, ",\"code\":");
+        PUT(b, ",\"target\":");
+        if (e->has_target) json_actor(b, &e->target); else PUT(b, "null");
+        PUT(b, ",\"code\":");
         json_string(b, c->code);
-        buf_puts(b, ",\"root\":");
+        PUT(b, ",\"root\":");
         json_string(b, c->root);
-        buf_puts(b, ",\"name\":");
+        PUT(b, ",\"name\":");
         json_string(b, c->name);
-        buf_printf(b, ",\"quad_class\":%d,\"goldstein\":", c->quad_class);
+        PUT(b, ",\"quad_class\":");
+        put_int(b, c->quad_class);
+        PUT(b, ",\"goldstein\":");
         json_number(b, c->goldstein);
-        buf_puts(b, ",\"plover\":");
+        PUT(b, ",\"plover\":");
         json_string(b, c->plover);
-        buf_puts(b, ",\"place\":");
+        PUT(b, ",\"place\":");
         if (e->has_place) {
-            buf_puts(b, "{\"name\":");
+            PUT(b, "{\"name\":");
             json_string(b, e->place.name);
-            buf_puts(b, ",\"country\":");
+            PUT(b, ",\"country\":");
             json_string(b, e->place.country[0] ? e->place.country : NULL);
-            buf_puts(b, ",\"lat\":");
+            PUT(b, ",\"lat\":");
             json_number(b, e->place.lat);
-            buf_puts(b, ",\"lon\":");
+            PUT(b, ",\"lon\":");
             json_number(b, e->place.lon);
-            buf_puts(b, ",\"precision\":");
+            PUT(b, ",\"precision\":");
             json_string(b, e->place.precision);
             if (e->place.near) {
-                buf_puts(b, ",\"near\":");
+                PUT(b, ",\"near\":");
                 json_string(b, e->place.near);
             }
             buf_putc(b, '}');
         } else {
-            buf_puts(b, "null");
+            PUT(b, "null");
         }
-        buf_puts(b, ",\"attribution\":");
+        PUT(b, ",\"attribution\":");
         json_string(b, e->attribution);
-        buf_printf(b, ",\"negated\":%s,\"casualties\":", e->negated ? "true" : "false");
-        if (e->has_casualties) casualties_json(b, &e->casualties); else buf_puts(b, "null");
-        buf_puts(b, ",\"rule\":");
+        if (e->negated) PUT(b, ",\"negated\":true,\"casualties\":");
+        else PUT(b, ",\"negated\":false,\"casualties\":");
+        if (e->has_casualties) casualties_json(b, &e->casualties); else PUT(b, "null");
+        PUT(b, ",\"rule\":");
         json_string(b, e->rule);
         if (explain) {
-            buf_puts(b, ",\"explain\":");
+            PUT(b, ",\"explain\":");
             json_string(b, e->explanation);
         }
-        buf_puts(b, "}\n");
+        PUT(b, "}\n");
     } else if (format == EMIT_TSV) {
         char compact[9];
         size_t k = 0;

@@ -973,16 +973,18 @@ bool lex_match_phrase(const lex_dict *d, const char *const *tokens, const bool *
 {
     char key[512];
     size_t len = 0;
+    uint64_t hash = HASH_BYTES_START;   /* of key, grown word by word */
     bool all_caps = true, found = false;
     for (size_t i = first; i < count && i - first < 16; i++) {
         size_t n = strlen(tokens[i]);
         if (len + n + 2 > sizeof key) break;
         if (i > first) key[len++] = ' ';
         memcpy(key + len, tokens[i], n);
+        hash = hash_bytes_more(hash, key + len - (i > first), n + (i > first));
         len += n;
         key[len] = 0;
         all_caps = all_caps && caps[i];
-        const phrase_slot *s = phrase_find(&d->phrases, key, len, hash_bytes(key, len));
+        const phrase_slot *s = phrase_find(&d->phrases, key, len, hash);
         if (!s) break;
         lex_match m;
         if (slot_result(s, all_caps, i - first + 1, &m)) { *out = m; found = true; }

@@ -16,6 +16,7 @@
  * xmlCleanupParser() while a reader may still run. */
 #include "read_internal.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <pthread.h>
@@ -500,7 +501,161 @@ static void read_tabari(reader *r, const char *s, size_t n)
     }
 }
 
-/* ---- JSON Lines ---- */
+/* ---- JSON Lines ----
+ *
+ * Nearly every record is a flat object of string fields.  Those are read
+ * by a small scanner straight into the scratch arena (Jansson built a tree
+ * of every record and was a sixth of the coding time); anything else (other
+ * value types, nesting, escapes the scanner does not take, duplicate
+ * fields, missing fields, invalid JSON of any kind) goes to Jansson, which
+ * decides and words the error.  So the scanner only ever accepts records
+ * Jansson reads the same way, and every message comes from one place. */
+
+/* The fields of one record, decoded; lengths count bytes. */
+typedef struct jsonl_fields {
+    const char *id, *date, *text, *title, *url;
+    size_t      id_len, date_len, text_len;
+} jsonl_fields;
+
+static bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Four hex digits at s[*i]; -1 if not. */
+static int32_t hex4(const char *s, size_t n, size_t *i)
+{
+    if (*i + 4 > n) return -1;
+    int32_t v = 0;
+    for (int k = 0; k < 4; k++) {
+        int h = hex_value(s[*i + (size_t)k]);
+        if (h < 0) return -1;
+        v = v * 16 + h;
+    }
+    *i += 4;
+    return v;
+}
+
+static size_t put_utf8(char *out, int32_t cp)
+{
+    if (cp < 0x80) { out[0] = (char)cp; return 1; }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* The string whose opening quote is at s[*i - 1], decoded to out (NUL
+ * added); *i moves past the closing quote.  False for what the scanner
+ * leaves to Jansson: control bytes, unknown escapes, "\u0000", surrogates
+ * that do not pair, or no closing quote. */
+static bool scan_string(const char *s, size_t n, size_t *i, char *out, size_t *out_len)
+{
+    size_t o = 0, p = *i;
+    for (;;) {
+        size_t run = p;
+        while (run < n && s[run] != '"' && s[run] != '\\' && (unsigned char)s[run] >= 0x20) run++;
+        memcpy(out + o, s + p, run - p);
+        o += run - p;
+        p = run;
+        if (p >= n || (unsigned char)s[p] < 0x20) return false;
+        if (s[p] == '"') break;
+        if (++p >= n) return false;   /* the backslash */
+        char e = s[p++];
+        switch (e) {
+        case '"': case '\\': case '/': out[o++] = e; break;
+        case 'b': out[o++] = '\b'; break;
+        case 'f': out[o++] = '\f'; break;
+        case 'n': out[o++] = '\n'; break;
+        case 'r': out[o++] = '\r'; break;
+        case 't': out[o++] = '\t'; break;
+        case 'u': {
+            int32_t cp = hex4(s, n, &p);
+            if (cp <= 0 || (cp >= 0xDC00 && cp <= 0xDFFF)) return false;
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                if (p + 2 > n || s[p] != '\\' || s[p + 1] != 'u') return false;
+                p += 2;
+                int32_t low = hex4(s, n, &p);
+                if (low < 0xDC00 || low > 0xDFFF) return false;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            }
+            o += put_utf8(out + o, cp);
+            break;
+        }
+        default: return false;
+        }
+    }
+    out[o] = '\0';
+    *out_len = o;
+    *i = p + 1;
+    return true;
+}
+
+/* Reads a flat object of string fields with id, date and text; false when
+ * the line is anything else (then Jansson reads it). */
+static bool scan_jsonl_record(reader *r, const char *s, size_t n, jsonl_fields *f)
+{
+    if (!utf8_valid(s, n, NULL)) return false;
+    /* decoded strings are never longer than their JSON form */
+    char *out = arena_alloc_raw(&r->scratch, n + 1);
+    size_t o = 0, i = 0;
+    memset(f, 0, sizeof *f);
+    while (i < n && json_space(s[i])) i++;
+    if (i >= n || s[i++] != '{') return false;
+    for (;;) {
+        while (i < n && json_space(s[i])) i++;
+        if (i >= n || s[i++] != '"') return false;
+        size_t key_start = i;
+        while (i < n && s[i] != '"' && s[i] != '\\' && (unsigned char)s[i] >= 0x20) i++;
+        if (i >= n || s[i] != '"') return false;
+        const char *key = s + key_start;
+        size_t key_len = i - key_start;
+        i++;
+        while (i < n && json_space(s[i])) i++;
+        if (i >= n || s[i++] != ':') return false;
+        while (i < n && json_space(s[i])) i++;
+        if (i >= n || s[i++] != '"') return false;
+        char *value = out + o;
+        size_t value_len;
+        if (!scan_string(s, n, &i, value, &value_len)) return false;
+        o += value_len + 1;
+        const char **slot = NULL;
+        size_t *len_slot = NULL;
+        if (key_len == 2 && memcmp(key, "id", 2) == 0) slot = &f->id, len_slot = &f->id_len;
+        else if (key_len == 4 && memcmp(key, "date", 4) == 0) slot = &f->date, len_slot = &f->date_len;
+        else if (key_len == 4 && memcmp(key, "text", 4) == 0) slot = &f->text, len_slot = &f->text_len;
+        else if (key_len == 5 && memcmp(key, "title", 5) == 0) slot = &f->title;
+        else if (key_len == 3 && memcmp(key, "url", 3) == 0) slot = &f->url;
+        if (slot) {
+            if (*slot) return false;   /* a repeated field: Jansson keeps the last */
+            *slot = value;
+            if (len_slot) *len_slot = value_len;
+        }
+        while (i < n && json_space(s[i])) i++;
+        if (i >= n) return false;
+        if (s[i] == '}') { i++; break; }
+        if (s[i++] != ',') return false;
+    }
+    while (i < n && json_space(s[i])) i++;
+    return i == n && f->id && f->date && f->text;
+}
 
 /* The value of a required string field, or NULL after reporting why not. */
 static const char *required_string(reader *r, json_t *object, const char *field,
@@ -528,47 +683,93 @@ static const char *optional_string(json_t *object, const char *field)
     return json_is_string(value) ? json_string_value(value) : NULL;
 }
 
-static void read_jsonl_record(reader *r, json_t *root, const char *origin)
+/* The checks every record passes, in this order, whoever read it. */
+static bool jsonl_id_usable(reader *r, const char *id, const char *origin)
+{
+    if (id[0])
+        return true;
+    reader_skip(r, "%s: field \"id\" is empty", origin);
+    return false;
+}
+
+static bool jsonl_date_usable(reader *r, const char *date, size_t date_len, const char *origin)
+{
+    if (reader_iso_date_prefix(date, date_len))
+        return true;
+    reader_skip(r, "%s: field \"date\" is not a date: %s", origin, reader_quote(r, date, date_len));
+    return false;
+}
+
+static void jsonl_deliver(reader *r, const jsonl_fields *f, const char *origin)
+{
+    read_candidate c = {
+        .id = f->id,
+        .title = f->title,
+        .url = f->url,
+        .date = arena_strndup(&r->scratch, f->date, 10),
+        .text = f->text,
+        .text_len = f->text_len,
+        .origin = origin,
+        .input_offset = READ_NOT_IN_INPUT,
+    };
+    reader_deliver(r, &c);
+}
+
+/* A record the scanner read: it has every field, as strings. */
+static void read_scanned_record(reader *r, const jsonl_fields *f, const char *origin)
+{
+    if (jsonl_id_usable(r, f->id, origin) && jsonl_date_usable(r, f->date, f->date_len, origin))
+        jsonl_deliver(r, f, origin);
+}
+
+/* A record Jansson read: anything JSON. */
+static void read_jansson_record(reader *r, json_t *root, const char *origin)
 {
     if (!json_is_object(root)) {
         reader_skip(r, "%s: not a JSON object", origin);
         return;
     }
-    const char *id;
+    jsonl_fields f;
+    memset(&f, 0, sizeof f);
     json_t *id_value = json_object_get(root, "id");
     if (json_is_integer(id_value)) {
         /* Numeric ids are common in exported data sets; keep them. */
-        id = arena_printf(&r->scratch, "%" JSON_INTEGER_FORMAT, json_integer_value(id_value));
-    } else if (!(id = required_string(r, root, "id", origin, NULL))) {
-        return;
-    } else if (!id[0]) {
-        reader_skip(r, "%s: field \"id\" is empty", origin);
+        f.id = arena_printf(&r->scratch, "%" JSON_INTEGER_FORMAT, json_integer_value(id_value));
+    } else if (!(f.id = required_string(r, root, "id", origin, NULL)) || !jsonl_id_usable(r, f.id, origin)) {
         return;
     }
-    size_t date_len;
-    const char *date = required_string(r, root, "date", origin, &date_len);
-    if (!date)
+    if (!(f.date = required_string(r, root, "date", origin, &f.date_len)) ||
+        !jsonl_date_usable(r, f.date, f.date_len, origin))
         return;
-    if (!reader_iso_date_prefix(date, date_len)) {
-        reader_skip(r, "%s: field \"date\" is not a date: %s", origin,
-                    reader_quote(r, date, date_len));
+    if (!(f.text = required_string(r, root, "text", origin, &f.text_len)))
+        return;
+    f.title = optional_string(root, "title");
+    f.url = optional_string(root, "url");
+    jsonl_deliver(r, &f, origin);
+}
+
+/* One line of JSON Lines input (without its line break). */
+static void read_jsonl_line(reader *r, const char *line, size_t line_len, size_t line_number)
+{
+    if (is_blank(line, line_len))
+        return;
+    const char *origin = arena_printf(&r->scratch, "%s:%zu", r->name, line_number);
+    jsonl_fields fields;
+    if (scan_jsonl_record(r, line, line_len, &fields)) {
+        read_scanned_record(r, &fields, origin);
         return;
     }
-    size_t text_len;
-    const char *text = required_string(r, root, "text", origin, &text_len);
-    if (!text)
+    json_error_t json_error;
+    /* JSON_ALLOW_NUL: a "\u0000" in the text is reported as binary
+     * data, like a NUL byte in any other format. */
+    json_t *root = json_loadb(line, line_len, JSON_ALLOW_NUL, &json_error);
+    if (!root) {
+        reader_skip(r, "%s: invalid JSON: %s at column %d", origin, json_error.text,
+                    json_error.column > 0 ? json_error.column : 1);
         return;
-    read_candidate c = {
-        .id = id,
-        .title = optional_string(root, "title"),
-        .url = optional_string(root, "url"),
-        .date = arena_strndup(&r->scratch, date, 10),
-        .text = text,
-        .text_len = text_len,
-        .origin = origin,
-        .input_offset = READ_NOT_IN_INPUT,
-    };
-    reader_deliver(r, &c);
+    }
+    read_jansson_record(r, root, origin);
+    json_decref(root);
 }
 
 static void read_jsonl(reader *r, const char *s, size_t n)
@@ -576,23 +777,8 @@ static void read_jsonl(reader *r, const char *s, size_t n)
     size_t pos = 0, line_number = 0;
     const char *line;
     size_t line_len;
-    while (next_line(s, n, &pos, &line, &line_len)) {
-        line_number++;
-        if (is_blank(line, line_len))
-            continue;
-        const char *origin = arena_printf(&r->scratch, "%s:%zu", r->name, line_number);
-        json_error_t json_error;
-        /* JSON_ALLOW_NUL: a "\u0000" in the text is reported as binary
-         * data, like a NUL byte in any other format. */
-        json_t *root = json_loadb(line, line_len, JSON_ALLOW_NUL, &json_error);
-        if (!root) {
-            reader_skip(r, "%s: invalid JSON: %s at column %d", origin, json_error.text,
-                        json_error.column > 0 ? json_error.column : 1);
-            continue;
-        }
-        read_jsonl_record(r, root, origin);
-        json_decref(root);
-    }
+    while (next_line(s, n, &pos, &line, &line_len))
+        read_jsonl_line(r, line, line_len, ++line_number);
 }
 
 /* ---- the entry point ---- */
@@ -614,28 +800,39 @@ static const char *stem_of(arena *a, const char *name)
     return len ? arena_strndup(a, base, len) : "input";
 }
 
+static void reader_init(reader *r, const char *name, const read_options *options, const read_sink *sink)
+{
+    pthread_once(&libraries_once, libraries_init);
+    memset(r, 0, sizeof *r);
+    r->name = name && name[0] && strcmp(name, "-") != 0 ? name : "stdin";
+    r->options = options;
+    r->max_bytes = options->max_article_bytes ? options->max_article_bytes : READ_DEFAULT_MAX_ARTICLE;
+    r->sink = sink;
+    arena_init(&r->scratch);
+    arena_init(&r->keep);
+    r->stem = stem_of(&r->keep, r->name);
+}
+
+static size_t reader_finish(reader *r)
+{
+    arena_free(&r->scratch);
+    arena_free(&r->keep);
+    return r->delivered;
+}
+
+static const read_options default_options = { .format = READ_FORMAT_AUTO };
+
 size_t read_buffer(const char *name, const char *bytes, size_t len,
                    const read_options *options, const read_sink *sink)
 {
-    pthread_once(&libraries_once, libraries_init);
-    static const read_options defaults = { .format = READ_FORMAT_AUTO };
     if (!options)
-        options = &defaults;
+        options = &default_options;
     if (!bytes) {
         bytes = "";
         len = 0;
     }
-    reader r = {
-        .name = name && name[0] && strcmp(name, "-") != 0 ? name : "stdin",
-        .options = options,
-        .max_bytes = options->max_article_bytes ? options->max_article_bytes
-                                                : READ_DEFAULT_MAX_ARTICLE,
-        .sink = sink,
-    };
-    arena_init(&r.scratch);
-    arena_init(&r.keep);
-    r.stem = stem_of(&r.keep, r.name);
-
+    reader r;
+    reader_init(&r, name, options, sink);
     read_format format = options->format;
     if (format == READ_FORMAT_AUTO)
         format = read_detect(name, bytes, len);
@@ -655,7 +852,119 @@ size_t read_buffer(const char *name, const char *bytes, size_t len,
         reader_skip(&r, "%s: unknown input format %d", r.name, (int)format);
         break;
     }
-    arena_free(&r.scratch);
-    arena_free(&r.keep);
-    return r.delivered;
+    return reader_finish(&r);
+}
+
+/* ---- files ---- */
+
+enum { READ_CHUNK = 64 * 1024 };
+
+/* Appends up to READ_CHUNK bytes of f to b; 0 at the end or on an error. */
+static size_t read_chunk(FILE *f, buf *b)
+{
+    buf_reserve(b, READ_CHUNK);
+    size_t got = fread(b->data + b->len, 1, READ_CHUNK, f);
+    b->len += got;
+    b->data[b->len] = '\0';
+    return got;
+}
+
+/* JSON Lines from f, a line at a time; b holds what was read so far. */
+static void read_jsonl_stream(reader *r, FILE *f, buf *b, size_t limit)
+{
+    r->base = bom_length(b->data, b->len);
+    size_t start = r->base;          /* the first byte not yet read as a line */
+    size_t scanned = start;          /* no line break in [start, scanned) */
+    size_t line_number = 0;
+    bool at_end = false, too_long = false;
+    for (;;) {
+        char *newline = memchr(b->data + scanned, '\n', b->len - scanned);
+        if (newline || (at_end && (start < b->len || too_long))) {
+            size_t end = newline ? (size_t)(newline - b->data) : b->len;
+            size_t len = end - start;
+            if (len > 0 && b->data[start + len - 1] == '\r')
+                len--;
+            line_number++;
+            if (too_long)
+                reader_skip(r, "%s:%zu: line longer than the limit of %zu bytes", r->name, line_number, limit);
+            else
+                read_jsonl_line(r, b->data + start, len, line_number);
+            too_long = false;
+            start = scanned = newline ? end + 1 : b->len;
+            continue;
+        }
+        if (at_end)
+            break;
+        /* Keep only the unfinished line; a line over the limit is read
+         * to its end but not kept. */
+        if (start > 0) {
+            memmove(b->data, b->data + start, b->len - start);
+            b->len -= start;
+            start = 0;
+        }
+        if (b->len > limit) {
+            too_long = true;
+            b->len = 0;
+        }
+        scanned = b->len;
+        if (read_chunk(f, b) == 0)
+            at_end = true;
+    }
+}
+
+bool read_file(const char *path, size_t limit, const read_options *options, const read_sink *sink,
+               size_t *delivered, error *err)
+{
+    if (!options)
+        options = &default_options;
+    if (delivered)
+        *delivered = 0;
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return error_set(err, "%s: %s", path, strerror(errno));
+    buf b;
+    buf_init(&b);
+    /* Enough of the start to tell JSON Lines (the first byte after a byte
+     * order mark and white space is "{"), which are read as they come. */
+    size_t first = 0;
+    bool at_end = false;
+    for (;;) {
+        size_t bom = bom_length(b.data, b.len);
+        first = bom;
+        while (first < b.len && is_space(b.data[first]))
+            first++;
+        if ((first < b.len && b.len >= 3) || at_end)
+            break;
+        if (read_chunk(f, &b) == 0)
+            at_end = true;
+    }
+    read_format format = options->format;
+    bool stream = format == READ_FORMAT_JSONL ||
+                  (format == READ_FORMAT_AUTO && first < b.len && b.data[first] == '{');
+    bool ok = true;
+    if (stream) {
+        reader r;
+        reader_init(&r, path, options, sink);
+        read_jsonl_stream(&r, f, &b, limit);
+        size_t count = reader_finish(&r);
+        if (delivered)
+            *delivered = count;
+    } else {
+        while (!at_end && b.len <= limit)
+            if (read_chunk(f, &b) == 0)
+                at_end = true;
+        if (b.len > limit)
+            ok = error_set(err, "%s: larger than the limit of %zu bytes", path, limit);
+    }
+    if (ok && ferror(f))
+        ok = error_set(err, "%s: read error", path);
+    if (f != stdin)
+        fclose(f);
+    if (ok && !stream) {
+        size_t count = read_buffer(path, b.data ? b.data : "", b.len, options, sink);
+        if (delivered)
+            *delivered = count;
+    }
+    buf_free(&b);
+    return ok;
 }

@@ -63,4 +63,14 @@ typedef struct read_sink {
 size_t read_buffer(const char *name, const char *bytes, size_t len,
                    const read_options *options, const read_sink *sink);
 
+/* Reads every article of a file ("-" for standard input) as read_buffer
+ * does, with the path as the name.  JSON Lines are read a line at a time,
+ * so memory stays bounded by the longest line whatever the file's size (a
+ * line over limit bytes is skipped with a message); other formats are read
+ * whole, at most limit bytes.  Returns false with err set when the file
+ * cannot be opened or read or is over the limit; articles read before a
+ * read error have been delivered.  *delivered (may be NULL) counts them. */
+bool read_file(const char *path, size_t limit, const read_options *options, const read_sink *sink,
+               size_t *delivered, error *err);
+
 #endif

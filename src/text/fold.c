@@ -10,27 +10,8 @@
 
 #include <utf8proc.h>
 
-text_class text_classify(int32_t cp)
+text_class text_classify_unicode(int32_t cp)
 {
-    if (cp < 0x80) {
-        if (cp >= 'a' && cp <= 'z') return TC_LETTER;
-        if (cp >= 'A' && cp <= 'Z') return TC_LETTER;
-        if (cp >= '0' && cp <= '9') return TC_DIGIT;
-        switch (cp) {
-        case ' ': case '\t': return TC_SPACE;
-        case '\n': case '\r': case '\v': case '\f': return TC_BREAK;
-        case '\'': case '`': return TC_APOSTROPHE;
-        case '"': return TC_QUOTE;
-        case '-': return TC_HYPHEN;
-        case '.': return TC_DOT;
-        case ',': return TC_COMMA;
-        case ':': return TC_COLON;
-        case '!': case '?': return TC_TERMINAL;
-        case '(': case '[': case '{': return TC_OPEN;
-        case ')': case ']': case '}': return TC_CLOSE;
-        default: return cp < 0x20 || cp == 0x7F ? TC_IGNORE : TC_PUNCT;
-        }
-    }
     switch (cp) {
     case 0x0085: case 0x2028: return TC_BREAK;
     case 0x2029: return TC_PARAGRAPH;
@@ -87,13 +68,8 @@ int text_quote_direction(int32_t cp)
     }
 }
 
-int text_letter_case(int32_t cp)
+int text_letter_case_unicode(int32_t cp)
 {
-    if (cp < 0x80) {
-        if (cp >= 'A' && cp <= 'Z') return 1;
-        if (cp >= 'a' && cp <= 'z') return -1;
-        return 0;
-    }
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: return 1;
     case UTF8PROC_CATEGORY_LL: return -1;
@@ -129,7 +105,7 @@ static size_t put_utf8(int32_t cp, char *out)
 size_t text_fold_codepoint(int32_t cp, char out[TEXT_FOLD_MAX])
 {
     if (cp < 0x80) {
-        out[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
+        out[0] = text_fold_ascii((char)cp);
         return 1;
     }
     const char *by_hand = fold_by_hand(cp);

@@ -13,15 +13,17 @@
 
 /* ---- utf8.c ---- */
 
-/* Decodes the sequence at s[0..n) (n >= 1).  Returns its length (1..4) and
- * sets *cp; if the bytes are not valid UTF-8, sets *cp to U+FFFD and returns
- * the negated length (>= 1) of the maximal prefix of a valid sequence, which
- * is what one U+FFFD replaces. */
-int text_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* Decoding is util's utf8_decode (shared with the reader); a broken
+ * sequence's negated length is what one U+FFFD replaces. */
+static inline int text_utf8_decode(const unsigned char *s, size_t n, int32_t *cp) { return utf8_decode(s, n, cp); }
 
 /* Like text_utf8_decode but always moves on: invalid bytes read as U+FFFD. */
 static inline int text_utf8_next(const char *s, size_t n, size_t p, int32_t *cp)
 {
+    if ((unsigned char)s[p] < 0x80) {   /* most text is ASCII */
+        *cp = (unsigned char)s[p];
+        return 1;
+    }
     int len = text_utf8_decode((const unsigned char *)s + p, n - p, cp);
     return len < 0 ? -len : len;
 }
@@ -55,7 +57,31 @@ typedef enum text_class {
     TC_PUNCT,      /* everything else: symbols and other punctuation */
 } text_class;
 
-text_class text_classify(int32_t cp);
+/* The classes below U+0080 are settled inline, the rest by utf8proc's
+ * categories: tokenizing asks for a class at nearly every byte. */
+text_class text_classify_unicode(int32_t cp);
+
+static inline text_class text_classify(int32_t cp)
+{
+    if ((uint32_t)cp >= 0x80) return text_classify_unicode(cp);
+    if (cp >= 'a' && cp <= 'z') return TC_LETTER;
+    if (cp >= 'A' && cp <= 'Z') return TC_LETTER;
+    if (cp >= '0' && cp <= '9') return TC_DIGIT;
+    switch (cp) {
+    case ' ': case '\t': return TC_SPACE;
+    case '\n': case '\r': case '\v': case '\f': return TC_BREAK;
+    case '\'': case '`': return TC_APOSTROPHE;
+    case '"': return TC_QUOTE;
+    case '-': return TC_HYPHEN;
+    case '.': return TC_DOT;
+    case ',': return TC_COMMA;
+    case ':': return TC_COLON;
+    case '!': case '?': return TC_TERMINAL;
+    case '(': case '[': case '{': return TC_OPEN;
+    case ')': case ']': case '}': return TC_CLOSE;
+    default: return cp < 0x20 || cp == 0x7F ? TC_IGNORE : TC_PUNCT;
+    }
+}
 
 static inline bool text_class_is_word(text_class c)
 {
@@ -73,7 +99,18 @@ size_t text_fold_codepoint(int32_t cp, char out[TEXT_FOLD_MAX]);
 
 /* Letter case of a code point: 1 upper or title case, -1 lower case, 2 a
  * letter without case (Arabic, CJK), 0 not a letter. */
-int text_letter_case(int32_t cp);
+int text_letter_case_unicode(int32_t cp);
+
+static inline int text_letter_case(int32_t cp)
+{
+    if ((uint32_t)cp >= 0x80) return text_letter_case_unicode(cp);
+    if (cp >= 'A' && cp <= 'Z') return 1;
+    if (cp >= 'a' && cp <= 'z') return -1;
+    return 0;
+}
+
+/* The folded form of an ASCII character: itself, upper case lowered. */
+static inline char text_fold_ascii(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c; }
 
 /* Opening quotation marks by their shape (“ « „ ‹ ‚ ‘), closing (” » › ’),
  * or neither (" ' and friends, decided by context). */

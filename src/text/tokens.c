@@ -14,8 +14,9 @@
 #include <string.h>
 
 /* Folded forms longer than this are cut into several tokens (fold_len is
- * 16 bits). */
-enum { TOKEN_FOLD_LIMIT = 65535 };
+ * 16 bits); a word takes another character while its folded form is at
+ * most WORD_FOLD_LIMIT bytes long, so that any one step still fits. */
+enum { TOKEN_FOLD_LIMIT = 65535, WORD_FOLD_LIMIT = TOKEN_FOLD_LIMIT - TEXT_FOLD_MAX - 8 };
 
 typedef struct scanner {
     arena *arena;
@@ -27,13 +28,19 @@ typedef struct scanner {
 /* ---- growing arrays in the arena: the old copy is abandoned, which costs
  * at most as much again as the final size ---- */
 
-static void reserve_folded(scanner *sc, size_t extra)
+static void grow_folded(scanner *sc, size_t extra);
+
+static inline void reserve_folded(scanner *sc, size_t extra)
+{
+    if (sc->out->folded_len + extra > sc->out->folded_capacity) grow_folded(sc, extra);
+}
+
+static void grow_folded(scanner *sc, size_t extra)
 {
     text_tokens *t = sc->out;
-    if (t->folded_len + extra <= t->folded_capacity) return;
     size_t capacity = t->folded_capacity ? t->folded_capacity * 2 : 64;
     while (capacity < t->folded_len + extra) capacity *= 2;
-    char *grown = arena_alloc(sc->arena, capacity);
+    char *grown = arena_alloc_raw(sc->arena, capacity);
     if (t->folded_len) memcpy(grown, t->folded, t->folded_len);
     t->folded = grown;
     t->folded_capacity = capacity;
@@ -57,7 +64,7 @@ static void emit(scanner *sc, size_t start, size_t end, size_t fold_start, unsig
     text_tokens *t = sc->out;
     if (t->count == t->capacity) {
         size_t capacity = t->capacity ? t->capacity * 2 : 256;
-        text_token *grown = arena_alloc(sc->arena, capacity * sizeof *grown);
+        text_token *grown = arena_alloc_raw(sc->arena, capacity * sizeof *grown);
         if (t->count) memcpy(grown, t->tokens, t->count * sizeof *grown);
         t->tokens = grown;
         t->capacity = capacity;
@@ -84,8 +91,18 @@ static void emit_literal(scanner *sc, size_t start, size_t end, const char *fold
 
 /* ---- looking around ---- */
 
-static text_class class_at(const scanner *sc, size_t p, int32_t *cp_out, int *len_out)
+static inline bool is_ascii_alnum(char c)
 {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static inline text_class class_at(const scanner *sc, size_t p, int32_t *cp_out, int *len_out)
+{
+    if (p < sc->n && (unsigned char)sc->s[p] < 0x80) {
+        if (cp_out) *cp_out = (unsigned char)sc->s[p];
+        if (len_out) *len_out = 1;
+        return text_classify((unsigned char)sc->s[p]);
+    }
     if (p >= sc->n) {
         if (cp_out) *cp_out = -1;
         if (len_out) *len_out = 0;
@@ -165,7 +182,8 @@ static bool is_pronoun(const char *fold, size_t n)
     return false;
 }
 
-/* TEXT_CAPITALIZED and TEXT_ALLCAPS from the original bytes of a token. */
+/* TEXT_CAPITALIZED and TEXT_ALLCAPS from the original bytes of a token
+ * (words count their letters as they scan them; this is for clitics). */
 static unsigned case_flags(const scanner *sc, size_t start, size_t end)
 {
     unsigned flags = 0;
@@ -206,23 +224,58 @@ static size_t scan_word(scanner *sc, size_t p)
     bool cut_nt = false;
     size_t apostrophe_end = 0;        /* with cut_nt: just after the apostrophe */
     char fold[TEXT_FOLD_MAX];
+    /* letters taken, by case, for TEXT_CAPITALIZED and TEXT_ALLCAPS (what
+     * case_flags would find over the token's bytes, counted on the way) */
+    size_t upper = 0, other = 0;
 
-    if (class_at(sc, p, NULL, NULL) == TC_DIGIT) flags |= TEXT_NUMBER;
+    int32_t first_cp;
+    if (class_at(sc, p, &first_cp, NULL) == TC_DIGIT) flags |= TEXT_NUMBER;
+    unsigned capitalized = text_letter_case(first_cp) == 1 ? TEXT_CAPITALIZED : 0;
 
     for (;;) {
+        /* A run of ASCII letters and digits, the bulk of any English text:
+         * the same steps as for any word character below, without the
+         * decoding and the general folding. */
+        size_t run_end = p;
+        while (run_end < sc->n && is_ascii_alnum(sc->s[run_end])) run_end++;
+        size_t taken = sc->out->folded_len - fold_start;
+        size_t allowed = taken <= WORD_FOLD_LIMIT ? WORD_FOLD_LIMIT + 1 - taken : 0;
+        if (run_end - p > allowed) run_end = p + allowed;
+        if (run_end > p) {
+            reserve_folded(sc, run_end - p);
+            char *out = sc->out->folded + sc->out->folded_len;
+            for (size_t k = p; k < run_end; k++) {
+                char byte = sc->s[k];
+                if (byte <= '9') { group_digits++; letters_only = false; }
+                else { segment++; group_digits = 0; }
+                upper += byte <= 'Z' && byte >= 'A';
+                other += byte >= 'a';
+                *out++ = text_fold_ascii(byte);
+            }
+            sc->out->folded_len += run_end - p;
+            fold_before_last = sc->out->folded_len - 1;
+            last_start = run_end - 1;
+            last = sc->s[last_start] <= '9' ? TC_DIGIT : TC_LETTER;
+            p = end = run_end;
+        }
         int32_t cp;
         int len;
         text_class c = class_at(sc, p, &cp, &len);
         if (p >= sc->n) break;
         /* Cut an overlong word while any one step still fits. */
-        if (sc->out->folded_len - fold_start > TOKEN_FOLD_LIMIT - TEXT_FOLD_MAX - 8) break;
+        if (sc->out->folded_len - fold_start > WORD_FOLD_LIMIT) break;
         if (text_class_is_word(c)) {
             size_t fold_len = text_fold_codepoint(cp, fold);
             if (c != TC_MARK) {
                 fold_before_last = sc->out->folded_len;
                 last = c;
                 last_start = p;
-                if (c == TC_LETTER) segment++;
+                if (c == TC_LETTER) {
+                    segment++;
+                    int letter_case = text_letter_case(cp);
+                    if (letter_case == 1) upper++;
+                    else if (letter_case != 0) other++;
+                }
                 if (c == TC_DIGIT) { group_digits++; letters_only = false; }
                 else group_digits = 0;
                 if (c == TC_NUMERAL) letters_only = false;
@@ -337,12 +390,14 @@ done:
     if (cut_nt) {
         /* The word ends before its final "n"; "n't" is a token of its own. */
         sc->out->folded_len = fold_before_last;
-        emit(sc, start, last_start, fold_start, flags | case_flags(sc, start, last_start));
+        if (sc->s[last_start] == 'N') upper--;
+        else other--;
+        emit(sc, start, last_start, fold_start, flags | capitalized | (upper > 0 && other == 0 ? TEXT_ALLCAPS : 0));
         size_t nt_end = apostrophe_end + 1;   /* the "t" */
         emit_literal(sc, last_start, nt_end, "n't", TEXT_WORD);
         return nt_end;
     }
-    emit(sc, start, end, fold_start, flags | trailing_flags | case_flags(sc, start, end));
+    emit(sc, start, end, fold_start, flags | trailing_flags | capitalized | (upper > 0 && other == 0 ? TEXT_ALLCAPS : 0));
     return next;
 }
 
@@ -453,7 +508,7 @@ void text_tokenize(arena *a, const char *s, size_t n, text_tokens *out)
     /* Sized for ordinary prose (a token every five bytes or so, folded
      * forms about as long as the text) so that it rarely has to grow. */
     out->capacity = n / 4 + 16;
-    out->tokens = arena_alloc(a, out->capacity * sizeof *out->tokens);
+    out->tokens = arena_alloc_raw(a, out->capacity * sizeof *out->tokens);
     reserve_folded(&sc, n + n / 8 + 64);
     size_t p = 0;
     while (p < n) {

@@ -2,6 +2,7 @@
  * dates and hashing.  See util.h. */
 #include "util.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,14 +76,22 @@ char *arena_strdup(arena *a, const char *s) { return arena_strndup(a, s, strlen(
 
 char *arena_printf(arena *a, const char *fmt, ...)
 {
+    /* One pass when the text fits the free end of the current block (the
+     * usual case: rules and explanations are short), two otherwise. */
     va_list ap, aq;
     va_start(ap, fmt);
     va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    arena_block *b = a->head;
+    char *free_end = b ? (char *)b->data + b->used : NULL;
+    size_t room = b ? b->size - b->used : 0;
+    int n = vsnprintf(free_end, room, fmt, ap);
     va_end(ap);
     if (n < 0) n = 0;
-    char *p = arena_alloc(a, (size_t)n + 1);
-    vsnprintf(p, (size_t)n + 1, fmt, aq);
+    /* The block's free room is a multiple of 16, so what fits in it is
+     * allocated from it, just where it was written. */
+    char *p = arena_alloc_raw(a, (size_t)n + 1);
+    if ((size_t)n < room) assert(p == free_end);
+    else vsnprintf(p, (size_t)n + 1, fmt, aq);
     va_end(aq);
     return p;
 }
@@ -129,17 +138,6 @@ void buf_reserve(buf *b, size_t extra)
     b->cap = cap;
 }
 
-void buf_append(buf *b, const void *data, size_t n)
-{
-    buf_reserve(b, n);
-    if (n) memcpy(b->data + b->len, data, n);
-    b->len += n;
-    b->data[b->len] = 0;
-}
-
-void buf_puts(buf *b, const char *s) { buf_append(b, s, strlen(s)); }
-void buf_putc(buf *b, char c) { buf_append(b, &c, 1); }
-
 void buf_vprintf(buf *b, const char *fmt, va_list ap)
 {
     /* one pass when the text fits the room reserved, two when it does not */
@@ -165,27 +163,45 @@ void buf_printf(buf *b, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Bytes that JSON strings cannot hold as they are: the quote, the
+ * backslash and the control characters. */
+static bool json_needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
 void buf_json_escape(buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    buf_reserve(b, n + 8);
+    /* Copy runs of plain bytes whole; most text has no byte to escape, so
+     * look at eight bytes at a time for one that does. */
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+            /* a byte below 0x20, or a zero byte in quote or backslash */
+            uint64_t hit = ((w - ones * 0x20) | (quote - ones) | (backslash - ones)) & ~w & highs;
+            if (hit) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = (unsigned char)s[i];
+        if (!json_needs_escape(c)) continue;
+        buf_append(b, s + run, i - run);
+        run = i + 1;
         switch (c) {
         case '"':  buf_append(b, "\\\"", 2); break;
         case '\\': buf_append(b, "\\\\", 2); break;
         case '\n': buf_append(b, "\\n", 2); break;
         case '\r': buf_append(b, "\\r", 2); break;
         case '\t': buf_append(b, "\\t", 2); break;
-        default:
-            if (c < 0x20) {
-                char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
-                buf_append(b, u, 6);
-            } else {
-                buf_putc(b, (char)c);
-            }
+        default: {
+            char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+            buf_append(b, u, 6);
+        }
         }
     }
+    buf_append(b, s + run, n - run);
 }
 
 /* ---- errors ---- */
@@ -315,12 +331,85 @@ void date_format_iso(int32_t days, char out[11])
     out[10] = 0;
 }
 
+/* ---- UTF-8 ----
+ *
+ * The decoder accepts exactly the well-formed sequences of Unicode (no
+ * overlongs, no surrogates, nothing past U+10FFFF) by narrowing the range
+ * allowed for the second byte after the lead byte. */
+
+int utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+    unsigned lead = s[0];
+    if (lead < 0x80) {
+        *cp = (int32_t)lead;
+        return 1;
+    }
+    int continuation;
+    unsigned low = 0x80, high = 0xBF;   /* allowed range of the second byte */
+    int32_t value;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        continuation = 1;
+        value = lead & 0x1F;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        continuation = 2;
+        value = lead & 0x0F;
+        if (lead == 0xE0) low = 0xA0;        /* overlong */
+        else if (lead == 0xED) high = 0x9F;  /* surrogates */
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        continuation = 3;
+        value = lead & 0x07;
+        if (lead == 0xF0) low = 0x90;        /* overlong */
+        else if (lead == 0xF4) high = 0x8F;  /* past U+10FFFF */
+    } else {
+        *cp = 0xFFFD;                        /* C0, C1, F5..FF, lone continuation */
+        return -1;
+    }
+    int i = 1;
+    for (; i <= continuation; i++) {
+        if ((size_t)i >= n) break;
+        unsigned byte = s[i];
+        if (byte < low || byte > high) break;
+        value = (value << 6) | (int32_t)(byte & 0x3F);
+        low = 0x80;
+        high = 0xBF;
+    }
+    if (i == continuation + 1) {
+        *cp = value;
+        return i;
+    }
+    *cp = 0xFFFD;
+    return -i;
+}
+
+bool utf8_valid(const char *s, size_t n, size_t *bad_offset)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t p = 0;
+    while (p < n) {
+        /* ASCII runs are the common case: skip them eight bytes at a time. */
+        while (p + 8 <= n) {
+            uint64_t word;
+            memcpy(&word, u + p, 8);
+            if (word & 0x8080808080808080ull) break;
+            p += 8;
+        }
+        if (p >= n) break;
+        if (u[p] < 0x80) {
+            p++;
+            continue;
+        }
+        int32_t cp;
+        int len = utf8_decode(u + p, n - p, &cp);
+        if (len < 0) {
+            if (bad_offset) *bad_offset = p;
+            return false;
+        }
+        p += (size_t)len;
+    }
+    return true;
+}
+
 /* ---- hashing ---- */
 
-uint64_t hash_bytes(const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) { h ^= p[i]; h *= 1099511628211ull; }
-    return h;
-}
+uint64_t hash_bytes(const void *data, size_t n) { return hash_bytes_more(HASH_BYTES_START, data, n); }
+

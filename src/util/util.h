@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <stdarg.h>
+#include <string.h>
 
 /* ---- arena ---- */
 typedef struct arena_block arena_block;
@@ -37,9 +38,16 @@ typedef struct buf {
 void buf_init(buf *b);
 void buf_free(buf *b);
 void buf_reserve(buf *b, size_t extra);
-void buf_append(buf *b, const void *data, size_t n);
-void buf_puts(buf *b, const char *s);
-void buf_putc(buf *b, char c);
+/* The appends are inline: output is written a few bytes at a time. */
+static inline void buf_append(buf *b, const void *data, size_t n)
+{
+    if (b->len + n + 1 > b->cap) buf_reserve(b, n);
+    if (n) memcpy(b->data + b->len, data, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+static inline void buf_puts(buf *b, const char *s) { buf_append(b, s, strlen(s)); }
+static inline void buf_putc(buf *b, char c) { buf_append(b, &c, 1); }
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(buf *b, const char *fmt, va_list ap);
 void buf_clear(buf *b);
@@ -74,7 +82,26 @@ bool    date_parse_iso(const char *s, size_t n, int32_t *days);
 void    date_format_iso(int32_t days, char out[11]);
 int     date_days_in_month(int year, int month);
 
+/* ---- UTF-8 ---- */
+/* Decodes the sequence at s[0..n) (n >= 1).  Returns its length (1..4) and
+ * sets *cp; if the bytes are not valid UTF-8, sets *cp to U+FFFD and returns
+ * the negated length (>= 1) of the maximal prefix of a valid sequence. */
+int  utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* Whether bytes are well-formed UTF-8; if not, *bad_offset (may be NULL) is
+ * the offset of the first invalid sequence. */
+bool utf8_valid(const char *s, size_t n, size_t *bad_offset);
+
 /* ---- hashing ---- */
 uint64_t hash_bytes(const void *data, size_t n);   /* FNV-1a 64 */
+/* The hash of bytes that follow those hashed to h: hash_bytes(ab) ==
+ * hash_bytes_more(hash_bytes(a), b), and hash_bytes(x) ==
+ * hash_bytes_more(HASH_BYTES_START, x). */
+#define HASH_BYTES_START 1469598103934665603ull
+static inline uint64_t hash_bytes_more(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) { h ^= p[i]; h *= 1099511628211ull; }
+    return h;
+}
 
 #endif

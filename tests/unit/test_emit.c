@@ -47,6 +47,26 @@ static code_event sample(lex_code_info *info)
     return e;
 }
 
+/* Numbers read as printf's %.6g writes them, whether printed directly
+ * (short decimals) or through printf. */
+static void test_json_numbers(void **state)
+{
+    (void)state;
+    lex_code_info info;
+    code_event e = sample(&info);
+    const double values[] = { -9.5, 32.8872, 0.0001, 0.00001234, 123456.7, 999999.6, 1e6, 0, -0.25, 3.14159265 };
+    for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+        e.place.lat = values[i];
+        buf b;
+        buf_init(&b);
+        emit_event(&b, EMIT_JSON, "d", text, &e, false);
+        char expected[64];
+        snprintf(expected, sizeof expected, "\"lat\":%.6g,", values[i]);
+        assert_non_null(strstr(b.data, expected));
+        buf_free(&b);
+    }
+}
+
 static void test_json_contract(void **state)
 {
     (void)state;
@@ -145,7 +165,7 @@ static void test_table(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_json_contract), cmocka_unit_test(test_tsv_columns), cmocka_unit_test(test_table),
+        cmocka_unit_test(test_json_contract), cmocka_unit_test(test_json_numbers), cmocka_unit_test(test_tsv_columns), cmocka_unit_test(test_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../src/read/read.h"
 
@@ -331,6 +332,90 @@ static void test_jsonl(void **state)
     /* Errors take their place in the sequence: line 4 is the third record. */
     assert_int_equal(r->message_sequence[0], 2);
     results_free(r);
+}
+
+/* Records of the usual shape are scanned without Jansson; escapes decode as
+ * Jansson decodes them, and a repeated field (Jansson keeps the last one)
+ * or a value of another type still reads as before. */
+static void test_jsonl_escapes_and_fallbacks(void **state)
+{
+    (void)state;
+    const char *input =
+        "{\"id\":\"e\\u0301-1\",\"date\":\"2020-01-13\",\"text\":\"Caf\\u00e9 \\ud83d\\ude00 a\\/b \\\"q\\\" \\\\ tab\\tline\\nend\"}\n"
+        "{\"id\":\"dup\",\"date\":\"2020-01-13\",\"text\":\"first\",\"text\":\"second\"}\n"
+        "{\"text\":\"t\", \"id\" : \"spaced\" ,\t\"date\":\"2020-01-13T10:00:00Z\" , \"url\":\"u\",\"title\":\"\"}\r\n"
+        "{\"id\":\"n\",\"date\":\"2020-01-13\",\"text\":\"x\",\"extra\":[1,{\"a\":null}]}\n"
+        "{\"id\":\"lone\",\"date\":\"2020-01-13\",\"text\":\"\\ud83d alone\"}\n";
+    results *r = read_text("esc.jsonl", input, NULL);
+    assert_int_equal(r->article_count, 4);
+    assert_string_equal(r->articles[0].id, "e\xCC\x81-1");
+    assert_string_equal(r->articles[0].text, "Caf\xC3\xA9 \xF0\x9F\x98\x80 a/b \"q\" \\ tab\tline\nend");
+    assert_string_equal(r->articles[1].text, "second");
+    assert_string_equal(r->articles[2].id, "spaced");
+    assert_string_equal(r->articles[2].date, "2020-01-13");
+    assert_string_equal(r->articles[2].url, "u");
+    assert_null(r->articles[2].title);
+    assert_string_equal(r->articles[3].id, "n");
+    assert_int_equal(r->message_count, 1);
+    assert_non_null(strstr(r->messages[0], "esc.jsonl:5: invalid JSON: "));
+    results_free(r);
+}
+
+/* read_file reads JSON Lines a chunk at a time: lines longer than a chunk,
+ * a byte order mark, CRLF, no final line break, a line over the limit. */
+static void test_read_file_streams_jsonl(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/parley-test-read-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    fputs("\xEF\xBB\xBF{\"id\":\"a\",\"date\":\"2020-01-13\",\"text\":\"short\"}\r\n\n", f);
+    fputs("{\"id\":\"long\",\"date\":\"2020-01-13\",\"text\":\"", f);
+    for (int i = 0; i < 150000; i++) fputc('w', f);
+    fputs("\"}\n{\"id\":\"over\",\"date\":\"2020-01-13\",\"text\":\"", f);
+    for (int i = 0; i < 400000; i++) fputc('x', f);
+    fputs("\"}\n{\"id\":\"last\",\"date\":\"2020-01-13\",\"text\":\"end\"}", f);
+    fclose(f);
+
+    results *r = calloc(1, sizeof *r);
+    read_options options = { .format = READ_FORMAT_AUTO };
+    read_sink sink = { .context = r, .article = keep_article, .skipped = keep_message };
+    size_t delivered = 0;
+    error err;
+    assert_true(read_file(path, 300000, &options, &sink, &delivered, &err));
+    assert_int_equal(delivered, 3);
+    assert_int_equal(r->article_count, 3);
+    assert_string_equal(r->articles[0].id, "a");
+    assert_string_equal(r->articles[0].text, "short");
+    assert_string_equal(r->articles[1].id, "long");
+    assert_int_equal(r->articles[1].text_len, 150000);
+    assert_string_equal(r->articles[2].id, "last");
+    char origin[256];
+    snprintf(origin, sizeof origin, "%s:5", path);
+    assert_string_equal(r->articles[2].origin, origin);
+    assert_int_equal(r->message_count, 1);
+    char message[300];
+    snprintf(message, sizeof message, "%s:4: line longer than the limit of 300000 bytes", path);
+    assert_string_equal(r->messages[0], message);
+    assert_int_equal(r->message_sequence[0], 2);
+    results_free(r);
+
+    /* other formats are read whole, within the limit */
+    f = fopen(path, "wb");
+    fputs(" date 2020-01-13 Title\n\nThe ministers met.\n", f);
+    fclose(f);
+    r = calloc(1, sizeof *r);
+    sink.context = r;
+    assert_true(read_file(path, 1000, &options, &sink, &delivered, &err));
+    assert_int_equal(delivered, 1);
+    assert_string_equal(r->articles[0].text, "The ministers met.\n");
+    assert_false(read_file(path, 10, &options, &sink, &delivered, &err));
+    assert_non_null(strstr(err.message, "larger than the limit of 10 bytes"));
+    results_free(r);
+    unlink(path);
+    assert_false(read_file(path, 1000, &options, &sink, &delivered, &err));
+    assert_non_null(strstr(err.message, path));
 }
 
 static void test_jsonl_one_bad_line_leaves_the_others(void **state)
@@ -851,6 +936,8 @@ int main(void)
         cmocka_unit_test(test_plain),
         cmocka_unit_test(test_jsonl),
         cmocka_unit_test(test_jsonl_one_bad_line_leaves_the_others),
+        cmocka_unit_test(test_jsonl_escapes_and_fallbacks),
+        cmocka_unit_test(test_read_file_streams_jsonl),
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_html_body_and_metadata),
         cmocka_unit_test(test_html_article_choice),

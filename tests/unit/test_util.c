@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../../src/util/util.h"
@@ -47,6 +48,12 @@ static void test_arena(void **state)
     char *big = arena_alloc(&a, 1 << 20);
     big[(1 << 20) - 1] = 1;
     assert_string_equal(arena_printf(&a, "%s-%d", "x", 5), "x-5");
+    /* longer than what is left of the block: formatted a second time */
+    char *long_text = arena_printf(&a, "%070000d", 7);
+    assert_int_equal(strlen(long_text), 70000);
+    assert_int_equal(long_text[69999], '7');
+    assert_int_equal(hash_bytes_more(hash_bytes("ab", 2), "cd", 2), hash_bytes("abcd", 4));
+    assert_int_equal(hash_bytes_more(HASH_BYTES_START, "x", 1), hash_bytes("x", 1));
     assert_string_equal(arena_strndup(&a, "hello", 3), "hel");
     assert_int_equal(((uintptr_t)arena_alloc(&a, 3)) % 16, 0);
     arena_reset(&a);
@@ -64,6 +71,17 @@ static void test_buf_json(void **state)
     buf_clear(&b);
     buf_printf(&b, "%d-%s", 42, "x");
     assert_string_equal(b.data, "42-x");
+    /* long runs are scanned eight bytes at a time: escapes anywhere */
+    char text[64], expected[128];
+    for (size_t at = 0; at < 40; at++) {
+        memset(text, 'a', 40);
+        text[at] = at % 3 == 0 ? '"' : at % 3 == 1 ? '\\' : '\x1f';
+        const char *escape = at % 3 == 0 ? "\\\"" : at % 3 == 1 ? "\\\\" : "\\u001f";
+        snprintf(expected, sizeof expected, "%.*s%s%.*s", (int)at, text, escape, (int)(39 - at), text + at + 1);
+        buf_clear(&b);
+        buf_json_escape(&b, text, 40);
+        assert_string_equal(b.data, expected);
+    }
     buf_free(&b);
 }
 
