@@ -70,22 +70,30 @@ int64_t casualty_number(const char *const *w, size_t n, size_t i, size_t *used)
     return value;
 }
 
+/* The words a count hangs on, and what each counts. */
+static const char *const kind_words[] = {
+    "killed", "dead", "died", "killing", "kills", "kill",
+    "wounded", "injured", "hurt", "wounding", "injuring",
+    "displaced", "displacing", "uprooted",
+    "arrested", "detained", "arresting", "detaining", "rounded",
+    "abducted", "kidnapped", "abducting", "kidnapping",
+    "missing", NULL,
+};
+static const int kind_of_word[] = {
+    CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED,
+    CASUALTY_WOUNDED, CASUALTY_WOUNDED, CASUALTY_WOUNDED, CASUALTY_WOUNDED, CASUALTY_WOUNDED,
+    CASUALTY_DISPLACED, CASUALTY_DISPLACED, CASUALTY_DISPLACED,
+    CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED,
+    CASUALTY_ABDUCTED, CASUALTY_ABDUCTED, CASUALTY_ABDUCTED, CASUALTY_ABDUCTED,
+    CASUALTY_MISSING,
+};
+
+const char *const *casualty_words(void) { return kind_words; }
+
 int casualty_kind(const char *w)
 {
-    static const struct { const char *word; int kind; } kinds[] = {
-        { "killed", CASUALTY_KILLED }, { "dead", CASUALTY_KILLED }, { "died", CASUALTY_KILLED },
-        { "killing", CASUALTY_KILLED }, { "kills", CASUALTY_KILLED }, { "kill", CASUALTY_KILLED },
-        { "wounded", CASUALTY_WOUNDED }, { "injured", CASUALTY_WOUNDED }, { "hurt", CASUALTY_WOUNDED },
-        { "wounding", CASUALTY_WOUNDED }, { "injuring", CASUALTY_WOUNDED },
-        { "displaced", CASUALTY_DISPLACED }, { "displacing", CASUALTY_DISPLACED }, { "uprooted", CASUALTY_DISPLACED },
-        { "arrested", CASUALTY_ARRESTED }, { "detained", CASUALTY_ARRESTED }, { "arresting", CASUALTY_ARRESTED },
-        { "detaining", CASUALTY_ARRESTED }, { "rounded", CASUALTY_ARRESTED },
-        { "abducted", CASUALTY_ABDUCTED }, { "kidnapped", CASUALTY_ABDUCTED }, { "abducting", CASUALTY_ABDUCTED },
-        { "kidnapping", CASUALTY_ABDUCTED },
-        { "missing", CASUALTY_MISSING },
-        { NULL, 0 },
-    };
-    for (size_t k = 0; kinds[k].word; k++) if (strcmp(w, kinds[k].word) == 0) return kinds[k].kind;
+    for (size_t k = 0; kind_words[k]; k++)
+        if (w[0] == kind_words[k][0] && strcmp(w, kind_words[k]) == 0) return kind_of_word[k];
     return -1;
 }
 
@@ -116,6 +124,10 @@ static bool is_be(const char *w)
 size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
 {
     size_t count = 0;
+    /* every count hangs on a casualty word: without one, nothing to read */
+    bool any = false;
+    for (size_t i = 0; i < n && !any; i++) any = casualty_kind(w[i]) >= 0;
+    if (!any) return 0;
     for (size_t i = 0; i < n && count < max; i++) {
         size_t used;
         int64_t value = casualty_number(w, n, i, &used);

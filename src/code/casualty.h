@@ -27,6 +27,10 @@ int64_t casualty_number(const char *const *words, size_t n, size_t i, size_t *us
  * "displaced", "arrested", "detained", "abducted", "kidnapped", "missing". */
 int casualty_kind(const char *word);
 
+/* The casualty words ("killed", "wounded", ...), NULL-terminated: a count is
+ * read only in a sentence that has one. */
+const char *const *casualty_words(void);
+
 size_t casualty_find(const char *const *words, size_t n, casualty *out, size_t max);
 
 #endif

@@ -153,7 +153,7 @@ static const char *const subordinators[] = { "after", "before", "while", "when",
 /* Word classes, looked up once per token so that the many "is this a
  * determiner / preposition / subordinator" checks cost a bit test. */
 enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8, WORD_BE = 16, WORD_LIGHT = 32,
-       WORD_NUMBER = 128 };
+       WORD_CASUALTY = 64, WORD_NUMBER = 128 };
 
 typedef struct word_class { const char *word; uint8_t bits; uint32_t hash; } word_class;
 static word_class word_classes[256];
@@ -197,6 +197,7 @@ static void build_word_classes(void)
                                            "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "dozens", "scores",
                                            "hundreds", "thousands", "tens", NULL };
     add_class(numbers, WORD_NUMBER);
+    add_class(casualty_words(), WORD_CASUALTY);
     for (size_t k = 0; k < word_class_count; k++) {
         word_classes[k].hash = lex_word_hash(word_classes[k].word);
         size_t i = word_classes[k].hash % WORD_CLASS_SLOTS;
@@ -240,9 +241,22 @@ static const char *slice(sentence_state *s, size_t first, size_t last, uint32_t 
     return arena_strndup(s->a, s->text + b, e - b);
 }
 
+/* strlcpy: a copy cut to fit (codes and names are short; snprintf's
+ * formatting cost more than the coding around it) */
+static void copy_text(char *out, size_t cap, const char *in)
+{
+    size_t n = strlen(in);
+    if (n >= cap) n = cap - 1;
+    memcpy(out, in, n);
+    out[n] = 0;
+}
+
 static void set_code(char out[16], const char *country, const char *role)
 {
-    snprintf(out, 16, "%.3s%.12s", country, role);
+    size_t c = strnlen(country, 3), r = strnlen(role, 12);
+    memcpy(out, country, c);
+    memcpy(out + c, role, r);
+    out[c + r] = 0;
 }
 
 static bool code_has_role(const char *code) { return strlen(code) >= 6; }
@@ -267,11 +281,11 @@ static void owned_code(char out[16], const char *owner, const char *role)
     if (!owner[0]) { set_code(out, "", role); return; }
     if (!code_is_state(owner)) {
         /* IGO/NGO staff stay the organisation */
-        snprintf(out, 16, "%s", owner);
+        copy_text(out, 16, owner);
         return;
     }
-    if (code_has_role(owner) && role_is_armed(role) && role_is_armed(owner + 3)) { snprintf(out, 16, "%s", owner); return; }
-    if (code_has_role(owner) && strcmp(role, "GOV") == 0) { snprintf(out, 16, "%s", owner); return; }
+    if (code_has_role(owner) && role_is_armed(role) && role_is_armed(owner + 3)) { copy_text(out, 16, owner); return; }
+    if (code_has_role(owner) && strcmp(role, "GOV") == 0) { copy_text(out, 16, owner); return; }
     set_code(out, owner, role);
 }
 
@@ -439,7 +453,7 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
     memset(m, 0, sizeof *m);
     m->first = (uint32_t)first;
     m->last = (uint32_t)last;
-    snprintf(m->code, sizeof m->code, "%s", code);
+    copy_text(m->code, sizeof m->code, code);
     m->kind = kind;
     m->compound = -1;
     m->text = slice(s, first, last, &m->start, &m->end);
@@ -498,7 +512,7 @@ static void remember(sentence_state *s, const mention *m)
         size_t k = 0;
         while (k < mem->tally_count && strcmp(mem->tally[k].code, m->code) != 0) k++;
         if (k == mem->tally_count && k < sizeof mem->tally / sizeof mem->tally[0]) {
-            snprintf(mem->tally[k].code, sizeof mem->tally[k].code, "%s", m->code);
+            copy_text(mem->tally[k].code, sizeof mem->tally[k].code, m->code);
             mem->tally[k].count = 0;
             mem->tally[k].text = m->text;
             mem->tally_count++;
@@ -585,7 +599,7 @@ static size_t build_mention(sentence_state *s, size_t i)
         if ((is(s, j, "his") || is(s, j, "her")) && s->memory->has_person) ante = &s->memory->last_person;
         else if (is(s, j, "their") && s->memory->has_plural) ante = &s->memory->last_plural;
         else if (is(s, j, "its") && s->memory->has_thing) ante = &s->memory->last_thing;
-        if (ante) { snprintf(owner, sizeof owner, "%s", ante->code); have_owner = true; how = "possessive pronoun"; }
+        if (ante) { copy_text(owner, sizeof owner, ante->code); have_owner = true; how = "possessive pronoun"; }
         if (is(s, j, "our")) { have_owner = true; how = "our"; owner[0] = 0; }
         j++;
     }
@@ -741,7 +755,7 @@ static size_t build_mention(sentence_state *s, size_t i)
             return end + 1;
         }
         char code[16];
-        snprintf(code, sizeof code, "%s", owner);
+        copy_text(code, sizeof code, owner);
         mention *m = add_mention(s, start, end, code, owner_kind, how);
         if (!m) return end + 1;
         if (owner_entry->kind == LEX_CAPITAL && !m->place) set_code(m->code, owner, "GOV");
@@ -792,8 +806,8 @@ static void remember_surname(sentence_state *s, const mention *m)
         if (mem->people_count == sizeof mem->people / sizeof mem->people[0]) return;
         mem->people_count++;
     }
-    snprintf(mem->people[slot].surname, sizeof mem->people[slot].surname, "%s", surname);
-    snprintf(mem->people[slot].code, sizeof mem->people[slot].code, "%s", m->code);
+    copy_text(mem->people[slot].surname, sizeof mem->people[slot].surname, surname);
+    copy_text(mem->people[slot].code, sizeof mem->people[slot].code, m->code);
     mem->people[slot].text = m->text;
 }
 
@@ -863,8 +877,8 @@ static void build_mentions(sentence_state *s)
                     mention a, b;
                     memset(&a, 0, sizeof a);
                     memset(&b, 0, sizeof b);
-                    snprintf(a.code, sizeof a.code, "%s", mem->tally[first].code);
-                    snprintf(b.code, sizeof b.code, "%s", mem->tally[second].code);
+                    copy_text(a.code, sizeof a.code, mem->tally[first].code);
+                    copy_text(b.code, sizeof b.code, mem->tally[second].code);
                     a.text = mem->tally[first].text;
                     b.text = mem->tally[second].text;
                     a.kind = strlen(a.code) == 3 ? MENTION_COUNTRY : MENTION_GROUP;
@@ -1010,7 +1024,7 @@ static void build_mentions(sentence_state *s)
         if (owner == a) continue;
         const char *role = a->code + (strlen(a->code) >= 3 ? strlen(a->code) - 3 : 0);
         char role_copy[4];
-        snprintf(role_copy, sizeof role_copy, "%s", role);
+        copy_text(role_copy, sizeof role_copy, role);
         char code[16];
         if (owner->compound >= 0) {
             /* "the defense chiefs of Russia and Turkey", "the top diplomats
@@ -1020,7 +1034,7 @@ static void build_mentions(sentence_state *s)
                 mention *o = &s->mentions[q];
                 if (o->compound != owner->compound) continue;
                 owned_code(code, o->code, role_copy);
-                snprintf(o->code, sizeof o->code, "%s", code);
+                copy_text(o->code, sizeof o->code, code);
                 o->prepositional = a->prepositional;
                 o->how = "agent of each owner";
             }
@@ -1037,9 +1051,9 @@ static void build_mentions(sentence_state *s)
                 if (o->compound != a->compound || o->kind != MENTION_AGENT || !o->inferred_country) continue;
                 const char *r = o->code + (strlen(o->code) >= 3 ? strlen(o->code) - 3 : 0);
                 char rc[4];
-                snprintf(rc, sizeof rc, "%s", r);
+                copy_text(rc, sizeof rc, r);
                 owned_code(code, owner->code, rc);
-                snprintf(o->code, sizeof o->code, "%s", code);
+                copy_text(o->code, sizeof o->code, code);
                 o->inferred_country = false;
                 o->how = "agent of owner";
             }
@@ -1047,7 +1061,7 @@ static void build_mentions(sentence_state *s)
             continue;
         }
         owned_code(code, owner->code, role_copy);
-        snprintf(a->code, sizeof a->code, "%s", code);
+        copy_text(a->code, sizeof a->code, code);
         a->inferred_country = false;
         a->how = loyal ? "agent loyal to owner" : backed ? "agent backed by owner" : "agent of owner";
         /* the owner is part of this mention now: not a separate subject */
@@ -2100,10 +2114,10 @@ static void fill_speaker_refs(sentence_state *s, const report *reports, size_t r
         if (!x->speaker_ref) continue;
         if (x->kind == MENTION_AGENT) {
             char role[4];
-            snprintf(role, sizeof role, "%s", x->code);
+            copy_text(role, sizeof role, x->code);
             owned_code(x->code, speaker->code, role);
         } else {
-            snprintf(x->code, sizeof x->code, "%s", speaker->code);
+            copy_text(x->code, sizeof x->code, speaker->code);
             x->text = speaker->text;
         }
     }
@@ -2151,7 +2165,7 @@ static void push_event(code_result *out, arena *a, const code_event *e)
     }
     if (out->count == out->capacity) {
         size_t cap = out->capacity ? out->capacity * 2 : 32;
-        code_event *events = arena_alloc(a, cap * sizeof *events);
+        code_event *events = arena_alloc_raw(a, cap * sizeof *events);   /* written before read */
         if (out->count) memcpy(events, out->events, out->count * sizeof *events);
         out->events = events;
         out->capacity = cap;
@@ -2169,7 +2183,7 @@ static void state_role(code_actor *a, const mention *m, const lex_code_info *inf
     /* force against a country named as such is against its territory and
      * people: "attacked Israel" is ... 190 ISR (as "captured Sirte" is LBY) */
     if (!is_source && force) return;
-    snprintf(a->code + 3, sizeof a->code - 3, "%s", is_source && force ? "MIL" : "GOV");
+    copy_text(a->code + 3, sizeof a->code - 3, is_source && force ? "MIL" : "GOV");
 }
 
 /* Fighting is mutual: "clashed with", "fought", "battled", "clashes with". */
@@ -2206,7 +2220,7 @@ static const lex_code_info *crowd_force(const sentence_state *s, const lex_code_
 static void actor_of(const mention *m, code_actor *out)
 {
     memset(out, 0, sizeof *out);
-    snprintf(out->code, sizeof out->code, "%s", m->code);
+    copy_text(out->code, sizeof out->code, m->code);
     out->text = m->text;
     out->start = m->start;
     out->end = m->end;
@@ -2222,7 +2236,11 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
     casualty cas[16];
     size_t cas_count = 0;
     for (size_t i = 0; i < s->n; i++)
-        if ((s->cls[i] & WORD_NUMBER) || (s->tokens[i].flags & TEXT_NUMBER)) { cas_count = casualty_find(s->words, s->n, cas, 16); break; }
+        if (s->cls[i] & WORD_CASUALTY) {
+            for (size_t k = 0; k < s->n; k++)
+                if ((s->cls[k] & WORD_NUMBER) || (s->tokens[k].flags & TEXT_NUMBER)) { cas_count = casualty_find(s->words, s->n, cas, 16); break; }
+            break;
+        }
     int cas_event[16];
     for (size_t c = 0; c < cas_count; c++) {
         cas_event[c] = -1;
@@ -2470,7 +2488,7 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                     /* fighting with no named target is against the place's
                      * country: "captured Sirte" is LBYMIL 192 LBY */
                     if (!tg && info->quad_class == 4 && where->place.country[0] && strncmp(info->code, "14", 2) != 0) {
-                        snprintf(out_event.target.code, sizeof out_event.target.code, "%s", where->place.country);
+                        copy_text(out_event.target.code, sizeof out_event.target.code, where->place.country);
                         out_event.target.text = NULL;
                         out_event.has_target = true;
                     }
@@ -2489,7 +2507,7 @@ static void emit_sentence(sentence_state *s, size_t sentence_index, const text_s
                     const char *home = out_event.has_target ? out_event.target.code : out_event.source.code;
                     char government[16];
                     snprintf(government, sizeof government, "%.3sGOV", home);
-                    snprintf(out_event.target.code, sizeof out_event.target.code, "%s", government);
+                    copy_text(out_event.target.code, sizeof out_event.target.code, government);
                     out_event.target.text = NULL;
                     out_event.has_target = true;
                 }
@@ -2678,7 +2696,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
     main_country(dict, &doc, mem.country, publication_date);
     /* large scratch, filled per sentence for the tokens it uses: not zeroed */
     sentence_state *s = arena_alloc_raw(a, sizeof *s);
-    pending_event *events = arena_alloc(a, MAX_EVENTS_PER_SENTENCE * sizeof *events);
+    pending_event *events = arena_alloc_raw(a, MAX_EVENTS_PER_SENTENCE * sizeof *events);   /* written before read */
     out->sentences = doc.sentence_count;
     for (size_t si = 0; si < doc.sentence_count; si++) {
         const text_sentence *ts = &doc.sentences[si];

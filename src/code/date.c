@@ -50,13 +50,18 @@ static const char *const weekday_names[7] = { "monday", "tuesday", "wednesday", 
 
 static const char *word(const scanner *sc, size_t i) { return i < sc->count ? sc->words[i] : ""; }
 
-static bool is(const scanner *sc, size_t i, const char *w) { return i < sc->count && strcmp(sc->words[i], w) == 0; }
+/* The first byte settles almost every comparison: test it before strcmp. */
+static bool is(const scanner *sc, size_t i, const char *w)
+{
+    return i < sc->count && sc->words[i][0] == w[0] && strcmp(sc->words[i], w) == 0;
+}
 
 static bool is_one_of(const scanner *sc, size_t i, const char *const *list)
 {
     if (i >= sc->count) return false;
+    const char *w = sc->words[i];
     for (; *list; list++)
-        if (strcmp(sc->words[i], *list) == 0) return true;
+        if (w[0] == (*list)[0] && strcmp(w, *list) == 0) return true;
     return false;
 }
 
@@ -799,10 +804,45 @@ static int read_unit(const scanner *sc, size_t i, date_expression *e, date_expre
     }
 }
 
-/* Could w head a date expression?  A cheap test before the real readers. */
+/* Could w head a date expression?  A number, or one of the words the
+ * readers start from (months, weekdays, day words, units): most words of a
+ * sentence are none of these, and are skipped with a comparison or two. */
 static bool may_head(const char *w)
 {
-    return w[0] && (is_digit(w[0]) || strchr("jfmasondtwyhe", w[0]));
+    static const char *const j[] = { "jan", "january", "jun", "june", "jul", "july", NULL };
+    static const char *const f[] = { "feb", "february", "friday", NULL };
+    static const char *const m[] = { "mar", "march", "may", "monday", "morning", "mornings", "month", "months", NULL };
+    static const char *const a[] = { "apr", "april", "aug", "august", "afternoon", "afternoons", NULL };
+    static const char *const s[] = { "sep", "sept", "september", "saturday", "sunday", NULL };
+    static const char *const o[] = { "oct", "october", "overnight", NULL };
+    static const char *const n[] = { "nov", "november", "night", "nights", NULL };
+    static const char *const d[] = { "dec", "december", "day", "days", "decade", "decades", NULL };
+    static const char *const t[] = { "tuesday", "thursday", "today", "tonight", "tomorrow", NULL };
+    static const char *const wk[] = { "wednesday", "week", "weeks", "weekend", "weekends", NULL };
+    static const char *const y[] = { "yesterday", "year", "years", NULL };
+    static const char *const h[] = { "hour", "hours", NULL };
+    static const char *const e[] = { "evening", "evenings", NULL };
+    const char *const *list;
+    switch (w[0]) {
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9': return true;
+    case 'j': list = j; break;
+    case 'f': list = f; break;
+    case 'm': list = m; break;
+    case 'a': list = a; break;
+    case 's': list = s; break;
+    case 'o': list = o; break;
+    case 'n': list = n; break;
+    case 'd': list = d; break;
+    case 't': list = t; break;
+    case 'w': list = wk; break;
+    case 'y': list = y; break;
+    case 'h': list = h; break;
+    case 'e': list = e; break;
+    default: return false;
+    }
+    for (; *list; list++)
+        if ((*list)[1] == w[1] && strcmp(*list, w) == 0) return true;
+    return false;
 }
 
 size_t date_find(const char *const *words, size_t word_count, size_t first, size_t count,
