@@ -1145,6 +1145,15 @@ static bool is_plural_of(const char *word, const char *singular)
     return false;
 }
 
+/* A pattern word matches its other number: "hold elections" matches "hold a
+ * new election", "release prisoner" matches "released prisoners".  Words of
+ * one or two letters never vary ("as" is not the plural of "a"). */
+static bool same_word_other_number(const char *word, const char *pattern_word)
+{
+    if (word[0] != pattern_word[0] || !word[1] || !word[2] || !pattern_word[1] || !pattern_word[2]) return false;
+    return is_plural_of(word, pattern_word) || is_plural_of(pattern_word, word);
+}
+
 static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, match_result *r)
 {
     size_t pos = head;
@@ -1169,7 +1178,8 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
             if (s->clause[k] != clause && !(s->tokens[k].flags & TEXT_QUOTE)) break;
             /* words compare by hash first: most candidates differ there */
             if ((s->hash[k] == want && strcmp(s->words[k], p->words[w]) == 0) ||
-                (p->noun_head && is_plural_of(s->words[k], p->words[w]))) {
+                (p->noun_head && is_plural_of(s->words[k], p->words[w])) ||
+                same_word_other_number(s->words[k], p->words[w])) {
                 found = k;
                 ok = true;
                 break;
