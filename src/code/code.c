@@ -1421,13 +1421,20 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
         bool verb_reading = has_verb_reading(heads, hc);
         /* the words that may follow the head: a pattern whose first word is
          * not among them cannot match, and is skipped without touching it */
-        uint32_t window[16];
+        uint32_t window[16], stems[16];
         size_t wn = 0;
+        bool stemmed = false;
         for (size_t k = h + 1; k < s->n && wn < 16; k++) window[wn++] = s->hash[k];
         for (size_t k = 0; k < hc && !found; k++) {
             if (heads[k].first_hash) {
                 bool present = false;
                 for (size_t q = 0; q < wn && !present; q++) present = window[q] == heads[k].first_hash;
+                /* "hold elections" may meet "election": its other number shares the stem */
+                if (!present && !stemmed) {
+                    for (size_t q = 0; q < wn; q++) stems[q] = lex_stem_hash(s->words[h + 1 + q]);
+                    stemmed = true;
+                }
+                for (size_t q = 0; q < wn && !present; q++) present = stems[q] == heads[k].first_stem;
                 if (!present && !(heads[k].pattern->noun_head)) continue;
             }
             const lex_pattern *p = heads[k].pattern;

@@ -816,8 +816,13 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
         s->items[s->count].pattern = p;
         s->items[s->count].forms = bits[i];
         s->items[s->count].first_hash = 0;
+        s->items[s->count].first_stem = 0;
         for (size_t w = 0; w < p->word_count; w++)
-            if ((int)w != p->slot_index) { s->items[s->count].first_hash = p->word_hashes[w] ? p->word_hashes[w] : 1; break; }
+            if ((int)w != p->slot_index) {
+                s->items[s->count].first_hash = p->word_hashes[w] ? p->word_hashes[w] : 1;
+                s->items[s->count].first_stem = lex_stem_hash(p->words[w]);
+                break;
+            }
         s->count++;
     }
 }

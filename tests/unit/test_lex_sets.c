@@ -160,6 +160,24 @@ static void test_expansion_limit_and_duplicates(void **state)
     lex_free(d);
 }
 
+static void test_stem_hash_shares_numbers(void **state)
+{
+    (void)state;
+    assert_int_equal(lex_stem_hash("hideouts"), lex_stem_hash("hideout"));
+    assert_int_equal(lex_stem_hash("parties"), lex_stem_hash("party"));
+    assert_int_equal(lex_stem_hash("crosses"), lex_stem_hash("cross"));
+    assert_int_equal(lex_stem_hash("elections"), lex_stem_hash("election"));
+    assert_int_not_equal(lex_stem_hash("election"), lex_stem_hash("elector"));
+    /* a head pattern carries the stem of its first literal word for the coder's quick test */
+    lex_dict *d = load("@set elections = elections\n@kind verb\nhold _ &elections = 057\n@kind irregular\nhold = held held\n", NULL);
+    size_t n;
+    const lex_head_pattern *h = lex_heads(d, "held", &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(h[0].first_hash, lex_word_hash("elections"));
+    assert_int_equal(h[0].first_stem, lex_stem_hash("election"));
+    lex_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_set_from_another_file_and_override),
         cmocka_unit_test(test_set_diagnostics),
         cmocka_unit_test(test_expansion_limit_and_duplicates),
+        cmocka_unit_test(test_stem_hash_shares_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
