@@ -1280,6 +1280,15 @@ static bool is_plural_of(const char *word, const char *singular)
     return false;
 }
 
+/* A pattern word matches its other number: "hold elections" matches "hold a
+ * new election", "release prisoner" matches "released prisoners".  Words of
+ * one or two letters never vary ("as" is not the plural of "a"). */
+static bool same_word_other_number(const char *word, const char *pattern_word)
+{
+    if (word[0] != pattern_word[0] || !word[1] || !word[2] || !pattern_word[1] || !pattern_word[2]) return false;
+    return is_plural_of(word, pattern_word) || is_plural_of(pattern_word, word);
+}
+
 static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, match_result *r)
 {
     size_t pos = head;
@@ -1310,7 +1319,8 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
                 gap++;
             /* words compare by hash first: most candidates differ there */
             if ((s->hash[k] == want && strcmp(s->words[k], p->words[w]) == 0) ||
-                (p->noun_head && is_plural_of(s->words[k], p->words[w]))) {
+                (p->noun_head && is_plural_of(s->words[k], p->words[w])) ||
+                same_word_other_number(s->words[k], p->words[w])) {
                 found = k;
                 ok = true;
                 break;
@@ -1583,13 +1593,20 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
         bool verb_reading = has_verb_reading(heads, hc);
         /* the words that may follow the head: a pattern whose first word is
          * not among them cannot match, and is skipped without touching it */
-        uint32_t window[16];
+        uint32_t window[16], stems[16];
         size_t wn = 0;
+        bool stemmed = false;
         for (size_t k = h + 1; k < s->n && wn < 16; k++) window[wn++] = s->hash[k];
         for (size_t k = 0; k < hc && !found; k++) {
             if (heads[k].first_hash) {
                 bool present = false;
                 for (size_t q = 0; q < wn && !present; q++) present = window[q] == heads[k].first_hash;
+                /* "hold elections" may meet "election": its other number shares the stem */
+                if (!present && !stemmed) {
+                    for (size_t q = 0; q < wn; q++) stems[q] = lex_stem_hash(s->words[h + 1 + q]);
+                    stemmed = true;
+                }
+                for (size_t q = 0; q < wn && !present; q++) present = stems[q] == heads[k].first_stem;
                 if (!present && !(heads[k].pattern->noun_head)) continue;
             }
             const lex_pattern *p = heads[k].pattern;

@@ -324,6 +324,7 @@ typedef struct raw_line {
     char       *value;      /* text after '=' */
     const char *source;     /* "file:line" */
     int         layer;
+    bool        word_set;   /* "@set NAME = MEMBERS": phrases is the name, value the members */
 } raw_line;
 
 static char *trim(char *s)
@@ -356,6 +357,24 @@ static void parse_buffer(lex_dict *d, const char *path, char *data, size_t len, 
         char *s = trim(line);
         line = next;
         if (!*s) continue;
+        if (strncmp(s, "@set", 4) == 0 && (s[4] == ' ' || s[4] == '\t')) {
+            /* a word set for verb patterns; it does not change the current kind */
+            char *eq = strchr(s, '=');
+            if (!eq) {
+                diagnose(d, true, "%s:%zu: missing \"=\" (expected \"@set NAME = WORD; WORD...\")", path, number);
+                continue;
+            }
+            *eq = 0;
+            raw_line *r = arena_alloc(&d->memory, sizeof *r);
+            r->kind = LEX_VERB;
+            r->word_set = true;
+            r->phrases = arena_strdup(&d->memory, trim(s + 4));
+            r->value = arena_strdup(&d->memory, trim(eq + 1));
+            r->source = arena_printf(&d->memory, "%s:%zu", path, number);
+            r->layer = layer;
+            ptr_vec_push(lines, r);
+            continue;
+        }
         if (*s == '@') {
             char name[64];
             if (sscanf(s, "@kind %63s", name) != 1 || !kind_parse(name, &kind)) {
@@ -809,8 +828,13 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
         s->items[s->count].pattern = p;
         s->items[s->count].forms = bits[i];
         s->items[s->count].first_hash = 0;
+        s->items[s->count].first_stem = 0;
         for (size_t w = 0; w < p->word_count; w++)
-            if ((int)w != p->slot_index) { s->items[s->count].first_hash = p->word_hashes[w] ? p->word_hashes[w] : 1; break; }
+            if ((int)w != p->slot_index) {
+                s->items[s->count].first_hash = p->word_hashes[w] ? p->word_hashes[w] : 1;
+                s->items[s->count].first_stem = lex_stem_hash(p->words[w]);
+                break;
+            }
         s->count++;
     }
 }
@@ -825,6 +849,158 @@ static int compare_head_patterns(const void *a, const void *b)
     if (lx != ly) return ly - lx;
     if (x->pattern->has_slot != y->pattern->has_slot) return x->pattern->has_slot ? 1 : -1;
     return strcmp(x->pattern->text, y->pattern->text);
+}
+
+/* ---- word sets ----
+ *
+ * "@set weapons = weapons; arms; heavy weapons" names interchangeable words
+ * once; a pattern word "&weapons" stands for each member in turn.  The
+ * loader expands such a pattern into one pattern per member (one per
+ * combination when a pattern names several sets), each keeping the line it
+ * came from, so matching and --explain never see a set. */
+
+typedef struct word_set {
+    const char  *name;          /* without the "&" */
+    const char **members;       /* phrases as written: "heavy weapons" */
+    size_t       count;
+    const char  *source;        /* "dict/verbs.txt:20" */
+    int          layer;
+    bool         used;
+} word_set;
+
+enum { WORD_SET_MAX_MEMBERS = 256, WORD_SET_MAX_EXPANSIONS = 1024, WORD_SET_MAX_WORDS = 32 };
+
+static int compare_word_sets(const void *a, const void *b)
+{
+    return strcmp((*(const word_set *const *)a)->name, (*(const word_set *const *)b)->name);
+}
+
+static bool word_set_name_valid(const char *s)
+{
+    if (!*s) return false;
+    for (; *s; s++)
+        if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-') return false;
+    return true;
+}
+
+/* sets is sorted by name */
+static word_set *find_word_set(const ptr_vec *sets, const char *name)
+{
+    word_set key = { .name = name };
+    const word_set *k = &key;
+    word_set **found = sets->count ? bsearch(&k, sets->items, sets->count, sizeof *sets->items, compare_word_sets) : NULL;
+    return found ? *found : NULL;
+}
+
+/* The @set lines of every file, sorted by name.  A set of a later folder
+ * (a user's) replaces ours of the same name; two in one folder are an error. */
+static void collect_word_sets(lex_dict *d, const ptr_vec *lines, ptr_vec *sets)
+{
+    for (size_t i = 0; i < lines->count; i++) {
+        const raw_line *r = lines->items[i];
+        if (!r->word_set) continue;
+        const char *name = r->phrases[0] == '&' ? r->phrases + 1 : r->phrases;
+        if (!word_set_name_valid(name)) {
+            diagnose(d, true, "%s: bad word set name \"%s\" (letters, digits, \"-\" and \"_\")", r->source, r->phrases);
+            continue;
+        }
+        const char *members[WORD_SET_MAX_MEMBERS];
+        size_t count = 0;
+        bool ok = true;
+        char *copy = arena_strdup(&d->memory, r->value), *save = NULL;
+        for (char *m = strtok_r(copy, ";", &save); m && ok; m = strtok_r(NULL, ";", &save)) {
+            m = trim(m);
+            if (!*m) {
+                diagnose(d, true, "%s: empty member between \";\" in word set \"%s\"", r->source, name);
+                ok = false;
+            } else if (strpbrk(m, "&_~<=")) {
+                diagnose(d, true, "%s: word set \"%s\": member \"%s\" may hold only words (no &, _, ~, <)", r->source, name, m);
+                ok = false;
+            } else if (count == WORD_SET_MAX_MEMBERS) {
+                diagnose(d, true, "%s: word set \"%s\" has more than %d members", r->source, name, WORD_SET_MAX_MEMBERS);
+                ok = false;
+            } else {
+                members[count++] = m;
+            }
+        }
+        if (!ok) continue;
+        if (!count) {
+            diagnose(d, true, "%s: word set \"%s\" has no members", r->source, name);
+            continue;
+        }
+        word_set *g = arena_alloc(&d->memory, sizeof *g);
+        g->name = name;
+        g->members = arena_alloc(&d->memory, count * sizeof *g->members);
+        memcpy(g->members, members, count * sizeof *members);
+        g->count = count;
+        g->source = r->source;
+        g->layer = r->layer;
+        size_t k = 0;
+        while (k < sets->count && strcmp(((word_set *)sets->items[k])->name, name) != 0) k++;
+        if (k == sets->count) {
+            ptr_vec_push(sets, g);
+        } else if (((word_set *)sets->items[k])->layer < g->layer) {
+            sets->items[k] = g;
+        } else {
+            diagnose(d, true, "%s: word set \"%s\" defined twice (also %s)", r->source, name,
+                     ((word_set *)sets->items[k])->source);
+        }
+    }
+    if (sets->count) qsort(sets->items, sets->count, sizeof *sets->items, compare_word_sets);
+}
+
+/* Builds the patterns a pattern with "&set" words stands for: "hand over
+ * &weapons" gives "hand over weapons", "hand over arms", ... */
+static void build_set_patterns(lex_dict *d, const raw_line *r, const char *text, const ptr_vec *sets,
+                               const ptr_vec *irregulars)
+{
+    const char *literal[WORD_SET_MAX_WORDS];   /* the word as written, or NULL for a set */
+    const word_set *set[WORD_SET_MAX_WORDS];
+    size_t index[WORD_SET_MAX_WORDS] = { 0 };
+    size_t n = 0, combinations = 1;
+    bool noun_head = false;
+    char *copy = arena_strdup(&d->memory, text), *save = NULL;
+    for (char *w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+        if (n == WORD_SET_MAX_WORDS) {
+            diagnose(d, true, "%s: pattern \"%s\" has more than %d words", r->source, text, WORD_SET_MAX_WORDS);
+            return;
+        }
+        if (n == 0 && w[0] == '~' && w[1] == '&') { noun_head = true; w++; }
+        if (w[0] != '&') { literal[n] = w; set[n++] = NULL; continue; }
+        word_set *g = find_word_set(sets, w + 1);
+        if (!g) {
+            diagnose(d, true, "%s: unknown word set \"%s\" in pattern \"%s\"", r->source, w, text);
+            return;
+        }
+        g->used = true;
+        combinations *= g->count;
+        if (combinations > WORD_SET_MAX_EXPANSIONS) {
+            diagnose(d, true, "%s: pattern \"%s\" expands into more than %d patterns", r->source, text,
+                     WORD_SET_MAX_EXPANSIONS);
+            return;
+        }
+        literal[n] = NULL;
+        set[n++] = g;
+    }
+    for (size_t c = 0; c < combinations; c++) {
+        char buffer[1024];
+        size_t len = (size_t)snprintf(buffer, sizeof buffer, "%s", noun_head ? "~" : "");
+        for (size_t i = 0; i < n && len < sizeof buffer; i++)
+            len += (size_t)snprintf(buffer + len, sizeof buffer - len, "%s%s", i ? " " : "",
+                                    set[i] ? set[i]->members[index[i]] : literal[i]);
+        if (len >= sizeof buffer) {
+            diagnose(d, true, "%s: pattern \"%s\" expands into a pattern longer than %zu bytes", r->source, text,
+                     sizeof buffer - 1);
+            return;
+        }
+        build_pattern(d, r, arena_strdup(&d->memory, buffer), irregulars);
+        /* the next combination: the last set varies fastest */
+        for (size_t i = n; i-- > 0;) {
+            if (!set[i]) continue;
+            if (++index[i] < set[i]->count) break;
+            index[i] = 0;
+        }
+    }
 }
 
 lex_dict *lex_load(const char *const *folders, size_t folder_count, error *err)
@@ -914,20 +1090,28 @@ lex_dict *lex_load_ex(const char *const *folders, size_t folder_count, const lex
         }
     }
     if (irregulars.count) qsort(irregulars.items, irregulars.count, sizeof *irregulars.items, compare_irregular);
+    ptr_vec word_sets = { 0 };
+    collect_word_sets(d, &lines, &word_sets);
     for (size_t i = 0; i < lines.count; i++) {
         raw_line *r = lines.items[i];
-        if (r->kind == LEX_IRREGULAR) continue;
+        if (r->kind == LEX_IRREGULAR || r->word_set) continue;
         if (r->kind == LEX_VERB) {
             char *copy = arena_strdup(&d->memory, r->phrases), *save = NULL;
             for (char *p = strtok_r(copy, ";", &save); p; p = strtok_r(NULL, ";", &save)) {
                 p = trim(p);
-                if (*p) build_pattern(d, r, p, &irregulars);
-                else diagnose(d, true, "%s: empty pattern between \";\"", r->source);
+                if (!*p) diagnose(d, true, "%s: empty pattern between \";\"", r->source);
+                else if (strchr(p, '&')) build_set_patterns(d, r, p, &word_sets, &irregulars);
+                else build_pattern(d, r, p, &irregulars);
             }
             continue;
         }
         build_entries(d, r);
     }
+    for (size_t i = 0; i < word_sets.count; i++) {
+        const word_set *g = word_sets.items[i];
+        if (!g->used) diagnose(d, false, "%s: word set \"%s\" is never used", g->source, g->name);
+    }
+    free(word_sets.items);
     free(irregulars.items);
     free(lines.items);
     for (size_t i = 0; i < d->heads.cap; i++) {

@@ -11,6 +11,8 @@
 
 #include "../util/util.h"
 
+#include <string.h>
+
 typedef enum lex_kind {
     LEX_PERSON = 0, LEX_COUNTRY, LEX_CAPITAL, LEX_DEMONYM, LEX_ORGANIZATION, LEX_GROUP,
     LEX_AGENT,
@@ -83,6 +85,7 @@ enum { LEX_FORM_BASE = 1, LEX_FORM_THIRD = 2, LEX_FORM_PAST = 4, LEX_FORM_PARTIC
 typedef struct lex_head_pattern {
     const lex_pattern *pattern;
     uint32_t           first_hash; /* lex_word_hash of the first literal word after the head, 0 when none */
+    uint32_t           first_stem; /* lex_stem_hash of that word: its other number shares it */
     uint8_t            forms;    /* LEX_FORM_* bits this surface word is */
 } lex_head_pattern;
 
@@ -132,6 +135,20 @@ static inline uint32_t lex_word_hash(const char *w)
     return h;
 }
 
+/* The hash of a word without a plural ending, the same for both numbers of
+ * most nouns ("hideouts"/"hideout", "parties"/"party", "crosses"/"cross"):
+ * a quick test before the coder compares a pattern word with its other
+ * number.  Different words may share it; the exact comparison decides. */
+static inline uint32_t lex_stem_hash(const char *w)
+{
+    size_t n = strlen(w);
+    if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's') n--;
+    if (n > 3 && w[n - 1] == 'e') n--;
+    if (n > 3 && (w[n - 1] == 'i' || w[n - 1] == 'y')) n--;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)w[i]; h *= 16777619u; }
+    return h;
+}
 
 const lex_code_info *lex_code(const lex_dict *d, const char *code);
 size_t               lex_code_count(const lex_dict *d);
