@@ -72,7 +72,36 @@ struct lex_dict {
     ptr_vec       diagnostics;    /* lex_diagnostic* */
     text_abbreviations *abbreviations;
     places        *gazetteer;     /* NULL when no compiled gazetteer was found */
+    const lex_pattern **pattern_set;  /* open addressing by text_hash: each pattern text once */
+    size_t        pattern_set_cap, pattern_set_count;
 };
+
+/* The pattern already loaded with this text and head kind, or NULL; else
+ * remembers p. */
+static const lex_pattern *pattern_seen(lex_dict *d, const lex_pattern *p)
+{
+    if (2 * (d->pattern_set_count + 1) > d->pattern_set_cap) {
+        size_t cap = d->pattern_set_cap ? d->pattern_set_cap * 2 : 8192;
+        const lex_pattern **set = calloc(cap, sizeof *set);
+        if (!set) { fputs("parley: out of memory\n", stderr); abort(); }
+        for (size_t i = 0; i < d->pattern_set_cap; i++) {
+            const lex_pattern *q = d->pattern_set[i];
+            if (!q) continue;
+            size_t k = q->text_hash & (cap - 1);
+            while (set[k]) k = (k + 1) & (cap - 1);
+            set[k] = q;
+        }
+        free(d->pattern_set);
+        d->pattern_set = set;
+        d->pattern_set_cap = cap;
+    }
+    size_t mask = d->pattern_set_cap - 1;
+    for (size_t k = p->text_hash & mask;; k = (k + 1) & mask) {
+        const lex_pattern *q = d->pattern_set[k];
+        if (!q) { d->pattern_set[k] = p; d->pattern_set_count++; return NULL; }
+        if (q->text_hash == p->text_hash && q->noun_head == p->noun_head && strcmp(q->text, p->text) == 0) return q;
+    }
+}
 
 static phrase_slot *phrase_find(const phrase_table *t, const char *key, size_t n, uint64_t h)
 {
@@ -760,6 +789,7 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
     }
     lex_pattern *p = arena_alloc(&d->memory, sizeof *p);
     p->text = text;
+    p->text_hash = hash_bytes(text, strlen(text));
     p->code = info->code;
     p->source = r->source;
     const char *words[64];
@@ -799,6 +829,14 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
     }
     p->word_hashes = hashes;
     ptr_vec_push(&d->patterns, p);
+    const lex_pattern *seen = pattern_seen(d, p);
+    if (seen) {
+        if (strcmp(seen->code, p->code) != 0)
+            diagnose(d, true, "%s: pattern \"%s\" = %s also has code %s (%s)", r->source, text, p->code, seen->code, seen->source);
+        else
+            diagnose(d, false, "%s: duplicate pattern \"%s\" (also %s)", r->source, text, seen->source);
+        return;
+    }
 
     const irregular *g = p->noun_head ? NULL : find_irregular(irregulars, head);
     const char *forms[16];
@@ -806,18 +844,8 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
     size_t n = lex_inflect(&d->memory, head, p->noun_head, g ? g->past : NULL, g ? g->participle : NULL, forms, bits, 16);
     for (size_t i = 0; i < n; i++) {
         head_slot *s = head_insert(&d->heads, &d->memory, forms[i]);
-        bool duplicate = false;
-        for (size_t k = 0; k < s->count; k++)
-            if (strcmp(s->items[k].pattern->text, p->text) == 0 && s->items[k].pattern->noun_head == p->noun_head) {
-                if (strcmp(s->items[k].pattern->code, p->code) != 0 && i == 0)
-                    diagnose(d, true, "%s: pattern \"%s\" = %s also has code %s (%s)", r->source, text, p->code,
-                             s->items[k].pattern->code, s->items[k].pattern->source);
-                else if (i == 0)
-                    diagnose(d, false, "%s: duplicate pattern \"%s\" (also %s)", r->source, text, s->items[k].pattern->source);
-                duplicate = true;
-                break;
-            }
-        if (duplicate) continue;
+        /* two forms of one head can be the same word ("cut" past and base) */
+        if (s->count && s->items[s->count - 1].pattern == p) continue;
         if (s->count == s->cap) {
             size_t cap = s->cap ? s->cap * 2 : 4;
             lex_head_pattern *items = realloc(s->items, cap * sizeof *items);
@@ -1132,6 +1160,7 @@ void lex_free(lex_dict *d)
     for (size_t i = 0; i < d->heads.cap; i++) free(d->heads.slots[i].items);
     free(d->heads.slots);
     free(d->patterns.items);
+    free(d->pattern_set);
     free(d->entries.items);
     free(d->diagnostics.items);
     text_abbreviations_free(d->abbreviations);

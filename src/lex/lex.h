@@ -66,6 +66,7 @@ typedef struct lex_pattern {
     bool         passive_only;
     bool         has_slot;
     const char  *source;         /* "dict/verbs.txt:120" */
+    uint64_t     text_hash;      /* of text: duplicates are found without comparing every text */
 } lex_pattern;
 
 typedef struct lex_code_info {
