@@ -110,8 +110,9 @@ typedef struct sentence_state {
     bool             is_head[MAX_SENTENCE_TOKENS];  /* a verb-pattern head word, not inside an actor phrase */
     bool             dateline[MAX_SENTENCE_TOKENS]; /* "BAGHDAD (AP) -": not part of any clause */
     const char      *weapon[MAX_SENTENCE_TOKENS];   /* the CAMEO code of a weapon word ("drones": 195), or NULL */
-    uint8_t          cls[MAX_SENTENCE_TOKENS];      /* WORD_* bits */
+    uint16_t         cls[MAX_SENTENCE_TOKENS];      /* WORD_* bits */
     uint32_t         hash[MAX_SENTENCE_TOKENS];     /* lex_word_hash of each folded word */
+    uint64_t         after_bits[MAX_SENTENCE_TOKENS + 1]; /* stem bits of the words from i on (lex_pattern.stem_bits) */
     span             spans[MAX_SENTENCE_TOKENS];
     size_t           span_count;
     mention          mentions[MAX_MENTIONS];
@@ -153,9 +154,9 @@ static const char *const subordinators[] = { "after", "before", "while", "when",
 /* Word classes, looked up once per token so that the many "is this a
  * determiner / preposition / subordinator" checks cost a bit test. */
 enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8, WORD_BE = 16, WORD_LIGHT = 32,
-       WORD_CASUALTY = 64, WORD_NUMBER = 128 };
+       WORD_CASUALTY = 64, WORD_NUMBER = 128, WORD_QUANTITY = 256 };
 
-typedef struct word_class { const char *word; uint8_t bits; uint32_t hash; } word_class;
+typedef struct word_class { const char *word; uint16_t bits; uint32_t hash; } word_class;
 static word_class word_classes[256];
 static size_t word_class_count;
 /* word_classes by lex_word_hash (open addressing, index + 1, 0 empty): the
@@ -164,7 +165,7 @@ enum { WORD_CLASS_SLOTS = 512 };
 static uint16_t word_class_slots[WORD_CLASS_SLOTS];
 static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
 
-static void add_class(const char *const *list, uint8_t bit)
+static void add_class(const char *const *list, uint16_t bit)
 {
     for (size_t k = 0; list[k]; k++) {
         size_t i = 0;
@@ -198,6 +199,10 @@ static void build_word_classes(void)
                                            "hundreds", "thousands", "tens", NULL };
     add_class(numbers, WORD_NUMBER);
     add_class(casualty_words(), WORD_CASUALTY);
+    /* words of a count that do not widen the distance between pattern words */
+    static const char *const quantity[] = { "more", "than", "least", "nearly", "about", "some", "several", "up", NULL };
+    add_class(quantity, WORD_QUANTITY);
+    add_class(numbers, WORD_QUANTITY);
     for (size_t k = 0; k < word_class_count; k++) {
         word_classes[k].hash = lex_word_hash(word_classes[k].word);
         size_t i = word_classes[k].hash % WORD_CLASS_SLOTS;
@@ -206,7 +211,7 @@ static void build_word_classes(void)
     }
 }
 
-static uint8_t word_class_of(const char *w, uint32_t hash)
+static uint16_t word_class_of(const char *w, uint32_t hash)
 {
     for (size_t i = hash % WORD_CLASS_SLOTS; word_class_slots[i]; i = (i + 1) % WORD_CLASS_SLOTS) {
         const word_class *c = &word_classes[word_class_slots[i] - 1];
@@ -1313,14 +1318,11 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
             if (s->clause[k] != clause && !(s->tokens[k].flags & TEXT_QUOTE)) break;
             /* a count does not widen the distance: "fired more than a dozen
              * ballistic missiles", "freed at least 300 prisoners" */
-            if (gap < 10 && ((s->cls[k] & WORD_NUMBER) || (s->tokens[k].flags & TEXT_NUMBER) || is(s, k, "more") ||
-                             is(s, k, "than") || is(s, k, "least") || is(s, k, "nearly") || is(s, k, "about") ||
-                             is(s, k, "some") || is(s, k, "several") || is(s, k, "up")))
-                gap++;
+            if (gap < 10 && ((s->cls[k] & WORD_QUANTITY) || (s->tokens[k].flags & TEXT_NUMBER))) gap++;
             /* words compare by hash first: most candidates differ there */
             if ((s->hash[k] == want && strcmp(s->words[k], p->words[w]) == 0) ||
-                (p->noun_head && is_plural_of(s->words[k], p->words[w])) ||
-                same_word_other_number(s->words[k], p->words[w])) {
+                (s->words[k][0] == p->words[w][0] && ((p->noun_head && is_plural_of(s->words[k], p->words[w])) ||
+                                                      same_word_other_number(s->words[k], p->words[w])))) {
                 found = k;
                 ok = true;
                 break;
@@ -1596,18 +1598,39 @@ static void find_events(sentence_state *s, pending_event *out, size_t *count)
         uint32_t window[16], stems[16];
         size_t wn = 0;
         bool stemmed = false;
-        for (size_t k = h + 1; k < s->n && wn < 16; k++) window[wn++] = s->hash[k];
+        uint64_t window_bits = 0;   /* a one-word Bloom filter of the window: most patterns fail it */
+        for (size_t k = h + 1; k < s->n && wn < 16; k++) {
+            window[wn++] = s->hash[k];
+            window_bits |= 1ull << (s->hash[k] & 63);
+        }
+        uint64_t stem_bits = 0;
         for (size_t k = 0; k < hc && !found; k++) {
+            /* every word of the pattern must be somewhere after the head */
+            if (heads[k].pattern->stem_bits & ~s->after_bits[h + 1]) continue;
             if (heads[k].first_hash) {
+                if (!(window_bits & (1ull << (heads[k].first_hash & 63)))) {
+                    /* not the word itself: perhaps its other number ("election" for "elections") */
+                    if (!stemmed) {
+                        for (size_t q = 0; q < wn; q++) {
+                            stems[q] = lex_stem_hash(s->words[h + 1 + q]);
+                            stem_bits |= 1ull << (stems[q] & 63);
+                        }
+                        stemmed = true;
+                    }
+                    if (!(stem_bits & (1ull << (heads[k].first_stem & 63)))) continue;
+                }
                 bool present = false;
                 for (size_t q = 0; q < wn && !present; q++) present = window[q] == heads[k].first_hash;
                 /* "hold elections" may meet "election": its other number shares the stem */
                 if (!present && !stemmed) {
-                    for (size_t q = 0; q < wn; q++) stems[q] = lex_stem_hash(s->words[h + 1 + q]);
+                    for (size_t q = 0; q < wn; q++) {
+                        stems[q] = lex_stem_hash(s->words[h + 1 + q]);
+                        stem_bits |= 1ull << (stems[q] & 63);
+                    }
                     stemmed = true;
                 }
                 for (size_t q = 0; q < wn && !present; q++) present = stems[q] == heads[k].first_stem;
-                if (!present && !(heads[k].pattern->noun_head)) continue;
+                if (!present) continue;
             }
             const lex_pattern *p = heads[k].pattern;
             bool noun_form = heads[k].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL);
@@ -2748,6 +2771,9 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->clause_denied[i] = false;
             s->subject_from[i] = -1;
         }
+        s->after_bits[s->n] = 0;
+        for (size_t i = s->n; i > 0; i--)
+            s->after_bits[i - 1] = s->after_bits[i] | (1ull << (lex_stem_hash(s->words[i - 1]) & 63));
         tag_sentence(s);
         if (si < 3) find_dateline(s);
         sentence_place_country(s);

@@ -67,6 +67,8 @@ typedef struct lex_pattern {
     bool         has_slot;
     const char  *source;         /* "dict/verbs.txt:120" */
     uint64_t     text_hash;      /* of text: duplicates are found without comparing every text */
+    uint64_t     stem_bits;      /* bit (lex_stem_hash & 63) of each word: a pattern whose bits are not all
+                                  * among those of the words after the head cannot match */
 } lex_pattern;
 
 typedef struct lex_code_info {
