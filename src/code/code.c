@@ -281,6 +281,17 @@ static bool code_is_state(const char *code)
 /* The code of an agent owned by `owner`: "Haftar's forces" take Haftar's own
  * armed role; "Iraq's police" are IRQ + COP; an official "of" an
  * organisation with a role belongs to it. */
+/* A code that can be a party to a conflict or an agreement: a state, its
+ * government, forces or opposition, a movement, an international body. */
+static bool party_code(const char *code)
+{
+    if (!code_is_state(code)) return strncmp(code, "IGO", 3) == 0;
+    if (strlen(code) == 3) return true;
+    static const char *const parties[] = { "GOV", "MIL", "REB", "INS", "OPP", "UAF", "COP", "SPY", "LEG", NULL };
+    for (size_t i = 0; parties[i]; i++) if (strncmp(code + 3, parties[i], 3) == 0) return true;
+    return false;
+}
+
 static void owned_code(char out[16], const char *owner, const char *role)
 {
     if (!owner[0]) { set_code(out, "", role); return; }
@@ -875,6 +886,7 @@ static void build_mentions(sentence_state *s)
                  * the article has named most made it */
                 int first = -1, second = -1;
                 for (size_t k = 0; k < mem->tally_count; k++) {
+                    if (!party_code(mem->tally[k].code)) continue;
                     if (first < 0 || mem->tally[k].count > mem->tally[first].count) { second = first; first = (int)k; }
                     else if (second < 0 || mem->tally[k].count > mem->tally[second].count) second = (int)k;
                 }
@@ -1452,6 +1464,10 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
     /* the object stands near its verb: not past a comma, a relative
      * pronoun or another verb, and not far away */
     for (size_t k = from; k < limit && k < s->n; k++) {
+        /* "struck what New Delhi called a camp": the object goes on past "called" */
+        if (s->is_head[k] && k >= 2 && s->mention_at[k - 1] >= 0 && s->mentions[s->mention_at[k - 1]].first > 0 &&
+            is(s, s->mentions[s->mention_at[k - 1]].first - 1, "what"))
+            continue;
         if (k >= from + 12 || is(s, k, ",") || is(s, k, ";") || is(s, k, "which") || is(s, k, "who") ||
             (is(s, k, "that") && k > from) ||
             (s->is_head[k] && !s->consumed[k] && s->mention_at[k] < 0 && k > from + 1 && !is_any(s, k - 1, determiners) &&
@@ -1469,6 +1485,12 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
         if ((int)m == exclude || (exclude_group >= 0 && x->compound == exclude_group)) continue;
         /* a weapon is no target unless someone's: "shot down an Indian jet" is India's military */
         if (!x->code[0] || x->modifier || (x->weapon && x->inferred_country)) continue;
+        /* "struck what New Delhi called a training camp": the speaker of
+         * "what X called" is not the object */
+        if (x->first > from && is(s, x->first - 1, "what") && x->last + 1 < s->n &&
+            (is(s, x->last + 1, "called") || is(s, x->last + 1, "described") || is(s, x->last + 1, "said") ||
+             is(s, x->last + 1, "termed") || is(s, x->last + 1, "calls") || is(s, x->last + 1, "describes")))
+            continue;
         /* "recalled its ambassador to Turkey": the source's own people are not the target */
         if (exclude >= 0 && x->how && strcmp(x->how, "possessive pronoun") == 0 &&
             strncmp(x->code, s->mentions[exclude].code, 3) == 0)
@@ -2125,12 +2147,7 @@ static bool speaker_is_party(const mention *m)
                                            "red cross", "red crescent", "monitor", "observatory", NULL };
     for (size_t i = 0; m->text && neutral[i]; i++)
         if (strcasestr(m->text, neutral[i])) return false;
-    size_t n = strlen(m->code);
-    if (!code_is_state(m->code)) return false;
-    if (n == 3) return true;
-    static const char *const parties[] = { "GOV", "MIL", "REB", "INS", "OPP", "UAF", "COP", "SPY", "LEG", NULL };
-    for (size_t i = 0; parties[i]; i++) if (strncmp(m->code + 3, parties[i], 3) == 0) return true;
-    return false;
+    return code_is_state(m->code) && party_code(m->code);
 }
 
 /* "we", "our forces": the speaker of this sentence, or of the quote that
@@ -2165,6 +2182,7 @@ static void fill_speaker_refs(sentence_state *s, const report *reports, size_t r
 
 /* ---- emitting ---- */
 
+
 /* What later references stand for: "the deal" for the parties of the last
  * agreement or talks, "the attack" for the author of the last use of force. */
 static void remember_event(sentence_state *s, const lex_code_info *info, const pending_event *ev, const mention *src,
@@ -2178,8 +2196,11 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
         mem->has_accuser = true;
     }
     if (info->quad_class == 4) {
-        mem->deed = *src;
-        mem->has_deed = true;
+        /* "the attack" is force, coercion or assault, not a protest or a sanction */
+        if (strncmp(c, "17", 2) == 0 || strncmp(c, "18", 2) == 0 || strncmp(c, "19", 2) == 0 || strncmp(c, "20", 2) == 0) {
+            mem->deed = *src;
+            mem->has_deed = true;
+        }
         return;
     }
     bool agreement = strcmp(c, "057") == 0 || strncmp(c, "087", 3) == 0 || strcmp(c, "046") == 0;
@@ -2187,6 +2208,9 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
     if (agreement && nt >= 1) { a = src; b = targets[0]; }
     else if (strcmp(c, "045") == 0 && nt >= 2) { a = targets[0]; b = targets[1]; }   /* the mediated */
     if (!a || !b || !a->code[0] || !b->code[0] || strcmp(a->code, b->code) == 0) return;
+    /* the parties to an agreement are governments, forces and movements, not
+     * the prisoners or civilians it concerns */
+    if (!party_code(a->code) || !party_code(b->code)) return;
     mem->deal[0] = *a;
     mem->deal[1] = *b;
     mem->has_deal = true;
@@ -2215,11 +2239,16 @@ static void push_event(code_result *out, arena *a, const code_event *e)
 
 /* A country named as the actor of a state act is its government, or its
  * military when the act is force ("Azerbaijan recaptured the region"). */
+static bool force_code(const char *code)
+{
+    return strncmp(code, "15", 2) == 0 || strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
+           strncmp(code, "20", 2) == 0;
+}
+
 static void state_role(code_actor *a, const mention *m, const lex_code_info *info, bool is_source)
 {
     if (strlen(a->code) != 3 || m->kind != MENTION_COUNTRY || m->adjectival || m->place || !code_is_state(a->code)) return;
-    bool force = strncmp(info->code, "15", 2) == 0 || strncmp(info->code, "18", 2) == 0 ||
-                 strncmp(info->code, "19", 2) == 0 || strncmp(info->code, "20", 2) == 0;
+    bool force = force_code(info->code);
     /* force against a country named as such is against its territory and
      * people: "attacked Israel" is ... 190 ISR (as "captured Sirte" is LBY) */
     if (!is_source && force) return;
