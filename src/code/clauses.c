@@ -1,0 +1,198 @@
+/* clauses: step 3 of the coder.  A sentence is cut into clauses at
+ * reporting verbs, subordinators, relative pronouns, semicolons and quotes,
+ * and each clause knows its subject. */
+#include "internal.h"
+
+#include <stdio.h>
+
+/* Is every pattern of this head an appeal or a demand (02x, 10x)? */
+static bool appeal_head(const sentence_state *s, size_t i)
+{
+    size_t hc = 0;
+    const lex_head_pattern *heads = lex_heads(s->dict, s->words[i], &hc);
+    if (!hc) return false;
+    for (size_t k = 0; k < hc; k++)
+        if (strncmp(heads[k].pattern->code, "02", 2) != 0 && strncmp(heads[k].pattern->code, "10", 2) != 0) return false;
+    return true;
+}
+
+/* A short quoted phrase inside a clause ("to wage \"total war\" on") is
+ * no clause of its own: two quote marks with one to five words between,
+ * no comma or stop inside, and the clause going on on both sides. */
+static bool quote_pair(const sentence_state *s, size_t open, size_t close)
+{
+    if (close < open + 2 || close > open + 6 || open == 0 || close + 1 >= s->n) return false;
+    if ((s->cls[open - 1] & WORD_STOP) || (s->cls[close + 1] & WORD_STOP)) return false;
+    for (size_t k = open + 1; k < close; k++)
+        if ((s->cls[k] & WORD_STOP) || is(s, k, ";") || is(s, k, ":") || (s->tokens[k].flags & TEXT_QUOTE)) return false;
+    return true;
+}
+
+static bool scare_quote(const sentence_state *s, size_t i)
+{
+    for (size_t k = i + 1; k < s->n && k <= i + 6; k++)
+        if (s->tokens[k].flags & TEXT_QUOTE) { if (quote_pair(s, i, k)) return true; break; }
+    for (size_t k = i; k > 0 && i - k < 6; k--)
+        if (s->tokens[k - 1].flags & TEXT_QUOTE) return quote_pair(s, k - 1, i);
+    return false;
+}
+
+void code_cut_clauses(sentence_state *s)
+{
+    uint16_t c = 0;
+    bool subordinate_open = false;
+    int relative_parent = -1;
+    for (size_t i = 0; i < s->n; i++) {
+        bool boundary = false, conditional = false;
+        if (is(s, i, ";")) boundary = true;
+        if (s->tag[i] == TAG_REPORT && (i == 0 || s->tag[i - 1] != TAG_REPORT)) boundary = true;
+        if (i > 0 && s->tag[i - 1] == TAG_REPORT && s->tag[i] != TAG_REPORT) boundary = true;
+        if (is(s, i, "that") && i + 1 < s->n &&
+            (s->tag[i + 1] == TAG_MODAL || s->tag[i + 1] == TAG_NEGATION || be_word(s, i + 1) ||
+             is(s, i + 1, "has") || is(s, i + 1, "have") || is(s, i + 1, "had")))
+            boundary = true;   /* "a resolution that would have condemned" */
+        if (is(s, i, "that") && !(i + 1 < s->n && s->tag[i + 1] == TAG_AGENT)) {
+            /* "said that", "told Anadolu Agency that", "denied that" */
+            for (size_t k = i; k > 0 && i - k < 7; k--) {
+                if (s->tag[k - 1] == TAG_REPORT) { boundary = true; break; }
+                if (s->is_head[k - 1]) {
+                    /* "demanded that Russia release": the demand's own pattern spans it */
+                    if (!appeal_head(s, k - 1)) boundary = true;
+                    break;
+                }
+            }
+        }
+        if (s->tag[i] == TAG_REPORT && (i == 0 || s->tag[i - 1] != TAG_REPORT) && is(s, i, "according"))
+            subordinate_open = true;   /* "According to X, ..." ends at the comma */
+        if (s->tag[i] == TAG_MODAL && s->tag_entry[i] && strcmp(s->tag_entry[i]->value, "conditional") == 0 &&
+            (is(s, i, "if") || is(s, i, "unless") || is(s, i, "in") || is(s, i, "provided") || is(s, i, "on") ||
+             is(s, i, "as") || is(s, i, "whether"))) {
+            /* "if the United States attacks": a hypothetical clause of its own */
+            boundary = true;
+            conditional = true;
+            subordinate_open = i == 0 || is(s, i - 1, ",");
+        } else if (is_any(s, i, subordinators)) {
+            /* "after a powerful earthquake killed": a clause with its own
+             * subject; "since last April", "as part of": not a clause */
+            bool clause_like = true;
+            if (is(s, i, "as") || is(s, i, "since") || is(s, i, "before") || is(s, i, "after") || is(s, i, "until")) {
+                clause_like = false;
+                for (size_t k = i + 1; k < s->n && k < i + 8 && !is(s, k, ","); k++)
+                    if (s->is_head[k] || be_word(s, k)) { clause_like = true; break; }
+                if (is(s, i, "as") && !(i == 0 || is(s, i - 1, ","))) clause_like = false;
+                /* "have since captured": an adverb after an auxiliary */
+                if (i > 0 && (is(s, i - 1, "has") || is(s, i - 1, "have") || is(s, i - 1, "had") || be_word(s, i - 1)))
+                    clause_like = false;
+            }
+            if (clause_like) {
+                boundary = true;
+                subordinate_open = i == 0 || is(s, i - 1, ",") || (s->tokens[i].flags & TEXT_SENTENCE_START);
+                /* "Hours after it began, ...", "Two days before the vote, ..." */
+                if (i <= 3) {
+                    bool opening = true;
+                    for (size_t k = 0; k < i; k++)
+                        if (s->mention_at[k] >= 0 || s->is_head[k] || s->tag[k] != TAG_NONE) opening = false;
+                    if (opening) subordinate_open = true;
+                }
+            }
+        }
+        if (is(s, i, ",") && subordinate_open) { boundary = true; subordinate_open = false; }
+        if (is(s, i, ",") && (is(s, i + 1, "and") || is(s, i + 1, "but") || is(s, i + 1, "while"))) boundary = true;
+        if (is(s, i, "and") && i + 1 < s->n && s->mention_at[i + 1] >= 0 && i > 0 && s->mention_at[i - 1] < 0) {
+            /* "... captured Sirte and the army said": "and" + new subject + verb */
+            size_t m = (size_t)s->mention_at[i + 1];
+            size_t after = s->mentions[m].last + 1;
+            if (after < s->n && (s->is_head[after] || s->tag[after] == TAG_MODAL || s->tag[after] == TAG_REPORT ||
+                                 s->tag[after] == TAG_NEGATION || be_word(s, after) ||
+                                 is(s, after, "has") || is(s, after, "have") || is(s, after, "had")))
+                boundary = true;
+        }
+        if ((s->tokens[i].flags & TEXT_QUOTE) && !scare_quote(s, i)) boundary = true;
+        /* ", who ...", ", whom ...", ", which ...": a relative clause; the
+         * comma that closes it goes back to the clause it interrupted
+         * ("Wennesland, who mediated, urged calm") */
+        bool back_to_parent = false;
+        if (is(s, i, ",") && relative_parent >= 0 && !is(s, i + 1, "and") && !is(s, i + 1, "but") &&
+            !is(s, i + 1, "who") && !is(s, i + 1, "which")) {
+            boundary = true;
+            back_to_parent = true;
+        }
+        if ((is(s, i, "who") || is(s, i, "whom") || is(s, i, "which") || is(s, i, "whose")) && i > 0 && is(s, i - 1, ",")) {
+            boundary = true;
+            relative_parent = c;
+        }
+        /* "demonstrators who blocked roads": a restrictive relative clause
+         * with its antecedent as subject */
+        if (is(s, i, "who") && i > 0 && s->mention_at[i - 1] >= 0) boundary = true;
+        if (boundary && i > 0) c++;
+        if (back_to_parent) {
+            s->subject_from[c] = (int16_t)relative_parent;
+            relative_parent = -1;
+        }
+        s->clause[i] = c;
+        s->clause_count = (uint16_t)(c + 1);
+        if (boundary || i == 0) s->clause_conditional[c] = conditional;
+    }
+}
+
+/* The subject of the clause before the head: the first mention of the
+ * clause that is not after a preposition and not a place. */
+int code_clause_subject(const sentence_state *s, size_t head)
+{
+    uint16_t c = s->clause[head];
+    int best = -1;
+    for (size_t m = 0; m < s->mention_count; m++) {
+        const mention *x = &s->mentions[m];
+        if (x->last >= head) break;
+        if (s->clause[x->first] != c) continue;
+        if (x->prepositional || x->place || x->modifier || !x->code[0]) continue;
+        /* a relative clause's own subject: "X, which Y backs, attacked": keep the first */
+        if (best < 0) best = (int)m;
+    }
+    if (best >= 0) return best;
+    /* ", who launched an offensive": the relative pronoun stands for the
+     * mention before the comma */
+    {
+        size_t k = 0;
+        while (k < head && s->clause[k] != c) k++;
+        int near = -1;   /* the last mention before the comma, a few words back at most */
+        for (size_t q = k >= 2 ? k - 2 : 0; k >= 2 && q + 6 > k && near < 0; q--) {
+            if (s->mention_at[q] >= 0) near = s->mention_at[q];
+            if (q == 0) break;
+        }
+        if (k < head && is(s, k, "who") && k >= 1 && s->mention_at[k - 1] >= 0 && s->mentions[s->mention_at[k - 1]].code[0])
+            return s->mention_at[k - 1];
+        if (k < head && is(s, k, "who") && k >= 2 && is(s, k - 1, ",") && near >= 0) {
+            int m = near;
+            /* "Williams, the U.N. envoy for Libya, who mediated": not the
+             * owner inside an apposition but the person it describes */
+            while (m > 0 && (s->mentions[m].prepositional || s->mentions[m].place) && s->mentions[m].first > 0 &&
+                   !is(s, s->mentions[m].first - 1, "who"))
+                m--;
+            if (s->mentions[m].prepositional || s->mentions[m].place) m = near;
+            if (s->mentions[m].code[0]) return m;
+        }
+    }
+    /* "Russia denied that ... and blamed Ukraine": the subject of the clause
+     * this one continues */
+    if (s->subject_from[c] >= 0) {
+        size_t k = 0;
+        while (k < s->n && s->clause[k] != (uint16_t)s->subject_from[c]) k++;
+        size_t end = k;
+        while (end < s->n && s->clause[end] == (uint16_t)s->subject_from[c]) end++;
+        if (end > k) {
+            int m = code_clause_subject(s, end - 1 > k ? end - 1 : k);
+            if (m >= 0) return m;
+        }
+    }
+    /* "anti-aircraft guns of the Haftar forces violated": the owner of an
+     * unlisted noun is the actor */
+    for (size_t m = 0; m < s->mention_count; m++) {
+        const mention *x = &s->mentions[m];
+        if (x->last >= head) break;
+        if (s->clause[x->first] == c && x->after_of && !x->place && !x->modifier && x->code[0]) return (int)m;
+    }
+    /* a clause opened by a subordinator or "and" with no subject of its own
+     * shares the previous clause's subject: "X captured Y and killed Z" */
+    return -1;
+}

@@ -1,0 +1,531 @@
+/* events: step 4 of the coder.  Each verb-pattern head that matches finds
+ * its source and target by position (clause subject, pattern slot, "by"
+ * agent of a passive), then negation, modality and complements apply. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct match_result {
+    const lex_pattern *pattern;
+    size_t last;            /* last token matched */
+    size_t slot_first;      /* where the slot region starts (token after the word before `_`) */
+    bool   has_slot_region;
+    size_t slot_end;        /* token of the word after `_` (exclusive bound), or n */
+    size_t first_literal;   /* token of the first pattern word after the head, or 0 when none */
+} match_result;
+
+/* "exercises" for "exercise", "militias" for "militia", "parties" for "party" */
+static bool is_plural_of(const char *word, const char *singular)
+{
+    if (word[0] != singular[0]) return false;
+    size_t n = strlen(singular), w = strlen(word);
+    if (w == n + 1 && word[n] == 's' && strncmp(word, singular, n) == 0) return true;
+    if (w == n + 2 && strncmp(word, singular, n) == 0 && strcmp(word + n, "es") == 0) return true;
+    if (n > 1 && singular[n - 1] == 'y' && w == n + 2 && strncmp(word, singular, n - 1) == 0 && strcmp(word + n - 1, "ies") == 0)
+        return true;
+    return false;
+}
+
+/* A pattern word matches its other number: "hold elections" matches "hold a
+ * new election", "release prisoner" matches "released prisoners".  Words of
+ * one or two letters never vary ("as" is not the plural of "a"). */
+static bool same_word_other_number(const char *word, const char *pattern_word)
+{
+    if (word[0] != pattern_word[0] || !word[1] || !word[2] || !pattern_word[1] || !pattern_word[2]) return false;
+    return is_plural_of(word, pattern_word) || is_plural_of(pattern_word, word);
+}
+
+static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, match_result *r)
+{
+    size_t pos = head;
+    uint16_t clause = s->clause[head];
+    r->pattern = p;
+    r->has_slot_region = false;
+    r->slot_end = s->n;
+    r->first_literal = 0;
+    for (size_t w = 0; w < p->word_count; w++) {
+        if ((int)w == p->slot_index) {
+            r->has_slot_region = true;
+            r->slot_first = pos + 1;
+            /* the slot holds a mention: the next word may be further away */
+            continue;
+        }
+        bool after_slot = w > 0 && (int)w - 1 == p->slot_index;
+        size_t gap = after_slot ? 12 : PATTERN_GAP;
+        uint32_t want = p->word_hashes[w];
+        size_t found = 0;
+        bool ok = false;
+        for (size_t k = pos + 1; k < s->n && k <= pos + 1 + gap; k++) {
+            if (s->clause[k] != clause && !(s->tokens[k].flags & TEXT_QUOTE)) break;
+            /* a count does not widen the distance: "fired more than a dozen
+             * ballistic missiles", "freed at least 300 prisoners" */
+            if (gap < 10 && ((s->cls[k] & WORD_QUANTITY) || (s->tokens[k].flags & TEXT_NUMBER))) gap++;
+            /* words compare by hash first: most candidates differ there */
+            if ((s->hash[k] == want && strcmp(s->words[k], p->words[w]) == 0) ||
+                (s->words[k][0] == p->words[w][0] && ((p->noun_head && is_plural_of(s->words[k], p->words[w])) ||
+                                                      same_word_other_number(s->words[k], p->words[w])))) {
+                found = k;
+                ok = true;
+                break;
+            }
+            /* a comma or a full stop ends the phrase */
+            if (s->cls[k] & WORD_STOP) break;
+        }
+        if (!ok) return false;
+        if (after_slot) r->slot_end = found;
+        if (!r->first_literal) r->first_literal = found;
+        pos = found;
+    }
+    r->last = pos;
+    return true;
+}
+
+/* Is the verb form at head used as a noun?  "the attack", "its fighting",
+ * "a French demand", "during raids", "Russian airstrikes". */
+static bool noun_usage(const sentence_state *s, size_t head, uint8_t forms)
+{
+    if (head == 0) return false;
+    size_t b = head - 1;
+    if (is_any(s, b, determiners) || (s->tokens[b].flags & TEXT_POSSESSIVE)) return true;
+    if (s->mention_at[b] >= 0 && s->mentions[s->mention_at[b]].adjectival) return true;
+    if (s->mention_at[b] >= 0 && s->mentions[s->mention_at[b]].modifier) return true;
+    if (is_any(s, b, prepositions) && !is(s, b, "to") && !(forms & LEX_FORM_GERUND)) return true;
+    if (b > 0 && is_any(s, b - 1, determiners) && s->tag[b] == TAG_NONE && !s->is_head[b] && !(s->tokens[b].flags & TEXT_PUNCT) &&
+        !be_word(s, b) && !(forms & (LEX_FORM_PAST | LEX_FORM_THIRD)))
+        return true;   /* "a major offensive", "the fierce fighting" */
+    return false;
+}
+
+static bool is_passive(const sentence_state *s, size_t head, uint8_t forms)
+{
+    if (!(forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST))) return false;
+    for (size_t k = head, steps = 0; k > 0 && steps < 4; k--, steps++) {
+        const char *w = s->words[k - 1];
+        if (be_word(s, k - 1)) return true;
+        if (s->tag[k - 1] == TAG_NEGATION || strcmp(w, "reportedly") == 0 || strcmp(w, "also") == 0 ||
+            strcmp(w, "allegedly") == 0 || strcmp(w, "repeatedly") == 0 || strcmp(w, "being") == 0 ||
+            strcmp(w, "been") == 0 || strcmp(w, "later") == 0 || strcmp(w, "reported") == 0)
+            continue;
+        break;
+    }
+    return false;
+}
+
+/* A noun that names an event: "attack", "offensive", "strikes". */
+static bool event_noun(const sentence_state *s, size_t k)
+{
+    if (!s->is_head[k]) return false;
+    size_t hc = 0;
+    const lex_head_pattern *heads = lex_heads(s->dict, s->words[k], &hc);
+    for (size_t q = 0; q < hc; q++)
+        if (heads[q].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL)) return true;
+    return false;
+}
+
+static int mention_after(const sentence_state *s, size_t from, size_t limit, bool allow_place_at, size_t place_ok_at,
+                         int exclude_group, int exclude)
+{
+    if (from >= s->n) return -1;
+    /* the object stands near its verb: not past a comma, a relative
+     * pronoun or another verb, and not far away */
+    for (size_t k = from; k < limit && k < s->n; k++) {
+        /* "struck what New Delhi called a camp": the object goes on past "called" */
+        if (s->is_head[k] && k >= 2 && s->mention_at[k - 1] >= 0 && s->mentions[s->mention_at[k - 1]].first > 0 &&
+            is(s, s->mentions[s->mention_at[k - 1]].first - 1, "what"))
+            continue;
+        if (k >= from + 12 || is(s, k, ",") || is(s, k, ";") || is(s, k, "which") || is(s, k, "who") ||
+            (is(s, k, "that") && k > from) ||
+            (s->is_head[k] && !s->consumed[k] && s->mention_at[k] < 0 && k > from + 1 && !is_any(s, k - 1, determiners) &&
+             !is_any(s, k - 1, prepositions) && !(s->tokens[k - 1].flags & TEXT_POSSESSIVE))) {
+            limit = k;
+            break;
+        }
+    }
+    uint16_t c = s->clause[from > 0 ? from - 1 : 0];
+    for (size_t m = 0; m < s->mention_count; m++) {
+        const mention *x = &s->mentions[m];
+        if (x->first < from) continue;
+        if (x->first >= limit) break;
+        if (s->clause[x->first] != c && !(s->tokens[from > 0 ? from - 1 : 0].flags & TEXT_QUOTE)) break;
+        if ((int)m == exclude || (exclude_group >= 0 && x->compound == exclude_group)) continue;
+        /* a weapon is no target unless someone's: "shot down an Indian jet" is India's military */
+        if (!x->code[0] || x->modifier || (x->weapon && x->inferred_country)) continue;
+        /* "struck what New Delhi called a training camp": the speaker of
+         * "what X called" is not the object */
+        if (x->first > from && is(s, x->first - 1, "what") && x->last + 1 < s->n &&
+            (is(s, x->last + 1, "called") || is(s, x->last + 1, "described") || is(s, x->last + 1, "said") ||
+             is(s, x->last + 1, "termed") || is(s, x->last + 1, "calls") || is(s, x->last + 1, "describes")))
+            continue;
+        /* "recalled its ambassador to Turkey": the source's own people are not the target */
+        if (exclude >= 0 && x->how && strcmp(x->how, "possessive pronoun") == 0 &&
+            strncmp(x->code, s->mentions[exclude].code, 3) == 0)
+            continue;
+        /* "an effort by Moscow": an agent, not the object; but "condemned
+         * the attack by X": the author of the deed is what is condemned */
+        size_t by = x->first > from && is(s, x->first - 1, "by") ? x->first - 1
+                  : x->first > from + 1 && is(s, x->first - 2, "by") && is_any(s, x->first - 1, determiners) ? x->first - 2 : 0;
+        if (by && !(by > from && event_noun(s, by - 1))) continue;
+        if (x->place && !(allow_place_at && (x->first == place_ok_at || x->first == place_ok_at + 1))) continue;
+        return (int)m;
+    }
+    return -1;
+}
+
+static int by_agent(const sentence_state *s, size_t from, bool allow_from)
+{
+    uint16_t c = s->clause[from > 0 ? from - 1 : 0];
+    for (size_t k = from; k < s->n && k < from + 14; k++) {
+        if (s->clause[k] != c) break;
+        if (is(s, k, "by") || (allow_from && is(s, k, "from"))) {
+            /* "by a panel of the African Union" */
+            for (size_t q = k + 1; q < s->n && q < k + 7 && !(s->cls[q] & WORD_STOP); q++)
+                if (s->mention_at[q] >= 0) return s->mention_at[q];
+            return -1;
+        }
+    }
+    return -1;
+}
+
+/* The other side of a passive deed named by the fighting it happened in:
+ * "were killed in clashes with the rebels", "died in fighting with X". */
+static int fight_agent(const sentence_state *s, size_t from)
+{
+    for (size_t k = from; k + 2 < s->n && k < from + 3; k++) {
+        if (!is(s, k, "in") && !is(s, k, "during")) continue;
+        size_t q = k + 1;
+        while (q < s->n && q < k + 4 && !event_noun(s, q)) q++;
+        if (q >= s->n || !event_noun(s, q)) return -1;
+        if (!is(s, q + 1, "with") && !is(s, q + 1, "against")) return -1;
+        for (size_t r = q + 2; r < s->n && r < q + 5 && !(s->cls[r] & WORD_STOP); r++)
+            if (s->mention_at[r] >= 0) return s->mention_at[r];
+        return -1;
+    }
+    return -1;
+}
+
+static bool light_verb_before(const sentence_state *s, size_t head)
+{
+
+    for (size_t k = head, steps = 0; k > 0 && steps < 5; k--, steps++) {
+        if (s->cls[k - 1] & WORD_LIGHT) return true;
+        if (s->mention_at[k - 1] >= 0 || is(s, k - 1, ",")) return false;
+    }
+    return false;
+}
+
+static bool negated_before(const sentence_state *s, size_t head, size_t from)
+{
+    for (size_t k = head; k > from && head - k < 5; k--)
+        if (s->tag[k - 1] == TAG_NEGATION) return true;
+    return false;
+}
+
+static const char *modal_before(const sentence_state *s, size_t head, size_t from)
+{
+    for (size_t k = head; k > from && head - k < 7; k--) {
+        if (s->tag[k - 1] == TAG_MODAL) {
+            const lex_entry *e = s->tag_entry[k - 1];
+            return e ? e->phrase : "modal";
+        }
+        if (is(s, k - 1, ",") || is(s, k - 1, ";")) break;
+    }
+    /* a conditional clause: "if", "unless", "in case of" */
+    uint16_t c = s->clause[head];
+    for (size_t k = 0; k < head; k++)
+        if (s->clause[k] == c && s->tag[k] == TAG_MODAL && s->tag_entry[k] && strcmp(s->tag_entry[k]->value, "conditional") == 0)
+            return s->tag_entry[k]->phrase;
+    return NULL;
+}
+
+static bool has_verb_reading(const lex_head_pattern *heads, size_t hc)
+{
+    for (size_t k = 0; k < hc; k++)
+        if (!heads[k].pattern->noun_head && (heads[k].forms & ~(LEX_FORM_NOUN | LEX_FORM_PLURAL))) return true;
+    return false;
+}
+
+/* The first usable mention in [first, limit): the implicit object of
+ * "asked Russia for military assistance". */
+static int mention_in(const sentence_state *s, size_t first, size_t limit)
+{
+    for (size_t k = first; k < limit && k < s->n; k++) {
+        int m = s->mention_at[k];
+        if (m >= 0 && s->mentions[m].code[0] && !s->mentions[m].modifier && !s->mentions[m].place &&
+            !(s->mentions[m].weapon && s->mentions[m].inferred_country))
+            return m;
+    }
+    return -1;
+}
+
+void code_find_events(sentence_state *s, pending_event *out, size_t *count)
+{
+    *count = 0;
+    for (size_t h = 0; h < s->n && *count < MAX_EVENTS_PER_SENTENCE; h++) {
+        if (s->consumed[h] || !s->is_head[h]) continue;
+        uint8_t t = s->tag[h];
+        size_t hc = 0;
+        const lex_head_pattern *heads = lex_heads(s->dict, s->words[h], &hc);
+        match_result best = { 0 };
+        uint8_t forms = 0;
+        bool found = false;
+        bool verb_reading = has_verb_reading(heads, hc);
+        /* the words that may follow the head: a pattern whose first word is
+         * not among them cannot match, and is skipped without touching it */
+        uint32_t window[16], stems[16];
+        size_t wn = 0;
+        bool stemmed = false;
+        uint64_t window_bits = 0;   /* a one-word Bloom filter of the window: most patterns fail it */
+        for (size_t k = h + 1; k < s->n && wn < 16; k++) {
+            window[wn++] = s->hash[k];
+            window_bits |= 1ull << (s->hash[k] & 63);
+        }
+        uint64_t stem_bits = 0;
+        for (size_t k = 0; k < hc && !found; k++) {
+            /* every word of the pattern must be somewhere after the head */
+            if (heads[k].pattern->stem_bits & ~s->after_bits[h + 1]) continue;
+            if (heads[k].first_hash) {
+                if (!(window_bits & (1ull << (heads[k].first_hash & 63)))) {
+                    /* not the word itself: perhaps its other number ("election" for "elections") */
+                    if (!stemmed) {
+                        for (size_t q = 0; q < wn; q++) {
+                            stems[q] = lex_stem_hash(s->words[h + 1 + q]);
+                            stem_bits |= 1ull << (stems[q] & 63);
+                        }
+                        stemmed = true;
+                    }
+                    if (!(stem_bits & (1ull << (heads[k].first_stem & 63)))) continue;
+                }
+                bool present = false;
+                for (size_t q = 0; q < wn && !present; q++) present = window[q] == heads[k].first_hash;
+                /* "hold elections" may meet "election": its other number shares the stem */
+                if (!present && !stemmed) {
+                    for (size_t q = 0; q < wn; q++) {
+                        stems[q] = lex_stem_hash(s->words[h + 1 + q]);
+                        stem_bits |= 1ull << (stems[q] & 63);
+                    }
+                    stemmed = true;
+                }
+                for (size_t q = 0; q < wn && !present; q++) present = stems[q] == heads[k].first_stem;
+                if (!present) continue;
+            }
+            const lex_pattern *p = heads[k].pattern;
+            bool noun_form = heads[k].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL);
+            if (p->noun_head != noun_form) continue;
+            bool as_noun = noun_usage(s, h, heads[k].forms);
+            if (!p->noun_head && as_noun) continue;
+            if (p->noun_head && verb_reading && !as_noun && !(h > 0 && s->mention_at[h - 1] >= 0)) continue;
+            /* a bare form in a list of nouns is a noun: "restore electricity,
+             * telephone and banking services" */
+            if (!p->noun_head && !(heads[k].forms & (LEX_FORM_THIRD | LEX_FORM_PAST | LEX_FORM_PARTICIPLE | LEX_FORM_GERUND)) &&
+                h > 1 && (is(s, h - 1, ",") || ((is(s, h - 1, "and") || is(s, h - 1, "or")) && !s->is_head[h - 2] &&
+                                                 s->tag[h - 2] == TAG_NONE && !word_is_capitalized(s, h - 2))))
+                continue;
+            /* a reporting verb is an event only with its pattern's words: "announce a ceasefire" */
+            if (t == TAG_REPORT && p->word_count == 0) continue;
+            match_result r;
+            if (match_pattern(s, h, p, &r)) { best = r; forms = heads[k].forms; found = true; }
+        }
+        if (!found) continue;
+        const lex_pattern *p = best.pattern;
+        pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, -1, NULL, NULL };
+        /* the clause's subject, used by several of the choices below; it
+         * depends only on the mentions and clauses, not on this event */
+        int subject_guess = code_clause_subject(s, h);
+        ev.passive = !p->noun_head && is_passive(s, h, forms);
+        /* a reduced passive: "the truce, brokered by the United States",
+         * "rebels backed by Rwanda", "talks mediated by the African Union" */
+        bool reduced = false;
+        if (!ev.passive && !p->noun_head && p->word_count == 0 && is(s, h + 1, "by") &&
+            (forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST)) && h > 0 &&
+            (is(s, h - 1, ",") || (s->tag[h - 1] == TAG_NONE && !(s->tokens[h - 1].flags & TEXT_PUNCT) && !is_any(s, h - 1, determiners)) ||
+             s->mention_at[h - 1] >= 0) &&
+            (is(s, best.last + 1, "by") || (is(s, best.last + 2, "by") && !is(s, best.last + 1, ",")))) {
+            size_t by = is(s, best.last + 1, "by") ? best.last + 1 : best.last + 2;
+            for (size_t q = by + 1; q < s->n && q < by + 5; q++)
+                if (s->mention_at[q] >= 0) { reduced = true; break; }
+            /* "Haftar's forces attacked by land" has no agent after "by"; an
+             * active past with its subject right before is not reduced */
+            if (reduced && s->mention_at[h - 1] >= 0 && !is(s, h - 1, ",") && subject_guess == s->mention_at[h - 1] &&
+                s->mentions[s->mention_at[h - 1]].first == 0)
+                reduced = false;
+        }
+        if (reduced) ev.passive = true;
+        if (p->passive_only && !ev.passive) continue;
+        bool under = p->noun_head && h > 0 && (is(s, h - 1, "under") || (h > 1 && is(s, h - 2, "under")));
+
+        /* target: the pattern's slot, else a mention between the head and
+         * its first word ("asked Russia for military assistance") */
+        if (p->has_slot && best.has_slot_region) {
+            ev.target = mention_in(s, best.slot_first, best.slot_end);
+            /* "release jailed activists": the pattern's own noun is the target,
+             * unless both sides trade it ("Russia and Ukraine exchanged prisoners") */
+            if (ev.target < 0 && best.slot_end < s->n && s->mention_at[best.slot_end] >= 0) {
+                if (subject_guess < 0 || s->mentions[subject_guess].compound < 0) ev.target = s->mention_at[best.slot_end];
+            }
+        }
+        else if (!p->has_slot && best.first_literal > h + 1)
+            ev.target = mention_in(s, h + 1, best.first_literal);
+        /* "fired at demonstrators", "freed hostages": the pattern's own last
+         * word names the target */
+        if (ev.target < 0 && best.first_literal && best.last > h && s->mention_at[best.last] >= 0 &&
+            s->mentions[s->mention_at[best.last]].kind == MENTION_AGENT && s->mentions[s->mention_at[best.last]].plural &&
+            (subject_guess < 0 || s->mentions[subject_guess].compound < 0))
+            ev.target = s->mention_at[best.last];
+        /* source */
+        if (ev.target >= 0 && subject_guess >= 0 && s->mentions[ev.target].how &&
+            strcmp(s->mentions[ev.target].how, "possessive pronoun") == 0 &&
+            strncmp(s->mentions[ev.target].code, s->mentions[subject_guess].code, 3) == 0)
+            ev.target = -1;   /* "recalled its ambassador": the source's own */
+        if (ev.passive || under) {
+            int by = by_agent(s, best.last + 1, under);
+            if (by < 0 && !under) by = fight_agent(s, best.last + 1);
+            /* "killed in an attack by X": the noun is part of this event */
+            if (by >= 0) for (size_t k = best.last + 1; k < s->mentions[by].first; k++) s->consumed[k] = true;
+            int subject = subject_guess;
+            if (reduced) {
+                /* the noun it describes: "rebels, backed by Rwanda" */
+                size_t b = is(s, h - 1, ",") ? h - 1 : h;
+                subject = b > 0 && s->mention_at[b - 1] >= 0 ? s->mention_at[b - 1] : -1;
+            }
+            ev.source = by;
+            if (!p->has_slot) ev.target = subject;
+            else if (ev.target < 0) ev.target = subject;
+        } else if (p->noun_head) {
+            /* "against any attack", "any new offensive": a hypothetical deed */
+            if ((h > 0 && is(s, h - 1, "any")) || (h > 1 && is(s, h - 2, "any"))) ev.dropped = true;
+            /* "Russian airstrikes", "Haftar's offensive", "an attack by X" */
+            if (h > 0 && s->mention_at[h - 1] >= 0 && !s->mentions[s->mention_at[h - 1]].place) ev.source = s->mention_at[h - 1];
+            else if (h > 1 && s->mention_at[h - 2] >= 0 && (s->tokens[h - 1].flags & TEXT_POSSESSIVE)) ev.source = s->mention_at[h - 2];
+                /* "an attack by X", not "talks mediated by X" (the mediator) */
+            if (ev.source < 0 && (is(s, best.last + 1, "by") || (is(s, best.last + 2, "by") && !s->is_head[best.last + 1])))
+                ev.source = by_agent(s, best.last + 1, false);
+            /* "X launched an attack": the subject of a light verb */
+            if (ev.source < 0 && light_verb_before(s, h)) ev.source = subject_guess;
+        } else if ((forms & LEX_FORM_GERUND) && h > 0 && (is(s, h - 1, "for") || is(s, h - 1, "of")) && *count > 0 &&
+                   out[*count - 1].target >= 0 && h - out[*count - 1].last < 10) {
+            /* "criticized NATO for holding exercises", "accused Russia of
+             * shelling": the one criticized did it */
+            ev.source = out[*count - 1].target;
+        } else {
+            ev.source = subject_guess;
+        }
+        const lex_code_info *pinfo = lex_code(s->dict, p->code);
+        if (ev.target < 0 && !(ev.passive || under) && pinfo && pinfo->quad_class <= 2) {
+            /* cooperation has a partner: "shared intelligence about X with the United States" */
+            for (size_t k = best.last + 1; k + 1 < s->n && k < best.last + 16 && s->clause[k] == s->clause[h]; k++)
+                if (is(s, k, "with")) {
+                    int m = mention_in(s, k + 1, k + 4 < s->n ? k + 4 : s->n);
+                    if (m >= 0 && m != ev.source) ev.target = m;
+                    break;
+                }
+        }
+        if (ev.target < 0 && !(ev.passive || under)) {
+            int group = ev.source >= 0 ? s->mentions[ev.source].compound : -1;
+            ev.target = mention_after(s, best.last + 1, s->n, true, best.last, group, ev.source);
+        }
+        if (ev.target < 0 && !ev.passive) {
+            /* ", whom Russian officials meet with": the object is the antecedent */
+            size_t k = 0;
+            while (k < h && s->clause[k] != s->clause[h]) k++;
+            if (k < h && (is(s, k, "whom") || is(s, k, "which")) && k >= 2 && is(s, k - 1, ",") && s->mention_at[k - 2] >= 0 &&
+                s->mention_at[k - 2] != ev.source)
+                ev.target = s->mention_at[k - 2];
+        }
+        /* "talks between the Taliban and Afghan leaders", "mediating
+         * between the two sides": the pair after "between" */
+        bool pair_event = p->noun_head || strncmp(p->code, "04", 2) == 0 ||
+                          ev.source < 0;   /* "killed in clashes between", "Clashes between A and B" */
+        for (size_t k = best.last + 1; pair_event && k + 1 < s->n &&
+                                       k <= best.last + 4 && s->clause[k] == s->clause[h];
+             k++) {
+            if (!is(s, k, "between")) continue;
+            int m = mention_in(s, k + 1, k + 4 < s->n ? k + 4 : s->n);
+            if (m < 0 || s->mentions[m].compound < 0) break;
+            if (ev.source < 0) {
+                ev.source = m;                         /* the two sides act on each other */
+                if (ev.target >= 0 && s->mentions[ev.target].compound == s->mentions[m].compound) ev.target = -1;
+            }
+            else if (ev.target < 0 && s->mentions[m].compound != s->mentions[ev.source].compound)
+                ev.target = m;                         /* a third party acts on both */
+            break;
+        }
+        for (size_t k = h; k <= best.last; k++) s->consumed[k] = true;
+        if (ev.source >= 0 && ev.target >= 0 && ev.target == ev.source) ev.target = -1;
+        size_t from = ev.source >= 0 && s->mentions[ev.source].last < h ? s->mentions[ev.source].last : 0;
+        ev.negated = negated_before(s, h, from) || s->clause_denied[s->clause[h]];
+        ev.modal = modal_before(s, h, from);
+        ev.intent = ev.modal != NULL;
+        /* "would have condemned": it did not happen */
+        for (size_t k = h; k > from && h - k < 5; k--)
+            if (s->tag[k - 1] == TAG_MODAL && s->tag_entry[k - 1] && strcmp(s->tag_entry[k - 1]->value, "counterfactual") == 0)
+                ev.dropped = true;
+        /* a hypothetical clause ("if the United States attacks") is no event */
+        if (s->clause_conditional[s->clause[h]]) ev.dropped = true;
+        /* "denied that its troops shelled": the next clause is not asserted */
+        if (strcmp(p->code, "016") == 0)
+            for (size_t k = best.last + 1; k < s->n && k < best.last + 8; k++)
+                if (is(s, k, "that") && k + 1 < s->n) {
+                    uint16_t denied = s->clause[k + 1];
+                    s->clause_denied[denied] = true;
+                    /* "... and blamed Ukrainian forces": back to the denier */
+                    for (size_t q = k + 2; q + 1 < s->n && s->clause[q] == denied; q++)
+                        if (is(s, q, "and") && s->is_head[q + 1] && s->mention_at[q + 1] < 0 &&
+                            s->clause_count < MAX_SENTENCE_TOKENS) {
+                            uint16_t fresh = s->clause_count++;
+                            s->clause_denied[fresh] = false;
+                            s->clause_conditional[fresh] = false;
+                            for (size_t r = q; r < s->n && s->clause[r] == denied; r++) s->clause[r] = fresh;
+                            s->subject_from[fresh] = (int16_t)s->clause[h];
+                            break;
+                        }
+                    break;
+                }
+        /* keep even events without a source: they anchor dates and complements */
+        out[(*count)++] = ev;
+    }
+
+    /* complements: "threatened to impose sanctions" (one threat, 1312),
+     * "called on X to declare a truce" (the appeal only), "refused to
+     * withdraw" (the refusal only) */
+    for (size_t y = 0; y < *count; y++) {
+        pending_event *Y = &out[y];
+        size_t h = Y->head;
+        size_t to = h;
+        while (to > 0 && h - to < 3 && !is(s, to - 1, "to")) to--;
+        if (to == 0 || !is(s, to - 1, "to")) continue;
+        for (size_t x = y; x > 0; x--) {
+            pending_event *X = &out[x - 1];
+            if (X->dropped || s->clause[X->head] != s->clause[h] || h - X->last > 12) continue;
+            const char *xc = X->pattern->code;
+            if (strncmp(xc, "13", 2) == 0 || strncmp(xc, "03", 2) == 0) {
+                /* the complement says what is threatened or intended */
+                Y->intent = true;
+                Y->modal = X->pattern->text;
+                if (Y->source < 0 || s->mentions[Y->source].first > X->head) Y->source = X->source;
+                if (Y->target < 0) Y->target = X->target;
+                X->dropped = true;
+                X->merged_into = (int)y;
+            } else if (strncmp(xc, "02", 2) == 0 || strncmp(xc, "10", 2) == 0 || strncmp(xc, "12", 2) == 0) {
+                Y->dropped = true;
+            }
+            break;
+        }
+    }
+
+    /* "Iran will close the strait if the United States attacks": the threat
+     * is aimed at the conditional clause's subject */
+    for (size_t e = 0; e < *count; e++) {
+        pending_event *ev = &out[e];
+        if (ev->dropped || !ev->intent || ev->target >= 0 || s->clause_conditional[s->clause[ev->head]]) continue;
+        for (size_t m = 0; m < s->mention_count; m++) {
+            const mention *x = &s->mentions[m];
+            if (s->clause_conditional[s->clause[x->first]] && !x->prepositional && !x->place && x->code[0] &&
+                (ev->source < 0 || strcmp(x->code, s->mentions[ev->source].code) != 0)) {
+                ev->target = (int)m;
+                break;
+            }
+        }
+    }
+}
+

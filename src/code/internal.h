@@ -1,0 +1,214 @@
+/* The coder's inside, shared by its steps (see code.c for the order):
+ * the sentence state each step reads and writes, the article's memory,
+ * the word classes, and the functions one step offers another.  Not part of
+ * the public API (code.h). */
+#ifndef PARLEY_CODE_INTERNAL_H
+#define PARLEY_CODE_INTERNAL_H
+
+#include "code.h"
+#include "date.h"
+#include "../lex/lex.h"
+#include "../text/text.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+enum {
+    MAX_SENTENCE_TOKENS = 400,       /* longer "sentences" are cut: bounded work */
+    MAX_MENTIONS = 128,
+    MAX_EVENTS_PER_SENTENCE = 64,
+    PATTERN_GAP = 3,                 /* other tokens allowed between pattern words */
+};
+
+typedef enum mention_kind {
+    MENTION_PERSON, MENTION_COUNTRY, MENTION_ORGANIZATION, MENTION_GROUP, MENTION_AGENT, MENTION_NAME,
+} mention_kind;
+
+typedef struct mention {
+    uint32_t     first, last;        /* token indexes, inclusive, sentence-relative */
+    char         code[16];
+    mention_kind kind;
+    bool         plural;
+    bool         place;              /* after a locative ("in Moscow") */
+    bool         prepositional;      /* after a preposition: not a subject */
+    bool         inferred_country;   /* agent with the article's country */
+    bool         modifier;           /* "NATO-backed", "U.N.-recognized": an adjective, not an actor */
+    bool         after_of;           /* "guns of the Haftar forces": a subject only when nothing else is */
+    bool         adjectival;         /* "a French demand": a country named by its adjective */
+    bool         speaker_ref;        /* "we", "our forces": the sentence's speaker, filled in later */
+    bool         weapon;             /* "drones", "Israeli warplanes": an attacker, never a target */
+    bool         reference;          /* "the deal", "the attack": stands for actors named before */
+    int          compound;           /* members of "A and B" share an id; -1 alone */
+    const char  *text;               /* words as in the text (arena) */
+    uint32_t     start, end;         /* byte offsets */
+    const char  *how;                /* how the code was found, for --explain */
+} mention;
+
+/* Tags per token. */
+enum {
+    TAG_NONE = 0, TAG_ACTOR, TAG_AGENT, TAG_PRONOUN, TAG_MODAL, TAG_NEGATION, TAG_REPORT, TAG_LOCATIVE,
+};
+
+typedef struct span {
+    uint32_t first, last;
+    lex_match match;
+} span;
+
+/* What the coder remembers across the sentences of one article. */
+typedef struct memory {
+    mention last_person;   bool has_person;
+    mention last_plural;   bool has_plural;
+    mention last_thing;    bool has_thing;
+    mention last_actor;    bool has_actor;
+    mention last_group;    bool has_group;    /* for "the group", "the movement" */
+    char    country[4];    /* the article's main country */
+    mention last_speaker;  bool has_speaker;   /* for quotes that run over sentences */
+    /* people named in full earlier in the article, so that "Aliyev" alone
+     * later is "Ilham Aliyev" */
+    struct { char surname[32]; char code[16]; const char *text; } people[64];
+    size_t  people_count;
+    /* how often each actor has been named, for "the two sides" */
+    struct { char code[16]; int count; const char *text; } tally[32];
+    size_t  tally_count;
+    mention deal[2];       bool has_deal;      /* the two parties of the last agreement or talks coded */
+    mention deed;          bool has_deed;      /* the author of the last use of force coded */
+    mention accuser;       bool has_accuser;   /* the source of the last accusation or criticism */
+    size_t  last_event;    bool has_last_event; /* index in the result of the last event coded from a verb */
+    code_place dateline;   bool has_dateline;   /* "KHARTOUM, Sudan -": where events with no place of their own happened */
+    mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */
+    size_t  subject_age;                       /* sentences since */
+} memory;
+
+typedef struct sentence_state {
+    const lex_dict  *dict;
+    const code_options *options;
+    arena           *a;
+    const text_doc  *doc;
+    const char      *text;
+    int32_t          publication;
+    const char      *words[MAX_SENTENCE_TOKENS];   /* folded tokens */
+    bool             caps[MAX_SENTENCE_TOKENS];
+    const text_token *tokens;                      /* the sentence's tokens */
+    size_t           n;
+    uint8_t          tag[MAX_SENTENCE_TOKENS];
+    const lex_entry *tag_entry[MAX_SENTENCE_TOKENS];
+    int16_t          mention_at[MAX_SENTENCE_TOKENS]; /* mention index covering token, -1 */
+    uint16_t         clause[MAX_SENTENCE_TOKENS];
+    bool             clause_conditional[MAX_SENTENCE_TOKENS]; /* by clause: "if ..." */
+    bool             clause_denied[MAX_SENTENCE_TOKENS];      /* by clause: "denied that ..." */
+    int16_t          subject_from[MAX_SENTENCE_TOKENS];       /* by clause: take the subject of this clause, -1 */
+    uint16_t         clause_count;
+    bool             consumed[MAX_SENTENCE_TOKENS]; /* used by a matched pattern */
+    bool             is_head[MAX_SENTENCE_TOKENS];  /* a verb-pattern head word, not inside an actor phrase */
+    bool             dateline[MAX_SENTENCE_TOKENS]; /* "BAGHDAD (AP) -": not part of any clause */
+    const char      *weapon[MAX_SENTENCE_TOKENS];   /* the CAMEO code of a weapon word ("drones": 195), or NULL */
+    uint16_t         cls[MAX_SENTENCE_TOKENS];      /* WORD_* bits */
+    uint32_t         hash[MAX_SENTENCE_TOKENS];     /* lex_word_hash of each folded word */
+    uint64_t         after_bits[MAX_SENTENCE_TOKENS + 1]; /* stem bits of the words from i on (lex_pattern.stem_bits) */
+    span             spans[MAX_SENTENCE_TOKENS];
+    size_t           span_count;
+    mention          mentions[MAX_MENTIONS];
+    size_t           mention_count;
+    memory          *memory;
+    bool             quoted;
+    char             place_country[4];  /* the country of a place named in the sentence ("in Yerevan"), or "" */
+} sentence_state;
+
+enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8, WORD_BE = 16, WORD_LIGHT = 32,
+       WORD_CASUALTY = 64, WORD_NUMBER = 128, WORD_QUANTITY = 256 };
+
+extern const char *const determiners[], *const prepositions[], *const light[], *const subordinators[];
+
+/* ---- words: small tests used by every step ---- */
+
+static inline bool is(const sentence_state *s, size_t i, const char *w)
+{
+    /* the first byte settles almost every comparison */
+    return i < s->n && s->words[i][0] == w[0] && strcmp(s->words[i], w) == 0;
+}
+
+static inline bool is_any(const sentence_state *s, size_t i, const char *const *list)
+{
+    if (i >= s->n) return false;
+    if (list == determiners) return s->cls[i] & WORD_DETERMINER;
+    if (list == prepositions) return s->cls[i] & WORD_PREPOSITION;
+    if (list == subordinators) return s->cls[i] & WORD_SUBORDINATOR;
+    for (size_t k = 0; list[k]; k++) if (strcmp(s->words[i], list[k]) == 0) return true;
+    return false;
+}
+
+static inline bool be_word(const sentence_state *s, size_t i) { return i < s->n && (s->cls[i] & WORD_BE); }
+
+static inline bool word_is_capitalized(const sentence_state *s, size_t i)
+{
+    return i < s->n && (s->tokens[i].flags & TEXT_CAPITALIZED) && (s->tokens[i].flags & TEXT_WORD) &&
+           !(s->tokens[i].flags & TEXT_NUMBER);
+}
+
+typedef struct pending_event {
+    const lex_pattern *pattern;
+    size_t head, last;
+    int source, target;     /* mention indexes or -1 */
+    bool passive, negated, intent;
+    bool dropped;           /* folded into another event ("threatened to impose sanctions") */
+    int  merged_into;       /* the event that took this one's place (and its date), -1 */
+    const char *modal;
+    const char *code;       /* the code after modality and complements; NULL = the pattern's */
+} pending_event;
+
+typedef struct report {
+    size_t verb;            /* first token of the reporting span */
+    int    speaker;         /* mention index or -1 */
+    uint16_t clause;
+    bool   sourcing;        /* "according to", "reported", "quoted": attribution, never an accusation */
+} report;
+
+typedef struct place_candidate {
+    uint32_t   first, last;     /* tokens of the place name */
+    code_place place;
+} place_candidate;
+
+/* ---- what one step offers another ---- */
+
+void code_words_init(void);   /* the word classes, once per process */
+
+/* clauses.c */
+void code_cut_clauses(sentence_state *s);
+int code_clause_subject(const sentence_state *s, size_t head);   /* the subject mention of head's clause, or -1 */
+
+/* events.c */
+void code_find_events(sentence_state *s, pending_event *out, size_t *count);
+
+/* mentions.c */
+void code_build_mentions(sentence_state *s);
+void code_sentence_place_country(sentence_state *s);
+void code_tag_sentence(sentence_state *s);
+
+/* place.c */
+size_t code_find_places(sentence_state *s, place_candidate *out, size_t max);
+void code_find_dateline(sentence_state *s);
+
+/* record.c */
+void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sentence *ts, pending_event *events,
+                        size_t event_count, const report *reports, size_t report_count, const date_expression *dates,
+                        size_t date_count, code_result *out);
+void code_repeat_for_ellipsis(sentence_state *s, size_t sentence_index, const text_sentence *ts,
+                              const date_expression *dates, size_t date_count, code_result *out);
+
+/* reports.c */
+bool code_speaker_is_party(const mention *m);
+size_t code_find_reports(sentence_state *s, report *out, size_t max);
+void code_fill_speaker_refs(sentence_state *s, const report *reports, size_t report_count);
+
+/* words.c */
+bool code_is_party(const char *code);
+bool code_is_state(const char *code);
+const char *code_slice(sentence_state *s, size_t first, size_t last, uint32_t *start, uint32_t *end);
+uint16_t code_word_class_of(const char *w, uint32_t hash);
+void code_copy_text(char *out, size_t cap, const char *in);
+void code_owned(char out[16], const char *owner, const char *role);
+void code_set(char out[16], const char *country, const char *role);
+
+#endif

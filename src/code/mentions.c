@@ -1,0 +1,849 @@
+/* mentions: steps 1 and 2 of the coder.  Tokens are tagged with the
+ * longest dictionary phrase that starts at them; actor mentions are built
+ * from the tags (title + name, demonym + agent, possessives, affiliation,
+ * apposition, pronouns, references to a deal or an attack named before,
+ * compounds). */
+#include "internal.h"
+#include "casualty.h"
+#include "../lex/places.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ---- step 1: tags ---- */
+
+/* A dateline opens a story: "BAGHDAD (AP) -", "NAIROBI, Kenya (AP) -",
+ * "MOSCOW -".  Its place names are not actors of the first sentence. */
+static void mark_dateline(sentence_state *s)
+{
+    size_t i = 0;
+    while (i < s->n && ((s->tokens[i].flags & TEXT_ALLCAPS) || is(s, i, ",") ||
+                        (i > 0 && is(s, i - 1, ",") && (s->tokens[i].flags & TEXT_CAPITALIZED))))
+        i++;
+    if (i == 0) return;
+    if (is(s, i, "(")) {
+        size_t k = i + 1;
+        while (k < s->n && k < i + 8 && !is(s, k, ")")) k++;
+        if (k >= s->n || !is(s, k, ")")) return;
+        i = k + 1;
+    }
+    if (!(is(s, i, "-") || is(s, i, ":") || (i > 0 && is(s, i - 1, ")")))) return;
+    if (is(s, i, "-") || is(s, i, ":")) i++;
+    if (i >= s->n) return;
+    for (size_t k = 0; k < i; k++) s->dateline[k] = true;
+}
+
+void code_tag_sentence(sentence_state *s)
+{
+    mark_dateline(s);
+    for (size_t i = 0; i < s->n;) {
+        lex_match m;
+        if (lex_match_phrase(s->dict, s->words, s->caps, s->n, i, &m)) {
+            span *sp = &s->spans[s->span_count++];
+            sp->first = (uint32_t)i;
+            sp->last = (uint32_t)(i + m.token_count - 1);
+            sp->match = m;
+            uint8_t tag = TAG_NONE;
+            const lex_entry *chosen = NULL;
+            /* one tag per span: actors, then agents, then grammar words */
+            for (size_t k = 0; k < m.count && !chosen; k++)
+                if (lex_kind_is_actor(m.entries[k]->kind)) { chosen = m.entries[k]; tag = TAG_ACTOR; }
+            static const struct { lex_kind kind; uint8_t tag; } order[] = {
+                { LEX_AGENT, TAG_AGENT }, { LEX_PRONOUN, TAG_PRONOUN }, { LEX_REPORT, TAG_REPORT },
+                { LEX_NEGATION, TAG_NEGATION }, { LEX_MODAL, TAG_MODAL }, { LEX_LOCATIVE, TAG_LOCATIVE },
+            };
+            for (size_t o = 0; o < sizeof order / sizeof *order && !chosen; o++) {
+                chosen = lex_match_kind(&m, order[o].kind);
+                if (chosen) tag = order[o].tag;
+            }
+            /* A lowercase single word that is an actor only by capitalized use
+             * ("turkey", "chad", "georgia" the names; "jordan") stays a word
+             * when written in lower case. */
+            if (tag == TAG_ACTOR && m.token_count == 1 && !(s->tokens[i].flags & TEXT_CAPITALIZED) &&
+                chosen->kind != LEX_DEMONYM) {
+                bool lower_in_entry = chosen->phrase[0] >= 'a' && chosen->phrase[0] <= 'z';
+                if (!lower_in_entry) { i++; s->span_count--; continue; }
+            }
+            for (size_t k = sp->first; k <= sp->last; k++) { s->tag[k] = tag; s->tag_entry[k] = chosen; }
+            const lex_entry *weapon = lex_match_kind(&m, LEX_WEAPON);
+            if (weapon)
+                for (size_t k = sp->first; k <= sp->last; k++) s->weapon[k] = weapon->value;
+            i += m.token_count;
+        } else {
+            i++;
+        }
+    }
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->dateline[i]) { s->tag[i] = TAG_NONE; continue; }
+        uint8_t t = s->tag[i];
+        size_t hc = 0;
+        if (t == TAG_ACTOR || t == TAG_AGENT || t == TAG_PRONOUN || t == TAG_LOCATIVE || t == TAG_NEGATION || t == TAG_MODAL)
+            continue;
+        /* "U.N.-recognized", "Iranian-made": a participle joined to the word before is an adjective */
+        if (i > 0 && (s->tokens[i - 1].flags & TEXT_HYPHEN_NEXT)) continue;
+        lex_heads(s->dict, s->words[i], &hc);
+        s->is_head[i] = hc > 0;
+    }
+}
+
+/* The country of the first place the sentence names after a locative
+ * ("In Yerevan, ...", "in southern Turkey"): the home of agents the
+ * sentence does not otherwise place. */
+void code_sentence_place_country(sentence_state *s)
+{
+    s->place_country[0] = 0;
+    const places *g = lex_places(s->dict);
+    for (size_t i = 1; i < s->n; i++) {
+        if (s->tag[i - 1] != TAG_LOCATIVE) continue;
+        size_t k = i;
+        while (k < s->n && k < i + 3 && (is_any(s, k, determiners) || (s->tag[k] == TAG_NONE && !(s->tokens[k].flags & TEXT_CAPITALIZED) &&
+                                                                     !(s->tokens[k].flags & TEXT_PUNCT))))
+            k++;
+        if (k >= s->n || !(s->tokens[k].flags & TEXT_CAPITALIZED) || s->dateline[k]) continue;
+        if (s->tag[k] == TAG_ACTOR && s->tag_entry[k] && (s->tag_entry[k]->kind == LEX_COUNTRY || s->tag_entry[k]->kind == LEX_CAPITAL)) {
+            char code[16];
+            lex_actor_code(s->tag_entry[k], s->publication, code);
+            if (strlen(code) >= 3 && code_is_state(code)) { memcpy(s->place_country, code, 3); s->place_country[3] = 0; return; }
+        }
+        if (g && s->tag[k] == TAG_NONE) {
+            /* the whole name: "in Central Equatoria" is not "Central" */
+            char key[128];
+            size_t len = 0, end = k;
+            while (end + 1 < s->n && end < k + 3 && s->tag[end + 1] == TAG_NONE && word_is_capitalized(s, end + 1)) end++;
+            for (size_t q = k; q <= end; q++) {
+                size_t wl = strlen(s->words[q]);
+                if (len + wl + 2 > sizeof key) break;
+                if (q > k) key[len++] = ' ';
+                memcpy(key + len, s->words[q], wl);
+                len += wl;
+            }
+            key[len] = 0;
+            place_info found[8];
+            size_t nf = places_lookup(g, key, found, 8);
+            /* a place of that name in the article's country is the one meant */
+            for (size_t f = 0; f < nf; f++)
+                if (s->memory->country[0] && strncmp(found[f].country, s->memory->country, 3) == 0) {
+                    memcpy(s->place_country, found[f].country, 4);
+                    return;
+                }
+            if (nf && found[0].population >= 100000) {
+                memcpy(s->place_country, found[0].country, 4);
+                return;
+            }
+        }
+    }
+}
+
+/* ---- step 2: mentions ---- */
+
+static bool preceded_by_locative(const sentence_state *s, size_t first)
+{
+    /* "in Moscow", "in the Russian capital", "south of Tripoli", and
+     * "in the Sea of Japan", "in the Gulf of Aden" */
+    size_t i = first;
+    for (int steps = 0; i > 0 && steps < 6; steps++) {
+        if (is_any(s, i - 1, determiners)) { i--; continue; }
+        if (is(s, i - 1, "of") && i > 1 && (s->tokens[i - 2].flags & TEXT_CAPITALIZED) && s->tag[i - 2] == TAG_NONE) {
+            i -= 2;
+            continue;
+        }
+        if ((s->tokens[i - 1].flags & TEXT_CAPITALIZED) && s->tag[i - 1] == TAG_NONE && i != first) { i--; continue; }
+        /* "in central Baghdad", "in southern Turkey" */
+        if (steps < 2 && s->tag[i - 1] == TAG_NONE && !s->is_head[i - 1] && (s->tokens[i - 1].flags & TEXT_WORD) &&
+            !(s->tokens[i - 1].flags & (TEXT_CAPITALIZED | TEXT_NUMBER)) && !is_any(s, i - 1, prepositions) &&
+            !be_word(s, i - 1) && !is(s, i - 1, "and")) {
+            i--;
+            continue;
+        }
+        break;
+    }
+    return i > 0 && s->tag[i - 1] == TAG_LOCATIVE;
+}
+
+static bool preceded_by_preposition(const sentence_state *s, size_t first)
+{
+    size_t i = first;
+    while (i > 0 && (is_any(s, i - 1, determiners) || (s->tokens[i - 1].flags & TEXT_HYPHEN_NEXT))) i--;
+    return i > 0 && (is_any(s, i - 1, prepositions) || s->tag[i - 1] == TAG_LOCATIVE);
+}
+
+static mention *add_mention(sentence_state *s, size_t first, size_t last, const char *code, mention_kind kind, const char *how)
+{
+    if (s->mention_count == MAX_MENTIONS) return NULL;
+    mention *m = &s->mentions[s->mention_count++];
+    memset(m, 0, sizeof *m);
+    m->first = (uint32_t)first;
+    m->last = (uint32_t)last;
+    code_copy_text(m->code, sizeof m->code, code);
+    m->kind = kind;
+    m->compound = -1;
+    m->text = code_slice(s, first, last, &m->start, &m->end);
+    m->how = how;
+    /* only a country, capital or institution can be a place: "at protesters" is an object */
+    m->place = (kind == MENTION_COUNTRY || kind == MENTION_ORGANIZATION) && preceded_by_locative(s, first);
+    m->prepositional = preceded_by_preposition(s, first);
+    if (m->prepositional) {
+        /* "after President Erdogan criticized Israel": a subordinator with a
+         * clause of its own, not a preposition */
+        size_t b = first;
+        while (b > 0 && is_any(s, b - 1, determiners)) b--;
+        if (b > 0 && is_any(s, b - 1, subordinators))
+            for (size_t k = last + 1; k < s->n && k <= last + 4; k++)
+                if (s->is_head[k] || s->tag[k] == TAG_MODAL || s->tag[k] == TAG_NEGATION || be_word(s, k) ||
+                    is(s, k, "has") || is(s, k, "have") || is(s, k, "had")) {
+                    m->prepositional = false;
+                    break;
+                }
+    }
+    m->modifier = (last < s->n && (s->tokens[last].flags & TEXT_HYPHEN_NEXT) != 0) ||
+                  (first > 0 && (s->tokens[first - 1].flags & TEXT_HYPHEN_NEXT) && !is(s, first - 1, "pro"));
+    m->after_of = m->prepositional && first > 0 && (is(s, first - 1, "of") || (first > 1 && is(s, first - 2, "of") && is_any(s, first - 1, determiners)));
+    for (size_t k = first; k <= last && k < s->n; k++) {
+        s->mention_at[k] = (int16_t)(s->mention_count - 1);
+        if (s->weapon[k]) m->weapon = true;
+    }
+    return m;
+}
+
+static mention_kind kind_of_entry(const lex_entry *e)
+{
+    switch (e->kind) {
+    case LEX_PERSON: return MENTION_PERSON;
+    case LEX_COUNTRY: case LEX_CAPITAL: case LEX_DEMONYM: return MENTION_COUNTRY;
+    case LEX_ORGANIZATION: return MENTION_ORGANIZATION;
+    default: return MENTION_GROUP;
+    }
+}
+
+static void remember(sentence_state *s, const mention *m)
+{
+    memory *mem = s->memory;
+    if (!m->code[0] || m->place || m->modifier || m->adjectival || m->speaker_ref) return;
+    bool singular_agent = m->kind == MENTION_AGENT && !m->plural;
+    if (m->kind == MENTION_PERSON || m->kind == MENTION_NAME || singular_agent) { mem->last_person = *m; mem->has_person = true; }
+    if (m->plural || m->kind == MENTION_GROUP || m->compound >= 0) { mem->last_plural = *m; mem->has_plural = true; }
+    if (m->kind == MENTION_COUNTRY || m->kind == MENTION_ORGANIZATION || m->kind == MENTION_GROUP || singular_agent) {
+        mem->last_thing = *m;
+        mem->has_thing = true;
+    }
+    mem->last_actor = *m;
+    mem->has_actor = true;
+    if (m->kind == MENTION_GROUP || m->kind == MENTION_ORGANIZATION) { mem->last_group = *m; mem->has_group = true; }
+    if (!m->inferred_country && !m->weapon && code_is_state(m->code) && strlen(m->code) >= 3) {
+        size_t k = 0;
+        while (k < mem->tally_count && strcmp(mem->tally[k].code, m->code) != 0) k++;
+        if (k == mem->tally_count && k < sizeof mem->tally / sizeof mem->tally[0]) {
+            code_copy_text(mem->tally[k].code, sizeof mem->tally[k].code, m->code);
+            mem->tally[k].count = 0;
+            mem->tally[k].text = m->text;
+            mem->tally_count++;
+        }
+        if (k < mem->tally_count) mem->tally[k].count++;
+    }
+}
+
+/* The code of the actor entry on the event date. */
+static void entry_code(const sentence_state *s, const lex_entry *e, char out[16])
+{
+    lex_actor_code(e, s->publication, out);
+}
+
+/* Builds the mention that starts at token i, returns the token after it. */
+static size_t build_mention(sentence_state *s, size_t i)
+{
+    size_t start = i;
+    char owner[16] = "";
+    const char *how = NULL;
+    bool have_owner = false;
+    mention_kind owner_kind = MENTION_COUNTRY;
+    const lex_entry *owner_entry = NULL;
+    size_t j = i;
+
+    /* "pro-Haftar forces" */
+    bool pro = is(s, j, "pro") && (s->tokens[j].flags & TEXT_HYPHEN_NEXT) && j + 1 < s->n && s->tag[j + 1] == TAG_ACTOR;
+    if (pro) j++;
+
+    if (!pro && s->tag[j] == TAG_ACTOR && s->tag_entry[j]->kind == LEX_DEMONYM) {
+        /* "Iranian and Saudi officials", "Russian, Turkish and Iranian
+         * diplomats": each demonym takes the shared agent */
+        size_t firsts[8], lasts[8], count = 0, k = j;
+        while (k < s->n && count < 8 && s->tag[k] == TAG_ACTOR && s->tag_entry[k]->kind == LEX_DEMONYM) {
+            const lex_entry *e = s->tag_entry[k];
+            size_t end = k;
+            while (end + 1 < s->n && s->tag[end + 1] == TAG_ACTOR && s->tag_entry[end + 1] == e) end++;
+            firsts[count] = k;
+            lasts[count] = end;
+            count++;
+            k = end + 1;
+            if (is(s, k, ",") && is(s, k + 1, "and")) k += 2;
+            else if (is(s, k, ",") || is(s, k, "and") || is(s, k, "or")) k++;
+            else break;
+        }
+        if (count > 1 && k < s->n && s->tag[k] == TAG_AGENT && lasts[count - 1] + 1 == k) {
+            const lex_entry *agent = s->tag_entry[k];
+            size_t agent_last = k;
+            while (agent_last + 1 < s->n && s->tag[agent_last + 1] == TAG_AGENT && s->tag_entry[agent_last + 1] == agent) agent_last++;
+            int group = 1000 + (int)s->mention_count;
+            for (size_t d = 0; d < count; d++) {
+                char country[16], code[16];
+                entry_code(s, s->tag_entry[firsts[d]], country);
+                code_set(code, country, agent->value);
+                mention *m = add_mention(s, firsts[d], d + 1 == count ? agent_last : lasts[d], code, MENTION_AGENT,
+                                        "demonyms sharing an agent");
+                if (m) { m->compound = group; m->plural = true; m->prepositional = preceded_by_preposition(s, firsts[0]); }
+            }
+            return agent_last + 1;
+        }
+    }
+    if (s->tag[j] == TAG_ACTOR) {
+        const lex_entry *e = s->tag_entry[j];
+        size_t end = j;
+        while (end + 1 < s->n && s->tag[end + 1] == TAG_ACTOR && s->tag_entry[end + 1] == e) end++;
+        if (!pro && (s->tokens[end].flags & TEXT_HYPHEN_NEXT)) {
+            /* "NATO-backed", "U.N.-recognized": an adjective, kept as a
+             * mention that is never a subject, target or speaker */
+            char code[16];
+            entry_code(s, e, code);
+            add_mention(s, start, end, code, kind_of_entry(e), "hyphenated adjective");
+            return end + 1;
+        }
+        owner_entry = e;
+        entry_code(s, e, owner);
+        owner_kind = kind_of_entry(e);
+        have_owner = true;
+        how = lex_kind_name(e->kind);
+        j = end + 1;
+    } else if (s->tag[j] == TAG_PRONOUN && j + 1 < s->n &&
+               (is(s, j, "his") || is(s, j, "her") || is(s, j, "their") || is(s, j, "its") || is(s, j, "our"))) {
+        /* "his government": the pronoun owns the agent */
+        const mention *ante = NULL;
+        if ((is(s, j, "his") || is(s, j, "her")) && s->memory->has_person) ante = &s->memory->last_person;
+        else if (is(s, j, "their") && s->memory->has_plural) ante = &s->memory->last_plural;
+        else if (is(s, j, "its") && s->memory->has_thing) ante = &s->memory->last_thing;
+        if (ante) { code_copy_text(owner, sizeof owner, ante->code); have_owner = true; how = "possessive pronoun"; }
+        if (is(s, j, "our")) { have_owner = true; how = "our"; owner[0] = 0; }
+        j++;
+    }
+
+    /* possessive "'s" */
+    bool possessive = false;
+    if (have_owner && j < s->n && (s->tokens[j].flags & TEXT_POSSESSIVE)) { possessive = true; j++; }
+    if (have_owner && pro) possessive = true;
+
+    /* words between owner and agent: determiners, hyphenated adjectives,
+     * another actor used as an adjective ("Libya's U.N.-recognized
+     * government"), and after a possessive or demonym up to two plain words
+     * ("Haftar's self-styled army", "Russian state news agency") */
+    size_t k = j;
+    int skipped = 0;
+    while (have_owner && k < s->n && skipped < 4 && !(s->tokens[k].flags & TEXT_PUNCT) && !is_any(s, k, prepositions) &&
+           !is(s, k, "and") && !is(s, k, "or") && s->tag[k] != TAG_AGENT && s->tag[k] != TAG_REPORT &&
+           s->tag[k] != TAG_NEGATION && s->tag[k] != TAG_MODAL && !s->is_head[k] &&
+           (s->tag[k] == TAG_NONE || (s->tag[k] == TAG_ACTOR && (s->tokens[k].flags & TEXT_HYPHEN_NEXT)))) {
+        k++;
+        skipped++;
+    }
+    if (!(k < s->n && s->tag[k] == TAG_AGENT)) k = j;
+    size_t agent_first = k;
+    const lex_entry *agent = NULL;
+    size_t agent_last = k;
+    /* one or more agents: "Foreign Minister", "defense chiefs", "government forces" */
+    while (k < s->n && s->tag[k] == TAG_AGENT) {
+        const lex_entry *e = s->tag_entry[k];
+        agent = e;
+        while (k + 1 < s->n && s->tag[k + 1] == TAG_AGENT && s->tag_entry[k + 1] == e) k++;
+        agent_last = k;
+        k++;
+    }
+    if (!agent) { k = j; agent_first = j; }
+
+    /* a person after a title: "Foreign Minister Sergey Lavrov", "GNA head Fayez al-Sarraj" */
+    if (k < s->n && s->tag[k] == TAG_ACTOR && (agent || have_owner) && kind_of_entry(s->tag_entry[k]) == MENTION_PERSON) {
+        const lex_entry *e = s->tag_entry[k];
+        size_t end = k;
+        while (end + 1 < s->n && s->tag[end + 1] == TAG_ACTOR && s->tag_entry[end + 1] == e) end++;
+        char code[16];
+        entry_code(s, e, code);
+        mention *m = add_mention(s, start, end, code, MENTION_PERSON, "title + person");
+        if (m) remember(s, m);
+        return end + 1;
+    }
+    /* an unknown name after a title: "Turkish President Recep Tayyip Erdogan" when he is not listed */
+    if (agent && k < s->n && word_is_capitalized(s, k) && s->tag[k] == TAG_NONE) {
+        size_t end = k;
+        while (end + 1 < s->n && word_is_capitalized(s, end + 1) && s->tag[end + 1] == TAG_NONE) end++;
+        char code[16];
+        code_owned(code, have_owner ? owner : s->memory->country, agent->value);
+        mention *m = add_mention(s, start, end, code, MENTION_PERSON, "title + name");
+        if (m) { m->inferred_country = !have_owner; remember(s, m); }
+        return end + 1;
+    }
+
+    if (agent) {
+        char code[16];
+        const char *agent_how = "agent";
+        bool inferred = false;
+        bool ours = how && strcmp(how, "our") == 0;
+        if (ours) {
+            code_set(code, "", agent->value);
+            agent_how = "our + agent (the speaker's)";
+        } else if (have_owner && owner[0]) {
+            if (possessive || owner_kind != MENTION_PERSON) code_owned(code, owner, agent->value);
+            else code_owned(code, owner, agent->value);
+            agent_how = possessive ? "possessive + agent" : pro ? "pro- + agent" :
+                        (how && strcmp(how, "possessive pronoun") == 0) ? "possessive pronoun" : "country + agent";
+        } else {
+            /* "forces loyal to Haftar", "defense chiefs of Russia and Turkey",
+             * "spokeswoman for the Russian Foreign Ministry": resolved below
+             * by the caller (affiliation), else the article's country. */
+            code_set(code, s->memory->country, agent->value);
+            inferred = true;
+            agent_how = "agent + article country";
+            /* "Erdogan, whose government has sent": the person's */
+            if (start >= 3 && is(s, start - 1, "whose") && is(s, start - 2, ",") && s->mention_at[start - 3] >= 0) {
+                const mention *o = &s->mentions[s->mention_at[start - 3]];
+                if (o->code[0] && code_is_state(o->code)) {
+                    char owner_code[4];
+                    snprintf(owner_code, sizeof owner_code, "%.3s", o->code);
+                    code_owned(code, owner_code, agent->value);
+                    inferred = false;
+                    agent_how = "whose + agent";
+                }
+            }
+        }
+        mention *m = add_mention(s, start, agent_last, code, MENTION_AGENT, agent_how);
+        if (!m) return agent_last + 1;
+        m->inferred_country = inferred;
+        if (inferred && s->place_country[0]) {
+            /* "In Yerevan, thousands of protesters": the sentence's place */
+            code_set(m->code, s->place_country, agent->value);
+            m->how = "agent + the sentence's place";
+        }
+        m->speaker_ref = ours;
+        const char *w = s->words[agent_last];
+        size_t wl = strlen(w);
+        /* "rebels" (made from "rebel"), "troops", "gunmen", "police" */
+        m->plural = agent->plural_form || (wl > 3 && w[wl - 1] == 's' && w[wl - 2] != 's' && w[wl - 2] != 'u') ||
+                    (wl > 3 && strcmp(w + wl - 3, "men") == 0) || strcmp(w, "police") == 0 || strcmp(w, "people") == 0 ||
+                    strcmp(w, "personnel") == 0;
+        if (!ours) remember(s, m);
+        (void)agent_first;
+        return agent_last + 1;
+    }
+
+    if (have_owner && owner_entry) {
+        /* an actor alone */
+        size_t end = j - 1;
+        if (possessive) end = j - 2;   /* "Russia's" alone: the mention is the name */
+        if (owner_entry->kind == LEX_DEMONYM) {
+            /* "146,000 Libyans": civilians; "Libyan" before another noun: not an actor */
+            const char *w = s->words[end];
+            size_t wl = strlen(w);
+            bool plural = wl > 1 && w[wl - 1] == 's';
+            if (!plural) {
+                /* "a French demand", "Russian airstrikes": the country, as an
+                 * adjective: a target or the owner of a deed, not a subject */
+                mention *m = add_mention(s, start, end, owner, MENTION_COUNTRY, "demonym (adjective)");
+                if (m) {
+                    m->adjectival = true;
+                    /* "the Azerbaijani offensive", "Russian airstrikes": a
+                     * country's armed action is its military */
+                    if (end + 1 < s->n && s->weapon[end + 1]) {
+                        code_set(m->code, owner, "MIL");   /* "an Indian jet" */
+                        m->how = "demonym + weapon";
+                        m->adjectival = false;
+                        m->weapon = true;
+                        return end + 1;
+                    }
+                    size_t hc = 0;
+                    const lex_head_pattern *heads = end + 1 < s->n ? lex_heads(s->dict, s->words[end + 1], &hc) : NULL;
+                    for (size_t k = 0; k < hc; k++) {
+                        const lex_code_info *info = heads[k].pattern->noun_head ? lex_code(s->dict, heads[k].pattern->code) : NULL;
+                        if (info && info->quad_class == 4 && (strncmp(info->code, "19", 2) == 0 || strncmp(info->code, "18", 2) == 0 ||
+                                                              strncmp(info->code, "15", 2) == 0)) {
+                            code_set(m->code, owner, "MIL");
+                            m->how = "demonym + military action";
+                            break;
+                        }
+                    }
+                }
+                return end + 1;
+            }
+            char code[16];
+            code_set(code, owner, "CVL");
+            mention *m = add_mention(s, start, end, code, MENTION_COUNTRY, "demonym (people)");
+            if (m) { m->plural = true; remember(s, m); }
+            return end + 1;
+        }
+        char code[16];
+        code_copy_text(code, sizeof code, owner);
+        mention *m = add_mention(s, start, end, code, owner_kind, how);
+        if (!m) return end + 1;
+        if (owner_entry->kind == LEX_CAPITAL && !m->place) code_set(m->code, owner, "GOV");
+        if (owner_entry->kind == LEX_GROUP) m->plural = true;
+        remember(s, m);
+        return j;
+    }
+    return i + 1;
+}
+
+static const mention *resolve_pronoun(sentence_state *s, size_t i)
+{
+    const char *kind = s->tag_entry[i] ? s->tag_entry[i]->value : "";
+    /* "Trump praised the deal and said he would meet": the person who is
+     * this sentence's subject */
+    if (strcmp(kind, "person") == 0)
+        for (size_t m = 0; m < s->mention_count && s->mentions[m].first < i; m++) {
+            const mention *x = &s->mentions[m];
+            if (x->prepositional || x->place || x->modifier || x->adjectival || !x->code[0] || x->speaker_ref) continue;
+            if (x->kind == MENTION_PERSON && !x->plural && x->compound < 0 && x->first == 0) return x;
+            break;
+        }
+    /* "he" is most often the subject of a recent sentence, not whoever was named last */
+    if (strcmp(kind, "person") == 0 && s->memory->has_subject && s->memory->subject_age <= 1 &&
+        !(i > 0 && s->mention_count && s->mentions[s->mention_count - 1].kind == MENTION_PERSON &&
+          s->mentions[s->mention_count - 1].code[0] && s->mentions[s->mention_count - 1].first + 8 > i &&
+          !s->mentions[s->mention_count - 1].prepositional))
+        return &s->memory->last_subject;
+    if (strcmp(kind, "person") == 0 && s->memory->has_person) return &s->memory->last_person;
+    if (strcmp(kind, "plural") == 0 && s->memory->has_plural) return &s->memory->last_plural;
+    if (strcmp(kind, "thing") == 0 && s->memory->has_thing) return &s->memory->last_thing;
+    if (strcmp(kind, "speaker") == 0 && s->memory->has_actor) return &s->memory->last_actor;
+    if (strcmp(kind, "group") == 0 && s->memory->has_group) return &s->memory->last_group;
+    return NULL;
+}
+
+static void remember_surname(sentence_state *s, const mention *m)
+{
+    memory *mem = s->memory;
+    if (m->kind != MENTION_PERSON || !m->code[0] || m->last <= m->first) return;
+    const char *surname = s->words[m->last];
+    if (strlen(surname) < 3 || strlen(surname) >= sizeof mem->people[0].surname || !(s->tokens[m->last].flags & TEXT_CAPITALIZED))
+        return;
+    size_t slot = mem->people_count;
+    for (size_t i = 0; i < mem->people_count; i++)
+        if (strcmp(mem->people[i].surname, surname) == 0) slot = i;
+    if (slot == mem->people_count) {
+        if (mem->people_count == sizeof mem->people / sizeof mem->people[0]) return;
+        mem->people_count++;
+    }
+    code_copy_text(mem->people[slot].surname, sizeof mem->people[slot].surname, surname);
+    code_copy_text(mem->people[slot].code, sizeof mem->people[slot].code, m->code);
+    mem->people[slot].text = m->text;
+}
+
+static int known_surname(const sentence_state *s, size_t i)
+{
+    if (!word_is_capitalized(s, i) || s->tag[i] != TAG_NONE || s->dateline[i]) return -1;
+    if (i + 1 < s->n && word_is_capitalized(s, i + 1) && s->tag[i + 1] == TAG_NONE) return -1;  /* part of another name */
+    for (size_t k = 0; k < s->memory->people_count; k++)
+        if (strcmp(s->memory->people[k].surname, s->words[i]) == 0) return (int)k;
+    return -1;
+}
+
+/* A deal or deed phrase that names its own actors: "the Russian offensive"
+ * is tagged only on "the offensive" when the adjective comes first, so look
+ * after it: "the attack by X", "the offensive on Y", "the truce between A and B". */
+static bool owned_event_noun(const sentence_state *s, size_t first, size_t last)
+{
+    (void)first;
+    size_t k = last + 1;
+    if (k + 1 < s->n && (is(s, k, "by") || is(s, k, "between") || is(s, k, "of")))
+        for (size_t q = k + 1; q < s->n && q <= k + 3; q++)
+            if (s->tag[q] == TAG_ACTOR || s->tag[q] == TAG_AGENT) return true;
+    return false;
+}
+
+/* Tokens tagged as a reference that refers to nothing are words again,
+ * and may head verb patterns ("the attack on the convoy"). */
+static void words_again(sentence_state *s, size_t first, size_t last)
+{
+    for (size_t k = first; k <= last && k < s->n; k++) {
+        s->tag[k] = TAG_NONE;
+        s->tag_entry[k] = NULL;
+        size_t hc = 0;
+        lex_heads(s->dict, s->words[k], &hc);
+        s->is_head[k] = hc > 0 && !(k > 0 && (s->tokens[k - 1].flags & TEXT_HYPHEN_NEXT));
+    }
+}
+
+void code_build_mentions(sentence_state *s)
+{
+    for (size_t i = 0; i < s->n;) {
+        uint8_t t = s->tag[i];
+        bool pro = is(s, i, "pro") && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) && i + 1 < s->n && s->tag[i + 1] == TAG_ACTOR;
+        if (t == TAG_ACTOR || t == TAG_AGENT || pro ||
+            (t == TAG_PRONOUN && i + 1 < s->n && s->tag[i + 1] == TAG_AGENT)) {
+            i = build_mention(s, i);
+        } else if (t == TAG_NONE && known_surname(s, i) >= 0) {
+            int k = known_surname(s, i);
+            mention *m = add_mention(s, i, i, s->memory->people[k].code, MENTION_PERSON, "surname of a person named before");
+            if (m) remember(s, m);
+            i++;
+        } else if (t == TAG_PRONOUN) {
+            const char *value = s->tag_entry[i] ? s->tag_entry[i]->value : "";
+            size_t end = i;
+            while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
+            memory *mem = s->memory;
+            bool deal = strcmp(value, "deal") == 0, deed = strcmp(value, "deed") == 0;
+            if (deal && !mem->has_deal) {
+                /* no agreement coded with both its parties: the two actors
+                 * the article has named most made it */
+                int first = -1, second = -1;
+                for (size_t k = 0; k < mem->tally_count; k++) {
+                    if (!code_is_party(mem->tally[k].code)) continue;
+                    if (first < 0 || mem->tally[k].count > mem->tally[first].count) { second = first; first = (int)k; }
+                    else if (second < 0 || mem->tally[k].count > mem->tally[second].count) second = (int)k;
+                }
+                if (first >= 0 && second >= 0 && mem->tally[second].count >= 2) {
+                    mention a, b;
+                    memset(&a, 0, sizeof a);
+                    memset(&b, 0, sizeof b);
+                    code_copy_text(a.code, sizeof a.code, mem->tally[first].code);
+                    code_copy_text(b.code, sizeof b.code, mem->tally[second].code);
+                    a.text = mem->tally[first].text;
+                    b.text = mem->tally[second].text;
+                    a.kind = strlen(a.code) == 3 ? MENTION_COUNTRY : MENTION_GROUP;
+                    b.kind = strlen(b.code) == 3 ? MENTION_COUNTRY : MENTION_GROUP;
+                    mem->deal[0] = a;
+                    mem->deal[1] = b;
+                    mem->has_deal = true;
+                }
+            }
+            if ((deal && !mem->has_deal) || (deed && !mem->has_deed) || ((deal || deed) && owned_event_noun(s, i, end))) {
+                /* nothing coded before, or the words name their own actors
+                 * ("the Russian offensive", "the attack by X"): plain words */
+                words_again(s, i, end);
+                i = end + 1;
+                continue;
+            }
+            if (deal || (strcmp(value, "both") == 0 && mem->has_deal)) {
+                /* "welcomed the deal", "the two sides": the parties of the last agreement */
+                int group = 2000 + (int)i;
+                for (int k = 0; k < 2; k++) {
+                    mention *m = add_mention(s, i, end, mem->deal[k].code, mem->deal[k].kind,
+                                             deal ? "the parties of the agreement named before" : "the two sides: the parties of the last agreement");
+                    if (!m) break;
+                    m->compound = group;
+                    m->plural = true;
+                    m->reference = true;
+                    m->text = mem->deal[k].text;
+                }
+                i = end + 1;
+                continue;
+            }
+            if (deed) {
+                mention *m = add_mention(s, i, end, mem->deed.code, mem->deed.kind, "the author of the attack named before");
+                if (m) { m->text = mem->deed.text; m->plural = mem->deed.plural; m->reference = true; }
+                i = end + 1;
+                continue;
+            }
+            if (strcmp(value, "both") == 0) {
+                /* "the two sides": the two actors named most so far */
+                int first = -1, second = -1;
+                for (size_t k = 0; k < mem->tally_count; k++) {
+                    if (first < 0 || mem->tally[k].count > mem->tally[first].count) { second = first; first = (int)k; }
+                    else if (second < 0 || mem->tally[k].count > mem->tally[second].count) second = (int)k;
+                }
+                if (first >= 0 && second >= 0) {
+                    int group = 2000 + (int)i;
+                    mention *a = add_mention(s, i, end, mem->tally[first].code,
+                                             strlen(mem->tally[first].code) == 3 ? MENTION_COUNTRY : MENTION_GROUP, "the two sides");
+                    mention *b = add_mention(s, i, end, mem->tally[second].code,
+                                             strlen(mem->tally[second].code) == 3 ? MENTION_COUNTRY : MENTION_GROUP, "the two sides");
+                    if (a && b) {
+                        a->compound = b->compound = group;
+                        a->text = mem->tally[first].text;
+                        b->text = mem->tally[second].text;
+                    }
+                }
+                i = end + 1;
+                continue;
+            }
+            const mention *ante = resolve_pronoun(s, i);
+            bool speaker = s->tag_entry[i] && strcmp(s->tag_entry[i]->value, "speaker") == 0;
+            if (speaker && !is(s, i, "our") && !is(s, i, "my")) {
+                mention *m = add_mention(s, i, i, "", MENTION_PERSON, "first person: the speaker");
+                if (m) m->speaker_ref = true;
+            } else if (ante && !is(s, i, "his") && !is(s, i, "her") && !is(s, i, "its") && !is(s, i, "their")) {
+                mention *m = add_mention(s, i, end, ante->code, ante->kind, "pronoun");
+                i = end;
+                if (m) {
+                    m->text = ante->text;    /* the antecedent's words: attribution names a person */
+                    m->plural = ante->plural;
+                }
+            }
+            i++;
+        } else {
+            i++;
+        }
+    }
+
+    /* compounds: "Russia and Turkey", "Sarraj, Haftar and representatives" */
+    int next_group = 0;
+    for (size_t m = 0; m + 1 < s->mention_count; m++) {
+        mention *a = &s->mentions[m], *b = &s->mentions[m + 1];
+        size_t gap_first = a->last + 1;
+        /* only commas, "and", "or" and determiners between: "Saudi Arabia,
+         * Egypt, the United Arab Emirates and Bahrain" */
+        bool has_and = false, has_comma = false, other = false;
+        for (size_t g = gap_first; g < b->first; g++) {
+            if (is(s, g, "and") || is(s, g, "or")) has_and = true;
+            else if (is(s, g, ",")) has_comma = true;
+            else if (s->tokens[g].flags & TEXT_NUMBER) continue;
+            else if (has_and && s->tag[g] == TAG_NONE && !s->is_head[g] && !word_is_capitalized(s, g) &&
+                     !(s->tokens[g].flags & TEXT_PUNCT) && !is_any(s, g, prepositions) && !is_any(s, g, subordinators) &&
+                     !be_word(s, g) && !is(s, g, "that") && !is(s, g, "who") && !is(s, g, "which"))
+                continue;   /* "the army and a rival militia": adjectives of the second */
+            else if (!is_any(s, g, determiners) || is(s, g, "that")) {
+                size_t used;
+                if (casualty_number(s->words, s->n, g, &used) <= 0) other = true;
+            }
+        }
+        size_t gap = b->first - gap_first;
+        if (other || gap == 0 || gap > 4 || (!has_and && !has_comma) || a->place != b->place ||
+            a->modifier || b->modifier || a->speaker_ref || b->speaker_ref || a->adjectival != b->adjectival ||
+            a->reference || b->reference)
+            continue;
+        if (!has_and) {
+            /* a comma alone joins only inside a list that ends in "and" */
+            bool list = false;
+            for (size_t q = m + 2; q < s->mention_count && !list; q++) {
+                size_t g = s->mentions[q - 1].last + 1, e = s->mentions[q].first;
+                bool and_here = false, ok = e > g && e - g <= 4;
+                for (size_t x = g; x < e && ok; x++) {
+                    if (is(s, x, "and") || is(s, x, "or")) and_here = true;
+                    else if (and_here && s->tag[x] == TAG_NONE && !s->is_head[x] && !word_is_capitalized(s, x) &&
+                             !(s->tokens[x].flags & TEXT_PUNCT) && !is_any(s, x, prepositions) && !be_word(s, x))
+                        continue;   /* "and the regional bloc IGAD" */
+                    else if (!is(s, x, ",") && !is_any(s, x, determiners)) ok = false;
+                }
+                if (!ok) break;
+                if (and_here) list = true;
+            }
+            if (!list) continue;
+        }
+        if (a->compound < 0) a->compound = next_group++;
+        b->compound = a->compound;
+        b->prepositional = a->prepositional;
+    }
+
+    /* affiliation and "of"/"for": "forces loyal to Haftar", "chiefs of Russia" */
+    for (size_t m = 0; m < s->mention_count; m++) {
+        mention *a = &s->mentions[m];
+        if (a->kind != MENTION_AGENT || !a->inferred_country) continue;
+        size_t k = a->last + 1;
+        bool loyal = (is(s, k, "loyal") || is(s, k, "allied") || is(s, k, "close")) && is(s, k + 1, "to");
+        bool backed = (is(s, k, "backed") || is(s, k, "led") || is(s, k, "commanded") || is(s, k, "supported")) && is(s, k + 1, "by");
+        bool of = is(s, k, "of") || is(s, k, "for") || is(s, k, "from");
+        size_t skip = loyal || backed ? 2 : of ? 1 : 0;
+        if (!skip) continue;
+        k += skip;
+        /* skip "strongman", "the" ... up to two words before the owner */
+        for (int g = 0; g < 3 && k < s->n && s->mention_at[k] < 0 && !(s->tokens[k].flags & TEXT_PUNCT); g++) k++;
+        if (k >= s->n || s->mention_at[k] < 0) continue;
+        mention *owner = &s->mentions[s->mention_at[k]];
+        if (owner == a) continue;
+        const char *role = a->code + (strlen(a->code) >= 3 ? strlen(a->code) - 3 : 0);
+        char role_copy[4];
+        code_copy_text(role_copy, sizeof role_copy, role);
+        char code[16];
+        if (owner->compound >= 0) {
+            /* "the defense chiefs of Russia and Turkey", "the top diplomats
+             * and defense chiefs of Russia and Turkey": the owners stand for
+             * the agents, with the (first) agent's role; the agents drop out */
+            for (size_t q = 0; q < s->mention_count; q++) {
+                mention *o = &s->mentions[q];
+                if (o->compound != owner->compound) continue;
+                code_owned(code, o->code, role_copy);
+                code_copy_text(o->code, sizeof o->code, code);
+                o->prepositional = a->prepositional;
+                o->how = "agent of each owner";
+            }
+            int agents = a->compound;
+            if (agents < 0) a->code[0] = 0;
+            for (size_t q = 0; agents >= 0 && q < s->mention_count; q++)
+                if (s->mentions[q].compound == agents) s->mentions[q].code[0] = 0;
+            continue;
+        }
+        if (owner->compound < 0 && a->compound >= 0) {
+            /* "the foreign and defense ministers of Russia": each agent its role */
+            for (size_t q = 0; q < s->mention_count; q++) {
+                mention *o = &s->mentions[q];
+                if (o->compound != a->compound || o->kind != MENTION_AGENT || !o->inferred_country) continue;
+                const char *r = o->code + (strlen(o->code) >= 3 ? strlen(o->code) - 3 : 0);
+                char rc[4];
+                code_copy_text(rc, sizeof rc, r);
+                code_owned(code, owner->code, rc);
+                code_copy_text(o->code, sizeof o->code, code);
+                o->inferred_country = false;
+                o->how = "agent of owner";
+            }
+            owner->prepositional = true;
+            continue;
+        }
+        code_owned(code, owner->code, role_copy);
+        code_copy_text(a->code, sizeof a->code, code);
+        a->inferred_country = false;
+        a->how = loyal ? "agent loyal to owner" : backed ? "agent backed by owner" : "agent of owner";
+        /* the owner is part of this mention now: not a separate subject */
+        owner->prepositional = true;
+    }
+
+    /* "Mohammed Kanunu, the military spokesman for the GNA, said": the
+     * appositive describes the person before it and is no actor of its own */
+    for (size_t m = 0; m + 1 < s->mention_count; m++) {
+        mention *a = &s->mentions[m], *b = &s->mentions[m + 1];
+        if (a->kind != MENTION_PERSON || b->kind != MENTION_AGENT || b->plural) continue;
+        size_t k = a->last + 1;
+        if (!is(s, k, ",")) continue;
+        k++;
+        while (k < b->first && is_any(s, k, determiners)) k++;
+        if (k != b->first) continue;
+        b->prepositional = true;
+    }
+
+    /* apposition: "Maria Zakharova, the spokeswoman for the Russian Foreign
+     * Ministry," and "Mohammed Kanunu, the military spokesman for the GNA" */
+    for (size_t i = 0; i + 2 < s->n; i++) {
+        if (!word_is_capitalized(s, i) || s->tag[i] != TAG_NONE || s->mention_at[i] >= 0) continue;
+        size_t end = i;
+        while (end + 1 < s->n && word_is_capitalized(s, end + 1) && s->tag[end + 1] == TAG_NONE) end++;
+        if (end == i && (s->tokens[i].flags & TEXT_SENTENCE_START)) { i = end; continue; }
+        date_expression is_date[1];
+        if (date_find(s->words, s->n, i, end - i + 1, s->publication, is_date, 1)) { i = end; continue; }
+        /* "near Taiz, the Yemeni army said": a place, not a person */
+        if (preceded_by_locative(s, i)) { i = end; continue; }
+        size_t k = end + 1;
+        if (!is(s, k, ",")) { i = end; continue; }
+        k++;
+        int g = 0;
+        while (k < s->n && g < 3 && s->mention_at[k] < 0 && !(s->tokens[k].flags & TEXT_PUNCT) && s->tag[k] == TAG_NONE) { k++; g++; }
+        if (k >= s->n || s->mention_at[k] < 0) { i = end; continue; }
+        mention *role = &s->mentions[s->mention_at[k]];
+        if (role->kind != MENTION_AGENT || !role->code[0]) { i = end; continue; }
+        mention *m = add_mention(s, i, end, role->code, MENTION_PERSON, "name, apposition");
+        if (m) {
+            /* the appositive belongs to the name: it is not a subject of its own */
+            role->prepositional = true;
+            m->prepositional = preceded_by_preposition(s, i);
+        }
+        i = end;
+    }
+    /* mentions were appended out of order by apposition: sort by position */
+    for (size_t x = 1; x < s->mention_count; x++) {
+        mention tmp = s->mentions[x];
+        size_t y = x;
+        while (y > 0 && s->mentions[y - 1].first > tmp.first) { s->mentions[y] = s->mentions[y - 1]; y--; }
+        s->mentions[y] = tmp;
+    }
+    for (size_t k = 0; k < s->n; k++) s->mention_at[k] = -1;
+    for (size_t m = 0; m < s->mention_count; m++)
+        for (size_t k = s->mentions[m].first; k <= s->mentions[m].last && k < s->n; k++) s->mention_at[k] = (int16_t)m;
+    for (size_t m = 0; m < s->mention_count; m++) {
+        mention *x = &s->mentions[m];
+        if (x->kind == MENTION_NAME || x->kind == MENTION_PERSON || x->compound >= 0) remember(s, x);
+        remember_surname(s, x);
+    }
+}
+

@@ -1,0 +1,165 @@
+/* words: word classes, code strings and other small helpers of the coder. */
+#include "internal.h"
+#include "casualty.h"
+
+#include <assert.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *const determiners[] = { "the", "a", "an", "its", "their", "his", "her", "this", "these",
+                                    "those", "our", "some", "any", "no", "every", "each", NULL };
+const char *const prepositions[] = { "of", "in", "at", "to", "from", "with", "by", "for", "on", "against",
+                                     "between", "among", "into", "near", "over", "under", "toward", "towards",
+                                     "about", "across", "through", "after", "before", "during", "outside",
+                                     "inside", "around", "without", "within", "behind", "beyond", "like",
+                                     "including", "besides", "than", "via", "amid", NULL };
+const char *const light[] = { "launch", "launched", "launches", "launching", "carry", "carried", "carries",
+                              "carrying", "conduct", "conducted", "conducts", "conducting", "stage", "staged",
+                              "stages", "staging", "mount", "mounted", "mounts", "mounting", "began", "begin",
+                              "begins", "started", "start", "starts", "stepped", "step", "intensified",
+                              "escalated", "resumed", "resume", "held", "hold", "holds", "holding", "signed",
+                              "sign", "signs", "reached", "reach", "struck", "made", "make", "makes", "paid",
+                              "pay", "pays", "opened", "open", "announced", "announce", "declared", "declare",
+                              "agreed", "offered", "accepted", "accept", "accepts", NULL };
+const char *const subordinators[] = { "after", "before", "while", "when", "whereas", "although", "though",
+                                      "because", "as", "since", "if", "unless", "until", "once", NULL };
+
+/* Word classes, looked up once per token so that the many "is this a
+ * determiner / preposition / subordinator" checks cost a bit test. */
+
+typedef struct word_class { const char *word; uint16_t bits; uint32_t hash; } word_class;
+static word_class word_classes[256];
+static size_t word_class_count;
+/* word_classes by lex_word_hash (open addressing, index + 1, 0 empty): the
+ * lookup runs for every token, and the token's hash is computed anyway */
+enum { WORD_CLASS_SLOTS = 512 };
+static uint16_t word_class_slots[WORD_CLASS_SLOTS];
+static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
+
+static void add_class(const char *const *list, uint16_t bit)
+{
+    for (size_t k = 0; list[k]; k++) {
+        size_t i = 0;
+        while (i < word_class_count && strcmp(word_classes[i].word, list[k]) != 0) i++;
+        if (i == word_class_count) {
+            assert(word_class_count < sizeof word_classes / sizeof *word_classes);
+            word_classes[word_class_count].word = list[k];
+            word_classes[word_class_count].bits = 0;
+            word_class_count++;
+        }
+        word_classes[i].bits |= bit;
+    }
+}
+
+static void build_word_classes(void)
+{
+    add_class(determiners, WORD_DETERMINER);
+    add_class(prepositions, WORD_PREPOSITION);
+    add_class(subordinators, WORD_SUBORDINATOR);
+    static const char *const stops[] = { ",", ".", NULL };
+    add_class(stops, WORD_STOP);
+    static const char *const be[] = { "be", "is", "are", "was", "were", "been", "being", "get", "gets",
+                                      "got", "gotten", "getting", "'s", "'re", NULL };
+    add_class(be, WORD_BE);
+    add_class(light, WORD_LIGHT);
+    /* words that can start a count: casualty_find runs only on sentences that have one */
+    static const char *const numbers[] = { "one", "a", "an", "two", "three", "four", "five", "six", "seven", "eight",
+                                           "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                           "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+                                           "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "dozens", "scores",
+                                           "hundreds", "thousands", "tens", NULL };
+    add_class(numbers, WORD_NUMBER);
+    add_class(casualty_words(), WORD_CASUALTY);
+    /* words of a count that do not widen the distance between pattern words */
+    static const char *const quantity[] = { "more", "than", "least", "nearly", "about", "some", "several", "up", NULL };
+    add_class(quantity, WORD_QUANTITY);
+    add_class(numbers, WORD_QUANTITY);
+    for (size_t k = 0; k < word_class_count; k++) {
+        word_classes[k].hash = lex_word_hash(word_classes[k].word);
+        size_t i = word_classes[k].hash % WORD_CLASS_SLOTS;
+        while (word_class_slots[i]) i = (i + 1) % WORD_CLASS_SLOTS;
+        word_class_slots[i] = (uint16_t)(k + 1);
+    }
+}
+
+uint16_t code_word_class_of(const char *w, uint32_t hash)
+{
+    for (size_t i = hash % WORD_CLASS_SLOTS; word_class_slots[i]; i = (i + 1) % WORD_CLASS_SLOTS) {
+        const word_class *c = &word_classes[word_class_slots[i] - 1];
+        if (c->hash == hash && strcmp(c->word, w) == 0) return c->bits;
+    }
+    return 0;
+}
+
+const char *code_slice(sentence_state *s, size_t first, size_t last, uint32_t *start, uint32_t *end)
+{
+    uint32_t b = s->tokens[first].start, e = s->tokens[last].end;
+    if (start) *start = b;
+    if (end) *end = e;
+    return arena_strndup(s->a, s->text + b, e - b);
+}
+
+/* strlcpy: a copy cut to fit (codes and names are short; snprintf's
+ * formatting cost more than the coding around it) */
+void code_copy_text(char *out, size_t cap, const char *in)
+{
+    size_t n = strlen(in);
+    if (n >= cap) n = cap - 1;
+    memcpy(out, in, n);
+    out[n] = 0;
+}
+
+void code_set(char out[16], const char *country, const char *role)
+{
+    size_t c = strnlen(country, 3), r = strnlen(role, 12);
+    memcpy(out, country, c);
+    memcpy(out + c, role, r);
+    out[c + r] = 0;
+}
+
+static bool code_has_role(const char *code) { return strlen(code) >= 6; }
+
+static bool role_is_armed(const char *role)
+{
+    return strncmp(role, "MIL", 3) == 0 || strncmp(role, "REB", 3) == 0 || strncmp(role, "INS", 3) == 0 ||
+           strncmp(role, "UAF", 3) == 0;
+}
+
+bool code_is_state(const char *code)
+{
+    /* IGO/NGO/IMG codes have no country prefix */
+    return !(strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 || strncmp(code, "IMG", 3) == 0);
+}
+
+/* The code of an agent owned by `owner`: "Haftar's forces" take Haftar's own
+ * armed role; "Iraq's police" are IRQ + COP; an official "of" an
+ * organisation with a role belongs to it. */
+/* A code that can be a party to a conflict or an agreement: a state, its
+ * government, forces or opposition, a movement, an international body. */
+bool code_is_party(const char *code)
+{
+    if (!code_is_state(code)) return strncmp(code, "IGO", 3) == 0;
+    if (strlen(code) == 3) return true;
+    static const char *const parties[] = { "GOV", "MIL", "REB", "INS", "OPP", "UAF", "COP", "SPY", "LEG", NULL };
+    for (size_t i = 0; parties[i]; i++) if (strncmp(code + 3, parties[i], 3) == 0) return true;
+    return false;
+}
+
+void code_owned(char out[16], const char *owner, const char *role)
+{
+    if (!owner[0]) { code_set(out, "", role); return; }
+    if (!code_is_state(owner)) {
+        /* IGO/NGO staff stay the organisation */
+        code_copy_text(out, 16, owner);
+        return;
+    }
+    if (code_has_role(owner) && role_is_armed(role) && role_is_armed(owner + 3)) { code_copy_text(out, 16, owner); return; }
+    if (code_has_role(owner) && strcmp(role, "GOV") == 0) { code_copy_text(out, 16, owner); return; }
+    code_set(out, owner, role);
+}
+
+void code_words_init(void)
+{
+    pthread_once(&word_classes_once, build_word_classes);
+}
