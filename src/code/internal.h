@@ -208,6 +208,7 @@ bool code_is_state(const char *code);
 const char *code_slice(sentence_state *s, size_t first, size_t last, uint32_t *start, uint32_t *end);
 uint16_t code_word_class_of(const char *w, uint32_t hash);
 void code_copy_text(char *out, size_t cap, const char *in);
+bool code_join_words(const sentence_state *s, size_t first, size_t last, char *key, size_t cap);
 void code_owned(char out[16], const char *owner, const char *role);
 void code_set(char out[16], const char *country, const char *role);
 

@@ -108,16 +108,9 @@ void code_sentence_place_country(sentence_state *s)
         if (g && s->tag[k] == TAG_NONE) {
             /* the whole name: "in Central Equatoria" is not "Central" */
             char key[128];
-            size_t len = 0, end = k;
+            size_t end = k;
             while (end + 1 < s->n && end < k + 3 && s->tag[end + 1] == TAG_NONE && word_is_capitalized(s, end + 1)) end++;
-            for (size_t q = k; q <= end; q++) {
-                size_t wl = strlen(s->words[q]);
-                if (len + wl + 2 > sizeof key) break;
-                if (q > k) key[len++] = ' ';
-                memcpy(key + len, s->words[q], wl);
-                len += wl;
-            }
-            key[len] = 0;
+            if (!code_join_words(s, k, end, key, sizeof key)) continue;
             place_info found[8];
             size_t nf = places_lookup(g, key, found, 8);
             /* a place of that name in the article's country is the one meant */

@@ -62,15 +62,7 @@ static bool gazetteer_place(sentence_state *s, size_t first, size_t last, const 
     const places *g = lex_places(s->dict);
     if (!g) return false;
     char key[256];
-    size_t len = 0;
-    for (size_t k = first; k <= last; k++) {
-        size_t wl = strlen(s->words[k]);
-        if (len + wl + 2 > sizeof key) return false;
-        if (k > first) key[len++] = ' ';
-        memcpy(key + len, s->words[k], wl);
-        len += wl;
-    }
-    key[len] = 0;
+    if (!code_join_words(s, first, last, key, sizeof key)) return false;
     place_info found[16];
     size_t n = places_lookup(g, key, found, 16);
     if (!n) return false;

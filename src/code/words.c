@@ -163,3 +163,19 @@ void code_words_init(void)
 {
     pthread_once(&word_classes_once, build_word_classes);
 }
+
+/* The folded words first..last joined by spaces, as the gazetteer keys
+ * them; false when they do not fit in cap bytes. */
+bool code_join_words(const sentence_state *s, size_t first, size_t last, char *key, size_t cap)
+{
+    size_t len = 0;
+    for (size_t k = first; k <= last && k < s->n; k++) {
+        size_t wl = strlen(s->words[k]);
+        if (len + wl + 2 > cap) return false;
+        if (k > first) key[len++] = ' ';
+        memcpy(key + len, s->words[k], wl);
+        len += wl;
+    }
+    key[len] = 0;
+    return true;
+}
