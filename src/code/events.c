@@ -436,8 +436,9 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
          * between the two sides": the pair after "between" */
         bool pair_event = p->noun_head || strncmp(p->code, "04", 2) == 0 ||
                           ev.source < 0;   /* "killed in clashes between", "Clashes between A and B" */
-        for (size_t k = best.last + 1; pair_event && k + 1 < s->n &&
-                                       k <= best.last + 4 && s->clause[k] == s->clause[h];
+        /* (the pattern itself may end in "between": "~truce between") */
+        for (size_t k = best.last; pair_event && k + 1 < s->n &&
+                                   k <= best.last + 4 && s->clause[k] == s->clause[h];
              k++) {
             if (!is(s, k, "between")) continue;
             int m = mention_in(s, k + 1, k + 4 < s->n ? k + 4 : s->n);

@@ -21,7 +21,8 @@ const char *const light[] = { "launch", "launched", "launches", "launching", "ca
                               "escalated", "resumed", "resume", "held", "hold", "holds", "holding", "signed",
                               "sign", "signs", "reached", "reach", "struck", "made", "make", "makes", "paid",
                               "pay", "pays", "opened", "open", "announced", "announce", "declared", "declare",
-                              "agreed", "offered", "accepted", "accept", "accepts", NULL };
+                              "agreed", "offered", "accepted", "accept", "accepts", "responded", "respond",
+                              "responds", "retaliated", "retaliate", "retaliates", NULL };
 const char *const subordinators[] = { "after", "before", "while", "when", "whereas", "although", "though",
                                       "because", "as", "since", "if", "unless", "until", "once", NULL };
 
