@@ -324,7 +324,17 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             /* a reporting verb is an event only with its pattern's words: "announce a ceasefire" */
             if (t == TAG_REPORT && p->word_count == 0) continue;
             match_result r;
-            if (match_pattern(s, h, p, &r)) { best = r; forms = heads[k].forms; found = true; }
+            if (match_pattern(s, h, p, &r)) {
+                /* "claimed the attack was carried out by ...", "denied the strike
+                 * hit ...": the object begins a clause; no claim of it */
+                if ((strcmp(p->code, "015") == 0 || strcmp(p->code, "016") == 0) && r.last > h && r.last + 1 < s->n &&
+                    (be_word(s, r.last + 1) || is(s, r.last + 1, "had") || is(s, r.last + 1, "has") ||
+                     is(s, r.last + 1, "killed") || is(s, r.last + 1, "hit")))
+                    continue;
+                best = r;
+                forms = heads[k].forms;
+                found = true;
+            }
         }
         if (!found) continue;
         const lex_pattern *p = best.pattern;

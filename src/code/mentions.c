@@ -425,6 +425,11 @@ static size_t build_mention(sentence_state *s, size_t i)
     }
 
     if (have_owner && owner_entry) {
+        /* "Iran's Revolutionary Guards", "Russia's Wagner group": the named
+         * body is the actor, with a code of its own */
+        if (possessive && j < s->n && s->tag[j] == TAG_ACTOR && s->tag_entry[j] &&
+            (s->tag_entry[j]->kind == LEX_ORGANIZATION || s->tag_entry[j]->kind == LEX_GROUP))
+            return j;
         /* an actor alone */
         size_t end = j - 1;
         if (possessive) end = j - 2;   /* "Russia's" alone: the mention is the name */
