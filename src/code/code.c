@@ -80,6 +80,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         s->quoted = ts->quoted;
         s->tokens = doc.tokens + ts->first_token;
         s->n = ts->token_count < MAX_SENTENCE_TOKENS ? ts->token_count : MAX_SENTENCE_TOKENS;
+        uint32_t stem[MAX_SENTENCE_TOKENS];
         for (size_t i = 0; i < s->n; i++) {
             s->words[i] = text_token_fold(&doc, ts->first_token + i);
             s->caps[i] = s->tokens[i].flags & TEXT_ALLCAPS;
@@ -91,15 +92,14 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->is_head[i] = false;
             s->dateline[i] = false;
             s->weapon[i] = NULL;
-            s->hash[i] = lex_word_hash(s->words[i]);
+            lex_word_hashes(s->words[i], &s->hash[i], &stem[i]);
             s->cls[i] = code_word_class_of(s->words[i], s->hash[i]);
             s->clause_conditional[i] = false;
             s->clause_denied[i] = false;
             s->subject_from[i] = -1;
         }
         s->after_bits[s->n] = 0;
-        for (size_t i = s->n; i > 0; i--)
-            s->after_bits[i - 1] = s->after_bits[i] | (1ull << (lex_stem_hash(s->words[i - 1]) & 63));
+        for (size_t i = s->n; i > 0; i--) s->after_bits[i - 1] = s->after_bits[i] | (1ull << (stem[i - 1] & 63));
         code_tag_sentence(s);
         if (si < 3) code_find_dateline(s);
         code_sentence_place_country(s);

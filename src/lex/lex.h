@@ -153,6 +153,28 @@ static inline uint32_t lex_stem_hash(const char *w)
     return h;
 }
 
+/* lex_word_hash and lex_stem_hash of one word in a single pass. */
+static inline void lex_word_hashes(const char *w, uint32_t *hash, uint32_t *stem)
+{
+    uint32_t prefix[4] = { 2166136261u, 0, 0, 0 };   /* hashes of the first n, n-1, n-2, n-3 bytes */
+    uint32_t h = 2166136261u;
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)w; *p; p++, n++) {
+        prefix[3] = prefix[2];
+        prefix[2] = prefix[1];
+        prefix[1] = prefix[0];
+        h ^= *p;
+        h *= 16777619u;
+        prefix[0] = h;
+    }
+    *hash = h;
+    size_t k = n;   /* the stem's length, as lex_stem_hash cuts it */
+    if (k > 3 && w[k - 1] == 's' && w[k - 2] != 's') k--;
+    if (k > 3 && w[k - 1] == 'e') k--;
+    if (k > 3 && (w[k - 1] == 'i' || w[k - 1] == 'y')) k--;
+    *stem = prefix[n - k];
+}
+
 const lex_code_info *lex_code(const lex_dict *d, const char *code);
 size_t               lex_code_count(const lex_dict *d);
 const lex_code_info *lex_code_at(const lex_dict *d, size_t i);
