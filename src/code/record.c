@@ -388,6 +388,13 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         out_event.has_target = true;
                     }
                 }
+                /* territory taken where the sentence names no place is in the
+                 * article's country: "recaptured large parts of the region" */
+                if (!tg && !out_event.has_target && strcmp(info->code, "192") == 0 && s->memory->country[0]) {
+                    code_copy_text(out_event.target.code, sizeof out_event.target.code, s->memory->country);
+                    out_event.target.text = NULL;
+                    out_event.has_target = true;
+                }
                 /* civilians who protest are protesters: "hundreds of people
                  * protested" is OPP */
                 if (strncmp(info->code, "14", 2) == 0 && strlen(out_event.source.code) == 6 &&
