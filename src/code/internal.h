@@ -182,6 +182,7 @@ int code_clause_subject(const sentence_state *s, size_t head);   /* the subject 
 void code_find_events(sentence_state *s, pending_event *out, size_t *count);
 
 /* mentions.c */
+bool code_most_named(const memory *mem, int min_second, mention out[2]);
 void code_build_mentions(sentence_state *s);
 void code_sentence_place_country(sentence_state *s);
 void code_tag_sentence(sentence_state *s);

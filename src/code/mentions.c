@@ -565,6 +565,29 @@ static void words_again(sentence_state *s, size_t first, size_t last)
     }
 }
 
+/* The two parties the article has named most (a party named at least
+ * min_second times for the second), as mentions with no place in a
+ * sentence; false when there are not two. */
+bool code_most_named(const memory *mem, int min_second, mention out[2])
+{
+    int first = -1, second = -1;
+    for (size_t k = 0; k < mem->tally_count; k++) {
+        if (!code_is_party(mem->tally[k].code)) continue;
+        if (first < 0 || mem->tally[k].count > mem->tally[first].count) { second = first; first = (int)k; }
+        else if (second < 0 || mem->tally[k].count > mem->tally[second].count) second = (int)k;
+    }
+    if (first < 0 || second < 0 || mem->tally[second].count < min_second) return false;
+    int pick[2] = { first, second };
+    for (int k = 0; k < 2; k++) {
+        memset(&out[k], 0, sizeof out[k]);
+        code_copy_text(out[k].code, sizeof out[k].code, mem->tally[pick[k]].code);
+        out[k].text = mem->tally[pick[k]].text;
+        out[k].kind = strlen(out[k].code) == 3 ? MENTION_COUNTRY : MENTION_GROUP;
+        out[k].compound = -1;
+    }
+    return true;
+}
+
 void code_build_mentions(sentence_state *s)
 {
     for (size_t i = 0; i < s->n;) {
@@ -587,26 +610,7 @@ void code_build_mentions(sentence_state *s)
             if (deal && !mem->has_deal) {
                 /* no agreement coded with both its parties: the two actors
                  * the article has named most made it */
-                int first = -1, second = -1;
-                for (size_t k = 0; k < mem->tally_count; k++) {
-                    if (!code_is_party(mem->tally[k].code)) continue;
-                    if (first < 0 || mem->tally[k].count > mem->tally[first].count) { second = first; first = (int)k; }
-                    else if (second < 0 || mem->tally[k].count > mem->tally[second].count) second = (int)k;
-                }
-                if (first >= 0 && second >= 0 && mem->tally[second].count >= 2) {
-                    mention a, b;
-                    memset(&a, 0, sizeof a);
-                    memset(&b, 0, sizeof b);
-                    code_copy_text(a.code, sizeof a.code, mem->tally[first].code);
-                    code_copy_text(b.code, sizeof b.code, mem->tally[second].code);
-                    a.text = mem->tally[first].text;
-                    b.text = mem->tally[second].text;
-                    a.kind = strlen(a.code) == 3 ? MENTION_COUNTRY : MENTION_GROUP;
-                    b.kind = strlen(b.code) == 3 ? MENTION_COUNTRY : MENTION_GROUP;
-                    mem->deal[0] = a;
-                    mem->deal[1] = b;
-                    mem->has_deal = true;
-                }
+                if (code_most_named(mem, 2, mem->deal)) mem->has_deal = true;
             }
             if ((deal && !mem->has_deal) || (deed && !mem->has_deed) || ((deal || deed) && owned_event_noun(s, i, end))) {
                 /* nothing coded before, or the words name their own actors
@@ -638,21 +642,15 @@ void code_build_mentions(sentence_state *s)
             }
             if (strcmp(value, "both") == 0) {
                 /* "the two sides": the two actors named most so far */
-                int first = -1, second = -1;
-                for (size_t k = 0; k < mem->tally_count; k++) {
-                    if (first < 0 || mem->tally[k].count > mem->tally[first].count) { second = first; first = (int)k; }
-                    else if (second < 0 || mem->tally[k].count > mem->tally[second].count) second = (int)k;
-                }
-                if (first >= 0 && second >= 0) {
+                mention pair[2];
+                if (code_most_named(mem, 1, pair)) {
                     int group = 2000 + (int)i;
-                    mention *a = add_mention(s, i, end, mem->tally[first].code,
-                                             strlen(mem->tally[first].code) == 3 ? MENTION_COUNTRY : MENTION_GROUP, "the two sides");
-                    mention *b = add_mention(s, i, end, mem->tally[second].code,
-                                             strlen(mem->tally[second].code) == 3 ? MENTION_COUNTRY : MENTION_GROUP, "the two sides");
+                    mention *a = add_mention(s, i, end, pair[0].code, pair[0].kind, "the two sides");
+                    mention *b = add_mention(s, i, end, pair[1].code, pair[1].kind, "the two sides");
                     if (a && b) {
                         a->compound = b->compound = group;
-                        a->text = mem->tally[first].text;
-                        b->text = mem->tally[second].text;
+                        a->text = pair[0].text;
+                        b->text = pair[1].text;
                     }
                 }
                 i = end + 1;

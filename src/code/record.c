@@ -331,6 +331,13 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         if (nt == 0 && strcmp(ev->pattern->code, "045") == 0 && s->memory->has_deal)
             for (int k = 0; k < 2; k++)
                 if (strcmp(s->memory->deal[k].code, src->code) != 0) targets[nt++] = &s->memory->deal[k];
+        /* mediation and calls for restraint with no one named are aimed at the
+         * two sides the article is about: "China and Russia called for restraint" */
+        mention sides[2];
+        if (nt == 0 && (strcmp(info->code, "0256") == 0 || strcmp(ev->pattern->code, "045") == 0) &&
+            code_most_named(s->memory, 2, sides))
+            for (int k = 0; k < 2; k++)
+                if (strcmp(sides[k].code, src->code) != 0) targets[nt++] = &sides[k];
         /* a denial without a target answers the last accusation: "which Asmara denies" */
         if (nt == 0 && strcmp(info->code, "016") == 0 && s->memory->has_accuser &&
             strcmp(s->memory->accuser.code, src->code) != 0)
