@@ -222,6 +222,16 @@ static void remember(sentence_state *s, const mention *m)
     mem->last_actor = *m;
     mem->has_actor = true;
     if (m->kind == MENTION_GROUP || m->kind == MENTION_ORGANIZATION) { mem->last_group = *m; mem->has_group = true; }
+}
+
+/* How often each actor is named, for "the two sides" and the parties of a
+ * deal named before: once per mention, after the sentence's mentions are
+ * settled. */
+static void count_mention(sentence_state *s, const mention *m)
+{
+    memory *mem = s->memory;
+    if (!m->code[0] || m->place || m->modifier || m->adjectival || m->speaker_ref || m->reference) return;
+    if (m->how && strcmp(m->how, "the two sides") == 0) return;
     if (!m->inferred_country && !m->weapon && code_is_state(m->code) && strlen(m->code) >= 3) {
         size_t k = 0;
         while (k < mem->tally_count && strcmp(mem->tally[k].code, m->code) != 0) k++;
@@ -573,8 +583,15 @@ bool code_most_named(const memory *mem, int min_second, mention out[2])
     int first = -1, second = -1;
     for (size_t k = 0; k < mem->tally_count; k++) {
         if (!code_is_party(mem->tally[k].code)) continue;
-        if (first < 0 || mem->tally[k].count > mem->tally[first].count) { second = first; first = (int)k; }
-        else if (second < 0 || mem->tally[k].count > mem->tally[second].count) second = (int)k;
+        if (first < 0 || mem->tally[k].count > mem->tally[first].count) first = (int)k;
+    }
+    for (size_t k = 0; first >= 0 && k < mem->tally_count; k++) {
+        if (!code_is_party(mem->tally[k].code) || (int)k == first) continue;
+        /* "Pakistan" and "Pakistan's government" are one side */
+        const char *a = mem->tally[k].code, *b = mem->tally[first].code;
+        bool a_gov = strlen(a) == 3 || strcmp(a + 3, "GOV") == 0, b_gov = strlen(b) == 3 || strcmp(b + 3, "GOV") == 0;
+        if (strncmp(a, b, 3) == 0 && a_gov && b_gov) continue;
+        if (second < 0 || mem->tally[k].count > mem->tally[second].count) second = (int)k;
     }
     if (first < 0 || second < 0 || mem->tally[second].count < min_second) return false;
     int pick[2] = { first, second };
@@ -697,6 +714,13 @@ void code_build_mentions(sentence_state *s)
             }
         }
         size_t gap = b->first - gap_first;
+        /* "sheltering militants, and Pakistan denied it": a new clause with
+         * its own subject, not a list */
+        if (has_comma && has_and && b->last + 1 < s->n &&
+            (s->is_head[b->last + 1] || s->tag[b->last + 1] == TAG_MODAL || s->tag[b->last + 1] == TAG_REPORT ||
+             s->tag[b->last + 1] == TAG_NEGATION || be_word(s, b->last + 1) || is(s, b->last + 1, "has") ||
+             is(s, b->last + 1, "had") || is(s, b->last + 1, "have")))
+            continue;
         if (other || gap == 0 || gap > 4 || (!has_and && !has_comma) || a->place != b->place ||
             a->modifier || b->modifier || a->speaker_ref || b->speaker_ref || a->adjectival != b->adjectival ||
             a->reference || b->reference)
@@ -839,6 +863,7 @@ void code_build_mentions(sentence_state *s)
     for (size_t m = 0; m < s->mention_count; m++) {
         mention *x = &s->mentions[m];
         if (x->kind == MENTION_NAME || x->kind == MENTION_PERSON || x->compound >= 0) remember(s, x);
+        count_mention(s, x);
         remember_surname(s, x);
     }
 }

@@ -257,6 +257,12 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             if (reports[r].speaker < 0) continue;
             if ((int)reports[r].speaker == ev->source) continue;
             if (reports[r].clause == s->clause[ev->head]) continue;
+            /* "X struck Y, and Pakistan said ...": a report in a clause joined
+             * after the event speaks of what follows it, not of the event */
+            const mention *sp = &s->mentions[reports[r].speaker];
+            if (sp->first > ev->head && sp->first > 0 &&
+                (is(s, sp->first - 1, "and") || is(s, sp->first - 1, "but") || is(s, sp->first - 1, "while")))
+                continue;
             speaker = &s->mentions[reports[r].speaker];
             sourcing = reports[r].sourcing;
             break;
@@ -338,6 +344,10 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             code_most_named(s->memory, 2, sides))
             for (int k = 0; k < 2; k++)
                 if (strcmp(sides[k].code, src->code) != 0) targets[nt++] = &sides[k];
+        /* "Pakistan denied it": the accusation, that is its author */
+        if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0]->how && strcmp(targets[0]->how, "pronoun") == 0 &&
+            (is(s, targets[0]->first, "it") || is(s, targets[0]->first, "this")))
+            nt = 0;
         /* a denial without a target answers the last accusation: "which Asmara denies" */
         if (nt == 0 && strcmp(info->code, "016") == 0 && s->memory->has_accuser &&
             strcmp(s->memory->accuser.code, src->code) != 0)
