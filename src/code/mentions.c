@@ -353,7 +353,12 @@ static size_t build_mention(sentence_state *s, size_t i)
     /* one or more agents: "Foreign Minister", "defense chiefs", "government forces" */
     while (k < s->n && s->tag[k] == TAG_AGENT) {
         const lex_entry *e = s->tag_entry[k];
-        agent = e;
+        /* "coast guard officers", "rebel officials": a generic rank or post
+         * after a body keeps the body's role */
+        bool generic = agent && (is(s, k, "officer") || is(s, k, "officers") || is(s, k, "official") ||
+                                 is(s, k, "officials") || is(s, k, "personnel") || is(s, k, "member") ||
+                                 is(s, k, "members") || is(s, k, "staff"));
+        if (!generic) agent = e;
         while (k + 1 < s->n && s->tag[k + 1] == TAG_AGENT && s->tag_entry[k + 1] == e) k++;
         agent_last = k;
         k++;
@@ -391,8 +396,14 @@ static size_t build_mention(sentence_state *s, size_t i)
             code_set(code, "", agent->value);
             agent_how = "our + agent (the speaker's)";
         } else if (have_owner && owner[0]) {
-            if (possessive || owner_kind != MENTION_PERSON) code_owned(code, owner, agent->value);
-            else code_owned(code, owner, agent->value);
+            code_owned(code, owner, agent->value);
+            /* "Chinese coast guard officers", "Hamas officials": a generic
+             * rank or post keeps the role of the body it belongs to */
+            if (strlen(owner) >= 6 && (is(s, agent_last, "officer") || is(s, agent_last, "officers") ||
+                                       is(s, agent_last, "official") || is(s, agent_last, "officials") ||
+                                       is(s, agent_last, "personnel") || is(s, agent_last, "members") ||
+                                       is(s, agent_last, "member") || is(s, agent_last, "staff")))
+                code_copy_text(code, sizeof code, owner);
             agent_how = possessive ? "possessive + agent" : pro ? "pro- + agent" :
                         (how && strcmp(how, "possessive pronoun") == 0) ? "possessive pronoun" : "country + agent";
         } else {
