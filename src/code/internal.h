@@ -63,6 +63,8 @@ typedef struct memory {
     mention last_thing;    bool has_thing;
     mention last_actor;    bool has_actor;
     mention last_group;    bool has_group;    /* for "the group", "the movement" */
+    mention groups[8];     size_t group_count; /* recent groups and organisations, newest last:
+                                                 * "the coalition" is the last one called a coalition */
     char    country[4];    /* the article's main country */
     mention last_speaker;  bool has_speaker;   /* for quotes that run over sentences */
     /* people named in full earlier in the article, so that "Aliyev" alone

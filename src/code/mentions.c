@@ -221,7 +221,15 @@ static void remember(sentence_state *s, const mention *m)
     }
     mem->last_actor = *m;
     mem->has_actor = true;
-    if (m->kind == MENTION_GROUP || m->kind == MENTION_ORGANIZATION) { mem->last_group = *m; mem->has_group = true; }
+    if (m->kind == MENTION_GROUP || m->kind == MENTION_ORGANIZATION) {
+        mem->last_group = *m;
+        mem->has_group = true;
+        if (mem->group_count == sizeof mem->groups / sizeof mem->groups[0]) {
+            memmove(mem->groups, mem->groups + 1, (mem->group_count - 1) * sizeof mem->groups[0]);
+            mem->group_count--;
+        }
+        mem->groups[mem->group_count++] = *m;
+    }
 }
 
 /* How often each actor is named, for "the two sides" and the parties of a
@@ -528,7 +536,15 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
     if (strcmp(kind, "plural") == 0 && s->memory->has_plural) return &s->memory->last_plural;
     if (strcmp(kind, "thing") == 0 && s->memory->has_thing) return &s->memory->last_thing;
     if (strcmp(kind, "speaker") == 0 && s->memory->has_actor) return &s->memory->last_actor;
-    if (strcmp(kind, "group") == 0 && s->memory->has_group) return &s->memory->last_group;
+    if (strcmp(kind, "group") == 0 && s->memory->has_group) {
+        /* "the coalition": the last group whose name says coalition */
+        const char *noun = i + 1 < s->n ? s->words[i + 1] : "";
+        for (size_t k = s->memory->group_count; k > 0; k--) {
+            const mention *g = &s->memory->groups[k - 1];
+            if (g->text && *noun && strcasestr(g->text, noun)) return g;
+        }
+        return &s->memory->last_group;
+    }
     return NULL;
 }
 

@@ -344,6 +344,15 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             code_most_named(s->memory, 2, sides))
             for (int k = 0; k < 2; k++)
                 if (strcmp(sides[k].code, src->code) != 0) targets[nt++] = &sides[k];
+        /* a side that disarms, withdraws, accepts a truce or ends an action
+         * with no one named does so towards the other side: "the separatist
+         * units would disarm and withdraw" */
+        if (nt == 0 && ns == 1 && (strcmp(info->code, "0356") == 0 || strncmp(info->code, "087", 3) == 0 ||
+                                   strcmp(ev->pattern->code, "0871") == 0) &&
+            code_most_named(s->memory, 2, sides)) {
+            for (int k = 0; k < 2; k++)
+                if (strcmp(sides[k].code, src->code) == 0) { targets[nt++] = &sides[1 - k]; break; }
+        }
         /* "Pakistan denied it": the accusation, that is its author */
         if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0]->how && strcmp(targets[0]->how, "pronoun") == 0 &&
             (is(s, targets[0]->first, "it") || is(s, targets[0]->first, "this")))
