@@ -526,6 +526,26 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
             if (x->kind == MENTION_PERSON && !x->plural && x->compound < 0 && x->first == 0) return x;
             break;
         }
+    /* "Hamas said that it would abide by the truce": the speaker of the
+     * reporting verb before the pronoun, when it fits */
+    if (strcmp(kind, "thing") == 0 || strcmp(kind, "plural") == 0) {
+        size_t r = i;
+        while (r > 0 && s->tag[r - 1] != TAG_REPORT) r--;
+        if (r > 1) {
+            r--;
+            while (r > 0 && s->tag[r - 1] == TAG_REPORT) r--;   /* the first word of the reporting verb */
+            size_t q = r;
+            while (q > 0 && r - q < 4 && s->mention_at[q - 1] < 0) q--;   /* "Hamas said shortly afterwards" */
+            if (q > 0 && s->mention_at[q - 1] >= 0) {
+                const mention *x = &s->mentions[s->mention_at[q - 1]];
+                bool fits = strcmp(kind, "thing") == 0
+                                ? (x->kind == MENTION_COUNTRY || x->kind == MENTION_ORGANIZATION ||
+                                   x->kind == MENTION_GROUP) && x->compound < 0
+                                : x->plural || x->compound >= 0;
+                if (fits && !x->prepositional && !x->place && !x->modifier && !x->adjectival && x->code[0]) return x;
+            }
+        }
+    }
     /* "he" is most often the subject of a recent sentence, not whoever was named last */
     if (strcmp(kind, "person") == 0 && s->memory->has_subject && s->memory->subject_age <= 1 &&
         !(i > 0 && s->mention_count && s->mentions[s->mention_count - 1].kind == MENTION_PERSON &&
