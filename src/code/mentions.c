@@ -421,6 +421,15 @@ static size_t build_mention(sentence_state *s, size_t i)
             code_set(code, s->memory->country, agent->value);
             inferred = true;
             agent_how = "agent + article country";
+            /* "U.S.-led forces": the leader's */
+            if (start >= 2 && is(s, start - 1, "led") && (s->tokens[start - 2].flags & TEXT_HYPHEN_NEXT) &&
+                s->mention_at[start - 2] >= 0 && code_is_state(s->mentions[s->mention_at[start - 2]].code)) {
+                char leader[4];
+                snprintf(leader, sizeof leader, "%.3s", s->mentions[s->mention_at[start - 2]].code);
+                code_owned(code, leader, agent->value);
+                inferred = false;
+                agent_how = "X-led + agent";
+            }
             /* "Erdogan, whose government has sent": the person's */
             if (start >= 3 && is(s, start - 1, "whose") && is(s, start - 2, ",") && s->mention_at[start - 3] >= 0) {
                 const mention *o = &s->mentions[s->mention_at[start - 3]];
