@@ -121,6 +121,9 @@ void code_cut_clauses(sentence_state *s)
             boundary = true;
             relative_parent = c;
         }
+        /* "a week in which troops fought", ", where fighting ...": a clause of its own */
+        if ((is(s, i, "which") || is(s, i, "whom")) && i > 0 && is_any(s, i - 1, prepositions)) boundary = true;
+        if (is(s, i, "where") && i > 0 && is(s, i - 1, ",")) boundary = true;
         /* "demonstrators who blocked roads": a restrictive relative clause
          * with its antecedent as subject */
         if (is(s, i, "who") && i > 0 && s->mention_at[i - 1] >= 0) boundary = true;

@@ -502,6 +502,17 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
     for (size_t y = 0; y < *count; y++) {
         pending_event *Y = &out[y];
         size_t h = Y->head;
+        /* "called on them to stop the fighting and return to talks": the
+         * second complement goes where the first went */
+        const pending_event *before = y > 0 ? &out[y - 1] : NULL;
+        bool after_complement = before && before->dropped && before->merged_into < 0;
+        bool after_appeal = before && !before->dropped && strstr(before->pattern->text, " to ") &&
+                            (strncmp(before->pattern->code, "02", 2) == 0 || strncmp(before->pattern->code, "10", 2) == 0);
+        if (before && h > 0 && (is(s, h - 1, "and") || is(s, h - 1, "or")) && (after_complement || after_appeal) &&
+            s->clause[before->head] == s->clause[h] && h - before->last <= 6) {
+            Y->dropped = true;
+            continue;
+        }
         size_t to = h;
         while (to > 0 && h - to < 3 && !is(s, to - 1, "to")) to--;
         if (to == 0 || !is(s, to - 1, "to")) continue;
