@@ -97,7 +97,17 @@ void code_cut_clauses(sentence_state *s)
             }
         }
         if (is(s, i, ",") && subordinate_open) { boundary = true; subordinate_open = false; }
-        if (is(s, i, ",") && (is(s, i + 1, "and") || is(s, i + 1, "but") || is(s, i + 1, "while"))) boundary = true;
+        /* ", and imposed a state of emergency": a clause whose verb comes
+         * right after "and" has the subject of the clause before */
+        bool shares_subject = false;
+        if (is(s, i, ",") && (is(s, i + 1, "and") || is(s, i + 1, "but") || is(s, i + 1, "while"))) {
+            boundary = true;
+            size_t v = i + 2;
+            if (is(s, v, "also") || is(s, v, "then") || is(s, v, "later")) v++;
+            shares_subject = !is(s, i + 1, "while") && v < s->n && s->mention_at[v] < 0 &&
+                             (s->is_head[v] || s->tag[v] == TAG_MODAL || s->tag[v] == TAG_NEGATION ||
+                              is(s, v, "has") || is(s, v, "had") || is(s, v, "have"));
+        }
         if (is(s, i, "and") && i + 1 < s->n && s->mention_at[i + 1] >= 0 && i > 0 && s->mention_at[i - 1] < 0) {
             /* "... captured Sirte and the army said": "and" + new subject + verb */
             size_t m = (size_t)s->mention_at[i + 1];
@@ -128,6 +138,7 @@ void code_cut_clauses(sentence_state *s)
          * with its antecedent as subject */
         if (is(s, i, "who") && i > 0 && s->mention_at[i - 1] >= 0) boundary = true;
         if (boundary && i > 0) c++;
+        if (shares_subject && c > 0 && s->subject_from[c] < 0) s->subject_from[c] = (int16_t)(c - 1);
         if (back_to_parent) {
             s->subject_from[c] = (int16_t)relative_parent;
             relative_parent = -1;
