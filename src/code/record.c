@@ -347,9 +347,15 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         /* a side that disarms, withdraws, accepts a truce or ends an action
          * with no one named does so towards the other side: "the separatist
          * units would disarm and withdraw" */
-        if (nt == 0 && ns == 1 && (strcmp(info->code, "0356") == 0 || strncmp(info->code, "087", 3) == 0 ||
-                                   strcmp(ev->pattern->code, "0871") == 0) &&
-            code_most_named(s->memory, 2, sides)) {
+        bool towards_other = strcmp(info->code, "0356") == 0 || strncmp(info->code, "087", 3) == 0 ||
+                             strcmp(ev->pattern->code, "0871") == 0 ||
+                             /* and so does a side that fights, coerces, threatens or rejects:
+                              * "Azerbaijan launched an offensive", "the army shelled its bases" */
+                             (info->quad_class >= 3 && strncmp(info->code, "14", 2) != 0 && strcmp(info->code, "015") != 0) ||
+                             /* or intends to meet, negotiate or cooperate: "Khamenei agreed to the negotiations" */
+                             strcmp(info->code, "036") == 0 || strcmp(info->code, "030") == 0 ||
+                             strncmp(info->code, "02", 2) == 0 || strncmp(info->code, "05", 2) == 0;
+        if (nt == 0 && ns == 1 && towards_other && code_most_named(s->memory, 2, sides)) {
             for (int k = 0; k < 2; k++)
                 if (strcmp(sides[k].code, src->code) == 0) { targets[nt++] = &sides[1 - k]; break; }
         }
