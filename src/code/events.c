@@ -407,6 +407,16 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             /* "Russian airstrikes", "Haftar's offensive", "an attack by X" */
             if (h > 0 && s->mention_at[h - 1] >= 0 && !s->mentions[s->mention_at[h - 1]].place) ev.source = s->mention_at[h - 1];
             else if (h > 1 && s->mention_at[h - 2] >= 0 && (s->tokens[h - 1].flags & TEXT_POSSESSIVE)) ev.source = s->mention_at[h - 2];
+            else {
+                /* "the army's 2017 crackdown", "Russia's months-long blockade" */
+                size_t b = h;
+                while (b > 0 && h - b < 3 && !(s->tokens[b - 1].flags & TEXT_POSSESSIVE) && s->mention_at[b - 1] < 0 &&
+                       s->tag[b - 1] == TAG_NONE && !s->is_head[b - 1] && !(s->cls[b - 1] & WORD_STOP) &&
+                       ((s->tokens[b - 1].flags & TEXT_NUMBER) || !word_is_capitalized(s, b - 1)))
+                    b--;
+                if (b < h && b > 1 && (s->tokens[b - 1].flags & TEXT_POSSESSIVE) && s->mention_at[b - 2] >= 0)
+                    ev.source = s->mention_at[b - 2];
+            }
                 /* "an attack by X", not "talks mediated by X" (the mediator) */
             if (ev.source < 0 && (is(s, best.last + 1, "by") || (is(s, best.last + 2, "by") && !s->is_head[best.last + 1])))
                 ev.source = by_agent(s, best.last + 1, false);
