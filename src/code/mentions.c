@@ -214,7 +214,19 @@ static void remember(sentence_state *s, const mention *m)
     if (!m->code[0] || m->place || m->modifier || m->adjectival || m->speaker_ref) return;
     bool singular_agent = m->kind == MENTION_AGENT && !m->plural;
     if (m->kind == MENTION_PERSON || m->kind == MENTION_NAME || singular_agent) { mem->last_person = *m; mem->has_person = true; }
-    if (m->plural || m->kind == MENTION_GROUP || m->compound >= 0) { mem->last_plural = *m; mem->has_plural = true; }
+    if (m->plural || m->kind == MENTION_GROUP || m->compound >= 0) {
+        /* "Russia and Turkey ... they": remember the pair (the members come one after the other) */
+        if (m->compound >= 0 && mem->has_plural && mem->last_plural.compound == m->compound &&
+            strcmp(mem->last_plural.code, m->code) != 0) {
+            mem->pair[0] = mem->last_plural;
+            mem->pair[1] = *m;
+            mem->plural_is_pair = true;
+        } else if (m->compound < 0) {
+            mem->plural_is_pair = false;
+        }
+        mem->last_plural = *m;
+        mem->has_plural = true;
+    }
     if (m->kind == MENTION_COUNTRY || m->kind == MENTION_ORGANIZATION || m->kind == MENTION_GROUP || singular_agent) {
         mem->last_thing = *m;
         mem->has_thing = true;
@@ -729,11 +741,48 @@ void code_build_mentions(sentence_state *s)
                 i = end + 1;
                 continue;
             }
+            /* "Russia and Turkey said they would meet": both speakers */
+            if (is(s, i, "they") && i > 0) {
+                size_t r = i;
+                while (r > 0 && s->tag[r - 1] != TAG_REPORT && i - r < 6) r--;
+                if (r > 0 && s->tag[r - 1] == TAG_REPORT) {
+                    r--;
+                    while (r > 0 && s->tag[r - 1] == TAG_REPORT) r--;
+                    int b = r > 0 ? s->mention_at[r - 1] : -1;
+                    if (b >= 1 && s->mentions[b].first >= 2 && is(s, s->mentions[b].first - 1, "and") &&
+                        s->mention_at[s->mentions[b].first - 2] == b - 1 && s->mentions[b - 1].code[0] &&
+                        s->mentions[b].code[0] && !s->mentions[b].prepositional) {
+                        mention pair[2] = { s->mentions[b - 1], s->mentions[b] };
+                        int group = 3000 + (int)i;
+                        for (int k = 0; k < 2; k++) {
+                            mention *m = add_mention(s, i, end, pair[k].code, pair[k].kind, "pronoun");
+                            if (!m) break;
+                            m->compound = group;
+                            m->plural = true;
+                            m->text = pair[k].text;
+                        }
+                        i = end + 1;
+                        continue;
+                    }
+                }
+            }
             const mention *ante = resolve_pronoun(s, i);
             bool speaker = s->tag_entry[i] && strcmp(s->tag_entry[i]->value, "speaker") == 0;
             if (speaker && !is(s, i, "our") && !is(s, i, "my")) {
                 mention *m = add_mention(s, i, i, "", MENTION_PERSON, "first person: the speaker");
                 if (m) m->speaker_ref = true;
+            } else if (ante && ante == &s->memory->last_plural && s->memory->plural_is_pair &&
+                       (is(s, i, "they") || is(s, i, "them"))) {
+                /* "Russia and Turkey said they would": both */
+                int group = 3000 + (int)i;
+                for (int k = 0; k < 2; k++) {
+                    mention *m = add_mention(s, i, end, s->memory->pair[k].code, s->memory->pair[k].kind, "pronoun");
+                    if (!m) break;
+                    m->compound = group;
+                    m->plural = true;
+                    m->text = s->memory->pair[k].text;
+                }
+                i = end;
             } else if (ante && !is(s, i, "his") && !is(s, i, "her") && !is(s, i, "its") && !is(s, i, "their")) {
                 mention *m = add_mention(s, i, end, ante->code, ante->kind, "pronoun");
                 i = end;
