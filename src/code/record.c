@@ -237,7 +237,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
          * clause that was not folded away; else the date of the report;
          * else the publication date */
         int32_t date = s->publication;
-        int precision = CODE_DATE_DAY;
+        int precision = CODE_DATE_MONTH;   /* no date in the text: the article's, no finer than its month */
         const char *date_words = NULL;
         int chosen = -1;
         for (size_t d = 0; d < date_count && chosen < 0; d++) if (anchor_of[d] == (int)e) chosen = (int)d;
