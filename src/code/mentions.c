@@ -271,6 +271,15 @@ static void entry_code(const sentence_state *s, const lex_entry *e, char out[16]
     lex_actor_code(e, s->publication, out);
 }
 
+/* A rank or post that says nothing of the body it belongs to: "officers",
+ * "officials", "personnel" ("coast guard officers" are coast guard). */
+static bool generic_rank(const sentence_state *s, size_t k)
+{
+    static const char *const ranks[] = { "officer", "officers", "official", "officials", "personnel", "member",
+                                         "members", "staff", NULL };
+    return is_any(s, k, ranks);
+}
+
 /* Builds the mention that starts at token i, returns the token after it. */
 static size_t build_mention(sentence_state *s, size_t i)
 {
@@ -375,9 +384,7 @@ static size_t build_mention(sentence_state *s, size_t i)
         const lex_entry *e = s->tag_entry[k];
         /* "coast guard officers", "rebel officials": a generic rank or post
          * after a body keeps the body's role */
-        bool generic = agent && (is(s, k, "officer") || is(s, k, "officers") || is(s, k, "official") ||
-                                 is(s, k, "officials") || is(s, k, "personnel") || is(s, k, "member") ||
-                                 is(s, k, "members") || is(s, k, "staff"));
+        bool generic = agent && generic_rank(s, k);
         if (!generic) agent = e;
         while (k + 1 < s->n && s->tag[k + 1] == TAG_AGENT && s->tag_entry[k + 1] == e) k++;
         agent_last = k;
@@ -419,10 +426,7 @@ static size_t build_mention(sentence_state *s, size_t i)
             code_owned(code, owner, agent->value);
             /* "Chinese coast guard officers", "Hamas officials": a generic
              * rank or post keeps the role of the body it belongs to */
-            if (strlen(owner) >= 6 && (is(s, agent_last, "officer") || is(s, agent_last, "officers") ||
-                                       is(s, agent_last, "official") || is(s, agent_last, "officials") ||
-                                       is(s, agent_last, "personnel") || is(s, agent_last, "members") ||
-                                       is(s, agent_last, "member") || is(s, agent_last, "staff")))
+            if (strlen(owner) >= 6 && generic_rank(s, agent_last))
                 code_copy_text(code, sizeof code, owner);
             agent_how = possessive ? "possessive + agent" : pro ? "pro- + agent" :
                         (how && strcmp(how, "possessive pronoun") == 0) ? "possessive pronoun" : "country + agent";
