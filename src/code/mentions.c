@@ -271,6 +271,21 @@ static void entry_code(const sentence_state *s, const lex_entry *e, char out[16]
     lex_actor_code(e, s->publication, out);
 }
 
+/* Two actors standing for one phrase ("the two sides", "they", "the deal"):
+ * a compound of their own over tokens first..last. */
+static void add_pair(sentence_state *s, size_t first, size_t last, const mention pair[2], const char *how, bool reference)
+{
+    int group = 2000 + (int)first;
+    for (int k = 0; k < 2; k++) {
+        mention *m = add_mention(s, first, last, pair[k].code, pair[k].kind, how);
+        if (!m) return;
+        m->compound = group;
+        m->plural = true;
+        m->reference = reference;
+        m->text = pair[k].text;
+    }
+}
+
 /* A rank or post that says nothing of the body it belongs to: "officers",
  * "officials", "personnel" ("coast guard officers" are coast guard). */
 static bool generic_rank(const sentence_state *s, size_t k)
@@ -710,16 +725,8 @@ void code_build_mentions(sentence_state *s)
             }
             if (deal || (strcmp(value, "both") == 0 && mem->has_deal)) {
                 /* "welcomed the deal", "the two sides": the parties of the last agreement */
-                int group = 2000 + (int)i;
-                for (int k = 0; k < 2; k++) {
-                    mention *m = add_mention(s, i, end, mem->deal[k].code, mem->deal[k].kind,
-                                             deal ? "the parties of the agreement named before" : "the two sides: the parties of the last agreement");
-                    if (!m) break;
-                    m->compound = group;
-                    m->plural = true;
-                    m->reference = true;
-                    m->text = mem->deal[k].text;
-                }
+                add_pair(s, i, end, mem->deal,
+                         deal ? "the parties of the agreement named before" : "the two sides: the parties of the last agreement", true);
                 i = end + 1;
                 continue;
             }
@@ -732,16 +739,7 @@ void code_build_mentions(sentence_state *s)
             if (strcmp(value, "both") == 0) {
                 /* "the two sides": the two actors named most so far */
                 mention pair[2];
-                if (code_most_named(mem, 1, pair)) {
-                    int group = 2000 + (int)i;
-                    mention *a = add_mention(s, i, end, pair[0].code, pair[0].kind, "the two sides");
-                    mention *b = add_mention(s, i, end, pair[1].code, pair[1].kind, "the two sides");
-                    if (a && b) {
-                        a->compound = b->compound = group;
-                        a->text = pair[0].text;
-                        b->text = pair[1].text;
-                    }
-                }
+                if (code_most_named(mem, 1, pair)) add_pair(s, i, end, pair, "the two sides", false);
                 i = end + 1;
                 continue;
             }
@@ -757,14 +755,7 @@ void code_build_mentions(sentence_state *s)
                         s->mention_at[s->mentions[b].first - 2] == b - 1 && s->mentions[b - 1].code[0] &&
                         s->mentions[b].code[0] && !s->mentions[b].prepositional) {
                         mention pair[2] = { s->mentions[b - 1], s->mentions[b] };
-                        int group = 3000 + (int)i;
-                        for (int k = 0; k < 2; k++) {
-                            mention *m = add_mention(s, i, end, pair[k].code, pair[k].kind, "pronoun");
-                            if (!m) break;
-                            m->compound = group;
-                            m->plural = true;
-                            m->text = pair[k].text;
-                        }
+                        add_pair(s, i, end, pair, "pronoun", false);
                         i = end + 1;
                         continue;
                     }
@@ -778,14 +769,7 @@ void code_build_mentions(sentence_state *s)
             } else if (ante && ante == &s->memory->last_plural && s->memory->plural_is_pair &&
                        (is(s, i, "they") || is(s, i, "them"))) {
                 /* "Russia and Turkey said they would": both */
-                int group = 3000 + (int)i;
-                for (int k = 0; k < 2; k++) {
-                    mention *m = add_mention(s, i, end, s->memory->pair[k].code, s->memory->pair[k].kind, "pronoun");
-                    if (!m) break;
-                    m->compound = group;
-                    m->plural = true;
-                    m->text = s->memory->pair[k].text;
-                }
+                add_pair(s, i, end, s->memory->pair, "pronoun", false);
                 i = end;
             } else if (ante && !is(s, i, "his") && !is(s, i, "her") && !is(s, i, "its") && !is(s, i, "their")) {
                 mention *m = add_mention(s, i, end, ante->code, ante->kind, "pronoun");
