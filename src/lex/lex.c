@@ -274,18 +274,47 @@ static size_t add_form(arena *a, const char **forms, uint8_t *bits, size_t count
     return count + 1;
 }
 
+/* "dict/verbs.txt:120", the source of an entry (built for every line at load). */
+static const char *source_name(arena *a, const char *path, size_t number)
+{
+    char digits[24];
+    size_t k = sizeof digits;
+    do { digits[--k] = (char)('0' + number % 10); number /= 10; } while (number && k);
+    size_t pl = strlen(path), dl = sizeof digits - k;
+    char *out = arena_alloc_raw(a, pl + 1 + dl + 1);
+    memcpy(out, path, pl);
+    out[pl] = ':';
+    memcpy(out + pl + 1, digits + k, dl);
+    out[pl + 1 + dl] = 0;
+    return out;
+}
+
+/* out = the first stem_len bytes of stem, then suffix (cut to fit cap):
+ * word forms are built often at load, and snprintf cost more than the rest. */
+static void affix(char *out, size_t cap, const char *stem, size_t stem_len, const char *suffix)
+{
+    size_t sl = strlen(suffix);
+    if (stem_len + sl >= cap) {
+        if (stem_len >= cap) stem_len = cap - 1;
+        sl = cap - 1 - stem_len;
+    }
+    memcpy(out, stem, stem_len);
+    memcpy(out + stem_len, suffix, sl);
+    out[stem_len + sl] = 0;
+}
+
 static void plural_of(const char *w, char *out, size_t cap)
 {
     size_t n = strlen(w);
     if (n >= 3 && strcmp(w + n - 3, "man") == 0 && !(n >= 5 && strcmp(w + n - 5, "human") == 0))
-        snprintf(out, cap, "%.*smen", (int)(n - 3), w);
+        affix(out, cap, w, n - 3, "men");
     else if (n >= 2 && w[n - 1] == 'y' && !is_vowel(w[n - 2]))
-        snprintf(out, cap, "%.*sies", (int)(n - 1), w);
+        affix(out, cap, w, n - 1, "ies");
     else if ((n >= 1 && (w[n - 1] == 's' || w[n - 1] == 'x' || w[n - 1] == 'z')) ||
              (n >= 2 && (strcmp(w + n - 2, "ch") == 0 || strcmp(w + n - 2, "sh") == 0)))
-        snprintf(out, cap, "%ses", w);
+        affix(out, cap, w, n, "es");
     else
-        snprintf(out, cap, "%ss", w);
+        affix(out, cap, w, n, "s");
 }
 
 size_t lex_inflect(arena *a, const char *lemma, bool noun, const char *irregular_past,
@@ -302,11 +331,11 @@ size_t lex_inflect(arena *a, const char *lemma, bool noun, const char *irregular
     count = add_form(a, forms, bits, count, max, lemma, LEX_FORM_BASE);
     /* third person */
     char last = lemma[n - 1];
-    if (n >= 2 && last == 'y' && !is_vowel(lemma[n - 2])) snprintf(tmp, sizeof tmp, "%.*sies", (int)(n - 1), lemma);
+    if (n >= 2 && last == 'y' && !is_vowel(lemma[n - 2])) affix(tmp, sizeof tmp, lemma, n - 1, "ies");
     else if (last == 's' || last == 'x' || last == 'z' || last == 'o' ||
              (n >= 2 && (strcmp(lemma + n - 2, "ch") == 0 || strcmp(lemma + n - 2, "sh") == 0)))
-        snprintf(tmp, sizeof tmp, "%ses", lemma);
-    else snprintf(tmp, sizeof tmp, "%ss", lemma);
+        affix(tmp, sizeof tmp, lemma, n, "es");
+    else affix(tmp, sizeof tmp, lemma, n, "s");
     count = add_form(a, forms, bits, count, max, tmp, LEX_FORM_THIRD);
     /* past and participle */
     bool cvc = ends_cvc(lemma, n);
@@ -315,31 +344,31 @@ size_t lex_inflect(arena *a, const char *lemma, bool noun, const char *irregular
         count = add_form(a, forms, bits, count, max, irregular_participle ? irregular_participle : irregular_past,
                          LEX_FORM_PARTICIPLE);
     } else {
-        if (last == 'e') snprintf(tmp, sizeof tmp, "%sd", lemma);
-        else if (n >= 2 && last == 'y' && !is_vowel(lemma[n - 2])) snprintf(tmp, sizeof tmp, "%.*sied", (int)(n - 1), lemma);
-        else snprintf(tmp, sizeof tmp, "%sed", lemma);
+        if (last == 'e') affix(tmp, sizeof tmp, lemma, n, "d");
+        else if (n >= 2 && last == 'y' && !is_vowel(lemma[n - 2])) affix(tmp, sizeof tmp, lemma, n - 1, "ied");
+        else affix(tmp, sizeof tmp, lemma, n, "ed");
         count = add_form(a, forms, bits, count, max, tmp, LEX_FORM_PAST | LEX_FORM_PARTICIPLE);
         if (cvc) {
-            snprintf(tmp, sizeof tmp, "%s%ced", lemma, last);
+            affix(tmp, sizeof tmp, lemma, n, (const char[]){ last, 'e', 'd', 0 });
             count = add_form(a, forms, bits, count, max, tmp, LEX_FORM_PAST | LEX_FORM_PARTICIPLE);
         }
         if (last == 'c') {  /* "panic" -> "panicked" */
-            snprintf(tmp, sizeof tmp, "%sked", lemma);
+            affix(tmp, sizeof tmp, lemma, n, "ked");
             count = add_form(a, forms, bits, count, max, tmp, LEX_FORM_PAST | LEX_FORM_PARTICIPLE);
         }
     }
     /* gerund */
-    if (n >= 2 && strcmp(lemma + n - 2, "ie") == 0) snprintf(tmp, sizeof tmp, "%.*sying", (int)(n - 2), lemma);
+    if (n >= 2 && strcmp(lemma + n - 2, "ie") == 0) affix(tmp, sizeof tmp, lemma, n - 2, "ying");
     else if (last == 'e' && n >= 3 && lemma[n - 2] != 'e' && lemma[n - 2] != 'y' && lemma[n - 2] != 'o')
-        snprintf(tmp, sizeof tmp, "%.*sing", (int)(n - 1), lemma);
-    else snprintf(tmp, sizeof tmp, "%sing", lemma);
+        affix(tmp, sizeof tmp, lemma, n - 1, "ing");
+    else affix(tmp, sizeof tmp, lemma, n, "ing");
     count = add_form(a, forms, bits, count, max, tmp, LEX_FORM_GERUND);
     if (cvc) {
-        snprintf(tmp, sizeof tmp, "%s%cing", lemma, last);
+        affix(tmp, sizeof tmp, lemma, n, (const char[]){ last, 'i', 'n', 'g', 0 });
         count = add_form(a, forms, bits, count, max, tmp, LEX_FORM_GERUND);
     }
     if (last == 'c') {
-        snprintf(tmp, sizeof tmp, "%sking", lemma);
+        affix(tmp, sizeof tmp, lemma, n, "king");
         count = add_form(a, forms, bits, count, max, tmp, LEX_FORM_GERUND);
     }
     return count;
@@ -399,7 +428,7 @@ static void parse_buffer(lex_dict *d, const char *path, char *data, size_t len, 
             r->word_set = true;
             r->phrases = arena_strdup(&d->memory, trim(s + 4));
             r->value = arena_strdup(&d->memory, trim(eq + 1));
-            r->source = arena_printf(&d->memory, "%s:%zu", path, number);
+            r->source = source_name(&d->memory, path, number);
             r->layer = layer;
             ptr_vec_push(lines, r);
             continue;
@@ -430,7 +459,7 @@ static void parse_buffer(lex_dict *d, const char *path, char *data, size_t len, 
             r->value = arena_strdup(&d->memory, "");
         }
         r->phrases = arena_strdup(&d->memory, trim(s));
-        r->source = arena_printf(&d->memory, "%s:%zu", path, number);
+        r->source = source_name(&d->memory, path, number);
         r->layer = layer;
         if (!*r->phrases) {
             diagnose(d, true, "%s: empty phrase", r->source);
