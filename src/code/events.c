@@ -483,6 +483,14 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 ev.dropped = true;
         /* a hypothetical clause ("if the United States attacks") is no event */
         if (s->clause_conditional[s->clause[h]]) ev.dropped = true;
+        /* "optimistic that Russia would agree", "concerned that the truce
+         * could collapse": what is hoped or feared is not an event */
+        if (strcmp(p->code, "012") == 0 || strcmp(p->code, "013") == 0)
+            for (size_t k = best.last + 1; k + 1 < s->n && k < best.last + 4; k++)
+                if (is(s, k, "that")) {
+                    s->clause_conditional[s->clause[k + 1]] = true;
+                    break;
+                }
         /* "denied that its troops shelled": the next clause is not asserted */
         if (strcmp(p->code, "016") == 0)
             for (size_t k = best.last + 1; k < s->n && k < best.last + 8; k++)
