@@ -743,22 +743,18 @@ void code_build_mentions(sentence_state *s)
                 i = end + 1;
                 continue;
             }
-            /* "Russia and Turkey said they would meet": both speakers */
-            if (is(s, i, "they") && i > 0) {
-                size_t r = i;
-                while (r > 0 && s->tag[r - 1] != TAG_REPORT && i - r < 6) r--;
-                if (r > 0 && s->tag[r - 1] == TAG_REPORT) {
-                    r--;
-                    while (r > 0 && s->tag[r - 1] == TAG_REPORT) r--;
-                    int b = r > 0 ? s->mention_at[r - 1] : -1;
-                    if (b >= 1 && s->mentions[b].first >= 2 && is(s, s->mentions[b].first - 1, "and") &&
-                        s->mention_at[s->mentions[b].first - 2] == b - 1 && s->mentions[b - 1].code[0] &&
-                        s->mentions[b].code[0] && !s->mentions[b].prepositional) {
-                        mention pair[2] = { s->mentions[b - 1], s->mentions[b] };
-                        add_pair(s, i, end, pair, "pronoun", false);
-                        i = end + 1;
-                        continue;
-                    }
+            /* "Russia and Turkey said they would meet", "spoke with Burhan and
+             * Dagalo and urged them to": the pair "A and B" just before */
+            if ((is(s, i, "they") || is(s, i, "them")) && i > 0) {
+                int b = -1;
+                for (size_t q = i; q > 0 && i - q < 12 && b < 0; q--) b = s->mention_at[q - 1];
+                if (b >= 1 && s->mentions[b].first >= 2 && is(s, s->mentions[b].first - 1, "and") &&
+                    s->mention_at[s->mentions[b].first - 2] == b - 1 && s->mentions[b - 1].code[0] &&
+                    s->mentions[b].code[0] && strcmp(s->mentions[b - 1].code, s->mentions[b].code) != 0) {
+                    mention pair[2] = { s->mentions[b - 1], s->mentions[b] };
+                    add_pair(s, i, end, pair, "pronoun", false);
+                    i = end + 1;
+                    continue;
                 }
             }
             const mention *ante = resolve_pronoun(s, i);
