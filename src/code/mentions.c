@@ -406,6 +406,14 @@ static size_t build_mention(sentence_state *s, size_t i)
         k++;
     }
     if (!agent) { k = j; agent_first = j; }
+    /* "army chief Gen. Abdel Fattah al-Burhan": a rank written short sits
+     * between the title and the name */
+    if (agent && k + 2 < s->n && is(s, k + 1, ".") && word_is_capitalized(s, k) && s->tag[k] == TAG_NONE &&
+        strlen(s->words[k]) <= 5 && (s->tag[k + 2] == TAG_ACTOR || word_is_capitalized(s, k + 2))) {
+        static const char *const ranks[] = { "gen", "lt", "col", "maj", "brig", "adm", "sgt", "capt", "cmdr", "cpl",
+                                             "dr", "mr", "mrs", "ms", "sen", "rep", "gov", "pres", "amb", NULL };
+        if (is_any(s, k, ranks)) k += 2;
+    }
 
     /* a person after a title: "Foreign Minister Sergey Lavrov", "GNA head Fayez al-Sarraj" */
     if (k < s->n && s->tag[k] == TAG_ACTOR && (agent || have_owner) && kind_of_entry(s->tag_entry[k]) == MENTION_PERSON) {
@@ -414,6 +422,16 @@ static size_t build_mention(sentence_state *s, size_t i)
         while (end + 1 < s->n && s->tag[end + 1] == TAG_ACTOR && s->tag_entry[end + 1] == e) end++;
         char code[16];
         entry_code(s, e, code);
+        /* "army chief Burhan" when Burhan is both head of state and army
+         * chief: the role the title names */
+        for (size_t c = 0; agent && c < e->code_count; c++) {
+            const lex_code_range *r = &e->codes[c];
+            if (r->from <= s->publication && s->publication <= r->to && strlen(r->code) >= 6 &&
+                strcmp(r->code + 3, agent->value) == 0) {
+                code_copy_text(code, sizeof code, r->code);
+                break;
+            }
+        }
         mention *m = add_mention(s, start, end, code, MENTION_PERSON, "title + person");
         if (m) remember(s, m);
         return end + 1;
