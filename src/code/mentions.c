@@ -17,9 +17,13 @@
 static void mark_dateline(sentence_state *s)
 {
     size_t i = 0;
+    /* "PRETORIA, South Africa (AP) -": capitals, a comma, the country's name */
+    bool after_comma = false;
     while (i < s->n && ((s->tokens[i].flags & TEXT_ALLCAPS) || is(s, i, ",") ||
-                        (i > 0 && is(s, i - 1, ",") && (s->tokens[i].flags & TEXT_CAPITALIZED))))
+                        (after_comma && (s->tokens[i].flags & TEXT_CAPITALIZED)))) {
+        if (is(s, i, ",")) after_comma = true;
         i++;
+    }
     if (i == 0) return;
     if (is(s, i, "(")) {
         size_t k = i + 1;
