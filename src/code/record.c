@@ -240,6 +240,10 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         int precision = CODE_DATE_MONTH;   /* no date in the text: the article's, no finer than its month */
         const char *date_words = NULL;
         int chosen = -1;
+        /* its own expression: one of its clause first ("took Sirte on Jan. 6,
+         * and they have besieged Tripoli since last April") */
+        for (size_t d = 0; d < date_count && chosen < 0; d++)
+            if (anchor_of[d] == (int)e && s->clause[dates[d].first] == s->clause[ev->head]) chosen = (int)d;
         for (size_t d = 0; d < date_count && chosen < 0; d++) if (anchor_of[d] == (int)e) chosen = (int)d;
         for (size_t d = 0; d < date_count && chosen < 0; d++)
             if (anchor_of[d] >= 0 && !events[anchor_of[d]].dropped && s->clause[events[anchor_of[d]].head] == s->clause[ev->head])
