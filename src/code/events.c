@@ -2,6 +2,7 @@
  * its source and target by position (clause subject, pattern slot, "by"
  * agent of a passive), then negation, modality and complements apply. */
 #include "internal.h"
+#include "../lex/places.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -258,6 +259,34 @@ static int mention_in(const sentence_state *s, size_t first, size_t limit)
     return -1;
 }
 
+/* Taking or entering a town the text names is occupying it (192): "took
+ * Sirte", "entered Damascus", "retook the town of Lyman".  Patterns cannot
+ * name "any place", so the coder checks the gazetteer. */
+static const lex_pattern take_place = { .text = "take <place>", .code = "192", .source = "the coder: a taking verb before a place" };
+
+static bool takes_place(const sentence_state *s, size_t h)
+{
+    static const char *const verbs[] = { "take", "takes", "took", "taken", "taking", "retake", "retakes", "retook",
+                                         "retaken", "retaking", "enter", "enters", "entered", "entering", NULL };
+    if (!is_any(s, h, verbs)) return false;
+    size_t k = h + 1;
+    if (is(s, k, "the") && (is(s, k + 1, "town") || is(s, k + 1, "city") || is(s, k + 1, "village")) && is(s, k + 2, "of"))
+        k += 3;
+    if (!word_is_capitalized(s, k)) return false;
+    if (s->tag[k] == TAG_ACTOR && !(s->tag_entry[k] && (s->tag_entry[k]->kind == LEX_CAPITAL || s->tag_entry[k]->kind == LEX_COUNTRY)))
+        return false;
+    const places *g = lex_places(s->dict);
+    if (!g) return false;
+    char key[128];
+    size_t end = k;
+    while (end + 1 < s->n && end < k + 2 && word_is_capitalized(s, end + 1) && s->tag[end + 1] == s->tag[k]) end++;
+    for (;; end--) {
+        place_info found[4];
+        if (code_join_words(s, k, end, key, sizeof key) && places_lookup(g, key, found, 4) && found[0].kind != 'n') return true;
+        if (end == k) return false;
+    }
+}
+
 void code_find_events(sentence_state *s, pending_event *out, size_t *count)
 {
     *count = 0;
@@ -335,6 +364,16 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 forms = heads[k].forms;
                 found = true;
             }
+        }
+        if (!found && hc && takes_place(s, h)) {
+            /* "took Sirte", "rebel forces entered Damascus": taking a named town */
+            best.pattern = &take_place;
+            best.last = h;
+            best.has_slot_region = false;
+            best.slot_end = s->n;
+            best.first_literal = 0;
+            forms = heads[0].forms;
+            found = true;
         }
         if (!found) continue;
         const lex_pattern *p = best.pattern;

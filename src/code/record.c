@@ -400,6 +400,10 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (tg) {
                     actor_of(tg, &out_event.target);
                     state_role(&out_event.target, tg, info, false);
+                    /* "entered Damascus": territory taken is the country's, not its government */
+                    if (strcmp(info->code, "192") == 0 && tg->how && strcmp(tg->how, "capital") == 0 &&
+                        strlen(out_event.target.code) == 6)
+                        out_event.target.code[3] = 0;
                     out_event.has_target = true;
                     /* the same actor on both sides after the roles are settled: no target */
                     if (strcmp(out_event.target.code, out_event.source.code) == 0) {
