@@ -722,6 +722,14 @@ void code_build_mentions(sentence_state *s)
         if (t == TAG_ACTOR || t == TAG_AGENT || pro ||
             (t == TAG_PRONOUN && i + 1 < s->n && s->tag[i + 1] == TAG_AGENT)) {
             i = build_mention(s, i);
+        } else if (t == TAG_NONE && (s->tokens[i].flags & TEXT_NUMBER) && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) &&
+                   is(s, i + 1, "year") && is(s, i + 2, "old") && s->tag[i + 3] != TAG_AGENT) {
+            /* "shot dead a 17-year-old": a person known by age is a civilian */
+            char code[16];
+            code_set(code, s->place_country[0] ? s->place_country : s->memory->country, "CVL");
+            mention *m = add_mention(s, i, i + 2, code, MENTION_AGENT, "a person known by age");
+            if (m) m->inferred_country = true;
+            i += 3;
         } else if (t == TAG_NONE && known_surname(s, i) >= 0) {
             int k = known_surname(s, i);
             mention *m = add_mention(s, i, i, s->memory->people[k].code, MENTION_PERSON, "surname of a person named before");

@@ -122,7 +122,8 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         size_t scan = k;
         while (scan < s->n && place_word(s, scan)) scan++;
         if (scan + 1 < s->n && (is(s, scan, "city") || is(s, scan, "town") || is(s, scan, "village") || is(s, scan, "port") ||
-                                is(s, scan, "province") || is(s, scan, "region") || is(s, scan, "district")) &&
+                                is(s, scan, "province") || is(s, scan, "region") || is(s, scan, "district") ||
+                                is(s, scan, "suburb") || is(s, scan, "neighbourhood") || is(s, scan, "neighborhood")) &&
             is(s, scan + 1, "of") && place_word(s, scan + 2))
             k = scan + 2;
         if (!place_word(s, k)) continue;
