@@ -823,6 +823,8 @@ void code_build_mentions(sentence_state *s)
             if (is(s, g, "and") || is(s, g, "or")) has_and = true;
             else if (is(s, g, ",")) has_comma = true;
             else if (s->tokens[g].flags & TEXT_NUMBER) continue;
+            else if ((s->cls[g] & WORD_QUANTITY) || (is(s, g, "of") && g > gap_first && (s->cls[g - 1] & WORD_QUANTITY)))
+                continue;   /* "13 U.S. troops and scores of Afghans" */
             else if (has_and && s->tag[g] == TAG_NONE && !s->is_head[g] && !word_is_capitalized(s, g) &&
                      !(s->tokens[g].flags & TEXT_PUNCT) && !is_any(s, g, prepositions) && !is_any(s, g, subordinators) &&
                      !be_word(s, g) && !is(s, g, "that") && !is(s, g, "who") && !is(s, g, "which"))

@@ -152,6 +152,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         g->dropped = true;
                         g->merged_into = (int)(e - 1);
                         cas_event[c] = (int)(e - 1);
+                        /* "struck a crowd ..., killing 13 U.S. troops and scores of
+                         * Afghans": the killed are the deed's victims */
+                        if (g->target >= 0 && g->target != events[e - 1].source && !s->mentions[g->target].inferred_country &&
+                            (events[e - 1].target < 0 || s->mentions[events[e - 1].target].kind == MENTION_AGENT))
+                            events[e - 1].target = g->target;
                         break;
                     }
             }
