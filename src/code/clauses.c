@@ -77,7 +77,7 @@ void code_cut_clauses(sentence_state *s)
             bool clause_like = true;
             if (is(s, i, "as") || is(s, i, "since") || is(s, i, "before") || is(s, i, "after") || is(s, i, "until")) {
                 clause_like = false;
-                for (size_t k = i + 1; k < s->n && k < i + 8 && !is(s, k, ","); k++)
+                for (size_t k = i + 1; k < s->n && k < i + 14 && !is(s, k, ","); k++)
                     if (s->is_head[k] || be_word(s, k)) { clause_like = true; break; }
                 if (is(s, i, "as") && !(i == 0 || is(s, i - 1, ","))) clause_like = false;
                 /* "have since captured": an adverb after an auxiliary */

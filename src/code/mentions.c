@@ -25,6 +25,12 @@ static void mark_dateline(sentence_state *s)
         i++;
     }
     if (i == 0) return;
+    /* "MOSCOW" alone on its line (the sentence may end with a dash or a stop) */
+    bool alone = i == s->n || (i + 1 == s->n && ((s->cls[i] & WORD_STOP) || is(s, i, "-")));
+    if (alone) {
+        for (size_t k = 0; k < s->n; k++) s->dateline[k] = true;
+        return;
+    }
     if (is(s, i, "(")) {
         size_t k = i + 1;
         while (k < s->n && k < i + 8 && !is(s, k, ")")) k++;
@@ -33,8 +39,8 @@ static void mark_dateline(sentence_state *s)
     }
     if (!(is(s, i, "-") || is(s, i, ":") || (i > 0 && is(s, i - 1, ")")))) return;
     if (is(s, i, "-") || is(s, i, ":")) i++;
-    if (i >= s->n) return;
-    for (size_t k = 0; k < i; k++) s->dateline[k] = true;
+    /* (a dateline standing as a paragraph of its own is all dateline) */
+    for (size_t k = 0; k < i && k < s->n; k++) s->dateline[k] = true;
 }
 
 void code_tag_sentence(sentence_state *s)
@@ -185,7 +191,7 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
         size_t b = first;
         while (b > 0 && is_any(s, b - 1, determiners)) b--;
         if (b > 0 && is_any(s, b - 1, subordinators))
-            for (size_t k = last + 1; k < s->n && k <= last + 4; k++)
+            for (size_t k = last + 1; k < s->n && k <= last + 10 && !(s->cls[k] & WORD_STOP); k++)
                 if (s->is_head[k] || s->tag[k] == TAG_MODAL || s->tag[k] == TAG_NEGATION || be_word(s, k) ||
                     is(s, k, "has") || is(s, k, "have") || is(s, k, "had")) {
                     m->prepositional = false;
