@@ -92,6 +92,11 @@ static bool noun_usage(const sentence_state *s, size_t head, uint8_t forms)
     if (s->mention_at[b] >= 0 && s->mentions[s->mention_at[b]].adjectival) return true;
     if (s->mention_at[b] >= 0 && s->mentions[s->mention_at[b]].modifier) return true;
     if (is_any(s, b, prepositions) && !is(s, b, "to") && !(forms & LEX_FORM_GERUND)) return true;
+    /* "five weeks of fighting", "days of shelling": a span of time of it */
+    if (is(s, b, "of") && b > 0) {
+        static const char *const spans[] = { "hours", "days", "weeks", "months", "years", "nights", "decades", NULL };
+        if (is_any(s, b - 1, spans)) return true;
+    }
     if (b > 0 && is_any(s, b - 1, determiners) && s->tag[b] == TAG_NONE && !s->is_head[b] && !(s->tokens[b].flags & TEXT_PUNCT) &&
         !be_word(s, b) && !(forms & (LEX_FORM_PAST | LEX_FORM_THIRD)))
         return true;   /* "a major offensive", "the fierce fighting" */

@@ -73,7 +73,10 @@ static bool force_code(const char *code)
 
 static void state_role(code_actor *a, const mention *m, const lex_code_info *info, bool is_source)
 {
-    if (strlen(a->code) != 3 || m->kind != MENTION_COUNTRY || m->adjectival || m->place || !code_is_state(a->code)) return;
+    /* "brokered by Saudi and American mediators": an adjective that acts is its state */
+    if (strlen(a->code) != 3 || m->kind != MENTION_COUNTRY || (m->adjectival && !is_source) || m->place ||
+        !code_is_state(a->code))
+        return;
     bool force = force_code(info->code);
     /* force against a country named as such is against its territory and
      * people: "attacked Israel" is ... 190 ISR (as "captured Sirte" is LBY) */
