@@ -166,6 +166,8 @@ typedef struct report {
     int    speaker;         /* mention index or -1 */
     uint16_t clause;
     bool   sourcing;        /* "according to", "reported", "quoted": attribution, never an accusation */
+    const lex_code_info *code;   /* "denied that" 016, "alleged that" 112: the speaker's own event, or NULL */
+    const char *rule;       /* the grammar entry that gave it */
 } report;
 
 typedef struct place_candidate {

@@ -529,6 +529,48 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             }
         }
     }
+    /* the speaker's own event of a reporting verb with a code: "the Kremlin
+     * denied that ..." (016, to the accuser), "X alleged that Y ..." (112, to Y) */
+    for (size_t r = 0; r < report_count; r++) {
+        if (!reports[r].code || reports[r].speaker < 0) continue;
+        const mention *sp = &s->mentions[reports[r].speaker];
+        if (!sp->code[0]) continue;
+        code_event e;
+        memset(&e, 0, sizeof e);
+        e.sentence_index = (uint32_t)sentence_index;
+        e.start = ts->start;
+        e.end = ts->end;
+        e.date = s->publication;
+        e.date_precision = CODE_DATE_DAY;
+        actor_of(sp, &e.source);
+        state_role(&e.source, sp, reports[r].code, true);
+        const mention *tg = NULL;
+        size_t k = reports[r].verb;
+        while (k < s->n && s->tag[k] == TAG_REPORT) k++;
+        if (strcmp(reports[r].code->code, "016") == 0) {
+            if (s->memory->has_accuser && strncmp(s->memory->accuser.code, sp->code, 3) != 0) tg = &s->memory->accuser;
+        } else if (k < s->n) {
+            size_t end = k;
+            while (end + 1 < s->n && s->clause[end + 1] == s->clause[k]) end++;
+            int m = code_clause_subject(s, end);
+            if (m >= 0 && strncmp(s->mentions[m].code, sp->code, 3) != 0) tg = &s->mentions[m];
+        }
+        if (tg) {
+            actor_of(tg, &e.target);
+            state_role(&e.target, tg, reports[r].code, false);
+            e.has_target = strcmp(e.target.code, e.source.code) != 0;
+            if (!e.has_target) memset(&e.target, 0, sizeof e.target);
+        }
+        e.cameo = reports[r].code;
+        e.verb_start = s->tokens[reports[r].verb].start;
+        e.verb_end = s->tokens[k > 0 ? k - 1 : 0].end;
+        e.rule = arena_printf(s->a, "reporting verb \"%s\" = %s (%s)", code_slice(s, reports[r].verb, k > 0 ? k - 1 : 0, NULL, NULL),
+                              reports[r].code->code, reports[r].rule ? reports[r].rule : "grammar");
+        if (s->options->explain)
+            e.explanation = arena_printf(s->a, "\"%s\" %s", sp->text, e.rule);
+        push_event(out, s->a, &e);
+        if (strncmp(reports[r].code->code, "11", 2) == 0) { s->memory->accuser = *sp; s->memory->has_accuser = true; }
+    }
 }
 
 /* "Canada, Brazil and Peru quickly followed", "Britain followed suit",

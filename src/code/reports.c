@@ -9,7 +9,16 @@ size_t code_find_reports(sentence_state *s, report *out, size_t max)
     size_t count = 0;
     for (size_t i = 0; i < s->n && count < max; i++) {
         if (s->tag[i] != TAG_REPORT || (i > 0 && s->tag[i - 1] == TAG_REPORT && s->tag_entry[i - 1] == s->tag_entry[i])) continue;
-        report r = { i, -1, s->clause[i], s->tag_entry[i] && strcmp(s->tag_entry[i]->value, "source") == 0 };
+        report r = { i, -1, s->clause[i], s->tag_entry[i] && strcmp(s->tag_entry[i]->value, "source") == 0, NULL, NULL };
+        /* "denied that", "alleged that": a code of its own; what a denial
+         * reports is not asserted */
+        if (s->tag_entry[i] && s->tag_entry[i]->value[0] >= '0' && s->tag_entry[i]->value[0] <= '9') {
+            r.code = lex_code(s->dict, s->tag_entry[i]->value);
+            r.rule = s->tag_entry[i]->source;
+            size_t k = i;
+            while (k < s->n && s->tag[k] == TAG_REPORT) k++;
+            if (r.code && strcmp(r.code->code, "016") == 0 && k < s->n) s->clause_denied[s->clause[k]] = true;
+        }
         /* "X said", "X told Y": the subject before; ", said Dengov": after; "according to X" */
         bool according = is(s, i, "according");
         if (!according) {
