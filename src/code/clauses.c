@@ -47,10 +47,16 @@ void code_cut_clauses(sentence_state *s)
         if (is(s, i, ";")) boundary = true;
         if (s->tag[i] == TAG_REPORT && (i == 0 || s->tag[i - 1] != TAG_REPORT)) boundary = true;
         if (i > 0 && s->tag[i - 1] == TAG_REPORT && s->tag[i] != TAG_REPORT) boundary = true;
+        bool relative_that = false;
         if (is(s, i, "that") && i + 1 < s->n &&
             (s->tag[i + 1] == TAG_MODAL || s->tag[i + 1] == TAG_NEGATION || be_word(s, i + 1) ||
-             is(s, i + 1, "has") || is(s, i + 1, "have") || is(s, i + 1, "had")))
+             is(s, i + 1, "has") || is(s, i + 1, "have") || is(s, i + 1, "had"))) {
             boundary = true;   /* "a resolution that would have condemned" */
+            /* "Al Shabaab, the group that has fought the government for years,
+             * claimed ...": after a noun, a relative clause the comma closes */
+            relative_that = i > 0 && s->tag[i - 1] != TAG_REPORT && !s->is_head[i - 1] && !(s->cls[i - 1] & WORD_STOP) &&
+                            relative_parent < 0;
+        }
         if (is(s, i, "that") && !(i + 1 < s->n && s->tag[i + 1] == TAG_AGENT)) {
             /* "said that", "told Anadolu Agency that", "denied that" */
             for (size_t k = i; k > 0 && i - k < 7; k--) {
@@ -137,6 +143,7 @@ void code_cut_clauses(sentence_state *s)
         /* "demonstrators who blocked roads": a restrictive relative clause
          * with its antecedent as subject */
         if (is(s, i, "who") && i > 0 && s->mention_at[i - 1] >= 0) boundary = true;
+        if (relative_that) relative_parent = c;
         if (boundary && i > 0) c++;
         if (shares_subject && c > 0 && s->subject_from[c] < 0) s->subject_from[c] = (int16_t)(c - 1);
         if (back_to_parent) {

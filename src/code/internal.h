@@ -76,7 +76,8 @@ typedef struct memory {
     struct { char code[16]; int count; const char *text; } tally[32];
     size_t  tally_count;
     mention deal[2];       bool has_deal;      /* the two parties of the last agreement or talks coded */
-    mention deed;          bool has_deed;      /* the author of the last use of force coded */
+    mention deed;          bool has_deed;      /* the author of the last use of force coded (18-20) */
+    mention coercion;      bool has_coercion;  /* the author of the last arrest, seizure or abduction (17, 181) */
     mention accuser;       bool has_accuser;   /* the source of the last accusation or criticism */
     size_t  last_event;    bool has_last_event; /* index in the result of the last event coded from a verb */
     code_place dateline;   bool has_dateline;   /* "KHARTOUM, Sudan -": where events with no place of their own happened */

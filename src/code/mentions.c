@@ -746,13 +746,20 @@ void code_build_mentions(sentence_state *s)
             size_t end = i;
             while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
             memory *mem = s->memory;
-            bool deal = strcmp(value, "deal") == 0, deed = strcmp(value, "deed") == 0;
+            bool deal = strcmp(value, "deal") == 0, coercion = strcmp(value, "coercion") == 0;
+            bool deed = strcmp(value, "deed") == 0 || coercion;
+            /* "the attack" is the last force, "the detentions" the last coercion; each falls back on the other */
+            const mention *author = NULL;
+            if (deed) {
+                bool want_coercion = coercion ? mem->has_coercion : !mem->has_deed;
+                author = want_coercion ? (mem->has_coercion ? &mem->coercion : NULL) : &mem->deed;
+            }
             if (deal && !mem->has_deal) {
                 /* no agreement coded with both its parties: the two actors
                  * the article has named most made it */
                 if (code_most_named(mem, 2, mem->deal)) mem->has_deal = true;
             }
-            if ((deal && !mem->has_deal) || (deed && !mem->has_deed) || ((deal || deed) && owned_event_noun(s, i, end))) {
+            if ((deal && !mem->has_deal) || (deed && !author) || ((deal || deed) && owned_event_noun(s, i, end))) {
                 /* nothing coded before, or the words name their own actors
                  * ("the Russian offensive", "the attack by X"): plain words */
                 words_again(s, i, end);
@@ -767,8 +774,8 @@ void code_build_mentions(sentence_state *s)
                 continue;
             }
             if (deed) {
-                mention *m = add_mention(s, i, end, mem->deed.code, mem->deed.kind, "the author of the attack named before");
-                if (m) { m->text = mem->deed.text; m->plural = mem->deed.plural; m->reference = true; }
+                mention *m = add_mention(s, i, end, author->code, author->kind, "the author of the deed named before");
+                if (m) { m->text = author->text; m->plural = author->plural; m->reference = true; }
                 i = end + 1;
                 continue;
             }

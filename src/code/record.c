@@ -17,13 +17,22 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
     memory *mem = s->memory;
     if (ev->negated || ev->intent || !src->code[0]) return;
     const char *c = info->code;
+    /* "al Shabaab claimed responsibility": the author of the attack */
+    if (strcmp(c, "015") == 0) {
+        mem->deed = *src;
+        mem->has_deed = true;
+    }
     if (strncmp(c, "11", 2) == 0 || strncmp(c, "12", 2) == 0) {
         mem->accuser = *src;
         mem->has_accuser = true;
     }
     if (info->quad_class == 4) {
         /* "the attack" is force, coercion or assault, not a protest or a sanction */
-        if (strncmp(c, "17", 2) == 0 || strncmp(c, "18", 2) == 0 || strncmp(c, "19", 2) == 0 || strncmp(c, "20", 2) == 0) {
+        if (strncmp(c, "17", 2) == 0 || strcmp(c, "181") == 0) {
+            mem->coercion = *src;
+            mem->has_coercion = true;
+        } else if ((strncmp(c, "18", 2) == 0 || strncmp(c, "19", 2) == 0 || strncmp(c, "20", 2) == 0) &&
+                   strcmp(c, "192") != 0) {   /* taking a town is no "attack" */
             mem->deed = *src;
             mem->has_deed = true;
         }
