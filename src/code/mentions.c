@@ -636,23 +636,34 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
     return NULL;
 }
 
-static void remember_surname(sentence_state *s, const mention *m)
+static void remember_name_key(sentence_state *s, const mention *m, size_t k)
 {
     memory *mem = s->memory;
-    if (m->kind != MENTION_PERSON || !m->code[0] || m->last <= m->first) return;
-    const char *surname = s->words[m->last];
-    if (strlen(surname) < 3 || strlen(surname) >= sizeof mem->people[0].surname || !(s->tokens[m->last].flags & TEXT_CAPITALIZED))
-        return;
+    const char *key = s->words[k];
+    if (strlen(key) < 2 || strlen(key) >= sizeof mem->people[0].surname || !(s->tokens[k].flags & TEXT_CAPITALIZED)) return;
     size_t slot = mem->people_count;
     for (size_t i = 0; i < mem->people_count; i++)
-        if (strcmp(mem->people[i].surname, surname) == 0) slot = i;
+        if (strcmp(mem->people[i].surname, key) == 0) slot = i;
     if (slot == mem->people_count) {
         if (mem->people_count == sizeof mem->people / sizeof mem->people[0]) return;
         mem->people_count++;
     }
-    code_copy_text(mem->people[slot].surname, sizeof mem->people[slot].surname, surname);
+    code_copy_text(mem->people[slot].surname, sizeof mem->people[slot].surname, key);
     code_copy_text(mem->people[slot].code, sizeof mem->people[slot].code, m->code);
     mem->people[slot].text = m->text;
+}
+
+/* A person named in full can be named again by one part of the name: the
+ * last ("Aliyev" after "Ilham Aliyev"), or the first where the family name
+ * comes first ("Kim" after "Kim Jong Un", "Moon" after "Moon Jae-in"). */
+static void remember_surname(sentence_state *s, const mention *m)
+{
+    if (m->kind != MENTION_PERSON || !m->code[0] || m->last <= m->first) return;
+    if (strlen(s->words[m->last]) >= 3) remember_name_key(s, m, m->last);
+    /* the first word of the name itself, after any title */
+    size_t k = m->first;
+    while (k < m->last && !(s->tag[k] == TAG_ACTOR && s->tag_entry[k] && s->tag_entry[k]->kind == LEX_PERSON)) k++;
+    if (k < m->last && s->tag[k] == TAG_ACTOR) remember_name_key(s, m, k);
 }
 
 static int known_surname(const sentence_state *s, size_t i)
