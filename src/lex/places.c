@@ -453,15 +453,24 @@ static bool json_coordinate(json_t *v, double *out)
     return !*end;
 }
 
-static bool read_regions_json(compiler *c, const char *path, error *err)
+/* A JSON file holding an array (of divisions, of countries), or NULL with
+ * an error naming the file and line. */
+static json_t *load_json_array(const char *path, const char *what, error *err)
 {
     json_error_t jerr;
     json_t *all = json_load_file(path, 0, &jerr);
     if (!all || !json_is_array(all)) {
-        error_set(err, "%s:%d: %s", path, all ? 1 : jerr.line, all ? "expected an array of divisions" : jerr.text);
+        error_set(err, "%s:%d: %s", path, all ? 1 : jerr.line, all ? what : jerr.text);
         json_decref(all);
-        return false;
+        return NULL;
     }
+    return all;
+}
+
+static bool read_regions_json(compiler *c, const char *path, error *err)
+{
+    json_t *all = load_json_array(path, "expected an array of divisions", err);
+    if (!all) return false;
     size_t i;
     json_t *s;
     json_array_foreach(all, i, s) {
@@ -558,13 +567,8 @@ static void add_regions(compiler *c)
 
 static bool read_countries_json(compiler *c, const char *path, error *err)
 {
-    json_error_t jerr;
-    json_t *all = json_load_file(path, 0, &jerr);
-    if (!all || !json_is_array(all)) {
-        error_set(err, "%s:%d: %s", path, all ? 1 : jerr.line, all ? "expected an array" : jerr.text);
-        json_decref(all);
-        return false;
-    }
+    json_t *all = load_json_array(path, "expected an array", err);
+    if (!all) return false;
     size_t i;
     json_t *country;
     json_array_foreach(all, i, country) {
