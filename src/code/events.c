@@ -404,7 +404,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 s->mentions[s->mention_at[h - 1]].first == 0)
                 reduced = false;
         }
-        if (reduced) ev.passive = true;
+        if (reduced || p->undergoer) ev.passive = true;
         if (p->passive_only && !ev.passive) continue;
         bool under = p->noun_head && h > 0 && (is(s, h - 1, "under") || (h > 1 && is(s, h - 2, "under")));
 
@@ -432,7 +432,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             strncmp(s->mentions[ev.target].code, s->mentions[subject_guess].code, 3) == 0)
             ev.target = -1;   /* "recalled its ambassador": the source's own */
         if (ev.passive || under) {
-            int by = by_agent(s, best.last + 1, under);
+            int by = by_agent(s, best.last + 1, under || p->undergoer);   /* "came under fire from X" */
             if (by < 0 && !under) by = fight_agent(s, best.last + 1);
             /* "killed in an attack by X": the noun is part of this event */
             if (by >= 0) for (size_t k = best.last + 1; k < s->mentions[by].first; k++) s->consumed[k] = true;
@@ -519,6 +519,15 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         if (ev.source >= 0 && ev.target >= 0 && ev.target == ev.source) ev.target = -1;
         size_t from = ev.source >= 0 && s->mentions[ev.source].last < h ? s->mentions[ev.source].last : 0;
         ev.negated = negated_before(s, h, from) || s->clause_denied[s->clause[h]];
+        if (ev.passive && ev.target >= 0) {
+            /* "No American or Iraqi personnel were killed": the sufferers are denied */
+            size_t f = s->mentions[ev.target].first;
+            for (size_t m = 0; m < s->mention_count; m++)
+                if (s->mentions[ev.target].compound >= 0 && s->mentions[m].compound == s->mentions[ev.target].compound &&
+                    s->mentions[m].first < f)
+                    f = s->mentions[m].first;
+            if (f > 0 && is(s, f - 1, "no")) ev.negated = true;
+        }
         ev.modal = modal_before(s, h, from);
         ev.intent = ev.modal != NULL;
         /* "would have condemned": it did not happen */

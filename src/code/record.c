@@ -93,6 +93,15 @@ static void state_role(code_actor *a, const mention *m, const lex_code_info *inf
     code_copy_text(a->code + 3, sizeof a->code - 3, is_source && force ? "MIL" : "GOV");
 }
 
+/* Which of the article's two sides a code is on: its own, else the one side
+ * whose camp it shares ("AZEMIL" is with "AZEGOV"); -1 for neither or both. */
+static int side_of(const mention sides[2], const char *code)
+{
+    for (int k = 0; k < 2; k++) if (strcmp(sides[k].code, code) == 0) return k;
+    bool a = code_same_camp(sides[0].code, code), b = code_same_camp(sides[1].code, code);
+    return a == b ? -1 : a ? 0 : 1;
+}
+
 /* Fighting is mutual: "clashed with", "fought", "battled", "clashes with". */
 static bool mutual_with(const sentence_state *s, const pending_event *ev, const mention *tg)
 {
@@ -221,7 +230,32 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                              strcmp(ev->pattern->code, "046") == 0 && s->memory->has_deal &&
                              !(ev->head > 0 && (is(s, ev->head - 1, "the") || is(s, ev->head - 1, "these") ||
                                                 is(s, ev->head - 1, "those")));
-        if (ev->dropped || (ev->source < 0 && !implicit_pair)) continue;
+        /* a deed of war with no doer named, done to one of the two sides the
+         * article is about, is the other side's: "a patrol came under fire"
+         * in a war between the army and a rebel group */
+        mention adversary;
+        bool by_adversary = false;
+        if (ev->source < 0 && !ev->dropped && !implicit_pair && ev->target >= 0 && !ev->intent) {
+            const lex_code_info *deed = lex_code(s->dict, ev->pattern->code);
+            mention sides[2];
+            const char *victim = s->mentions[ev->target].code;
+            if (deed && deed->quad_class == 4 && force_code(deed->code) && code_most_named(s->memory, 2, sides))
+            {
+                int k = side_of(sides, victim);
+                if (k >= 0) {
+                    adversary = sides[1 - k];
+                    adversary.how = "the other side";
+                    /* a state fights with its forces (unless they are the victim's) */
+                    char forces[16];
+                    code_set(forces, adversary.code, "MIL");
+                    if (code_is_state(adversary.code) && (!adversary.code[3] || strcmp(adversary.code + 3, "GOV") == 0) &&
+                        strcmp(forces, victim) != 0)
+                        code_copy_text(adversary.code, sizeof adversary.code, forces);
+                    by_adversary = true;
+                }
+            }
+        }
+        if (ev->dropped || (ev->source < 0 && !implicit_pair && !by_adversary)) continue;
         if (ev->negated && !s->options->keep_negated) continue;
         const lex_code_info *info = lex_code(s->dict, ev->pattern->code);
         if (!info) continue;
@@ -321,7 +355,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 has_counts = true;
             }
         }
-        const mention *src = implicit_pair ? &s->memory->deal[0] : &s->mentions[ev->source];
+        const mention *src = implicit_pair ? &s->memory->deal[0] : by_adversary ? &adversary : &s->mentions[ev->source];
         /* compounds: one event per member on each side */
         const mention *sources[16], *targets[16];
         size_t ns = 0, nt = 0;
@@ -378,8 +412,12 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                              strcmp(info->code, "036") == 0 || strcmp(info->code, "030") == 0 ||
                              strncmp(info->code, "02", 2) == 0 || strncmp(info->code, "05", 2) == 0;
         if (nt == 0 && ns == 1 && towards_other && code_most_named(s->memory, 2, sides)) {
-            for (int k = 0; k < 2; k++)
-                if (strcmp(sides[k].code, src->code) == 0) { targets[nt++] = &sides[1 - k]; break; }
+            /* "the army shelled their bases": the army is on the government's side */
+            /* a side known only by its camp ("the army" for the government)
+             * leaves force in a named place to the place's country (below) */
+            int k = side_of(sides, src->code);
+            bool place_decides = info->quad_class == 4 && strncmp(info->code, "14", 2) != 0 && where && where->place.country[0];
+            if (k >= 0 && (strcmp(sides[k].code, src->code) == 0 || !place_decides)) targets[nt++] = &sides[1 - k];
         }
         /* "Pakistan denied it": the accusation, that is its author */
         if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0]->how && strcmp(targets[0]->how, "pronoun") == 0 &&

@@ -133,6 +133,22 @@ bool code_is_state(const char *code)
     return !(strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 || strncmp(code, "IMG", 3) == 0);
 }
 
+/* Two codes on one side of a conflict: the same code, or the state's own
+ * institutions in one country (its government, forces, police, courts,
+ * parliament: "AZEMIL" is on the side of "AZEGOV", "ETHREB" is not). */
+bool code_same_camp(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0) return true;
+    if (!code_is_state(a) || !code_is_state(b) || strncmp(a, b, 3) != 0) return false;
+    static const char *const state[] = { "GOV", "MIL", "COP", "SPY", "JUD", "LEG", NULL };
+    bool sa = !a[3], sb = !b[3];
+    for (size_t i = 0; state[i]; i++) {
+        if (strncmp(a + 3, state[i], 3) == 0) sa = true;
+        if (strncmp(b + 3, state[i], 3) == 0) sb = true;
+    }
+    return sa && sb;
+}
+
 /* The code of an agent owned by `owner`: "Haftar's forces" take Haftar's own
  * armed role; "Iraq's police" are IRQ + COP; an official "of" an
  * organisation with a role belongs to it. */

@@ -836,6 +836,7 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
             continue;
         }
         if (strcmp(w, "<") == 0) { p->passive_only = true; continue; }
+        if (strcmp(w, ">") == 0) { p->undergoer = true; continue; }
         const char *folded = text_fold_phrase(&d->memory, w, strlen(w));
         if (!folded || !*folded) continue;
         /* a word may fold into several tokens ("cease-fire" -> "cease fire") */

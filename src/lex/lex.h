@@ -64,6 +64,7 @@ typedef struct lex_pattern {
     uint8_t      word_count;
     bool         noun_head;      /* "~attack by" */
     bool         passive_only;
+    bool         undergoer;      /* "come > under fire": the subject suffers the deed, as in a passive */
     bool         has_slot;
     const char  *source;         /* "dict/verbs.txt:120" */
     uint64_t     text_hash;      /* of text: duplicates are found without comparing every text */
