@@ -14,6 +14,8 @@
 
 /* A dateline opens a story: "BAGHDAD (AP) -", "NAIROBI, Kenya (AP) -",
  * "MOSCOW -".  Its place names are not actors of the first sentence. */
+static const mention *resolve_pronoun(sentence_state *s, size_t i);
+
 static void mark_dateline(sentence_state *s)
 {
     size_t i = 0;
@@ -373,10 +375,7 @@ static size_t build_mention(sentence_state *s, size_t i)
     } else if (s->tag[j] == TAG_PRONOUN && j + 1 < s->n &&
                (is(s, j, "his") || is(s, j, "her") || is(s, j, "their") || is(s, j, "its") || is(s, j, "our"))) {
         /* "his government": the pronoun owns the agent */
-        const mention *ante = NULL;
-        if ((is(s, j, "his") || is(s, j, "her")) && s->memory->has_person) ante = &s->memory->last_person;
-        else if (is(s, j, "their") && s->memory->has_plural) ante = &s->memory->last_plural;
-        else if (is(s, j, "its") && s->memory->has_thing) ante = &s->memory->last_thing;
+        const mention *ante = resolve_pronoun(s, j);
         if (ante) { code_copy_text(owner, sizeof owner, ante->code); have_owner = true; how = "possessive pronoun"; }
         if (is(s, j, "our")) { have_owner = true; how = "our"; owner[0] = 0; }
         j++;
@@ -592,6 +591,18 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
             const mention *x = &s->mentions[m];
             if (x->prepositional || x->place || x->modifier || x->adjectival || !x->code[0] || x->speaker_ref) continue;
             if (x->kind == MENTION_PERSON && !x->plural && x->compound < 0 && x->first == 0) return x;
+            break;
+        }
+    /* "Greece struck their positions, and its jets ...": a clause joined by
+     * "and" or "but" that opens with the pronoun goes on about the
+     * sentence's subject */
+    if (strcmp(kind, "thing") == 0 && i >= 2 && (is(s, i - 1, "and") || is(s, i - 1, "but")) && is(s, i - 2, ","))
+        for (size_t m = 0; m < s->mention_count && s->mentions[m].first < i; m++) {
+            const mention *x = &s->mentions[m];
+            if (x->first != 0) break;
+            if ((x->kind == MENTION_COUNTRY || x->kind == MENTION_ORGANIZATION || x->kind == MENTION_GROUP) &&
+                x->compound < 0 && !x->place && !x->adjectival && !x->modifier && x->code[0])
+                return x;
             break;
         }
     /* "Hamas said that it would abide by the truce": the speaker of the

@@ -456,6 +456,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (tg) {
                     actor_of(tg, &out_event.target);
                     state_role(&out_event.target, tg, info, false);
+                    /* force against "Syrian government positions" is against its forces */
+                    if (force_code(info->code) && tg >= s->mentions && tg < s->mentions + s->mention_count && tg->last + 1 < s->n && (s->cls[tg->last + 1] & WORD_MILITARY_SITE) &&
+                        code_is_state(out_event.target.code) &&
+                        (strlen(out_event.target.code) == 3 || strcmp(out_event.target.code + 3, "GOV") == 0))
+                        code_set(out_event.target.code, tg->code, "MIL");
                     /* "entered Damascus": territory taken is the country's, not its government */
                     if (strcmp(info->code, "192") == 0 && tg->how && strcmp(tg->how, "capital") == 0 &&
                         strlen(out_event.target.code) == 6)

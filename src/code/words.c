@@ -30,11 +30,11 @@ const char *const subordinators[] = { "after", "before", "while", "when", "where
  * determiner / preposition / subordinator" checks cost a bit test. */
 
 typedef struct word_class { const char *word; uint16_t bits; uint32_t hash; } word_class;
-static word_class word_classes[256];
+static word_class word_classes[512];
 static size_t word_class_count;
 /* word_classes by lex_word_hash (open addressing, index + 1, 0 empty): the
  * lookup runs for every token, and the token's hash is computed anyway */
-enum { WORD_CLASS_SLOTS = 512 };
+enum { WORD_CLASS_SLOTS = 1024 };
 static uint16_t word_class_slots[WORD_CLASS_SLOTS];
 static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
 
@@ -76,6 +76,11 @@ static void build_word_classes(void)
     static const char *const quantity[] = { "more", "than", "least", "nearly", "about", "some", "several", "up", NULL };
     add_class(quantity, WORD_QUANTITY);
     add_class(numbers, WORD_QUANTITY);
+    /* what an armed force holds: "Syrian government positions" are its forces' */
+    static const char *const sites[] = { "position", "positions", "base", "bases", "outpost", "outposts", "convoy",
+                                         "convoys", "barracks", "checkpoint", "checkpoints", "trenches", "garrison",
+                                         "patrol", "patrols", "troops", "forces", "soldiers", "units", "lines", NULL };
+    add_class(sites, WORD_MILITARY_SITE);
     for (size_t k = 0; k < word_class_count; k++) {
         word_classes[k].hash = lex_word_hash(word_classes[k].word);
         size_t i = word_classes[k].hash % WORD_CLASS_SLOTS;

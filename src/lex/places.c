@@ -336,6 +336,16 @@ static void note_place(compiler *c, int ci, const char *admin1, const char *feat
     }
 }
 
+/* GeoNames lists airport codes among a city's alternate names ("GAO" for
+ * Guantanamo): three or four capitals would make "Gao" in Mali a Cuban town */
+static bool code_like(const char *name)
+{
+    size_t n = strlen(name);
+    if (n < 3 || n > 4) return false;
+    for (size_t i = 0; i < n; i++) if (name[i] < 'A' || name[i] > 'Z') return false;
+    return true;
+}
+
 static bool read_city(compiler *c, char *line, size_t number, const char *path, error *err)
 {
     char *f[19];
@@ -360,7 +370,7 @@ static bool read_city(compiler *c, char *line, size_t number, const char *path, 
     if (strcmp(f[2], f[1]) != 0) add_row(c, f[2], f[1], iso, lat, lon, population, 'c');
     char *alt_save = NULL;
     for (char *alt = strtok_r(f[3], ",", &alt_save); alt; alt = strtok_r(NULL, ",", &alt_save))
-        if (latin_name(alt) && strcmp(alt, f[1]) != 0 && strcmp(alt, f[2]) != 0)
+        if (latin_name(alt) && !code_like(alt) && strcmp(alt, f[1]) != 0 && strcmp(alt, f[2]) != 0)
             add_row(c, alt, f[1], iso, lat, lon, population, 'c');
     return true;
 }
