@@ -100,6 +100,17 @@ static bool noun_usage(const sentence_state *s, size_t head, uint8_t forms)
     if (b > 0 && is_any(s, b - 1, determiners) && s->tag[b] == TAG_NONE && !s->is_head[b] && !(s->tokens[b].flags & TEXT_PUNCT) &&
         !be_word(s, b) && !(forms & (LEX_FORM_PAST | LEX_FORM_THIRD)))
         return true;   /* "a major offensive", "the fierce fighting" */
+    /* "the first direct talks", "the new peace talks": a plural after a
+     * determiner and words that are not actors or verbs */
+    if ((forms & LEX_FORM_THIRD) && !(forms & LEX_FORM_PAST)) {
+        for (size_t k = head, words = 0; k > 0 && words < 3; k--, words++) {
+            size_t w = k - 1;
+            if (is_any(s, w, determiners) || (s->tokens[w].flags & TEXT_POSSESSIVE)) return words > 0;
+            if (s->tag[w] != TAG_NONE || s->is_head[w] || s->mention_at[w] >= 0 || (s->tokens[w].flags & TEXT_PUNCT) ||
+                be_word(s, w) || word_is_capitalized(s, w))
+                return false;
+        }
+    }
     return false;
 }
 
@@ -357,7 +368,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 continue;
             /* a reporting verb is an event only with its pattern's words: "announce a ceasefire" */
             if (t == TAG_REPORT && p->word_count == 0) continue;
-            match_result r;
+            match_result r = { 0 };
             if (match_pattern(s, h, p, &r)) {
                 /* "claimed the attack was carried out by ...", "denied the strike
                  * hit ...": the object begins a clause; no claim of it */
@@ -382,7 +393,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         }
         if (!found) continue;
         const lex_pattern *p = best.pattern;
-        pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, -1, NULL, NULL };
+        pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, -1, NULL, NULL, false };
         /* the clause's subject, used by several of the choices below; it
          * depends only on the mentions and clauses, not on this event */
         int subject_guess = code_clause_subject(s, h);
@@ -530,6 +541,28 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         }
         ev.modal = modal_before(s, h, from);
         ev.intent = ev.modal != NULL;
+        if (ev.intent) {
+            /* "pledged not to attack": one modal phrase says it */
+            for (size_t k = h; k > from && h - k < 7; k--)
+                if (s->tag[k - 1] == TAG_MODAL) {
+                    if (s->tag_entry[k - 1] && strcmp(s->tag_entry[k - 1]->value, "refrain") == 0) ev.refrain = true;
+                    break;
+                }
+        }
+        if (ev.negated && ev.intent && !s->clause_denied[s->clause[h]]) {
+            /* "pledged not to attack", "vowed never to use force": the
+             * negation stands between the intent and the deed */
+            size_t k = h, negation = SIZE_MAX;
+            while (k > from && h - k < 7 && s->tag[k - 1] != TAG_MODAL) {
+                if (s->tag[k - 1] == TAG_NEGATION) negation = k - 1;
+                k--;
+            }
+            if (negation != SIZE_MAX && k > from && s->tag[k - 1] == TAG_MODAL && s->tag_entry[k - 1] &&
+                strcmp(s->tag_entry[k - 1]->value, "intent") == 0 && !(k >= 2 && s->tag[k - 2] == TAG_NEGATION)) {
+                ev.refrain = true;
+                ev.negated = false;
+            }
+        }
         /* "would have condemned": it did not happen */
         for (size_t k = h; k > from && h - k < 5; k--)
             if (s->tag[k - 1] == TAG_MODAL && s->tag_entry[k - 1] && strcmp(s->tag_entry[k - 1]->value, "counterfactual") == 0)

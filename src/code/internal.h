@@ -160,6 +160,7 @@ typedef struct pending_event {
     int  merged_into;       /* the event that took this one's place (and its date), -1 */
     const char *modal;
     const char *code;       /* the code after modality and complements; NULL = the pattern's */
+    bool refrain;           /* "pledged not to attack": an intent not to use force */
 } pending_event;
 
 typedef struct report {

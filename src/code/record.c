@@ -260,7 +260,14 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         const lex_code_info *info = lex_code(s->dict, ev->pattern->code);
         if (!info) continue;
         const char *rule_extra = "";
-        if (ev->intent && info->intent_code[0]) {
+        if (ev->refrain) {
+            /* an intent not to use force is an intent to de-escalate; not
+             * to do anything else is no event */
+            const lex_code_info *calm = force_code(info->code) ? lex_code(s->dict, "0356") : NULL;
+            if (!calm) continue;
+            rule_extra = arena_printf(s->a, "; \"%s ... not\" -> %s", ev->modal, calm->code);
+            info = calm;
+        } else if (ev->intent && info->intent_code[0]) {
             const lex_code_info *intent = lex_code(s->dict, info->intent_code);
             if (intent) { info = intent; rule_extra = arena_printf(s->a, "; modal \"%s\" -> %s", ev->modal, intent->code); }
         }
