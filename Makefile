@@ -1,6 +1,6 @@
 # parley: `make` builds ./parley; `make test` runs every test (unit tests,
 # data-driven cases, dictionary lint, then the same under ASan+UBSan);
-# `make eval` prints accuracy (eval/, then the held-out eval/heldout/);
+# `make eval` prints accuracy (eval/, then the held-out eval/heldout/ and eval/heldout2/);
 # `make bench` prints speed and memory; `make fuzz` runs each fuzz target
 # for FUZZ_SECONDS.
 
@@ -24,7 +24,7 @@ HEADERS  := $(wildcard src/*/*.h)
 GENERATED := dict/generated/countries.txt dict/generated/places.tsv
 GEONAMES  ?= /usr/share/libtimezonemap/ui
 
-.PHONY: all test unit cases cli lint asan eval eval-heldout bench fuzz clean setup demo
+.PHONY: all test unit cases cli lint asan eval eval-heldout eval-heldout2 bench fuzz clean setup demo
 all: parley $(GENERATED)
 
 parley: $(BUILD)/parley
@@ -112,17 +112,24 @@ demo: setup
 asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" unit cases
 
-# `make eval` scores the evaluation set, then the held-out set
-# (eval/heldout/README.md: only run to report figures, never tuned on).
+# `make eval` scores the evaluation set, then the two held-out sets
+# (eval/heldout/README.md, eval/heldout2/README.md: only run to report
+# figures, never tuned on).
 eval: parley $(GENERATED)
 	@echo "evaluation set (eval/):"
 	./parley eval eval/articles eval/gold
 	@echo
 	@$(MAKE) --no-print-directory eval-heldout
+	@echo
+	@$(MAKE) --no-print-directory eval-heldout2
 
 eval-heldout: parley $(GENERATED)
 	@echo "held-out set (eval/heldout/):"
 	./parley eval eval/heldout/articles eval/heldout/gold
+
+eval-heldout2: parley $(GENERATED)
+	@echo "second held-out set (eval/heldout2/):"
+	./parley eval eval/heldout2/articles eval/heldout2/gold
 
 bench: parley $(GENERATED)
 	./scripts/bench.sh
