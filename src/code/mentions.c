@@ -441,6 +441,12 @@ static size_t build_mention(sentence_state *s, size_t i)
                 break;
             }
         }
+        /* "Malian President Ibrahim Boubacar Keita resigned": the text says
+         * he holds the office even on the day his dated role ends */
+        bool former = start > 0 && (is(s, start - 1, "former") || is(s, start - 1, "ex") || is(s, start - 1, "late"));
+        if (agent && !former && strlen(code) == 3 && code_is_state(code) && agent->value && strlen(agent->value) == 3 &&
+            !generic_rank(s, agent_first))
+            code_set(code, code, agent->value);
         mention *m = add_mention(s, start, end, code, MENTION_PERSON, "title + person");
         if (m) remember(s, m);
         return end + 1;
