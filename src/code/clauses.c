@@ -16,6 +16,22 @@ static bool appeal_head(const sentence_state *s, size_t i)
     return true;
 }
 
+/* Does this head name a speech act: an appeal, demand, criticism,
+ * rejection, threat or praise (roots 02, 05, 10-13)? */
+static bool speech_head(const sentence_state *s, size_t i)
+{
+    size_t hc = 0;
+    const lex_head_pattern *heads = lex_heads(s->dict, s->words[i], &hc);
+    for (size_t k = 0; k < hc; k++) {
+        const char *c = heads[k].pattern->code;
+        if (heads[k].pattern->noun_head) continue;
+        if (strncmp(c, "02", 2) == 0 || strncmp(c, "05", 2) == 0 || strncmp(c, "10", 2) == 0 || strncmp(c, "11", 2) == 0 ||
+            strncmp(c, "12", 2) == 0 || strncmp(c, "13", 2) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* A short quoted phrase inside a clause ("to wage \"total war\" on") is
  * no clause of its own: two quote marks with one to five words between,
  * no comma or stop inside, and the clause going on on both sides. */
@@ -42,8 +58,21 @@ void code_cut_clauses(sentence_state *s)
     uint16_t c = 0;
     bool subordinate_open = false;
     int relative_parent = -1;
+    int speaker_clause = -1;   /* the clause before the first reporting verb */
     for (size_t i = 0; i < s->n; i++) {
         bool boundary = false, conditional = false;
+        if (s->tag[i] == TAG_REPORT && speaker_clause < 0 && i > 0) speaker_clause = c;
+        /* "Guterres said Gaza needed aid and urged both sides to ...": a
+         * speech act joined by "and" after what was said is the speaker's */
+        int speech_subject = -1;
+        if (is(s, i, "and") && i > 0 && !is(s, i - 1, ",") && speaker_clause >= 0 && c > speaker_clause + 1) {
+            size_t v = i + 1;
+            if (is(s, v, "also") || is(s, v, "then") || is(s, v, "later")) v++;
+            if (v < s->n && s->mention_at[v] < 0 && s->is_head[v] && speech_head(s, v)) {
+                boundary = true;
+                speech_subject = speaker_clause;
+            }
+        }
         if (is(s, i, ";")) boundary = true;
         if (s->tag[i] == TAG_REPORT && (i == 0 || s->tag[i - 1] != TAG_REPORT)) boundary = true;
         if (i > 0 && s->tag[i - 1] == TAG_REPORT && s->tag[i] != TAG_REPORT) boundary = true;
@@ -146,6 +175,7 @@ void code_cut_clauses(sentence_state *s)
         if (relative_that) relative_parent = c;
         if (boundary && i > 0) c++;
         if (shares_subject && c > 0 && s->subject_from[c] < 0) s->subject_from[c] = (int16_t)(c - 1);
+        if (speech_subject >= 0) s->subject_from[c] = (int16_t)speech_subject;
         if (back_to_parent) {
             s->subject_from[c] = (int16_t)relative_parent;
             relative_parent = -1;
@@ -204,6 +234,13 @@ int code_clause_subject(const sentence_state *s, size_t head)
         if (end > k) {
             int m = code_clause_subject(s, end - 1 > k ? end - 1 : k);
             if (m >= 0) return m;
+            /* a clause that is only its subject: "Guterres | said ..." */
+            for (size_t q = 0; q < s->mention_count; q++) {
+                const mention *x = &s->mentions[q];
+                if (s->clause[x->first] == (uint16_t)s->subject_from[c] && !x->prepositional && !x->place && !x->modifier &&
+                    x->code[0])
+                    return (int)q;
+            }
         }
     }
     /* "anti-aircraft guns of the Haftar forces violated": the owner of an
