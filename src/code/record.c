@@ -257,6 +257,15 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         }
         if (ev->dropped || (ev->source < 0 && !implicit_pair && !by_adversary)) continue;
         if (ev->negated && !s->options->keep_negated) continue;
+        /* "sent advisers and drones to support the GNA": support as the
+         * purpose of another deed is that deed, not praise */
+        if (strcmp(ev->pattern->code, "051") == 0 && ev->head > 0 && is(s, ev->head - 1, "to") &&
+            s->tag[ev->head - 1] != TAG_MODAL) {
+            bool purpose = false;
+            for (size_t a = 0; a < e && !purpose; a++)
+                if (!events[a].dropped && events[a].head < ev->head && ev->head - events[a].head < 14) purpose = true;
+            if (purpose) continue;
+        }
         const lex_code_info *info = lex_code(s->dict, ev->pattern->code);
         if (!info) continue;
         const char *rule_extra = "";
@@ -430,6 +439,24 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0]->how && strcmp(targets[0]->how, "pronoun") == 0 &&
             (is(s, targets[0]->first, "it") || is(s, targets[0]->first, "this")))
             nt = 0;
+        /* "denied backing the M23": the one backed is the deed's, not the denial's target */
+        if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0] >= s->mentions &&
+            targets[0] < s->mentions + s->mention_count && targets[0]->first > ev->last)
+            for (size_t k = ev->last + 1; k < targets[0]->first; k++) {
+                size_t wl = strlen(s->words[k]);
+                if (wl > 4 && strcmp(s->words[k] + wl - 3, "ing") == 0) { nt = 0; break; }
+            }
+        /* "the militia, which Kampala denied": what is denied, not whom */
+        if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0] >= s->mentions &&
+            targets[0] < s->mentions + s->mention_count && targets[0]->last < ev->head)
+            for (size_t k = targets[0]->last + 1; k < ev->head; k++)
+                if (is(s, k, "which")) { nt = 0; break; }
+        /* "Saudi Arabia accuses Iran of arming the group, which Tehran
+         * denies": the accusation of this sentence */
+        for (size_t a = 0; nt == 0 && strcmp(info->code, "016") == 0 && a < e; a++)
+            if (!events[a].dropped && events[a].source >= 0 && strncmp(events[a].pattern->code, "112", 3) == 0 &&
+                strcmp(s->mentions[events[a].source].code, src->code) != 0)
+                targets[nt++] = &s->mentions[events[a].source];
         /* a denial without a target answers the last accusation: "which Asmara denies" */
         if (nt == 0 && strcmp(info->code, "016") == 0 && s->memory->has_accuser &&
             strcmp(s->memory->accuser.code, src->code) != 0)
