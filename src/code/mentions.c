@@ -590,6 +590,23 @@ static size_t build_mention(sentence_state *s, size_t i)
 static const mention *resolve_pronoun(sentence_state *s, size_t i)
 {
     const char *kind = s->tag_entry[i] ? s->tag_entry[i]->value : "";
+    /* "Blinken spoke with Aliyev and urged him to ...": an object pronoun
+     * is not the subject of its sentence but the last fitting actor named
+     * before it in the sentence */
+    if (is(s, i, "him") || is(s, i, "them")) {
+        const mention *subject = NULL;
+        for (size_t m = 0; m < s->mention_count && !subject; m++)
+            if (!s->mentions[m].prepositional && !s->mentions[m].place && !s->mentions[m].modifier &&
+                !s->mentions[m].adjectival && s->mentions[m].code[0])
+                subject = &s->mentions[m];
+        for (size_t m = s->mention_count; subject && m > 0; m--) {
+            const mention *x = &s->mentions[m - 1];
+            if (x->first >= i || x == subject || strcmp(x->code, subject->code) == 0) continue;
+            if (x->place || x->modifier || x->adjectival || !x->code[0] || x->speaker_ref || x->compound >= 0) continue;
+            bool fits = is(s, i, "him") ? x->kind == MENTION_PERSON && !x->plural : x->plural && x->kind != MENTION_PERSON;
+            if (fits) return x;
+        }
+    }
     /* "Trump praised the deal and said he would meet": the person who is
      * this sentence's subject */
     if (strcmp(kind, "person") == 0)
