@@ -485,6 +485,12 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         } else {
             ev.source = subject_guess;
         }
+        /* "protests led by the M5-RFP coalition", "an offensive launched by X" */
+        if (ev.source < 0 && !ev.passive && best.last + 2 < s->n && is(s, best.last + 2, "by")) {
+            static const char *const doers[] = { "led", "organized", "organised", "staged", "launched", "mounted",
+                                                 "called", "waged", "spearheaded", "conducted", NULL };
+            if (is_any(s, best.last + 1, doers)) ev.source = by_agent(s, best.last + 2, false);
+        }
         const lex_code_info *pinfo = lex_code(s->dict, p->code);
         if (ev.target < 0 && !(ev.passive || under) && pinfo && pinfo->quad_class <= 2) {
             /* cooperation has a partner: "shared intelligence about X with the United States" */
