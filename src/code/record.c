@@ -90,6 +90,9 @@ static void state_role(code_actor *a, const mention *m, const lex_code_info *inf
     /* force against a country named as such is against its territory and
      * people: "attacked Israel" is ... 190 ISR (as "captured Sirte" is LBY) */
     if (!is_source && force) return;
+    /* so are sanctions and suspensions of a country ("suspended Mali"),
+     * not a break of relations, which is between governments */
+    if (!is_source && strncmp(info->code, "16", 2) == 0 && strcmp(info->code, "161") != 0) return;
     code_copy_text(a->code + 3, sizeof a->code - 3, is_source && force ? "MIL" : "GOV");
 }
 
@@ -495,9 +498,10 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         code_is_state(out_event.target.code) &&
                         (strlen(out_event.target.code) == 3 || strcmp(out_event.target.code + 3, "GOV") == 0))
                         code_set(out_event.target.code, tg->code, "MIL");
-                    /* "entered Damascus": territory taken is the country's, not its government */
-                    if (strcmp(info->code, "192") == 0 && tg->how && strcmp(tg->how, "capital") == 0 &&
-                        strlen(out_event.target.code) == 6)
+                    /* "entered Damascus", "seized the presidential palace": territory
+                     * taken is the country's, not its government's */
+                    if (strcmp(info->code, "192") == 0 && code_is_state(out_event.target.code) &&
+                        strlen(out_event.target.code) > 3 && tg->kind != MENTION_PERSON)
                         out_event.target.code[3] = 0;
                     out_event.has_target = true;
                     /* the same actor on both sides after the roles are settled: no target */
