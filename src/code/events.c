@@ -183,7 +183,13 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
         size_t by = x->first > from && is(s, x->first - 1, "by") ? x->first - 1
                   : x->first > from + 1 && is(s, x->first - 2, "by") && is_any(s, x->first - 1, determiners) ? x->first - 2 : 0;
         if (by && !(by > from && event_noun(s, by - 1))) continue;
-        if (x->place && !(allow_place_at && (x->first == place_ok_at || x->first == place_ok_at + 1))) continue;
+        /* "agreed to meet under U.N. auspices": the sponsor is no target */
+        if (x->first > from && is(s, x->first - 1, "under")) continue;
+        /* "fired rockets toward Jerusalem", "launched missiles at Kyiv": a place one
+         * direction word after the deed */
+        static const char *const directions[] = { "toward", "towards", "at", "into", "on", "across", "against", NULL };
+        bool aimed = x->first >= 2 && x->first - 2 == place_ok_at && is_any(s, x->first - 1, directions);
+        if (x->place && !(allow_place_at && (x->first == place_ok_at || x->first == place_ok_at + 1 || aimed))) continue;
         return (int)m;
     }
     return -1;

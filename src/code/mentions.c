@@ -602,7 +602,8 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
         for (size_t m = s->mention_count; subject && m > 0; m--) {
             const mention *x = &s->mentions[m - 1];
             if (x->first >= i || x == subject || strcmp(x->code, subject->code) == 0) continue;
-            if (x->place || x->modifier || x->adjectival || !x->code[0] || x->speaker_ref || x->compound >= 0) continue;
+            if (x->compound >= 0) break;   /* a pair before it: the pair rules below decide */
+            if (x->place || x->modifier || x->adjectival || !x->code[0] || x->speaker_ref) continue;
             bool fits = is(s, i, "him") ? x->kind == MENTION_PERSON && !x->plural : x->plural && x->kind != MENTION_PERSON;
             if (fits) return x;
         }

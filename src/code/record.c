@@ -449,6 +449,8 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 size_t wl = strlen(s->words[k]);
                 if (wl > 4 && strcmp(s->words[k] + wl - 3, "ing") == 0) { nt = 0; break; }
             }
+        /* "had nothing to do with the strike": the deed, not whom it answers */
+        if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0]->reference) nt = 0;
         /* "the militia, which Kampala denied": what is denied, not whom */
         if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0] >= s->mentions &&
             targets[0] < s->mentions + s->mention_count && targets[0]->last < ev->head)
