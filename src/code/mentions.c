@@ -666,6 +666,11 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
             const mention *g = &s->memory->groups[k - 1];
             if (g->text && *noun && strcasestr(g->text, noun)) return g;
         }
+        /* "the group" is a movement before an organisation ("U.S. Africa
+         * Command said ... the group besieged a hotel": al Shabaab) */
+        if (is(s, i, "the") && i + 1 < s->n && is(s, i + 1, "group"))
+            for (size_t k = s->memory->group_count; k > 0; k--)
+                if (s->memory->groups[k - 1].kind == MENTION_GROUP) return &s->memory->groups[k - 1];
         return &s->memory->last_group;
     }
     return NULL;
