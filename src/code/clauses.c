@@ -192,6 +192,25 @@ int code_clause_subject(const sentence_state *s, size_t head)
 {
     uint16_t c = s->clause[head];
     int best = -1;
+    /* "X praised the two leaders ... and urged them": the second verb has
+     * the first one's subject, not its object */
+    size_t and = head >= 1 && is(s, head - 1, "and") ? head - 1
+               : head >= 2 && is(s, head - 2, "and") && (is(s, head - 1, "also") || is(s, head - 1, "then")) ? head - 2 : 0;
+    if (and > 0 && s->mention_at[and - 1] < 0)
+        for (size_t p = and; p > 0; p--) {
+            size_t v = p - 1;
+            if (s->clause[v] != c) break;
+            if (s->is_head[v] && v > 0 && !is_any(s, v - 1, determiners) && s->mention_at[v] < 0 &&
+                !(s->tokens[v - 1].flags & TEXT_POSSESSIVE) && !word_is_capitalized(s, v)) {
+                /* "for making compromises": a gerund after a preposition is no main verb */
+                size_t wl = strlen(s->words[v]);
+                if (wl > 4 && strcmp(s->words[v] + wl - 3, "ing") == 0 && is_any(s, v - 1, prepositions)) continue;
+                bool object_between = false;
+                for (size_t q = v + 1; q < and; q++) if (s->mention_at[q] >= 0) object_between = true;
+                if (object_between) return code_clause_subject(s, v);
+                break;
+            }
+        }
     for (size_t m = 0; m < s->mention_count; m++) {
         const mention *x = &s->mentions[m];
         if (x->last >= head) break;
