@@ -444,6 +444,10 @@ static size_t build_mention(sentence_state *s, size_t i)
         /* "Malian President Ibrahim Boubacar Keita resigned": the text says
          * he holds the office even on the day his dated role ends */
         bool former = start > 0 && (is(s, start - 1, "former") || is(s, start - 1, "ex") || is(s, start - 1, "late"));
+        /* "AU Commission chairman Moussa Faki Mahamat": an official titled
+         * by an organisation speaks for it, whatever his nationality */
+        if (have_owner && owner[0] && !code_is_state(owner) && code_is_state(code) && !former)
+            code_copy_text(code, sizeof code, owner);
         if (agent && !former && strlen(code) == 3 && code_is_state(code) && agent->value && strlen(agent->value) == 3 &&
             !generic_rank(s, agent_first))
             code_set(code, code, agent->value);
