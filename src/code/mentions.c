@@ -722,11 +722,13 @@ static int known_surname(const sentence_state *s, size_t i)
 /* A deal or deed phrase that names its own actors: "the Russian offensive"
  * is tagged only on "the offensive" when the adjective comes first, so look
  * after it: "the attack by X", "the offensive on Y", "the truce between A and B". */
-static bool owned_event_noun(const sentence_state *s, size_t first, size_t last)
+static bool owned_event_noun(const sentence_state *s, size_t first, size_t last, bool deed)
 {
     (void)first;
     size_t k = last + 1;
-    if (k + 1 < s->n && (is(s, k, "by") || is(s, k, "between") || is(s, k, "of")))
+    /* "the detention of the president", "the killing of X": after a deed
+     * "of" names who suffered it, and the author is still the one before */
+    if (k + 1 < s->n && (is(s, k, "by") || is(s, k, "between") || (is(s, k, "of") && !deed)))
         for (size_t q = k + 1; q < s->n && q <= k + 3; q++)
             if (s->tag[q] == TAG_ACTOR || s->tag[q] == TAG_AGENT) return true;
     return false;
@@ -814,7 +816,7 @@ void code_build_mentions(sentence_state *s)
                  * the article has named most made it */
                 if (code_most_named(mem, 2, mem->deal)) mem->has_deal = true;
             }
-            if ((deal && !mem->has_deal) || (deed && !author) || ((deal || deed) && owned_event_noun(s, i, end))) {
+            if ((deal && !mem->has_deal) || (deed && !author) || ((deal || deed) && owned_event_noun(s, i, end, deed))) {
                 /* nothing coded before, or the words name their own actors
                  * ("the Russian offensive", "the attack by X"): plain words */
                 words_again(s, i, end);
