@@ -238,10 +238,16 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         anchor_of[d] = -1;   /* -1 none; event index; or -2 - report index */
         size_t best_distance = SIZE_MAX;
         size_t at = date_word(&dates[d]);
-        for (int pass = 0; pass < 2 && anchor_of[d] == -1; pass++) {
+        /* "seized Goma once before, in 2012, and withdrew": a date set off
+         * by a comma after a clause adds to that clause */
+        size_t opening = dates[d].first > 0 && (s->cls[dates[d].first - 1] & WORD_PREPOSITION) ? dates[d].first - 1 : dates[d].first;
+        bool afterthought = opening > 0 && is(s, opening - 1, ",") && !dates[d].opens_clause;
+        for (int pass = 0; pass < 3 && anchor_of[d] == -1; pass++) {
+            if (pass == 1 && !afterthought) continue;
             for (size_t e = 0; e < event_count; e++) {
                 size_t h = events[e].head;
                 if (pass == 0 && s->clause[h] != s->clause[at]) continue;
+                if (pass == 1 && h > dates[d].first) continue;
                 if (!date_may_govern(s, &dates[d], h)) continue;
                 size_t dist = h < dates[d].first ? dates[d].first - h : h - dates[d].last;
                 if (dist < best_distance) {
@@ -252,6 +258,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             for (size_t r = 0; r < report_count; r++) {
                 size_t h = reports[r].verb;
                 if (pass == 0 && s->clause[h] != s->clause[at]) continue;
+                if (pass == 1 && h > dates[d].first) continue;
                 if (!date_may_govern(s, &dates[d], h) || dates[d].modifier) continue;
                 size_t dist = h < dates[d].first ? dates[d].first - h : h - dates[d].last;
                 if (dist < best_distance) { best_distance = dist; anchor_of[d] = -2 - (int)r; }
@@ -319,6 +326,13 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         for (size_t d = 0; d < date_count && chosen < 0; d++)
             if (anchor_of[d] >= 0 && !about[d] && !events[anchor_of[d]].dropped &&
                 s->clause[events[anchor_of[d]].head] == s->clause[ev->head])
+                chosen = (int)d;
+        /* "held talks on Saturday and agreed to meet again": a clause that
+         * goes on with the subject of another goes on at its time */
+        int shared = s->subject_from[s->clause[ev->head]];
+        for (size_t d = 0; d < date_count && chosen < 0 && shared >= 0; d++)
+            if (anchor_of[d] >= 0 && !about[d] && !events[anchor_of[d]].dropped &&
+                s->clause[events[anchor_of[d]].head] == (uint16_t)shared)
                 chosen = (int)d;
         for (size_t d = 0; d < date_count && chosen < 0; d++) if (anchor_of[d] <= -2 && !about[d]) chosen = (int)d;
         if (chosen >= 0) {
