@@ -122,7 +122,7 @@ typedef struct sentence_state {
     size_t           mention_count;
     memory          *memory;
     bool             quoted;
-    uint32_t         paragraph, sentence_index;
+    uint32_t         paragraph;       /* its paragraph in the article (text_sentence.paragraph) */
     char             place_country[4];  /* the country of a place named in the sentence ("in Yerevan"), or "" */
 } sentence_state;
 

@@ -308,18 +308,19 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             }
         }
         /* the date: its own expression; else one of another event of its
-         * clause that was not folded away; else the date of the report;
-         * else the publication date */
+         * clause that was not folded away, or of the clause whose subject it
+         * goes on with; else the date of the report; else the day the story
+         * is at; else the publication date */
         int32_t date = s->publication;
         int precision = CODE_DATE_MONTH;   /* no date in the text: the article's, no finer than its month */
         const char *date_words = NULL, *date_note = "";
         int chosen = -1;
-        /* its own expression: one of its clause first ("took Sirte on Jan. 6,
-         * and they have besieged Tripoli since last April") */
         /* "accused Islamabad of violating its airspace on Wednesday": that is
          * the day of what the accusation is about, not of the accusation */
         bool about[16];
         for (size_t d = 0; d < date_count; d++) about[d] = gerund_between(s, ev->head, dates[d].first);
+        /* its own expression: one of its clause first ("took Sirte on Jan. 6,
+         * and they have besieged Tripoli since last April") */
         for (size_t d = 0; d < date_count && chosen < 0; d++)
             if (anchor_of[d] == (int)e && !about[d] && s->clause[date_word(&dates[d])] == s->clause[ev->head]) chosen = (int)d;
         for (size_t d = 0; d < date_count && chosen < 0; d++) if (anchor_of[d] == (int)e && !about[d]) chosen = (int)d;
