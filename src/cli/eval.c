@@ -79,6 +79,7 @@ typedef struct eval_context {
     const char *gold_folder;
     totals *t;
     bool verbose;
+    bool show_dates;   /* --dates: each matched event whose date is wrong, gold against emitted */
     int status;
 } eval_context;
 
@@ -171,6 +172,9 @@ static void on_article(void *context, const read_article *a)
                 event_date(ev, d);
                 c->t->dates_checked++;
                 if (strcmp(d, x->date) == 0) c->t->dates_right++;
+                else if (c->show_dates)
+                    printf("   date    %s: gold %-10s got %-10s from %s  \"%s\"\n", a->id, x->date, d,
+                           ev->date_evidence ? ev->date_evidence : "(publication)", x->evidence);
             }
             if (strcmp(x->place, "-") != 0) {
                 /* the place is right when the names agree (one contains the other, ignoring case) */
@@ -230,17 +234,18 @@ int cmd_eval(int argc, char **argv)
     cli_dicts dicts;
     cli_dicts_init(&dicts);
     const char *articles = NULL, *gold_folder = NULL;
-    bool verbose = false;
+    bool verbose = false, show_dates = false;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) cli_dicts_add(&dicts, argv[++i]);
         else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) dicts.config = argv[++i];
         else if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0) verbose = true;
+        else if (strcmp(argv[i], "--dates") == 0) show_dates = true;
         else if (argv[i][0] == '-') { fprintf(stderr, "parley eval: unknown option \"%s\"\n", argv[i]); return 2; }
         else if (!articles) articles = argv[i];
         else if (!gold_folder) gold_folder = argv[i];
     }
     if (!articles || !gold_folder) {
-        fputs("usage: parley eval [-v] [--dict DIR] [--config FILE] ARTICLES-FOLDER GOLD-FOLDER\n", stderr);
+        fputs("usage: parley eval [-v] [--dates] [--dict DIR] [--config FILE] ARTICLES-FOLDER GOLD-FOLDER\n", stderr);
         return 2;
     }
     lex_dict *dict = cli_load_dicts(&dicts, false);
@@ -249,7 +254,7 @@ int cmd_eval(int argc, char **argv)
     error err;
     if (!cli_inputs_add(&inputs, articles, &err)) { fprintf(stderr, "parley eval: %s\n", err.message); lex_free(dict); return 2; }
     totals t = { 0 };
-    eval_context c = { dict, gold_folder, &t, verbose, 0 };
+    eval_context c = { dict, gold_folder, &t, verbose, show_dates, 0 };
     read_options ro = { READ_FORMAT_AUTO, NULL, 0 };
     read_sink sink = { &c, on_article, on_skipped };
     size_t articles_read = 0;

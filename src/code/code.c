@@ -50,6 +50,25 @@ static void main_country(const lex_dict *dict, const text_doc *doc, char out[4],
     for (size_t x = 0; x < n; x++) if (t[x].count > best) { best = t[x].count; memcpy(out, t[x].code, 4); }
 }
 
+/* A sentence that tells what came right after the one before: "Within
+ * minutes, ...", "Hours later, ...", "Maduro responded by ...".  It stays
+ * at the day the story is at, though it opens a paragraph. */
+static bool continues_story(const sentence_state *s)
+{
+    static const char *const soon[] = { "minutes", "hours", "moments", NULL };
+    static const char *const opening[] = { "shortly", "soon", "later", "then", "afterwards", "immediately", NULL };
+    static const char *const reacting[] = { "responded", "retaliated", "reacted", NULL };
+    if (s->n < 2) return false;
+    if (is(s, 0, "within") && is_any(s, 1, soon)) return true;
+    if (is_any(s, 0, soon) && s->n > 2 && is(s, 1, "later")) return true;
+    if (is_any(s, 0, opening)) return true;
+    for (size_t i = 1; i < s->n && i < 12; i++) {
+        if (s->cls[i] & WORD_STOP) break;
+        if (is_any(s, i, reacting)) return true;
+    }
+    return false;
+}
+
 void code_article(arena *a, const lex_dict *dict, const code_options *options,
                   const char *text, size_t text_len, int32_t publication_date, code_result *out)
 {
@@ -125,7 +144,23 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         for (size_t d = 0; d < found; d++)
             if (!dates[d].future) dates[date_count++] = dates[d];
         size_t coded_before = out->count;
+        if (continues_story(s)) mem.narrative_paragraph = ts->paragraph;
+        s->paragraph = ts->paragraph;
         code_emit_sentence(s, si, ts, events, event_count, reports, report_count, dates, date_count, out);
+        /* the first date the sentence names (of its own clauses) is the day
+         * the story is at, while that is the news of the publication day or
+         * the day before; an earlier day, a month or a year frames background
+         * ("The crisis began when ... on Feb. 14", "Talks began in 2012"),
+         * whose undated events keep the month */
+        for (size_t d = 0; d < date_count; d++) {
+            if (dates[d].opens_clause || dates[d].modifier) continue;
+            mem.has_narrative_day = dates[d].precision == CODE_DATE_DAY && !dates[d].is_range &&
+                                    publication_date - dates[d].days <= 1;
+            mem.narrative_day = dates[d].days;
+            mem.narrative_paragraph = ts->paragraph;
+            mem.narrative_words = code_slice(s, dates[d].first, dates[d].last, NULL, NULL);
+            break;
+        }
         if (out->count == coded_before) code_repeat_for_ellipsis(s, si, ts, dates, date_count, out);
     }
 }

@@ -183,13 +183,13 @@ static int count_of(const char *w, bool *vague)
     return 0;
 }
 
-enum unit { UNIT_NONE, UNIT_HOUR, UNIT_DAY, UNIT_NIGHT, UNIT_PART_OF_DAY, UNIT_WEEK, UNIT_WEEKEND, UNIT_MONTH,
+enum unit { UNIT_NONE, UNIT_MINUTE, UNIT_HOUR, UNIT_DAY, UNIT_NIGHT, UNIT_PART_OF_DAY, UNIT_WEEK, UNIT_WEEKEND, UNIT_MONTH,
             UNIT_YEAR, UNIT_DECADE };
 
 static int unit_of(const char *w, bool *plural)
 {
     static const struct { const char *singular, *plural; int unit; } units[] = {
-        { "hour", "hours", UNIT_HOUR }, { "day", "days", UNIT_DAY }, { "night", "nights", UNIT_NIGHT },
+        { "minute", "minutes", UNIT_MINUTE }, { "hour", "hours", UNIT_HOUR }, { "day", "days", UNIT_DAY }, { "night", "nights", UNIT_NIGHT },
         { "morning", "mornings", UNIT_PART_OF_DAY }, { "afternoon", "afternoons", UNIT_PART_OF_DAY },
         { "evening", "evenings", UNIT_PART_OF_DAY }, { "week", "weeks", UNIT_WEEK },
         { "weekend", "weekends", UNIT_WEEKEND }, { "month", "months", UNIT_MONTH }, { "year", "years", UNIT_YEAR },
@@ -235,6 +235,7 @@ static int32_t shift(int32_t days, int unit, int n)
     int y, m, d;
     date_from_days(days, &y, &m, &d);
     switch (unit) {
+    case UNIT_MINUTE: return days;
     case UNIT_HOUR: return days + (n >= 0 ? (n + 12) / 24 : -((12 - n) / 24));
     case UNIT_WEEK: case UNIT_WEEKEND: return days + 7 * n;
     case UNIT_MONTH: {
@@ -483,12 +484,14 @@ static bool read_weekday(const scanner *sc, size_t i, date_expression *e)
     return true;
 }
 
-/* "yesterday", "today", "tonight", "tomorrow", "overnight", with "earlier",
- * "since" and a part of the day ("yesterday morning"). */
+/* "yesterday", "today", "tonight", "tomorrow", "overnight" (the night that
+ * ends on the publication day: a story of Thursday tells of the night into
+ * Thursday), with "earlier", "since" and a part of the day ("yesterday
+ * morning"). */
 static bool read_day_word(const scanner *sc, size_t i, date_expression *e)
 {
     static const struct { const char *word; int offset; } day_words[] = {
-        { "yesterday", -1 }, { "today", 0 }, { "tonight", 0 }, { "tomorrow", 1 }, { "overnight", -1 },
+        { "yesterday", -1 }, { "today", 0 }, { "tonight", 0 }, { "tomorrow", 1 }, { "overnight", 0 },
     };
     static const char *const parts[] = { "morning", "afternoon", "evening", "night", NULL };
     for (size_t k = 0; k < sizeof day_words / sizeof day_words[0]; k++) {
@@ -623,6 +626,43 @@ static bool anchor_of(const scanner *sc, const date_expression *previous, bool b
     return back;
 }
 
+/* "a day after rebels attacked", "hours after soldiers detained him",
+ * "three days before the army withdrew": what the clause after "after"
+ * tells happened that long before the day the sentence named first ("on
+ * Wednesday, a day after ..."), and what follows "before" that long after
+ * it.  The expression dates that clause, not its own.  Without such a day
+ * the distance counts from nothing the text gives, and nothing is read.
+ * first is the expression's first word, n its count (-1: read it before
+ * word i; "hours after" is the same day, "days after" a vague few). */
+static int read_opening(const scanner *sc, size_t i, int unit, bool plural, size_t first, int n,
+                        date_expression *e, const date_expression *previous)
+{
+    bool after = is(sc, i + 1, "after");
+    if (!(after || is(sc, i + 1, "before")) || clause_break(sc, i + 2)) return FOUND_NONE;
+    if (!previous || previous->precision != CODE_DATE_DAY || previous->future || previous->opens_clause)
+        return FOUND_NONE;
+    bool vague = false;
+    if (n < 0) {
+        n = has_before(sc, i) ? count_of(word(sc, i - 1), &vague) : 0;
+        if (n > 0 && (plural ? n >= 2 || vague : n == 1)) {
+            first = i - 1;
+            if (vague && has_before(sc, first) && is(sc, first - 1, "a")) first--;
+        } else if (plural && (unit == UNIT_HOUR || unit == UNIT_MINUTE)) {
+            n = 0;
+        } else if (plural && unit != UNIT_PART_OF_DAY && unit != UNIT_NIGHT) {
+            n = 3;
+            vague = true;
+        } else {
+            return FOUND_NONE;
+        }
+    }
+    set_date(sc, e, shift(previous->days, unit, after ? -n : n), unit_precision(unit, vague));
+    e->first = (uint32_t)first;
+    e->last = (uint32_t)(i + 1);
+    e->opens_clause = true;
+    return FOUND_NEW;
+}
+
 /* "the day before", "the day before yesterday", "the previous day", "the
  * next day", "the following day". */
 static int read_neighbour_day(const scanner *sc, size_t i, date_expression *e, const date_expression *previous)
@@ -643,7 +683,8 @@ static int read_neighbour_day(const scanner *sc, size_t i, date_expression *e, c
             e->last = (uint32_t)(i + 2);
             return FOUND_NEW;
         }
-        if (!clause_break(sc, i + 2)) return FOUND_NONE;   /* "the day before the vote" */
+        /* "the day after the rebels attacked"; "the day before the vote" counts from the vote */
+        if (!clause_break(sc, i + 2)) return read_opening(sc, i, UNIT_DAY, false, first, 1, e, previous);
     }
     int32_t anchor;
     if (!step || !anchor_of(sc, previous, step < 0, &anchor)) return FOUND_NONE;
@@ -708,6 +749,7 @@ static int read_counted(const scanner *sc, size_t i, int unit, date_expression *
         } else {
             set_date(sc, e, sc->publication, precision);
             set_until(e, shift(sc->publication, unit, n), precision);
+            e->future = true;   /* "in the next two weeks": what is to happen then */
         }
         return FOUND_NEW;
     }
@@ -738,6 +780,8 @@ static int read_unit(const scanner *sc, size_t i, date_expression *e, date_expre
     bool plural;
     int unit = unit_of(word(sc, i), &plural);
     if (unit == UNIT_NONE) return FOUND_NONE;
+    *e = (date_expression){ 0 };
+    if (read_opening(sc, i, unit, plural, i, -1, e, previous) == FOUND_NEW) return FOUND_NEW;
     *e = (date_expression){ 0 };
     if (unit == UNIT_DAY && !plural) {
         int r = read_neighbour_day(sc, i, e, previous);
@@ -771,6 +815,7 @@ static int read_unit(const scanner *sc, size_t i, date_expression *e, date_expre
         } else {
             set_date(sc, e, pub, precision);
             set_until(e, shift(pub, unit, n), precision);
+            e->future = true;   /* "in the coming days" */
         }
         return FOUND_NEW;
     }
@@ -811,7 +856,8 @@ static bool may_head(const char *w)
 {
     static const char *const j[] = { "jan", "january", "jun", "june", "jul", "july", NULL };
     static const char *const f[] = { "feb", "february", "friday", NULL };
-    static const char *const m[] = { "mar", "march", "may", "monday", "morning", "mornings", "month", "months", NULL };
+    static const char *const m[] = { "mar", "march", "may", "monday", "morning", "mornings", "month", "months",
+                                     "minute", "minutes", NULL };
     static const char *const a[] = { "apr", "april", "aug", "august", "afternoon", "afternoons", NULL };
     static const char *const s[] = { "sep", "sept", "september", "saturday", "sunday", NULL };
     static const char *const o[] = { "oct", "october", "overnight", NULL };
@@ -857,6 +903,7 @@ size_t date_find(const char *const *words, size_t word_count, size_t first, size
         if (r == FOUND_NONE) continue;
         if (r == FOUND_NEW) {
             if (!e.is_range) { e.until = e.days; e.until_precision = e.precision; }
+            e.modifier = e.last + 1 < word_count && strcmp(words[e.last + 1], "'s") == 0;   /* "last year's" */
             out[found++] = e;
         }
         sc.floor = e.last + 1;

@@ -16,6 +16,8 @@ typedef struct date_expression {
     int32_t  until;            /* a range's end ("since": the publication date); else days */
     int      until_precision;  /* its precision; else precision */
     bool     future;           /* it starts after the publication: "next week", "will meet on Sunday" */
+    bool     opens_clause;     /* "a day after rebels attacked": it dates the clause its last word opens */
+    bool     modifier;         /* "last year's election": it describes the noun after it, not its clause */
 } date_expression;
 
 /* Finds the date expressions whose head word (a month, weekday, year, unit

@@ -83,6 +83,11 @@ typedef struct memory {
     code_place dateline;   bool has_dateline;   /* "KHARTOUM, Sudan -": where events with no place of their own happened */
     mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */
     size_t  subject_age;                       /* sentences since */
+    /* the day the story is at: the day a sentence named ("on Wednesday"),
+     * which undated events that follow it in its paragraph share */
+    int32_t narrative_day;  bool has_narrative_day;
+    uint32_t narrative_paragraph;
+    const char *narrative_words;
 } memory;
 
 typedef struct sentence_state {
@@ -117,6 +122,7 @@ typedef struct sentence_state {
     size_t           mention_count;
     memory          *memory;
     bool             quoted;
+    uint32_t         paragraph;       /* its paragraph in the article (text_sentence.paragraph) */
     char             place_country[4];  /* the country of a place named in the sentence ("in Yerevan"), or "" */
 } sentence_state;
 

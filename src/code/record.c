@@ -145,6 +145,51 @@ static void actor_of(const mention *m, code_actor *out)
     out->end = m->end;
 }
 
+/* The word whose clause a date expression belongs to: its first, or for
+ * "a day after rebels attacked" the word that opens the clause it dates. */
+static size_t date_word(const date_expression *d) { return d->opens_clause ? d->last : d->first; }
+
+/* Whether a date expression may be the date of the event or report whose
+ * head is word h: one that opens a clause dates only what follows it, one
+ * that describes a noun ("who lost last year's election") only that noun,
+ * or after a preposition its own clause. */
+static bool date_may_govern(const sentence_state *s, const date_expression *d, size_t h)
+{
+    if (d->opens_clause) return h > d->last;
+    if (!d->modifier) return true;
+    /* "seized rifles during Monday's confrontation": the time of its clause */
+    static const char *const frames[] = { "during", "in", "at", "on", "since", "after", "before", "following", "amid", NULL };
+    if (d->first > 0 && s->clause[h] == s->clause[d->first])
+        for (const char *const *f = frames; *f; f++)
+            if (is(s, d->first - 1, *f)) return true;
+    if (h <= d->last + 1 || h > d->last + 4) return false;
+    for (size_t k = d->last + 2; k < h; k++)
+        if (s->cls[k] & WORD_STOP) return false;
+    return true;
+}
+
+/* Whether a complement "of -ing" or "for -ing" stands between an event's
+ * head and a date after it, in one clause. */
+static bool gerund_between(const sentence_state *s, size_t head, size_t date)
+{
+    for (size_t k = head + 1; k + 1 < date; k++) {
+        if (s->clause[k] != s->clause[head] || (s->cls[k] & WORD_STOP)) return false;
+        size_t n = strlen(s->words[k + 1]);
+        if ((is(s, k, "of") || is(s, k, "for")) && n > 5 && strcmp(s->words[k + 1] + n - 3, "ing") == 0) return true;
+    }
+    return false;
+}
+
+/* "had shelled": the past before the story's own time */
+static bool past_perfect(const sentence_state *s, size_t head)
+{
+    for (size_t k = head, steps = 0; k > 0 && steps < 3; k--, steps++) {
+        if (is(s, k - 1, "had") || is(s, k - 1, "'d")) return true;
+        if (s->cls[k - 1] & WORD_STOP) return false;
+    }
+    return false;
+}
+
 void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sentence *ts,
                           pending_event *events, size_t event_count, const report *reports, size_t report_count,
                           const date_expression *dates, size_t date_count, code_result *out)
@@ -197,15 +242,25 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             }
     }
     /* each date expression belongs to the nearest event head or reporting
-     * verb of its clause ("captured Sirte on Jan. 6"; "reported on Jan. 12") */
+     * verb of its clause ("captured Sirte on Jan. 6"; "reported on Jan. 12");
+     * "a day after rebels attacked" to a head of the clause it opens, and
+     * "last year's election" only to the noun it describes */
     int anchor_of[16];
     for (size_t d = 0; d < date_count; d++) {
         anchor_of[d] = -1;   /* -1 none; event index; or -2 - report index */
         size_t best_distance = SIZE_MAX;
-        for (int pass = 0; pass < 2 && anchor_of[d] == -1; pass++) {
+        size_t at = date_word(&dates[d]);
+        /* "seized Goma once before, in 2012, and withdrew": a date set off
+         * by a comma after a clause adds to that clause */
+        size_t opening = dates[d].first > 0 && (s->cls[dates[d].first - 1] & WORD_PREPOSITION) ? dates[d].first - 1 : dates[d].first;
+        bool afterthought = opening > 0 && is(s, opening - 1, ",") && !dates[d].opens_clause;
+        for (int pass = 0; pass < 3 && anchor_of[d] == -1; pass++) {
+            if (pass == 1 && !afterthought) continue;
             for (size_t e = 0; e < event_count; e++) {
                 size_t h = events[e].head;
-                if (pass == 0 && s->clause[h] != s->clause[dates[d].first]) continue;
+                if (pass == 0 && s->clause[h] != s->clause[at]) continue;
+                if (pass == 1 && h > dates[d].first) continue;
+                if (!date_may_govern(s, &dates[d], h)) continue;
                 size_t dist = h < dates[d].first ? dates[d].first - h : h - dates[d].last;
                 if (dist < best_distance) {
                     best_distance = dist;
@@ -214,7 +269,9 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             }
             for (size_t r = 0; r < report_count; r++) {
                 size_t h = reports[r].verb;
-                if (pass == 0 && s->clause[h] != s->clause[dates[d].first]) continue;
+                if (pass == 0 && s->clause[h] != s->clause[at]) continue;
+                if (pass == 1 && h > dates[d].first) continue;
+                if (!date_may_govern(s, &dates[d], h) || dates[d].modifier) continue;
                 size_t dist = h < dates[d].first ? dates[d].first - h : h - dates[d].last;
                 if (dist < best_distance) { best_distance = dist; anchor_of[d] = -2 - (int)r; }
             }
@@ -304,25 +361,47 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             }
         }
         /* the date: its own expression; else one of another event of its
-         * clause that was not folded away; else the date of the report;
-         * else the publication date */
+         * clause that was not folded away, or of the clause whose subject it
+         * goes on with; else the date of the report; else the day the story
+         * is at; else the publication date */
         int32_t date = s->publication;
         int precision = CODE_DATE_MONTH;   /* no date in the text: the article's, no finer than its month */
-        const char *date_words = NULL;
+        const char *date_words = NULL, *date_note = "";
         int chosen = -1;
+        /* "accused Islamabad of violating its airspace on Wednesday": that is
+         * the day of what the accusation is about, not of the accusation */
+        bool about[16];
+        for (size_t d = 0; d < date_count; d++) about[d] = gerund_between(s, ev->head, dates[d].first);
         /* its own expression: one of its clause first ("took Sirte on Jan. 6,
          * and they have besieged Tripoli since last April") */
         for (size_t d = 0; d < date_count && chosen < 0; d++)
-            if (anchor_of[d] == (int)e && s->clause[dates[d].first] == s->clause[ev->head]) chosen = (int)d;
-        for (size_t d = 0; d < date_count && chosen < 0; d++) if (anchor_of[d] == (int)e) chosen = (int)d;
+            if (anchor_of[d] == (int)e && !about[d] && s->clause[date_word(&dates[d])] == s->clause[ev->head]) chosen = (int)d;
+        for (size_t d = 0; d < date_count && chosen < 0; d++) if (anchor_of[d] == (int)e && !about[d]) chosen = (int)d;
         for (size_t d = 0; d < date_count && chosen < 0; d++)
-            if (anchor_of[d] >= 0 && !events[anchor_of[d]].dropped && s->clause[events[anchor_of[d]].head] == s->clause[ev->head])
+            if (anchor_of[d] >= 0 && !about[d] && !events[anchor_of[d]].dropped &&
+                s->clause[events[anchor_of[d]].head] == s->clause[ev->head])
                 chosen = (int)d;
-        for (size_t d = 0; d < date_count && chosen < 0; d++) if (anchor_of[d] <= -2) chosen = (int)d;
+        /* "held talks on Saturday and agreed to meet again": a clause that
+         * goes on with the subject of another goes on at its time */
+        int shared = s->subject_from[s->clause[ev->head]];
+        for (size_t d = 0; d < date_count && chosen < 0 && shared >= 0; d++)
+            if (anchor_of[d] >= 0 && !about[d] && !events[anchor_of[d]].dropped &&
+                s->clause[events[anchor_of[d]].head] == (uint16_t)shared)
+                chosen = (int)d;
+        for (size_t d = 0; d < date_count && chosen < 0; d++) if (anchor_of[d] <= -2 && !about[d]) chosen = (int)d;
         if (chosen >= 0) {
             date = dates[chosen].days;
             precision = dates[chosen].precision;
             date_words = code_slice(s, dates[chosen].first, dates[chosen].last, NULL, NULL);
+        } else if (s->memory->has_narrative_day && s->memory->narrative_paragraph == s->paragraph &&
+                   !past_perfect(s, ev->head)) {
+            /* no date of its own: the day an earlier sentence of its
+             * paragraph named, which the story is still telling of ("took
+             * effect on Wednesday. ... also urged residents ...") */
+            date = s->memory->narrative_day;
+            precision = CODE_DATE_DAY;
+            date_words = s->memory->narrative_words;
+            date_note = " (the day the story is at, named in an earlier sentence)";
         }
         /* attribution: a report in another clause of the sentence */
         const mention *speaker = NULL;
@@ -576,7 +655,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         tg ? arena_printf(s->a, "; target \"%s\" = %s (%s)", tg->text, tg->code, tg->how ? tg->how : "") : "; no target",
                         ev->negated ? "; negated" : "", ev->modal ? arena_printf(s->a, "; modal \"%s\"", ev->modal) : "",
                         speaker ? arena_printf(s->a, "; said by \"%s\"", speaker->text) : "",
-                        date_words ? arena_printf(s->a, "from \"%s\"", date_words) : "of publication", "");
+                        date_words ? arena_printf(s->a, "from \"%s\"%s", date_words, date_note) : "of publication", "");
                 }
                 size_t before = out->count;
                 push_event(out, s->a, &out_event);

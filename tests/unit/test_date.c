@@ -128,7 +128,7 @@ static void test_relative(void **state)
     DATE(PUB, "Turkey's president said yesterday that talks would go on.", "2020-01-12", "yesterday");
     DATE(PUB, "The two leaders meet today in Moscow.", "2020-01-13", "today");
     DATE(PUB, "The council votes tonight.", "2020-01-13", "tonight");
-    DATE(PUB, "Drones struck the airport overnight.", "2020-01-12", "overnight");
+    DATE(PUB, "Drones struck the airport overnight.", "2020-01-13", "overnight");   /* the night that ends on the publication day */
     DATE(PUB, "Rebels shelled the capital on Sunday.", "2020-01-12", "sunday");
     DATE(PUB, "Rebels shelled the capital on Monday.", "2020-01-13", "monday");   /* the publication day itself */
     DATE(PUB, "The army attacked on Monday night.", "2020-01-13", "monday night");
@@ -223,6 +223,48 @@ static void test_future_flag(void **state)
     assert_false(future_at(PUB, "Rebels shelled the capital on Monday.", 0));
     assert_false(future_at(PUB, "Envoys met this week.", 0));
     assert_false(future_at(PUB, "Turkey has hosted refugees since 2014.", 0));
+    /* a span ahead of the publication: what is to happen in it */
+    assert_true(future_at(PUB, "He said he would convene a summit in the coming days.", 0));
+    assert_true(future_at(PUB, "Talks will resume in the next two weeks.", 0));
+    assert_false(future_at(PUB, "Fighting has eased over the past week.", 0));
+}
+
+/* The n-th expression of the sentence, copied out (its flags) */
+static date_expression nth(const char *publication, const char *sentence, size_t n)
+{
+    found f;
+    find_dates(&f, publication, sentence);
+    if (f.count <= n) { dump(&f); fail_msg("no date expression %zu in \"%s\"", n, sentence); }
+    date_expression e = f.dates[n];
+    arena_free(&f.a);
+    return e;
+}
+
+static void test_clause_distance(void **state)
+{
+    (void)state;
+    /* PUB is Monday 2020-01-13: what the clause after "after" tells happened
+     * that long before the day the sentence named first */
+    const char *a = "The president sacked the army chief on Sunday, a day after rebels attacked a base.";
+    check(PUB, a, 1, "2020-01-11", NULL, "a day after");
+    assert_true(nth(PUB, a, 1).opens_clause);
+    assert_false(nth(PUB, a, 0).opens_clause);
+    check(PUB, "Keita resigned late on Friday, hours after soldiers detained him.", 1, "2020-01-10", NULL, "hours after");
+    check(PUB, "Troops withdrew on Saturday, three days after rebels captured the airport.", 1, "2020-01-08", NULL,
+          "three days after");
+    check(PUB, "Missiles struck the port on Sunday, less than 24 hours after the two sides signed a deal.", 1,
+          "2020-01-11", NULL, "24 hours after");
+    check(PUB, "The minister resigned on Friday, the day after police raided a newspaper.", 1, "2020-01-09", NULL,
+          "the day after");
+    /* before: the clause is that long after the day */
+    check(PUB, "Rebels attacked a base on Sunday, two days before troops withdrew.", 1, "2020-01-14", NULL,
+          "two days before");
+    /* with no day named before, the distance counts from nothing the text gives */
+    none(PUB, "Troops withdrew three days after rebels captured the airport.");
+    none(PUB, "Rebels attacked a base two days before the vote.");
+    /* a possessive describes its noun */
+    assert_true(nth(PUB, "The leader, who lost last year's election, resigned.", 0).modifier);
+    assert_false(nth(PUB, "The leader resigned last year.", 0).modifier);
 }
 
 static void test_rollover(void **state)
@@ -297,7 +339,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_absolute), cmocka_unit_test(test_relative), cmocka_unit_test(test_ranges),
         cmocka_unit_test(test_tense),    cmocka_unit_test(test_rollover), cmocka_unit_test(test_not_dates),
-        cmocka_unit_test(test_future_flag), cmocka_unit_test(test_word_range),
+        cmocka_unit_test(test_future_flag), cmocka_unit_test(test_word_range), cmocka_unit_test(test_clause_distance),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
