@@ -253,6 +253,19 @@ static const char *modal_before(const sentence_state *s, size_t head, size_t fro
         }
         if (is(s, k - 1, ",") || is(s, k - 1, ";")) break;
     }
+    /* "vowed on Sunday to wage war", "pledged again to withdraw": a verb of
+     * intent with a date or adverb between it and its "to" */
+    if (head >= 3 && is(s, head - 1, "to")) {
+        static const char *const intents[] = { "vow", "vows", "vowed", "pledge", "pledges", "pledged", "promise",
+                                               "promises", "promised", "threaten", "threatens", "threatened", "plan",
+                                               "plans", "planned", "intend", "intends", "intended", "agreed", "decided",
+                                               "offered", NULL };
+        for (size_t k = head - 1, gap = 0; k > from && gap < 4; k--, gap++) {
+            size_t w = k - 1;
+            if (is_any(s, w, intents)) return s->words[w];
+            if (s->mention_at[w] >= 0 || s->is_head[w] || is(s, w, ";")) break;
+        }
+    }
     /* a conditional clause: "if", "unless", "in case of" */
     uint16_t c = s->clause[head];
     for (size_t k = 0; k < head; k++)
