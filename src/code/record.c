@@ -295,7 +295,10 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
          * in a war between the army and a rebel group */
         mention adversary;
         bool by_adversary = false;
-        if (ev->source < 0 && !ev->dropped && !implicit_pair && ev->target >= 0 && !ev->intent) {
+        /* "About 80 soldiers have been killed in Israel": a toll over time
+         * has no doer to infer (a count without an actor is no event) */
+        bool toll = ev->head >= 2 && is(s, ev->head - 1, "been") && (is(s, ev->head - 2, "have") || is(s, ev->head - 2, "has"));
+        if (ev->source < 0 && !ev->dropped && !implicit_pair && ev->target >= 0 && !ev->intent && !toll) {
             const lex_code_info *deed = lex_code(s->dict, ev->pattern->code);
             mention sides[2];
             const char *victim = s->mentions[ev->target].code;
