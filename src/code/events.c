@@ -444,7 +444,8 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             ev.target = mention_in(s, best.slot_first, best.slot_end);
             /* "release jailed activists": the pattern's own noun is the target,
              * unless both sides trade it ("Russia and Ukraine exchanged prisoners") */
-            if (ev.target < 0 && best.slot_end < s->n && s->mention_at[best.slot_end] >= 0) {
+            /* (not "called Burhan a criminal": there the noun is what he is called) */
+            if (ev.target < 0 && best.slot_end < s->n && s->mention_at[best.slot_end] >= 0 && strncmp(p->code, "11", 2) != 0) {
                 if (subject_guess < 0 || s->mentions[subject_guess].compound < 0) ev.target = s->mention_at[best.slot_end];
             }
         }

@@ -881,6 +881,32 @@ void code_build_mentions(sentence_state *s)
         }
     }
 
+    /* "Israeli, Palestinian and Egyptian leaders": adjectives in a list
+     * share the noun of the last one */
+    for (size_t m = s->mention_count; m > 1; m--) {
+        const mention *b = &s->mentions[m - 1];
+        if (b->adjectival || !code_is_state(b->code) || strlen(b->code) != 6 || !b->how || !strstr(b->how, "agent")) continue;
+        for (size_t q = m - 1; q > 0; q--) {
+            mention *a = &s->mentions[q - 1];
+            const mention *next = &s->mentions[q];
+            if (!a->adjectival || a->kind != MENTION_COUNTRY || strlen(a->code) != 3 || next->first <= a->last + 1) break;
+            bool joined = true, and = false;
+            for (size_t g = a->last + 1; g < next->first; g++) {
+                if (is(s, g, "and") || is(s, g, "or")) and = true;
+                else if (is(s, g, ",")) continue;
+                /* "Israeli, Palestinian and regional leaders" */
+                else if (!(and && q == m - 1 && s->tag[g] == TAG_NONE && !s->is_head[g] && !word_is_capitalized(s, g) &&
+                           !(s->tokens[g].flags & TEXT_PUNCT)))
+                    joined = false;
+            }
+            if (!joined) break;
+            code_set(a->code, a->code, b->code + 3);
+            a->adjectival = false;
+            a->kind = b->kind;
+            a->how = "demonym + the noun it shares";
+        }
+    }
+
     /* compounds: "Russia and Turkey", "Sarraj, Haftar and representatives" */
     int next_group = 0;
     for (size_t m = 0; m + 1 < s->mention_count; m++) {
