@@ -72,6 +72,9 @@ typedef struct memory {
      * later is "Ilham Aliyev" */
     struct { char surname[32]; char code[16]; const char *text; } people[64];
     size_t  people_count;
+    /* titles of people named before, so that "the envoy" later is the envoy named */
+    struct { char word[24]; char code[16]; const char *text; } titles[16];
+    size_t  title_count;
     /* how often each actor has been named, for "the two sides" */
     struct { char code[16]; int count; const char *text; } tally[32];
     size_t  tally_count;

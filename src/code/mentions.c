@@ -453,6 +453,18 @@ static size_t build_mention(sentence_state *s, size_t i)
             code_set(code, code, agent->value);
         mention *m = add_mention(s, start, end, code, MENTION_PERSON, "title + person");
         if (m) remember(s, m);
+        if (m && agent && !former) {
+            memory *mem = s->memory;
+            const char *word = s->words[agent_last];
+            size_t t = 0;
+            while (t < mem->title_count && strcmp(mem->titles[t].word, word) != 0) t++;
+            if (t == mem->title_count && t < sizeof mem->titles / sizeof mem->titles[0]) mem->title_count++;
+            if (t < mem->title_count) {
+                code_copy_text(mem->titles[t].word, sizeof mem->titles[t].word, word);
+                code_copy_text(mem->titles[t].code, sizeof mem->titles[t].code, code);
+                mem->titles[t].text = m->text;
+            }
+        }
         return end + 1;
     }
     /* an unknown name after a title: "Turkish President Recep Tayyip Erdogan" when he is not listed */
@@ -489,6 +501,18 @@ static size_t build_mention(sentence_state *s, size_t i)
             code_set(code, s->memory->country, agent->value);
             inferred = true;
             agent_how = "agent + article country";
+            /* "the envoy's efforts": the envoy named before with that title */
+            const char *w0 = s->words[agent_last];
+            size_t l0 = strlen(w0);
+            if (start > 0 && is(s, start - 1, "the") && agent_first == start && !agent->plural_form &&
+                !(l0 > 3 && w0[l0 - 1] == 's'))
+                for (size_t t = s->memory->title_count; t > 0; t--)
+                    if (strcmp(s->memory->titles[t - 1].word, w0) == 0) {
+                        code_copy_text(code, sizeof code, s->memory->titles[t - 1].code);
+                        inferred = false;
+                        agent_how = "the title of a person named before";
+                        break;
+                    }
             /* "U.S.-led forces": the leader's */
             if (start >= 2 && is(s, start - 1, "led") && (s->tokens[start - 2].flags & TEXT_HYPHEN_NEXT) &&
                 s->mention_at[start - 2] >= 0 && code_is_state(s->mentions[s->mention_at[start - 2]].code)) {
