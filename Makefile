@@ -24,7 +24,7 @@ HEADERS  := $(wildcard src/*/*.h)
 GENERATED := dict/generated/countries.txt dict/generated/places.tsv
 GEONAMES  ?= /usr/share/libtimezonemap/ui
 
-.PHONY: all test unit cases cli lint asan eval eval-heldout eval-heldout2 bench fuzz clean setup demo
+.PHONY: all test unit cases cli lint asan eval eval-heldout eval-heldout2 eval-dev bench fuzz clean setup demo
 all: parley $(GENERATED)
 
 parley: $(BUILD)/parley
@@ -130,6 +130,12 @@ eval-heldout: parley $(GENERATED)
 eval-heldout2: parley $(GENERATED)
 	@echo "second held-out set (eval/heldout2/):"
 	./parley eval eval/heldout2/articles eval/heldout2/gold
+
+# Development set (eval/dev/README.md): open for study, not part of `make eval`;
+# its figures are not held-out figures.
+eval-dev: parley $(GENERATED)
+	@echo "development set (eval/dev/):"
+	./parley eval eval/dev/articles eval/dev/gold
 
 bench: parley $(GENERATED)
 	./scripts/bench.sh
