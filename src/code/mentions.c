@@ -743,6 +743,15 @@ static int known_surname(const sentence_state *s, size_t i)
     return -1;
 }
 
+/* Is there a ", and" or ";" between from and to (the pair named in an
+ * earlier clause of the sentence, not the subject of this one)? */
+static bool joined_clause(const sentence_state *s, size_t from, size_t to)
+{
+    for (size_t k = from; k + 1 < to; k++)
+        if ((is(s, k, ",") && (is(s, k + 1, "and") || is(s, k + 1, "but"))) || is(s, k, ";")) return true;
+    return false;
+}
+
 /* A deal or deed phrase that names its own actors: "the Russian offensive"
  * is tagged only on "the offensive" when the adjective comes first, so look
  * after it: "the attack by X", "the offensive on Y", "the truce between A and B". */
@@ -846,6 +855,21 @@ void code_build_mentions(sentence_state *s)
                 words_again(s, i, end);
                 i = end + 1;
                 continue;
+            }
+            if (strcmp(value, "both") == 0 && i > 2) {
+                /* "Kenya and Somalia fought ..., and the two neighbors agreed":
+                 * the pair an earlier clause of this sentence has just named */
+                int b = -1;
+                for (size_t q = i; q > 0 && b < 0; q--) b = s->mention_at[q - 1];
+                if (b >= 1 && s->mentions[b].first >= 2 && is(s, s->mentions[b].first - 1, "and") &&
+                    s->mention_at[s->mentions[b].first - 2] == b - 1 && s->mentions[b - 1].code[0] && s->mentions[b].code[0] &&
+                    !s->mentions[b].place && !s->mentions[b - 1].place &&
+                    strcmp(s->mentions[b - 1].code, s->mentions[b].code) != 0 && joined_clause(s, s->mentions[b].last + 1, i)) {
+                    mention pair[2] = { s->mentions[b - 1], s->mentions[b] };
+                    add_pair(s, i, end, pair, "the two sides named in this sentence", false);
+                    i = end + 1;
+                    continue;
+                }
             }
             if (deal || (strcmp(value, "both") == 0 && mem->has_deal)) {
                 /* "welcomed the deal", "the two sides": the parties of the last agreement */
