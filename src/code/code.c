@@ -92,6 +92,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->is_head[i] = false;
             s->dateline[i] = false;
             s->weapon[i] = NULL;
+            s->region[i] = NULL;
             lex_word_hashes(s->words[i], &s->hash[i], &stem[i]);
             s->cls[i] = code_word_class_of(s->words[i], s->hash[i]);
             s->clause_conditional[i] = false;

@@ -82,6 +82,7 @@ typedef struct memory {
     size_t  last_event;    bool has_last_event; /* index in the result of the last event coded from a verb */
     code_place dateline;   bool has_dateline;   /* "KHARTOUM, Sudan -": where events with no place of their own happened */
     mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */
+    const lex_entry *last_region;              /* the last region of dict/regions.txt named: "the region's leaders" */
     size_t  subject_age;                       /* sentences since */
 } memory;
 
@@ -108,6 +109,7 @@ typedef struct sentence_state {
     bool             is_head[MAX_SENTENCE_TOKENS];  /* a verb-pattern head word, not inside an actor phrase */
     bool             dateline[MAX_SENTENCE_TOKENS]; /* "BAGHDAD (AP) -": not part of any clause */
     const char      *weapon[MAX_SENTENCE_TOKENS];   /* the CAMEO code of a weapon word ("drones": 195), or NULL */
+    const lex_entry *region[MAX_SENTENCE_TOKENS];   /* a region with an armed movement ("Tigray"), or NULL */
     uint16_t         cls[MAX_SENTENCE_TOKENS];      /* WORD_* bits */
     uint32_t         hash[MAX_SENTENCE_TOKENS];     /* lex_word_hash of each folded word */
     uint64_t         after_bits[MAX_SENTENCE_TOKENS + 1]; /* stem bits of the words from i on (lex_pattern.stem_bits) */

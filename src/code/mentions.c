@@ -78,6 +78,11 @@ void code_tag_sentence(sentence_state *s)
             const lex_entry *weapon = lex_match_kind(&m, LEX_WEAPON);
             if (weapon)
                 for (size_t k = sp->first; k <= sp->last; k++) s->weapon[k] = weapon->value;
+            const lex_entry *region = lex_match_kind(&m, LEX_REGION);
+            if (region && !s->dateline[i]) {
+                for (size_t k = sp->first; k <= sp->last; k++) s->region[k] = region;
+                s->memory->last_region = region;
+            }
             i += m.token_count;
         } else {
             i++;
@@ -303,6 +308,128 @@ static bool generic_rank(const sentence_state *s, size_t k)
     static const char *const ranks[] = { "officer", "officers", "official", "officials", "personnel", "member",
                                          "members", "staff", NULL };
     return is_any(s, k, ranks);
+}
+
+/* ---- regions with an armed movement of their own (dict/regions.txt) ----
+ *
+ * Forces and leaders named by a region inside a state ("Tigray's leaders",
+ * "Tigrayan forces", "forces from the northern region of Tigray", "ethnic
+ * Armenian forces in Nagorno-Karabakh") are that state's rebels while the
+ * region's entry holds a role on the date, not the state's army nor the
+ * army of the kin state the demonym names.  Outside the dated range, and
+ * for people who are not armed or governing ("Tigrayan civilians"), the
+ * region gives only its country. */
+
+/* A role that a region's armed movement takes over: its fighters, its
+ * leaders and its de facto authorities. */
+static bool region_takes_role(const char *role)
+{
+    static const char *const roles[] = { "MIL", "REB", "UAF", "GOV", "LEG", "COP", "SPY", NULL };
+    for (size_t k = 0; roles[k]; k++) if (strncmp(role, roles[k], 3) == 0) return true;
+    return false;
+}
+
+/* The code of an agent of role `role` from a region. */
+static void region_agent_code(const sentence_state *s, const lex_entry *region, const char *role, char out[16])
+{
+    char code[16];
+    lex_actor_code(region, s->publication, code);
+    /* jihadist insurgents of a region stay insurgents ("Cabo Delgado insurgents") */
+    if (strlen(code) >= 6 && region_takes_role(role) && strncmp(role, "INS", 3) != 0) {
+        code_copy_text(out, 16, code);
+        return;
+    }
+    char country[4];
+    code_copy_text(country, sizeof country, code);
+    code_set(out, country, role);
+}
+
+static bool plural_agent_word(const lex_entry *agent, const char *w)
+{
+    size_t wl = strlen(w);
+    return agent->plural_form || (wl > 3 && w[wl - 1] == 's' && w[wl - 2] != 's' && w[wl - 2] != 'u') ||
+           (wl > 3 && strcmp(w + wl - 3, "men") == 0) || strcmp(w, "police") == 0 || strcmp(w, "people") == 0 ||
+           strcmp(w, "personnel") == 0;
+}
+
+/* "Tigray's leaders", "Tigrayan forces", "Karabakh's ethnic Armenian
+ * leaders", "the region's leaders" (the last region named): the region owns
+ * the agent after it.  Returns the token after the mention, or 0 when the
+ * words at i are no such phrase. */
+static size_t build_region_mention(sentence_state *s, size_t i)
+{
+    const lex_entry *region = s->region[i];
+    size_t end = i;
+    if (region) {
+        while (end + 1 < s->n && s->region[end + 1] == region) end++;
+    } else if (is(s, i, "region") && s->memory->last_region && i + 1 < s->n && (s->tokens[i + 1].flags & TEXT_POSSESSIVE)) {
+        region = s->memory->last_region;
+    } else {
+        return 0;
+    }
+    size_t j = end + 1;
+    if (j < s->n && (s->tokens[j].flags & TEXT_POSSESSIVE)) j++;
+    /* "Tigray's embattled leaders", "Karabakh's ethnic Armenian forces" */
+    for (int skipped = 0; j < s->n && skipped < 3 && s->tag[j] != TAG_AGENT; skipped++, j++) {
+        bool plain = s->tag[j] == TAG_NONE && !s->is_head[j] && (s->tokens[j].flags & TEXT_WORD) &&
+                     !(s->tokens[j].flags & (TEXT_CAPITALIZED | TEXT_NUMBER)) && !is_any(s, j, prepositions) &&
+                     !is_any(s, j, determiners) && !be_word(s, j) && !is(s, j, "and") && !is(s, j, "or");
+        bool demonym = s->tag[j] == TAG_ACTOR && s->tag_entry[j] && s->tag_entry[j]->kind == LEX_DEMONYM;
+        if (!plain && !demonym) return 0;
+    }
+    if (j >= s->n || s->tag[j] != TAG_AGENT) return 0;
+    const lex_entry *agent = NULL;
+    bool rebel = false;
+    size_t agent_last = j;
+    while (j < s->n && s->tag[j] == TAG_AGENT) {
+        const lex_entry *e = s->tag_entry[j];
+        if (!(agent && generic_rank(s, j))) agent = e;
+        if (strcmp(e->value, "REB") == 0) rebel = true;   /* "separatist authorities" */
+        while (j + 1 < s->n && s->tag[j + 1] == TAG_AGENT && s->tag_entry[j + 1] == e) j++;
+        agent_last = j;
+        j++;
+    }
+    char code[16];
+    region_agent_code(s, region, rebel ? "REB" : agent->value, code);
+    mention *m = add_mention(s, i, agent_last, code, MENTION_AGENT, "region + agent (dict/regions.txt)");
+    if (!m) return agent_last + 1;
+    m->plural = plural_agent_word(agent, s->words[agent_last]);
+    remember(s, m);
+    return agent_last + 1;
+}
+
+/* "forces from the northern region of Tigray", "fighters of Darfur",
+ * "ethnic Armenian forces in Nagorno-Karabakh", "separatists in Casamance":
+ * an agent placed in a region after it.  Only an agent with no country of
+ * its own in the text, or one of the region's ethnic kin ("ethnic
+ * Armenian"), is the region's: "Azerbaijani troops in Karabakh" stay
+ * Azerbaijan's; after "in" only rebels or ethnic kin are ("troops in
+ * Tigray" may be anyone's). */
+static void place_agents_in_regions(sentence_state *s)
+{
+    for (size_t m = 0; m < s->mention_count; m++) {
+        mention *a = &s->mentions[m];
+        if (a->kind != MENTION_AGENT || strlen(a->code) < 6 || !code_is_state(a->code)) continue;
+        size_t k = a->last + 1;
+        bool from = is(s, k, "from") || is(s, k, "of"), in = is(s, k, "in") || is(s, k, "inside");
+        if (!from && !in) continue;
+        bool ethnic = a->first > 0 && is(s, a->first - 1, "ethnic");
+        char role[4];
+        code_copy_text(role, sizeof role, a->code + strlen(a->code) - 3);
+        if (!a->inferred_country && !ethnic) continue;
+        if (in && !ethnic && strcmp(role, "REB") != 0 && strcmp(role, "INS") != 0) continue;
+        size_t q = k + 1;
+        /* "the northern region of", "the breakaway enclave of" */
+        while (q < s->n && q < k + 6 && !s->region[q] && s->mention_at[q] < 0 &&
+               (is_any(s, q, determiners) || is(s, q, "of") ||
+                (s->tag[q] == TAG_NONE && !s->is_head[q] && (s->tokens[q].flags & TEXT_WORD) &&
+                 !(s->tokens[q].flags & (TEXT_CAPITALIZED | TEXT_NUMBER)) && !is_any(s, q, prepositions))))
+            q++;
+        if (q >= s->n || !s->region[q]) continue;
+        region_agent_code(s, s->region[q], role, a->code);
+        a->inferred_country = false;
+        a->how = "agent from a region (dict/regions.txt)";
+    }
 }
 
 /* Builds the mention that starts at token i, returns the token after it. */
@@ -733,6 +860,7 @@ bool code_most_named(const memory *mem, int min_second, mention out[2])
 
 void code_build_mentions(sentence_state *s)
 {
+    size_t region_next = 0;
     for (size_t i = 0; i < s->n;) {
         uint8_t t = s->tag[i];
         bool pro = is(s, i, "pro") && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) && i + 1 < s->n && s->tag[i + 1] == TAG_ACTOR;
@@ -747,6 +875,8 @@ void code_build_mentions(sentence_state *s)
             mention *m = add_mention(s, i, i + 2, code, MENTION_AGENT, "a person known by age");
             if (m) m->inferred_country = true;
             i += 3;
+        } else if (t == TAG_NONE && (s->region[i] || is(s, i, "region")) && (region_next = build_region_mention(s, i)) > 0) {
+            i = region_next;
         } else if (t == TAG_NONE && known_surname(s, i) >= 0) {
             int k = known_surname(s, i);
             mention *m = add_mention(s, i, i, s->memory->people[k].code, MENTION_PERSON, "surname of a person named before");
@@ -892,6 +1022,8 @@ void code_build_mentions(sentence_state *s)
         b->compound = a->compound;
         b->prepositional = a->prepositional;
     }
+
+    place_agents_in_regions(s);
 
     /* affiliation and "of"/"for": "forces loyal to Haftar", "chiefs of Russia" */
     for (size_t m = 0; m < s->mention_count; m++) {
