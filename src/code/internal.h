@@ -82,6 +82,8 @@ typedef struct memory {
     size_t  last_event;    bool has_last_event; /* index in the result of the last event coded from a verb */
     code_place dateline;   bool has_dateline;   /* "KHARTOUM, Sudan -": where events with no place of their own happened */
     mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */
+    char    paragraph_place[4];                /* the country of the last place named in a paragraph ... */
+    uint32_t place_paragraph;                  /* ... and that paragraph */
     const lex_entry *last_region;              /* the last region of dict/regions.txt named: "the region's leaders" */
     size_t  subject_age;                       /* sentences since */
 } memory;
@@ -120,6 +122,7 @@ typedef struct sentence_state {
     memory          *memory;
     bool             quoted;
     char             place_country[4];  /* the country of a place named in the sentence ("in Yerevan"), or "" */
+    bool             place_carried;     /* place_country comes from a sentence before in the paragraph */
 } sentence_state;
 
 enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8, WORD_BE = 16, WORD_LIGHT = 32,

@@ -631,7 +631,10 @@ static size_t build_mention(sentence_state *s, size_t i)
         mention *m = add_mention(s, start, agent_last, code, MENTION_AGENT, agent_how);
         if (!m) return agent_last + 1;
         m->inferred_country = inferred;
-        if (inferred && s->place_country[0]) {
+        /* a place named earlier in the paragraph is home only to those
+         * who stay where they are: police and protesters */
+        bool local = strcmp(agent->value, "COP") == 0 || strcmp(agent->value, "OPP") == 0;
+        if (inferred && s->place_country[0] && (local || !s->place_carried)) {
             /* "In Yerevan, thousands of protesters": the sentence's place */
             code_set(m->code, s->place_country, agent->value);
             m->how = "agent + the sentence's place";
@@ -1085,6 +1088,28 @@ void code_build_mentions(sentence_state *s)
         a->how = loyal ? "agent loyal to owner" : backed ? "agent backed by owner" : "agent of owner";
         /* the owner is part of this mention now: not a separate subject */
         owner->prepositional = true;
+    }
+
+    /* "Warsaw has asked police to investigate": police with no country and
+     * no place in the text are those of the government that is the
+     * sentence's subject, not of the article's main country */
+    for (size_t m = 0; m < s->mention_count; m++) {
+        mention *a = &s->mentions[m];
+        if (a->kind != MENTION_AGENT || !a->inferred_country || s->place_country[0] || strlen(a->code) != 6 ||
+            strcmp(a->code + 3, "COP") != 0)
+            continue;
+        for (size_t q = 0; q < m; q++) {
+            const mention *b = &s->mentions[q];
+            if (b->prepositional || b->place || b->modifier || b->adjectival || b->speaker_ref || !b->code[0] ||
+                !code_is_state(b->code) || b->inferred_country)
+                continue;
+            if (strlen(b->code) == 3 || strncmp(b->code + 3, "GOV", 3) == 0) {
+                memcpy(a->code, b->code, 3);
+                a->inferred_country = false;
+                a->how = "police of the government that is the subject";
+            }
+            break;
+        }
     }
 
     /* "Mohammed Kanunu, the military spokesman for the GNA, said": the
