@@ -432,6 +432,8 @@ static void place_agents_in_regions(sentence_state *s)
     }
 }
 
+static const mention *resolve_pronoun(sentence_state *s, size_t i);
+
 /* Builds the mention that starts at token i, returns the token after it. */
 static size_t build_mention(sentence_state *s, size_t i)
 {
@@ -507,6 +509,17 @@ static size_t build_mention(sentence_state *s, size_t i)
         if (ante) { code_copy_text(owner, sizeof owner, ante->code); have_owner = true; how = "possessive pronoun"; }
         if (is(s, j, "our")) { have_owner = true; how = "our"; owner[0] = 0; }
         j++;
+    } else if (s->tag[j] == TAG_PRONOUN && s->tag_entry[j] && strcmp(s->tag_entry[j]->value, "group") == 0) {
+        /* "the group's armed wing", "the movement's leaders": the group named before */
+        const mention *ante = resolve_pronoun(s, j);
+        size_t end = j;
+        while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[j]) end++;
+        if (ante && end + 1 < s->n && (s->tokens[end + 1].flags & TEXT_POSSESSIVE)) {
+            code_copy_text(owner, sizeof owner, ante->code);
+            have_owner = true;
+            how = "possessive pronoun";
+            j = end + 1;
+        }
     }
 
     /* possessive "'s" */
@@ -569,7 +582,26 @@ static size_t build_mention(sentence_state *s, size_t i)
                 break;
             }
         }
-        mention *m = add_mention(s, start, end, code, MENTION_PERSON, "title + person");
+        /* "Malian President Ibrahim Boubacar Keita resigned" in the next
+         * morning's story: the text gives him the title, so the role he
+         * held last under it, unless the text says he no longer holds it
+         * ("former President") */
+        bool former = false;
+        for (size_t f = start; f < agent_first && !former; f++)
+            former = is(s, f, "former") || is(s, f, "ex") || is(s, f, "late") || is(s, f, "ousted") ||
+                     is(s, f, "deposed") || is(s, f, "toppled");
+        for (size_t f = start > 2 ? start - 2 : 0; f < start && !former; f++)   /* "former Syrian President" */
+            former = is(s, f, "former") || is(s, f, "ex") || is(s, f, "late") || is(s, f, "ousted") ||
+                     is(s, f, "deposed") || is(s, f, "toppled");
+        const lex_code_range *latest = NULL;
+        for (size_t c = 0; agent && !former && strlen(code) == 3 && c < e->code_count; c++) {
+            const lex_code_range *r = &e->codes[c];
+            if (r->to < s->publication && strlen(r->code) >= 6 && strcmp(r->code + 3, agent->value) == 0 &&
+                (!latest || r->to > latest->to))
+                latest = r;
+        }
+        if (latest) code_copy_text(code, sizeof code, latest->code);
+        mention *m = add_mention(s, start, end, code, MENTION_PERSON, latest ? "title + person (the role the title names)" : "title + person");
         if (m) remember(s, m);
         return end + 1;
     }
@@ -861,6 +893,20 @@ bool code_most_named(const memory *mem, int min_second, mention out[2])
     return true;
 }
 
+/* "the group's armed wing": a group pronoun owning the agent after it */
+static bool group_possessive(const sentence_state *s, size_t i)
+{
+    if (s->tag[i] != TAG_PRONOUN || !s->tag_entry[i] || strcmp(s->tag_entry[i]->value, "group") != 0) return false;
+    if (i > 0 && s->tag[i - 1] == TAG_PRONOUN && s->tag_entry[i - 1] == s->tag_entry[i]) return false;
+    size_t end = i;
+    while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
+    size_t k = end + 1;
+    if (!(k < s->n && (s->tokens[k].flags & TEXT_POSSESSIVE))) return false;
+    k++;
+    for (int g = 0; g < 2 && k < s->n && s->tag[k] == TAG_NONE && !s->is_head[k] && !(s->tokens[k].flags & TEXT_PUNCT); g++) k++;
+    return k < s->n && s->tag[k] == TAG_AGENT;
+}
+
 void code_build_mentions(sentence_state *s)
 {
     size_t region_next = 0;
@@ -868,7 +914,7 @@ void code_build_mentions(sentence_state *s)
         uint8_t t = s->tag[i];
         bool pro = is(s, i, "pro") && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) && i + 1 < s->n && s->tag[i + 1] == TAG_ACTOR;
         if (t == TAG_ACTOR || t == TAG_AGENT || pro ||
-            (t == TAG_PRONOUN && i + 1 < s->n && s->tag[i + 1] == TAG_AGENT)) {
+            (t == TAG_PRONOUN && i + 1 < s->n && s->tag[i + 1] == TAG_AGENT) || group_possessive(s, i)) {
             i = build_mention(s, i);
         } else if (t == TAG_NONE && (s->tokens[i].flags & TEXT_NUMBER) && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) &&
                    is(s, i + 1, "year") && is(s, i + 2, "old") && s->tag[i + 3] != TAG_AGENT) {
