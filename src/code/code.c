@@ -93,6 +93,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->dateline[i] = false;
             s->weapon[i] = NULL;
             s->region[i] = NULL;
+            s->facility[i] = NULL;
             lex_word_hashes(s->words[i], &s->hash[i], &stem[i]);
             s->cls[i] = code_word_class_of(s->words[i], s->hash[i]);
             s->clause_conditional[i] = false;

@@ -78,6 +78,9 @@ void code_tag_sentence(sentence_state *s)
             const lex_entry *weapon = lex_match_kind(&m, LEX_WEAPON);
             if (weapon)
                 for (size_t k = sp->first; k <= sp->last; k++) s->weapon[k] = weapon->value;
+            const lex_entry *facility = tag == TAG_NONE ? lex_match_kind(&m, LEX_FACILITY) : NULL;
+            if (facility)
+                for (size_t k = sp->first; k <= sp->last; k++) s->facility[k] = facility;
             const lex_entry *region = lex_match_kind(&m, LEX_REGION);
             if (region && !s->dateline[i]) {
                 for (size_t k = sp->first; k <= sp->last; k++) s->region[k] = region;
@@ -893,6 +896,32 @@ bool code_most_named(const memory *mem, int min_second, mention out[2])
     return true;
 }
 
+/* "the Chernobyl nuclear power plant", "Natanz": a named site the
+ * gazetteer lacks (dict/facilities.txt) stands for its country, so that
+ * taking or striking it is against that country ("Russian troops seized
+ * the Chernobyl nuclear power plant" is RUSMIL 192 UKR); after "in", "at"
+ * it is a place, not an actor.  Returns the token after it. */
+static size_t build_facility_mention(sentence_state *s, size_t i)
+{
+    const lex_entry *site = s->facility[i];
+    size_t end = i;
+    while (end + 1 < s->n && s->facility[end + 1] == site) end++;
+    /* the kind of site after the name: "nuclear power plant", "air base" */
+    static const char *const site_words[] = { "nuclear", "power", "plant", "station", "reactor", "dam", "airport", "air",
+                                              "airbase", "base", "naval", "port", "refinery", "oil", "gas", "field",
+                                              "terminal", "crossing", "border", "pipeline", "pipelines", "facility",
+                                              "complex", "enrichment", "site", "plants", "bases", NULL };
+    while (end + 1 < s->n && end < i + 5 && s->tag[end + 1] == TAG_NONE && is_any(s, end + 1, site_words)) end++;
+    char code[16];
+    lex_actor_code(site, s->publication, code);
+    if (!code[0]) return end + 1;
+    size_t first = i;
+    if (first > 0 && is(s, first - 1, "the")) first--;
+    mention *m = add_mention(s, first, end, code, MENTION_COUNTRY, "named site (dict/facilities.txt)");
+    if (m) m->place = m->place || preceded_by_locative(s, first);
+    return end + 1;
+}
+
 /* "the group's armed wing": a group pronoun owning the agent after it */
 static bool group_possessive(const sentence_state *s, size_t i)
 {
@@ -924,6 +953,8 @@ void code_build_mentions(sentence_state *s)
             mention *m = add_mention(s, i, i + 2, code, MENTION_AGENT, "a person known by age");
             if (m) m->inferred_country = true;
             i += 3;
+        } else if (t == TAG_NONE && s->facility[i]) {
+            i = build_facility_mention(s, i);
         } else if (t == TAG_NONE && (s->region[i] || is(s, i, "region")) && (region_next = build_region_mention(s, i)) > 0) {
             i = region_next;
         } else if (t == TAG_NONE && known_surname(s, i) >= 0) {
