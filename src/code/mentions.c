@@ -392,9 +392,18 @@ static size_t build_region_mention(sentence_state *s, size_t i)
         agent_last = j;
         j++;
     }
+    /* "representatives of the region's Armenian population": those who
+     * speak for the region's people are its leaders */
+    size_t first = i, b = i;
+    if (b > 0 && is_any(s, b - 1, determiners)) b--;
+    static const char *const speakers[] = { "representatives", "representative", "leaders", "leader", "envoys",
+                                            "delegates", "delegation", "negotiators", NULL };
+    bool speaks_for = b >= 2 && is(s, b - 1, "of") && is_any(s, b - 2, speakers) && s->mention_at[b - 2] < 0;
+    if (speaks_for) first = b - 2;
     char code[16];
-    region_agent_code(s, region, rebel ? "REB" : agent->value, code);
-    mention *m = add_mention(s, i, agent_last, code, MENTION_AGENT, "region + agent (dict/regions.txt)");
+    region_agent_code(s, region, rebel ? "REB" : speaks_for ? "GOV" : agent->value, code);
+    mention *m = add_mention(s, first, agent_last, code, MENTION_AGENT,
+                             speaks_for ? "representatives of a region's people (dict/regions.txt)" : "region + agent (dict/regions.txt)");
     if (!m) return agent_last + 1;
     m->plural = plural_agent_word(agent, s->words[agent_last]);
     remember(s, m);
