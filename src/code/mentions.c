@@ -113,6 +113,9 @@ void code_sentence_place_country(sentence_state *s)
     const places *g = lex_places(s->dict);
     for (size_t i = 1; i < s->n; i++) {
         if (s->tag[i - 1] != TAG_LOCATIVE) continue;
+        /* "soldiers from neighboring Eritrea": where they come from, not
+         * where the sentence happens */
+        if (is(s, i - 1, "from") && i >= 2 && s->tag[i - 2] == TAG_AGENT) continue;
         size_t k = i;
         while (k < s->n && k < i + 3 && (is_any(s, k, determiners) || (s->tag[k] == TAG_NONE && !(s->tokens[k].flags & TEXT_CAPITALIZED) &&
                                                                      !(s->tokens[k].flags & TEXT_PUNCT))))
@@ -408,6 +411,40 @@ static size_t build_region_mention(sentence_state *s, size_t i)
     m->plural = plural_agent_word(agent, s->words[agent_last]);
     remember(s, m);
     return agent_last + 1;
+}
+
+/* "federal troops advanced deep into Tigray", "Azerbaijan launched an
+ * offensive against Nagorno-Karabakh": a region the state's own side moves
+ * into, attacks or acts on stands for its armed movement, while the
+ * region's code holds.  Only when an actor of the region's country is
+ * named before it in the sentence: a foreign army advancing into a region
+ * ("Russian forces advanced into Donbas") fights the state, not the
+ * movement.  After "in", "at", "near", "from" a region stays a place. */
+static size_t build_region_target(sentence_state *s, size_t i)
+{
+    const lex_entry *region = s->region[i];
+    if (!region) return 0;
+    char code[16];
+    lex_actor_code(region, s->publication, code);
+    if (strlen(code) < 6) return 0;
+    size_t b = i;
+    while (b > 0 && is_any(s, b - 1, determiners)) b--;
+    if (b > 0 && (is(s, b - 1, "deep") || is(s, b - 1, "further"))) b--;
+    bool object = b > 0 && (is(s, b - 1, "into") || is(s, b - 1, "against") || is(s, b - 1, "on") ||
+                            (s->is_head[b - 1] && !(s->cls[b - 1] & WORD_PREPOSITION)));
+    if (!object) return 0;
+    bool own_side = false;
+    for (size_t q = 0; q < s->mention_count && !own_side; q++) {
+        const mention *x = &s->mentions[q];
+        own_side = x->code[0] && !x->place && !x->modifier && strncmp(x->code, code, 3) == 0 && strlen(x->code) >= 6 &&
+                   (strcmp(x->code + 3, "GOV") == 0 || strcmp(x->code + 3, "MIL") == 0);
+    }
+    if (!own_side) return 0;
+    size_t end = i;
+    while (end + 1 < s->n && s->region[end + 1] == region) end++;
+    mention *m = add_mention(s, i, end, code, MENTION_GROUP, "region acted on by the state (dict/regions.txt)");
+    if (m) { m->plural = true; m->place = false; }
+    return end + 1;
 }
 
 /* "forces from the northern region of Tigray", "fighters of Darfur",
@@ -964,7 +1001,8 @@ void code_build_mentions(sentence_state *s)
             i += 3;
         } else if (t == TAG_NONE && s->facility[i]) {
             i = build_facility_mention(s, i);
-        } else if (t == TAG_NONE && (s->region[i] || is(s, i, "region")) && (region_next = build_region_mention(s, i)) > 0) {
+        } else if (t == TAG_NONE && (s->region[i] || is(s, i, "region")) &&
+                   ((region_next = build_region_mention(s, i)) > 0 || (region_next = build_region_target(s, i)) > 0)) {
             i = region_next;
         } else if (t == TAG_NONE && known_surname(s, i) >= 0) {
             int k = known_surname(s, i);
