@@ -418,8 +418,13 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (tg) {
                     actor_of(tg, &out_event.target);
                     state_role(&out_event.target, tg, info, false);
-                    /* "entered Damascus": territory taken is the country's, not its government */
-                    if (strcmp(info->code, "192") == 0 && tg->how && strcmp(tg->how, "capital") == 0 &&
+                    /* "entered Damascus", "Israeli warplanes struck the suburbs of Beirut":
+                     * territory taken, or struck by a foreign force, is the country's, not its
+                     * government's (a capital besieged in a civil war stands for the government) */
+                    bool force = strncmp(info->code, "18", 2) == 0 || strncmp(info->code, "19", 2) == 0 ||
+                                 strncmp(info->code, "20", 2) == 0;
+                    bool foreign = strncmp(out_event.source.code, out_event.target.code, 3) != 0;
+                    if ((strcmp(info->code, "192") == 0 || (force && foreign)) && tg->how && strcmp(tg->how, "capital") == 0 &&
                         strlen(out_event.target.code) == 6)
                         out_event.target.code[3] = 0;
                     out_event.has_target = true;
