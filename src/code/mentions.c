@@ -614,6 +614,16 @@ static size_t build_mention(sentence_state *s, size_t i)
         if (is_any(s, k, ranks)) k += 2;
     }
 
+    /* "AU Commission chairman Moussa Faki", "UNICEF executive director X":
+     * an organisation's title we do not list, between it and a person */
+    if (!agent && have_owner && owner[0] && owner_kind == MENTION_ORGANIZATION && !code_is_state(owner) && !possessive) {
+        size_t t = j;
+        while (t < s->n && t < j + 2 && s->tag[t] == TAG_NONE && !s->is_head[t] && (s->tokens[t].flags & TEXT_WORD) &&
+               !(s->tokens[t].flags & (TEXT_CAPITALIZED | TEXT_NUMBER)) && !is_any(s, t, prepositions) &&
+               !is_any(s, t, determiners) && !is(s, t, "and") && !is(s, t, "or") && !be_word(s, t))
+            t++;
+        if (t > j && t < s->n && s->tag[t] == TAG_ACTOR && kind_of_entry(s->tag_entry[t]) == MENTION_PERSON) k = t;
+    }
     /* a person after a title: "Foreign Minister Sergey Lavrov", "GNA head Fayez al-Sarraj" */
     if (k < s->n && s->tag[k] == TAG_ACTOR && (agent || have_owner) && kind_of_entry(s->tag_entry[k]) == MENTION_PERSON) {
         const lex_entry *e = s->tag_entry[k];
@@ -650,7 +660,17 @@ static size_t build_mention(sentence_state *s, size_t i)
                 latest = r;
         }
         if (latest) code_copy_text(code, sizeof code, latest->code);
-        mention *m = add_mention(s, start, end, code, MENTION_PERSON, latest ? "title + person (the role the title names)" : "title + person");
+        /* "AU Commission chairman Moussa Faki", "Russian Foreign Minister X"
+         * with no role of ours on the date: the title's owner says whom he
+         * serves (an organisation's officer is the organisation) */
+        bool owned = false;
+        if (!latest && !former && strlen(code) == 3 && have_owner && owner[0] && (agent || !code_is_state(owner))) {
+            code_owned(code, owner, agent ? agent->value : "GOV");
+            owned = true;
+        }
+        mention *m = add_mention(s, start, end, code, MENTION_PERSON,
+                                 latest ? "title + person (the role the title names)" :
+                                 owned  ? "title + person (the title's owner)" : "title + person");
         if (m) remember(s, m);
         return end + 1;
     }
