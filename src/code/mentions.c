@@ -1079,6 +1079,14 @@ void code_build_mentions(sentence_state *s)
             if ((is(s, i, "they") || is(s, i, "them")) && i > 0) {
                 int b = -1;
                 for (size_t q = i; q > 0 && i - q < 12 && b < 0; q--) b = s->mention_at[q - 1];
+                /* "spoke with both generals and urged them": the two sides just named */
+                if (b >= 1 && s->mentions[b].compound >= 2000 && s->mentions[b - 1].compound == s->mentions[b].compound &&
+                    s->mentions[b].first + 12 > i) {
+                    mention pair[2] = { s->mentions[b - 1], s->mentions[b] };
+                    add_pair(s, i, end, pair, "pronoun: the two sides just named", false);
+                    i = end + 1;
+                    continue;
+                }
                 if (b >= 1 && s->mentions[b].first >= 2 && is(s, s->mentions[b].first - 1, "and") &&
                     s->mention_at[s->mentions[b].first - 2] == b - 1 && s->mentions[b - 1].code[0] &&
                     s->mentions[b].code[0] && strcmp(s->mentions[b - 1].code, s->mentions[b].code) != 0) {
