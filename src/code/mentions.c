@@ -816,6 +816,25 @@ static size_t build_mention(sentence_state *s, size_t i)
 static const mention *resolve_pronoun(sentence_state *s, size_t i)
 {
     const char *kind = s->tag_entry[i] ? s->tag_entry[i]->value : "";
+    /* "Blinken spoke with Aliyev and urged him": an object pronoun is not
+     * the subject of its own sentence, so the last other person named in it */
+    if (strcmp(kind, "person") == 0 && (is(s, i, "him") || (is(s, i, "her") && !(i + 1 < s->n && (s->tokens[i + 1].flags & TEXT_WORD) &&
+                                                                            s->tag[i + 1] != TAG_REPORT && !s->is_head[i + 1] &&
+                                                                            !is_any(s, i + 1, prepositions))))) {
+        int subject = -1;
+        for (size_t m = 0; m < s->mention_count && s->mentions[m].first < i; m++) {
+            const mention *x = &s->mentions[m];
+            if (x->prepositional || x->place || x->modifier || x->adjectival || !x->code[0] || x->speaker_ref) continue;
+            subject = (int)m;
+            break;
+        }
+        for (size_t m = s->mention_count; m > 0; m--) {
+            const mention *x = &s->mentions[m - 1];
+            if (x->first >= i || (int)(m - 1) == subject) continue;
+            if (x->kind == MENTION_PERSON && !x->plural && x->compound < 0 && x->code[0] && !x->speaker_ref && !x->modifier)
+                return x;
+        }
+    }
     /* "Trump praised the deal and said he would meet": the person who is
      * this sentence's subject */
     if (strcmp(kind, "person") == 0)
