@@ -1283,6 +1283,37 @@ void code_build_mentions(sentence_state *s)
         }
     }
 
+    /* "a spokesman for Hezbollah", "a spokeswoman for the German Foreign
+     * Ministry said": a spokesperson is the body they speak for (a country
+     * spoken for is its government) */
+    static const char *const spokes[] = { "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
+                                          "spokespeople", "spokespersons", NULL };
+    for (size_t m = 0, count = s->mention_count; m < count; m++) {
+        mention *o = &s->mentions[m];
+        if (!o->code[0] || o->place || o->modifier || o->compound >= 0 || o->speaker_ref) continue;
+        size_t b = o->first;
+        while (b > 0 && is_any(s, b - 1, determiners)) b--;
+        if (b < 2 || !(is(s, b - 1, "for") || is(s, b - 1, "of"))) continue;
+        size_t w = b - 2;
+        if (!is_any(s, w, spokes) || s->mention_at[w] >= 0 || s->tag[w] != TAG_NONE) continue;
+        char code[16];
+        if (strlen(o->code) == 3 && code_is_state(o->code)) code_set(code, o->code, "GOV");
+        else code_copy_text(code, sizeof code, o->code);
+        mention *x = add_mention(s, w, w, code, MENTION_AGENT, "spokesperson for the body named");
+        if (!x) break;
+        x->text = code_slice(s, w, o->last, &x->start, &x->end);
+        o->prepositional = true;
+        /* "Mohammed Kanunu, a spokesman for the GNA, said": the appositive
+         * describes the person before it and is no actor of its own */
+        size_t a = w;
+        while (a > 0 && is_any(s, a - 1, determiners)) a--;
+        while (a > 0 && s->tag[a - 1] == TAG_NONE && !(s->tokens[a - 1].flags & (TEXT_PUNCT | TEXT_CAPITALIZED)) &&
+               a + 3 > w)
+            a--;   /* "the chief military spokesman" */
+        if (a >= 2 && is(s, a - 1, ",") && s->mention_at[a - 2] >= 0 && s->mentions[s->mention_at[a - 2]].kind == MENTION_PERSON)
+            x->prepositional = true;
+    }
+
     /* "Mohammed Kanunu, the military spokesman for the GNA, said": the
      * appositive describes the person before it and is no actor of its own */
     for (size_t m = 0; m + 1 < s->mention_count; m++) {
