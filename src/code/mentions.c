@@ -117,8 +117,11 @@ void code_sentence_place_country(sentence_state *s)
          * where the sentence happens */
         if (is(s, i - 1, "from") && i >= 2 && s->tag[i - 2] == TAG_AGENT) continue;
         size_t k = i;
-        while (k < s->n && k < i + 3 && (is_any(s, k, determiners) || (s->tag[k] == TAG_NONE && !(s->tokens[k].flags & TEXT_CAPITALIZED) &&
-                                                                     !(s->tokens[k].flags & TEXT_PUNCT))))
+        /* "in western Iraq": "western" is a demonym ("the Western allies") only when written so */
+        while (k < s->n && k < i + 3 && (is_any(s, k, determiners) ||
+                                         ((s->tag[k] == TAG_NONE || (s->tag[k] == TAG_ACTOR && s->tag_entry[k] &&
+                                                                     s->tag_entry[k]->kind == LEX_DEMONYM)) &&
+                                          !(s->tokens[k].flags & TEXT_CAPITALIZED) && !(s->tokens[k].flags & TEXT_PUNCT))))
             k++;
         if (k >= s->n || !(s->tokens[k].flags & TEXT_CAPITALIZED) || s->dateline[k]) continue;
         if (s->tag[k] == TAG_ACTOR && s->tag_entry[k] && (s->tag_entry[k]->kind == LEX_COUNTRY || s->tag_entry[k]->kind == LEX_CAPITAL)) {

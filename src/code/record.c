@@ -93,6 +93,18 @@ static void state_role(code_actor *a, const mention *m, const lex_code_info *inf
     code_copy_text(a->code + 3, sizeof a->code - 3, is_source && force ? "MIL" : "GOV");
 }
 
+/* Military force by a government, its leader or its capital is done by its
+ * armed forces: "Abiy sent troops into Tigray", "Washington bombed its bases"
+ * are ETHMIL, USAMIL.  A group or body coded GOV (a rival government and its
+ * troops: Libya's GNA) stays GOV. */
+static void force_by_government(code_actor *a, const mention *m, const lex_code_info *info)
+{
+    if (strncmp(info->code, "19", 2) != 0 && strncmp(info->code, "20", 2) != 0) return;
+    if (strlen(a->code) != 6 || strcmp(a->code + 3, "GOV") != 0 || !code_is_state(a->code)) return;
+    if (m->kind == MENTION_GROUP || m->kind == MENTION_ORGANIZATION) return;
+    memcpy(a->code + 3, "MIL", 4);
+}
+
 /* Fighting is mutual: "clashed with", "fought", "battled", "clashes with". */
 static bool mutual_with(const sentence_state *s, const pending_event *ev, const mention *tg)
 {
@@ -415,6 +427,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 out_event.date_evidence = date_words;
                 actor_of(sources[a], &out_event.source);
                 state_role(&out_event.source, sources[a], info, true);
+                force_by_government(&out_event.source, sources[a], info);
                 if (tg) {
                     actor_of(tg, &out_event.target);
                     state_role(&out_event.target, tg, info, false);
