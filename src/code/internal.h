@@ -78,6 +78,7 @@ typedef struct memory {
     mention deal[2];       bool has_deal;      /* the two parties of the last agreement or talks coded */
     mention deed;          bool has_deed;      /* the author of the last use of force coded (18-20) */
     mention coercion;      bool has_coercion;  /* the author of the last arrest, seizure or abduction (17, 181) */
+    mention act;           bool has_act;       /* the author of the last act, promised or done (03-09, 14-20): "the decision", "the move" */
     mention accuser;       bool has_accuser;   /* the source of the last accusation or criticism */
     size_t  last_event;    bool has_last_event; /* index in the result of the last event coded from a verb */
     code_place dateline;   bool has_dateline;   /* "KHARTOUM, Sudan -": where events with no place of their own happened */

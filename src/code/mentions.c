@@ -1057,10 +1057,14 @@ void code_build_mentions(sentence_state *s)
             while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
             memory *mem = s->memory;
             bool deal = strcmp(value, "deal") == 0, coercion = strcmp(value, "coercion") == 0;
-            bool deed = strcmp(value, "deed") == 0 || coercion;
-            /* "the attack" is the last force, "the detentions" the last coercion; each falls back on the other */
+            bool act = strcmp(value, "act") == 0;
+            bool deed = strcmp(value, "deed") == 0 || coercion || act;
+            /* "the attack" is the last force, "the detentions" the last coercion; each falls back on the other;
+             * "the decision", "the move" the last act of any kind */
             const mention *author = NULL;
-            if (deed) {
+            if (act) {
+                author = mem->has_act ? &mem->act : NULL;
+            } else if (deed) {
                 bool want_coercion = coercion ? mem->has_coercion : !mem->has_deed;
                 author = want_coercion ? (mem->has_coercion ? &mem->coercion : NULL) : &mem->deed;
             }
@@ -1084,7 +1088,8 @@ void code_build_mentions(sentence_state *s)
                 continue;
             }
             if (deed) {
-                mention *m = add_mention(s, i, end, author->code, author->kind, "the author of the deed named before");
+                mention *m = add_mention(s, i, end, author->code, author->kind,
+                                         act ? "the author of the act named before" : "the author of the deed named before");
                 if (m) { m->text = author->text; m->plural = author->plural; m->reference = true; }
                 i = end + 1;
                 continue;

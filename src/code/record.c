@@ -15,8 +15,17 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
                            const mention *const *targets, size_t nt)
 {
     memory *mem = s->memory;
-    if (ev->negated || ev->intent || !src->code[0]) return;
+    if (ev->negated || !src->code[0]) return;
     const char *c = info->code;
+    /* "Pakistan would free the pilot ... India welcomed the decision": an act, promised or done */
+    static const char *const talk[] = { "01", "02", "10", "11", "12", "13", NULL };
+    bool spoken = false;
+    for (size_t k = 0; talk[k]; k++) spoken = spoken || strncmp(c, talk[k], 2) == 0;
+    if (!spoken) {
+        mem->act = *src;
+        mem->has_act = true;
+    }
+    if (ev->intent) return;
     /* "al Shabaab claimed responsibility": the author of the attack */
     if (strcmp(c, "015") == 0) {
         mem->deed = *src;
