@@ -181,7 +181,7 @@ static int dict_lookup(lex_dict *d, const char *text, int32_t date, bool json)
         for (size_t k = 0; k < m.count; k++) {
             const lex_entry *e = m.entries[k];
             char code[16] = "";
-            if (lex_kind_is_actor(e->kind)) lex_actor_code(e, date, code);
+            if (lex_kind_is_actor(e->kind) || e->kind == LEX_REGION || e->kind == LEX_FACILITY) lex_actor_code(e, date, code);
             else snprintf(code, sizeof code, "%s", e->value);
             int32_t from = LEX_DATE_MIN, to = LEX_DATE_MAX;
             for (size_t c = 0; c < e->code_count; c++)

@@ -234,9 +234,15 @@ int code_clause_subject(const sentence_state *s, size_t head)
             return s->mention_at[k - 1];
         if (k < head && is(s, k, "who") && k >= 2 && is(s, k - 1, ",") && near >= 0) {
             int m = near;
+            /* "threw stones at police, who detained dozens": the object of
+             * "at", "on", "against", "with" is the antecedent itself */
+            size_t b = s->mentions[near].first;
+            while (b > 0 && is_any(s, b - 1, determiners)) b--;
+            bool object = b > 0 && (is(s, b - 1, "at") || is(s, b - 1, "on") || is(s, b - 1, "against") ||
+                                    is(s, b - 1, "with"));
             /* "Williams, the U.N. envoy for Libya, who mediated": not the
              * owner inside an apposition but the person it describes */
-            while (m > 0 && (s->mentions[m].prepositional || s->mentions[m].place) && s->mentions[m].first > 0 &&
+            while (!object && m > 0 && (s->mentions[m].prepositional || s->mentions[m].place) && s->mentions[m].first > 0 &&
                    !is(s, s->mentions[m].first - 1, "who"))
                 m--;
             if (s->mentions[m].prepositional || s->mentions[m].place) m = near;

@@ -111,6 +111,8 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->is_head[i] = false;
             s->dateline[i] = false;
             s->weapon[i] = NULL;
+            s->region[i] = NULL;
+            s->facility[i] = NULL;
             lex_word_hashes(s->words[i], &s->hash[i], &stem[i]);
             s->cls[i] = code_word_class_of(s->words[i], s->hash[i]);
             s->clause_conditional[i] = false;
@@ -122,6 +124,18 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         code_tag_sentence(s);
         if (si < 3) code_find_dateline(s);
         code_sentence_place_country(s);
+        /* "In Yerevan, thousands of protesters gathered ... Some protesters
+         * threw stones at police": the place a paragraph has named holds
+         * for the police and crowds of the sentences after it in that
+         * paragraph (see build_mention) */
+        s->place_carried = false;
+        if (s->place_country[0]) {
+            memcpy(mem.paragraph_place, s->place_country, sizeof mem.paragraph_place);
+            mem.place_paragraph = ts->paragraph;
+        } else if (mem.paragraph_place[0] && mem.place_paragraph == ts->paragraph) {
+            memcpy(s->place_country, mem.paragraph_place, sizeof s->place_country);
+            s->place_carried = true;
+        }
         code_build_mentions(s);
         code_cut_clauses(s);
         report reports[16];

@@ -81,10 +81,14 @@ typedef struct memory {
     mention deal[2];       bool has_deal;      /* the two parties of the last agreement or talks coded */
     mention deed;          bool has_deed;      /* the author of the last use of force coded (18-20) */
     mention coercion;      bool has_coercion;  /* the author of the last arrest, seizure or abduction (17, 181) */
+    mention act;           bool has_act;       /* the author of the last act, promised or done (03-09, 14-20): "the decision", "the move" */
     mention accuser;       bool has_accuser;   /* the source of the last accusation or criticism */
     size_t  last_event;    bool has_last_event; /* index in the result of the last event coded from a verb */
     code_place dateline;   bool has_dateline;   /* "KHARTOUM, Sudan -": where events with no place of their own happened */
     mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */
+    char    paragraph_place[4];                /* the country of the last place named in a paragraph ... */
+    uint32_t place_paragraph;                  /* ... and that paragraph */
+    const lex_entry *last_region;              /* the last region of dict/regions.txt named: "the region's leaders" */
     size_t  subject_age;                       /* sentences since */
     /* the day the story is at: the day a sentence named ("on Wednesday"),
      * which undated events that follow it in its paragraph share */
@@ -116,6 +120,8 @@ typedef struct sentence_state {
     bool             is_head[MAX_SENTENCE_TOKENS];  /* a verb-pattern head word, not inside an actor phrase */
     bool             dateline[MAX_SENTENCE_TOKENS]; /* "BAGHDAD (AP) -": not part of any clause */
     const char      *weapon[MAX_SENTENCE_TOKENS];   /* the CAMEO code of a weapon word ("drones": 195), or NULL */
+    const lex_entry *region[MAX_SENTENCE_TOKENS];   /* a region with an armed movement ("Tigray"), or NULL */
+    const lex_entry *facility[MAX_SENTENCE_TOKENS]; /* a named site the gazetteer lacks ("Chernobyl"), or NULL */
     uint16_t         cls[MAX_SENTENCE_TOKENS];      /* WORD_* bits */
     uint32_t         hash[MAX_SENTENCE_TOKENS];     /* lex_word_hash of each folded word */
     uint64_t         after_bits[MAX_SENTENCE_TOKENS + 1]; /* stem bits of the words from i on (lex_pattern.stem_bits) */
@@ -127,6 +133,7 @@ typedef struct sentence_state {
     bool             quoted;
     uint32_t         paragraph;       /* its paragraph in the article (text_sentence.paragraph) */
     char             place_country[4];  /* the country of a place named in the sentence ("in Yerevan"), or "" */
+    bool             place_carried;     /* place_country comes from a sentence before in the paragraph */
 } sentence_state;
 
 enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8, WORD_BE = 16, WORD_LIGHT = 32,

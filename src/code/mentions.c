@@ -80,6 +80,14 @@ void code_tag_sentence(sentence_state *s)
             const lex_entry *weapon = lex_match_kind(&m, LEX_WEAPON);
             if (weapon)
                 for (size_t k = sp->first; k <= sp->last; k++) s->weapon[k] = weapon->value;
+            const lex_entry *facility = tag == TAG_NONE ? lex_match_kind(&m, LEX_FACILITY) : NULL;
+            if (facility)
+                for (size_t k = sp->first; k <= sp->last; k++) s->facility[k] = facility;
+            const lex_entry *region = lex_match_kind(&m, LEX_REGION);
+            if (region && !s->dateline[i]) {
+                for (size_t k = sp->first; k <= sp->last; k++) s->region[k] = region;
+                s->memory->last_region = region;
+            }
             i += m.token_count;
         } else {
             i++;
@@ -107,9 +115,15 @@ void code_sentence_place_country(sentence_state *s)
     const places *g = lex_places(s->dict);
     for (size_t i = 1; i < s->n; i++) {
         if (s->tag[i - 1] != TAG_LOCATIVE) continue;
+        /* "soldiers from neighboring Eritrea": where they come from, not
+         * where the sentence happens */
+        if (is(s, i - 1, "from") && i >= 2 && s->tag[i - 2] == TAG_AGENT) continue;
         size_t k = i;
-        while (k < s->n && k < i + 3 && (is_any(s, k, determiners) || (s->tag[k] == TAG_NONE && !(s->tokens[k].flags & TEXT_CAPITALIZED) &&
-                                                                     !(s->tokens[k].flags & TEXT_PUNCT))))
+        /* "in western Iraq": "western" is a demonym ("the Western allies") only when written so */
+        while (k < s->n && k < i + 3 && (is_any(s, k, determiners) ||
+                                         ((s->tag[k] == TAG_NONE || (s->tag[k] == TAG_ACTOR && s->tag_entry[k] &&
+                                                                     s->tag_entry[k]->kind == LEX_DEMONYM)) &&
+                                          !(s->tokens[k].flags & TEXT_CAPITALIZED) && !(s->tokens[k].flags & TEXT_PUNCT))))
             k++;
         if (k >= s->n || !(s->tokens[k].flags & TEXT_CAPITALIZED) || s->dateline[k]) continue;
         if (s->tag[k] == TAG_ACTOR && s->tag_entry[k] && (s->tag_entry[k]->kind == LEX_COUNTRY || s->tag_entry[k]->kind == LEX_CAPITAL)) {
@@ -307,6 +321,173 @@ static bool generic_rank(const sentence_state *s, size_t k)
     return is_any(s, k, ranks);
 }
 
+/* ---- regions with an armed movement of their own (dict/regions.txt) ----
+ *
+ * Forces and leaders named by a region inside a state ("Tigray's leaders",
+ * "Tigrayan forces", "forces from the northern region of Tigray", "ethnic
+ * Armenian forces in Nagorno-Karabakh") are that state's rebels while the
+ * region's entry holds a role on the date, not the state's army nor the
+ * army of the kin state the demonym names.  Outside the dated range, and
+ * for people who are not armed or governing ("Tigrayan civilians"), the
+ * region gives only its country. */
+
+/* A role that a region's armed movement takes over: its fighters, its
+ * leaders and its de facto authorities. */
+static bool region_takes_role(const char *role)
+{
+    static const char *const roles[] = { "MIL", "REB", "UAF", "GOV", "LEG", "COP", "SPY", NULL };
+    for (size_t k = 0; roles[k]; k++) if (strncmp(role, roles[k], 3) == 0) return true;
+    return false;
+}
+
+/* The code of an agent of role `role` from a region. */
+static void region_agent_code(const sentence_state *s, const lex_entry *region, const char *role, char out[16])
+{
+    char code[16];
+    lex_actor_code(region, s->publication, code);
+    /* jihadist insurgents of a region stay insurgents ("Cabo Delgado insurgents") */
+    if (strlen(code) >= 6 && region_takes_role(role) && strncmp(role, "INS", 3) != 0) {
+        code_copy_text(out, 16, code);
+        return;
+    }
+    char country[4];
+    code_copy_text(country, sizeof country, code);
+    code_set(out, country, role);
+}
+
+static bool plural_agent_word(const lex_entry *agent, const char *w)
+{
+    size_t wl = strlen(w);
+    return agent->plural_form || (wl > 3 && w[wl - 1] == 's' && w[wl - 2] != 's' && w[wl - 2] != 'u') ||
+           (wl > 3 && strcmp(w + wl - 3, "men") == 0) || strcmp(w, "police") == 0 || strcmp(w, "people") == 0 ||
+           strcmp(w, "personnel") == 0;
+}
+
+/* "Tigray's leaders", "Tigrayan forces", "Karabakh's ethnic Armenian
+ * leaders", "the region's leaders" (the last region named): the region owns
+ * the agent after it.  Returns the token after the mention, or 0 when the
+ * words at i are no such phrase. */
+static size_t build_region_mention(sentence_state *s, size_t i)
+{
+    const lex_entry *region = s->region[i];
+    size_t end = i;
+    if (region) {
+        while (end + 1 < s->n && s->region[end + 1] == region) end++;
+    } else if (is(s, i, "region") && s->memory->last_region && i + 1 < s->n && (s->tokens[i + 1].flags & TEXT_POSSESSIVE)) {
+        region = s->memory->last_region;
+    } else {
+        return 0;
+    }
+    size_t j = end + 1;
+    if (j < s->n && (s->tokens[j].flags & TEXT_POSSESSIVE)) j++;
+    /* "Tigray's embattled leaders", "Karabakh's ethnic Armenian forces" */
+    for (int skipped = 0; j < s->n && skipped < 3 && s->tag[j] != TAG_AGENT; skipped++, j++) {
+        bool plain = s->tag[j] == TAG_NONE && !s->is_head[j] && (s->tokens[j].flags & TEXT_WORD) &&
+                     !(s->tokens[j].flags & (TEXT_CAPITALIZED | TEXT_NUMBER)) && !is_any(s, j, prepositions) &&
+                     !is_any(s, j, determiners) && !be_word(s, j) && !is(s, j, "and") && !is(s, j, "or");
+        bool demonym = s->tag[j] == TAG_ACTOR && s->tag_entry[j] && s->tag_entry[j]->kind == LEX_DEMONYM;
+        if (!plain && !demonym) return 0;
+    }
+    if (j >= s->n || s->tag[j] != TAG_AGENT) return 0;
+    const lex_entry *agent = NULL;
+    bool rebel = false;
+    size_t agent_last = j;
+    while (j < s->n && s->tag[j] == TAG_AGENT) {
+        const lex_entry *e = s->tag_entry[j];
+        if (!(agent && generic_rank(s, j))) agent = e;
+        if (strcmp(e->value, "REB") == 0) rebel = true;   /* "separatist authorities" */
+        while (j + 1 < s->n && s->tag[j + 1] == TAG_AGENT && s->tag_entry[j + 1] == e) j++;
+        agent_last = j;
+        j++;
+    }
+    /* "representatives of the region's Armenian population": those who
+     * speak for the region's people are its leaders */
+    size_t first = i, b = i;
+    if (b > 0 && is_any(s, b - 1, determiners)) b--;
+    static const char *const speakers[] = { "representatives", "representative", "leaders", "leader", "envoys",
+                                            "delegates", "delegation", "negotiators", NULL };
+    bool speaks_for = b >= 2 && is(s, b - 1, "of") && is_any(s, b - 2, speakers) && s->mention_at[b - 2] < 0;
+    if (speaks_for) first = b - 2;
+    char code[16];
+    region_agent_code(s, region, rebel ? "REB" : speaks_for ? "GOV" : agent->value, code);
+    mention *m = add_mention(s, first, agent_last, code, MENTION_AGENT,
+                             speaks_for ? "representatives of a region's people (dict/regions.txt)" : "region + agent (dict/regions.txt)");
+    if (!m) return agent_last + 1;
+    m->plural = plural_agent_word(agent, s->words[agent_last]);
+    remember(s, m);
+    return agent_last + 1;
+}
+
+/* "federal troops advanced deep into Tigray", "Azerbaijan launched an
+ * offensive against Nagorno-Karabakh": a region the state's own side moves
+ * into, attacks or acts on stands for its armed movement, while the
+ * region's code holds.  Only when an actor of the region's country is
+ * named before it in the sentence: a foreign army advancing into a region
+ * ("Russian forces advanced into Donbas") fights the state, not the
+ * movement.  After "in", "at", "near", "from" a region stays a place. */
+static size_t build_region_target(sentence_state *s, size_t i)
+{
+    const lex_entry *region = s->region[i];
+    if (!region) return 0;
+    char code[16];
+    lex_actor_code(region, s->publication, code);
+    if (strlen(code) < 6) return 0;
+    size_t b = i;
+    while (b > 0 && is_any(s, b - 1, determiners)) b--;
+    if (b > 0 && (is(s, b - 1, "deep") || is(s, b - 1, "further"))) b--;
+    bool object = b > 0 && (is(s, b - 1, "into") || is(s, b - 1, "against") || is(s, b - 1, "on") ||
+                            (s->is_head[b - 1] && !(s->cls[b - 1] & WORD_PREPOSITION)));
+    if (!object) return 0;
+    bool own_side = false;
+    for (size_t q = 0; q < s->mention_count && !own_side; q++) {
+        const mention *x = &s->mentions[q];
+        own_side = x->code[0] && !x->place && !x->modifier && strncmp(x->code, code, 3) == 0 && strlen(x->code) >= 6 &&
+                   (strcmp(x->code + 3, "GOV") == 0 || strcmp(x->code + 3, "MIL") == 0);
+    }
+    if (!own_side) return 0;
+    size_t end = i;
+    while (end + 1 < s->n && s->region[end + 1] == region) end++;
+    mention *m = add_mention(s, i, end, code, MENTION_GROUP, "region acted on by the state (dict/regions.txt)");
+    if (m) { m->plural = true; m->place = false; }
+    return end + 1;
+}
+
+/* "forces from the northern region of Tigray", "fighters of Darfur",
+ * "ethnic Armenian forces in Nagorno-Karabakh", "separatists in Casamance":
+ * an agent placed in a region after it.  Only an agent with no country of
+ * its own in the text, or one of the region's ethnic kin ("ethnic
+ * Armenian"), is the region's: "Azerbaijani troops in Karabakh" stay
+ * Azerbaijan's; after "in" only rebels or ethnic kin are ("troops in
+ * Tigray" may be anyone's). */
+static void place_agents_in_regions(sentence_state *s)
+{
+    for (size_t m = 0; m < s->mention_count; m++) {
+        mention *a = &s->mentions[m];
+        if (a->kind != MENTION_AGENT || strlen(a->code) < 6 || !code_is_state(a->code)) continue;
+        size_t k = a->last + 1;
+        bool from = is(s, k, "from") || is(s, k, "of"), in = is(s, k, "in") || is(s, k, "inside");
+        if (!from && !in) continue;
+        bool ethnic = a->first > 0 && is(s, a->first - 1, "ethnic");
+        char role[4];
+        code_copy_text(role, sizeof role, a->code + strlen(a->code) - 3);
+        if (!a->inferred_country && !ethnic) continue;
+        if (in && !ethnic && strcmp(role, "REB") != 0 && strcmp(role, "INS") != 0) continue;
+        size_t q = k + 1;
+        /* "the northern region of", "the breakaway enclave of" */
+        while (q < s->n && q < k + 6 && !s->region[q] && s->mention_at[q] < 0 &&
+               (is_any(s, q, determiners) || is(s, q, "of") ||
+                (s->tag[q] == TAG_NONE && !s->is_head[q] && (s->tokens[q].flags & TEXT_WORD) &&
+                 !(s->tokens[q].flags & (TEXT_CAPITALIZED | TEXT_NUMBER)) && !is_any(s, q, prepositions))))
+            q++;
+        if (q >= s->n || !s->region[q]) continue;
+        region_agent_code(s, s->region[q], role, a->code);
+        a->inferred_country = false;
+        a->how = "agent from a region (dict/regions.txt)";
+    }
+}
+
+static const mention *resolve_pronoun(sentence_state *s, size_t i);
+
 /* Builds the mention that starts at token i, returns the token after it. */
 static size_t build_mention(sentence_state *s, size_t i)
 {
@@ -379,6 +560,17 @@ static size_t build_mention(sentence_state *s, size_t i)
         if (ante) { code_copy_text(owner, sizeof owner, ante->code); have_owner = true; how = "possessive pronoun"; }
         if (is(s, j, "our")) { have_owner = true; how = "our"; owner[0] = 0; }
         j++;
+    } else if (s->tag[j] == TAG_PRONOUN && s->tag_entry[j] && strcmp(s->tag_entry[j]->value, "group") == 0) {
+        /* "the group's armed wing", "the movement's leaders": the group named before */
+        const mention *ante = resolve_pronoun(s, j);
+        size_t end = j;
+        while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[j]) end++;
+        if (ante && end + 1 < s->n && (s->tokens[end + 1].flags & TEXT_POSSESSIVE)) {
+            code_copy_text(owner, sizeof owner, ante->code);
+            have_owner = true;
+            how = "possessive pronoun";
+            j = end + 1;
+        }
     }
 
     /* possessive "'s" */
@@ -424,6 +616,16 @@ static size_t build_mention(sentence_state *s, size_t i)
         if (is_any(s, k, ranks)) k += 2;
     }
 
+    /* "AU Commission chairman Moussa Faki", "UNICEF executive director X":
+     * an organisation's title we do not list, between it and a person */
+    if (!agent && have_owner && owner[0] && owner_kind == MENTION_ORGANIZATION && !code_is_state(owner) && !possessive) {
+        size_t t = j;
+        while (t < s->n && t < j + 2 && s->tag[t] == TAG_NONE && !s->is_head[t] && (s->tokens[t].flags & TEXT_WORD) &&
+               !(s->tokens[t].flags & (TEXT_CAPITALIZED | TEXT_NUMBER)) && !is_any(s, t, prepositions) &&
+               !is_any(s, t, determiners) && !is(s, t, "and") && !is(s, t, "or") && !be_word(s, t))
+            t++;
+        if (t > j && t < s->n && s->tag[t] == TAG_ACTOR && kind_of_entry(s->tag_entry[t]) == MENTION_PERSON) k = t;
+    }
     /* a person after a title: "Foreign Minister Sergey Lavrov", "GNA head Fayez al-Sarraj" */
     if (k < s->n && s->tag[k] == TAG_ACTOR && (agent || have_owner) && kind_of_entry(s->tag_entry[k]) == MENTION_PERSON) {
         const lex_entry *e = s->tag_entry[k];
@@ -441,17 +643,40 @@ static size_t build_mention(sentence_state *s, size_t i)
                 break;
             }
         }
-        /* "Malian President Ibrahim Boubacar Keita resigned": the text says
-         * he holds the office even on the day his dated role ends */
-        bool former = start > 0 && (is(s, start - 1, "former") || is(s, start - 1, "ex") || is(s, start - 1, "late"));
-        /* "AU Commission chairman Moussa Faki Mahamat": an official titled
-         * by an organisation speaks for it, whatever his nationality */
-        if (have_owner && owner[0] && !code_is_state(owner) && code_is_state(code) && !former)
-            code_copy_text(code, sizeof code, owner);
-        if (agent && !former && strlen(code) == 3 && code_is_state(code) && agent->value && strlen(agent->value) == 3 &&
-            !generic_rank(s, agent_first))
-            code_set(code, code, agent->value);
-        mention *m = add_mention(s, start, end, code, MENTION_PERSON, "title + person");
+        /* "Malian President Ibrahim Boubacar Keita resigned" in the next
+         * morning's story: the text gives him the title, so the role he
+         * held last under it, unless the text says he no longer holds it
+         * ("former President") */
+        bool former = false;
+        for (size_t f = start; f < agent_first && !former; f++)
+            former = is(s, f, "former") || is(s, f, "ex") || is(s, f, "late") || is(s, f, "ousted") ||
+                     is(s, f, "deposed") || is(s, f, "toppled");
+        for (size_t f = start > 2 ? start - 2 : 0; f < start && !former; f++)   /* "former Syrian President" */
+            former = is(s, f, "former") || is(s, f, "ex") || is(s, f, "late") || is(s, f, "ousted") ||
+                     is(s, f, "deposed") || is(s, f, "toppled");
+        /* "AU Commission chairman Moussa Faki Mahamat": an official titled by
+         * an organisation speaks for it, whatever his own country's roles */
+        bool organisation = have_owner && owner[0] && !code_is_state(owner) && code_is_state(code) && !former;
+        if (organisation) code_copy_text(code, sizeof code, owner);
+        const lex_code_range *latest = NULL;
+        for (size_t c = 0; agent && !former && !organisation && strlen(code) == 3 && c < e->code_count; c++) {
+            const lex_code_range *r = &e->codes[c];
+            if (r->to < s->publication && strlen(r->code) >= 6 && strcmp(r->code + 3, agent->value) == 0 &&
+                (!latest || r->to > latest->to))
+                latest = r;
+        }
+        if (latest) code_copy_text(code, sizeof code, latest->code);
+        /* "AU Commission chairman Moussa Faki", "Russian Foreign Minister X"
+         * with no role of ours on the date: the title's owner says whom he
+         * serves (an organisation's officer is the organisation) */
+        bool owned = false;
+        if (!latest && !former && strlen(code) == 3 && have_owner && owner[0] && (agent || !code_is_state(owner))) {
+            code_owned(code, owner, agent ? agent->value : "GOV");
+            owned = true;
+        }
+        mention *m = add_mention(s, start, end, code, MENTION_PERSON,
+                                 latest ? "title + person (the role the title names)" :
+                                 owned || organisation ? "title + person (the title's owner)" : "title + person");
         if (m) remember(s, m);
         if (m && agent && !former) {
             memory *mem = s->memory;
@@ -537,7 +762,10 @@ static size_t build_mention(sentence_state *s, size_t i)
         mention *m = add_mention(s, start, agent_last, code, MENTION_AGENT, agent_how);
         if (!m) return agent_last + 1;
         m->inferred_country = inferred;
-        if (inferred && s->place_country[0]) {
+        /* a place named earlier in the paragraph is home only to those
+         * who stay where they are: police and protesters */
+        bool local = strcmp(agent->value, "COP") == 0 || strcmp(agent->value, "OPP") == 0;
+        if (inferred && s->place_country[0] && (local || !s->place_carried)) {
             /* "In Yerevan, thousands of protesters": the sentence's place */
             code_set(m->code, s->place_country, agent->value);
             m->how = "agent + the sentence's place";
@@ -618,10 +846,30 @@ static size_t build_mention(sentence_state *s, size_t i)
 static const mention *resolve_pronoun(sentence_state *s, size_t i)
 {
     const char *kind = s->tag_entry[i] ? s->tag_entry[i]->value : "";
+    /* "Blinken spoke with Aliyev and urged him": an object pronoun is not
+     * the subject of its own sentence, so the last other person named in it */
+    if (strcmp(kind, "person") == 0 && (is(s, i, "him") || (is(s, i, "her") && !(i + 1 < s->n && (s->tokens[i + 1].flags & TEXT_WORD) &&
+                                                                            s->tag[i + 1] != TAG_REPORT && !s->is_head[i + 1] &&
+                                                                            !is_any(s, i + 1, prepositions))))) {
+        int subject = -1;
+        for (size_t m = 0; m < s->mention_count && s->mentions[m].first < i; m++) {
+            const mention *x = &s->mentions[m];
+            if (x->prepositional || x->place || x->modifier || x->adjectival || !x->code[0] || x->speaker_ref) continue;
+            subject = (int)m;
+            break;
+        }
+        for (size_t m = s->mention_count; m > 0; m--) {
+            const mention *x = &s->mentions[m - 1];
+            if (x->first >= i || (int)(m - 1) == subject) continue;
+            if (x->kind == MENTION_PERSON && !x->plural && x->compound < 0 && x->code[0] && !x->speaker_ref && !x->modifier)
+                return x;
+        }
+    }
     /* "Blinken spoke with Aliyev and urged him to ...": an object pronoun
      * is not the subject of its sentence but the last fitting actor named
      * before it in the sentence */
-    if (is(s, i, "him") || is(s, i, "them")) {
+    /* ... and "them" the last plural actor */
+    if (is(s, i, "them")) {
         const mention *subject = NULL;
         for (size_t m = 0; m < s->mention_count && !subject; m++)
             if (!s->mentions[m].prepositional && !s->mentions[m].place && !s->mentions[m].modifier &&
@@ -632,7 +880,7 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
             if (x->first >= i || x == subject || strcmp(x->code, subject->code) == 0) continue;
             if (x->compound >= 0) break;   /* a pair before it: the pair rules below decide */
             if (x->place || x->modifier || x->adjectival || !x->code[0] || x->speaker_ref) continue;
-            bool fits = is(s, i, "him") ? x->kind == MENTION_PERSON && !x->plural : x->plural && x->kind != MENTION_PERSON;
+            bool fits = x->plural && x->kind != MENTION_PERSON;
             if (fits) return x;
         }
     }
@@ -810,13 +1058,54 @@ bool code_most_named(const memory *mem, int min_second, mention out[2])
     return true;
 }
 
+/* "the Chernobyl nuclear power plant", "Natanz": a named site the
+ * gazetteer lacks (dict/facilities.txt) stands for its country, so that
+ * taking or striking it is against that country ("Russian troops seized
+ * the Chernobyl nuclear power plant" is RUSMIL 192 UKR); after "in", "at"
+ * it is a place, not an actor.  Returns the token after it. */
+static size_t build_facility_mention(sentence_state *s, size_t i)
+{
+    const lex_entry *site = s->facility[i];
+    size_t end = i;
+    while (end + 1 < s->n && s->facility[end + 1] == site) end++;
+    /* the kind of site after the name: "nuclear power plant", "air base" */
+    static const char *const site_words[] = { "nuclear", "power", "plant", "station", "reactor", "dam", "airport", "air",
+                                              "airbase", "base", "naval", "port", "refinery", "oil", "gas", "field",
+                                              "terminal", "crossing", "border", "pipeline", "pipelines", "facility",
+                                              "complex", "enrichment", "site", "plants", "bases", NULL };
+    while (end + 1 < s->n && end < i + 5 && s->tag[end + 1] == TAG_NONE && is_any(s, end + 1, site_words)) end++;
+    char code[16];
+    lex_actor_code(site, s->publication, code);
+    if (!code[0]) return end + 1;
+    size_t first = i;
+    if (first > 0 && is(s, first - 1, "the")) first--;
+    mention *m = add_mention(s, first, end, code, MENTION_COUNTRY, "named site (dict/facilities.txt)");
+    if (m) m->place = m->place || preceded_by_locative(s, first);
+    return end + 1;
+}
+
+/* "the group's armed wing": a group pronoun owning the agent after it */
+static bool group_possessive(const sentence_state *s, size_t i)
+{
+    if (s->tag[i] != TAG_PRONOUN || !s->tag_entry[i] || strcmp(s->tag_entry[i]->value, "group") != 0) return false;
+    if (i > 0 && s->tag[i - 1] == TAG_PRONOUN && s->tag_entry[i - 1] == s->tag_entry[i]) return false;
+    size_t end = i;
+    while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
+    size_t k = end + 1;
+    if (!(k < s->n && (s->tokens[k].flags & TEXT_POSSESSIVE))) return false;
+    k++;
+    for (int g = 0; g < 2 && k < s->n && s->tag[k] == TAG_NONE && !s->is_head[k] && !(s->tokens[k].flags & TEXT_PUNCT); g++) k++;
+    return k < s->n && s->tag[k] == TAG_AGENT;
+}
+
 void code_build_mentions(sentence_state *s)
 {
+    size_t region_next = 0;
     for (size_t i = 0; i < s->n;) {
         uint8_t t = s->tag[i];
         bool pro = is(s, i, "pro") && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) && i + 1 < s->n && s->tag[i + 1] == TAG_ACTOR;
         if (t == TAG_ACTOR || t == TAG_AGENT || pro ||
-            (t == TAG_PRONOUN && i + 1 < s->n && s->tag[i + 1] == TAG_AGENT)) {
+            (t == TAG_PRONOUN && i + 1 < s->n && s->tag[i + 1] == TAG_AGENT) || group_possessive(s, i)) {
             i = build_mention(s, i);
         } else if (t == TAG_NONE && (s->tokens[i].flags & TEXT_NUMBER) && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) &&
                    is(s, i + 1, "year") && is(s, i + 2, "old") && s->tag[i + 3] != TAG_AGENT) {
@@ -826,6 +1115,11 @@ void code_build_mentions(sentence_state *s)
             mention *m = add_mention(s, i, i + 2, code, MENTION_AGENT, "a person known by age");
             if (m) m->inferred_country = true;
             i += 3;
+        } else if (t == TAG_NONE && s->facility[i]) {
+            i = build_facility_mention(s, i);
+        } else if (t == TAG_NONE && (s->region[i] || is(s, i, "region")) &&
+                   ((region_next = build_region_mention(s, i)) > 0 || (region_next = build_region_target(s, i)) > 0)) {
+            i = region_next;
         } else if (t == TAG_NONE && known_surname(s, i) >= 0) {
             int k = known_surname(s, i);
             mention *m = add_mention(s, i, i, s->memory->people[k].code, MENTION_PERSON, "surname of a person named before");
@@ -837,10 +1131,14 @@ void code_build_mentions(sentence_state *s)
             while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
             memory *mem = s->memory;
             bool deal = strcmp(value, "deal") == 0, coercion = strcmp(value, "coercion") == 0;
-            bool deed = strcmp(value, "deed") == 0 || coercion;
-            /* "the attack" is the last force, "the detentions" the last coercion; each falls back on the other */
+            bool act = strcmp(value, "act") == 0;
+            bool deed = strcmp(value, "deed") == 0 || coercion || act;
+            /* "the attack" is the last force, "the detentions" the last coercion; each falls back on the other;
+             * "the decision", "the move" the last act of any kind */
             const mention *author = NULL;
-            if (deed) {
+            if (act) {
+                author = mem->has_act ? &mem->act : NULL;
+            } else if (deed) {
                 bool want_coercion = coercion ? mem->has_coercion : !mem->has_deed;
                 author = want_coercion ? (mem->has_coercion ? &mem->coercion : NULL) : &mem->deed;
             }
@@ -879,7 +1177,8 @@ void code_build_mentions(sentence_state *s)
                 continue;
             }
             if (deed) {
-                mention *m = add_mention(s, i, end, author->code, author->kind, "the author of the deed named before");
+                mention *m = add_mention(s, i, end, author->code, author->kind,
+                                         act ? "the author of the act named before" : "the author of the deed named before");
                 if (m) { m->text = author->text; m->plural = author->plural; m->reference = true; }
                 i = end + 1;
                 continue;
@@ -896,6 +1195,14 @@ void code_build_mentions(sentence_state *s)
             if ((is(s, i, "they") || is(s, i, "them")) && i > 0) {
                 int b = -1;
                 for (size_t q = i; q > 0 && i - q < 12 && b < 0; q--) b = s->mention_at[q - 1];
+                /* "spoke with both generals and urged them": the two sides just named */
+                if (b >= 1 && s->mentions[b].compound >= 2000 && s->mentions[b - 1].compound == s->mentions[b].compound &&
+                    s->mentions[b].first + 12 > i) {
+                    mention pair[2] = { s->mentions[b - 1], s->mentions[b] };
+                    add_pair(s, i, end, pair, "pronoun: the two sides just named", false);
+                    i = end + 1;
+                    continue;
+                }
                 if (b >= 1 && s->mentions[b].first >= 2 && is(s, s->mentions[b].first - 1, "and") &&
                     s->mention_at[s->mentions[b].first - 2] == b - 1 && s->mentions[b - 1].code[0] &&
                     s->mentions[b].code[0] && strcmp(s->mentions[b - 1].code, s->mentions[b].code) != 0) {
@@ -1013,6 +1320,8 @@ void code_build_mentions(sentence_state *s)
         b->prepositional = a->prepositional;
     }
 
+    place_agents_in_regions(s);
+
     /* affiliation and "of"/"for": "forces loyal to Haftar", "chiefs of Russia" */
     for (size_t m = 0; m < s->mention_count; m++) {
         mention *a = &s->mentions[m];
@@ -1073,6 +1382,59 @@ void code_build_mentions(sentence_state *s)
         a->how = loyal ? "agent loyal to owner" : backed ? "agent backed by owner" : "agent of owner";
         /* the owner is part of this mention now: not a separate subject */
         owner->prepositional = true;
+    }
+
+    /* "Warsaw has asked police to investigate": police with no country and
+     * no place in the text are those of the government that is the
+     * sentence's subject, not of the article's main country */
+    for (size_t m = 0; m < s->mention_count; m++) {
+        mention *a = &s->mentions[m];
+        if (a->kind != MENTION_AGENT || !a->inferred_country || s->place_country[0] || strlen(a->code) != 6 ||
+            strcmp(a->code + 3, "COP") != 0)
+            continue;
+        for (size_t q = 0; q < m; q++) {
+            const mention *b = &s->mentions[q];
+            if (b->prepositional || b->place || b->modifier || b->adjectival || b->speaker_ref || !b->code[0] ||
+                !code_is_state(b->code) || b->inferred_country)
+                continue;
+            if (strlen(b->code) == 3 || strncmp(b->code + 3, "GOV", 3) == 0) {
+                memcpy(a->code, b->code, 3);
+                a->inferred_country = false;
+                a->how = "police of the government that is the subject";
+            }
+            break;
+        }
+    }
+
+    /* "a spokesman for Hezbollah", "a spokeswoman for the German Foreign
+     * Ministry said": a spokesperson is the body they speak for (a country
+     * spoken for is its government) */
+    static const char *const spokes[] = { "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
+                                          "spokespeople", "spokespersons", NULL };
+    for (size_t m = 0, count = s->mention_count; m < count; m++) {
+        mention *o = &s->mentions[m];
+        if (!o->code[0] || o->place || o->modifier || o->compound >= 0 || o->speaker_ref) continue;
+        size_t b = o->first;
+        while (b > 0 && is_any(s, b - 1, determiners)) b--;
+        if (b < 2 || !(is(s, b - 1, "for") || is(s, b - 1, "of"))) continue;
+        size_t w = b - 2;
+        if (!is_any(s, w, spokes) || s->mention_at[w] >= 0 || s->tag[w] != TAG_NONE) continue;
+        char code[16];
+        if (strlen(o->code) == 3 && code_is_state(o->code)) code_set(code, o->code, "GOV");
+        else code_copy_text(code, sizeof code, o->code);
+        mention *x = add_mention(s, w, w, code, MENTION_AGENT, "spokesperson for the body named");
+        if (!x) break;
+        x->text = code_slice(s, w, o->last, &x->start, &x->end);
+        o->prepositional = true;
+        /* "Mohammed Kanunu, a spokesman for the GNA, said": the appositive
+         * describes the person before it and is no actor of its own */
+        size_t a = w;
+        while (a > 0 && is_any(s, a - 1, determiners)) a--;
+        while (a > 0 && s->tag[a - 1] == TAG_NONE && !(s->tokens[a - 1].flags & (TEXT_PUNCT | TEXT_CAPITALIZED)) &&
+               a + 3 > w)
+            a--;   /* "the chief military spokesman" */
+        if (a >= 2 && is(s, a - 1, ",") && s->mention_at[a - 2] >= 0 && s->mentions[s->mention_at[a - 2]].kind == MENTION_PERSON)
+            x->prepositional = true;
     }
 
     /* "Mohammed Kanunu, the military spokesman for the GNA, said": the

@@ -15,8 +15,17 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
                            const mention *const *targets, size_t nt)
 {
     memory *mem = s->memory;
-    if (ev->negated || ev->intent || !src->code[0]) return;
+    if (ev->negated || !src->code[0]) return;
     const char *c = info->code;
+    /* "Pakistan would free the pilot ... India welcomed the decision": an act, promised or done */
+    static const char *const talk[] = { "01", "02", "10", "11", "12", "13", NULL };
+    bool spoken = false;
+    for (size_t k = 0; talk[k]; k++) spoken = spoken || strncmp(c, talk[k], 2) == 0;
+    if (!spoken) {
+        mem->act = *src;
+        mem->has_act = true;
+    }
+    if (ev->intent) return;
     /* "al Shabaab claimed responsibility": the author of the attack */
     if (strcmp(c, "015") == 0) {
         mem->deed = *src;
@@ -103,6 +112,18 @@ static int side_of(const mention sides[2], const char *code)
     for (int k = 0; k < 2; k++) if (strcmp(sides[k].code, code) == 0) return k;
     bool a = code_same_camp(sides[0].code, code), b = code_same_camp(sides[1].code, code);
     return a == b ? -1 : a ? 0 : 1;
+}
+
+/* Military force by a government, its leader or its capital is done by its
+ * armed forces: "Abiy sent troops into Tigray", "Washington bombed its bases"
+ * are ETHMIL, USAMIL.  A group or body coded GOV (a rival government and its
+ * troops: Libya's GNA) stays GOV. */
+static void force_by_government(code_actor *a, const mention *m, const lex_code_info *info)
+{
+    if (strncmp(info->code, "19", 2) != 0 && strncmp(info->code, "20", 2) != 0) return;
+    if (strlen(a->code) != 6 || strcmp(a->code + 3, "GOV") != 0 || !code_is_state(a->code)) return;
+    if (m->kind == MENTION_GROUP || m->kind == MENTION_ORGANIZATION) return;
+    memcpy(a->code + 3, "MIL", 4);
 }
 
 /* Fighting is mutual: "clashed with", "fought", "battled", "clashes with". */
@@ -579,6 +600,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 out_event.date_evidence = date_words;
                 actor_of(sources[a], &out_event.source);
                 state_role(&out_event.source, sources[a], info, true);
+                force_by_government(&out_event.source, sources[a], info);
                 if (tg) {
                     actor_of(tg, &out_event.target);
                     state_role(&out_event.target, tg, info, false);
@@ -587,10 +609,16 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         code_is_state(out_event.target.code) &&
                         (strlen(out_event.target.code) == 3 || strcmp(out_event.target.code + 3, "GOV") == 0))
                         code_set(out_event.target.code, tg->code, "MIL");
-                    /* "entered Damascus", "seized the presidential palace": territory
-                     * taken is the country's, not its government's */
-                    if (strcmp(info->code, "192") == 0 && code_is_state(out_event.target.code) &&
-                        strlen(out_event.target.code) > 3 && tg->kind != MENTION_PERSON)
+                    /* "entered Damascus", "seized the presidential palace", "Israeli warplanes
+                     * struck the suburbs of Beirut": territory taken, or a capital struck by a
+                     * foreign force, is the country's, not its government's (a capital besieged
+                     * in a civil war stands for the government) */
+                    bool force = strncmp(info->code, "18", 2) == 0 || strncmp(info->code, "19", 2) == 0 ||
+                                 strncmp(info->code, "20", 2) == 0;
+                    bool foreign = strncmp(out_event.source.code, out_event.target.code, 3) != 0;
+                    if (code_is_state(out_event.target.code) && strlen(out_event.target.code) > 3 &&
+                        ((strcmp(info->code, "192") == 0 && tg->kind != MENTION_PERSON) ||
+                         (force && foreign && tg->how && strcmp(tg->how, "capital") == 0)))
                         out_event.target.code[3] = 0;
                     out_event.has_target = true;
                     /* the same actor on both sides after the roles are settled: no target */

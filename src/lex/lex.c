@@ -192,6 +192,7 @@ static head_slot *head_insert(head_table *t, arena *a, const char *key)
 static const char *const kind_names[LEX_KIND_COUNT] = {
     "person", "country", "capital", "demonym", "organization", "group", "agent",
     "pronoun", "modal", "negation", "report", "locative", "abbreviation", "verb", "irregular", "weapon",
+    "region", "facility",
 };
 
 const char *lex_kind_name(lex_kind k) { return k < LEX_KIND_COUNT ? kind_names[k] : "?"; }
@@ -736,7 +737,7 @@ static void build_entries(lex_dict *d, const raw_line *r)
     proto.value = r->value;
     proto.source = r->source;
     proto.layer = r->layer;
-    if (lex_kind_is_actor(r->kind)) {
+    if (lex_kind_is_actor(r->kind) || r->kind == LEX_REGION || r->kind == LEX_FACILITY) {
         if (!parse_actor_value(d, r, &proto)) return;
     } else if (r->kind == LEX_AGENT) {
         size_t n = strlen(r->value);

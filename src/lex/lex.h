@@ -18,6 +18,8 @@ typedef enum lex_kind {
     LEX_AGENT,
     LEX_PRONOUN, LEX_MODAL, LEX_NEGATION, LEX_REPORT, LEX_LOCATIVE, LEX_ABBREVIATION,
     LEX_VERB, LEX_IRREGULAR, LEX_WEAPON,
+    LEX_REGION,      /* a region with an armed movement of its own ("Tigray"): actor codes, never an actor alone */
+    LEX_FACILITY,    /* a named site the gazetteer lacks ("Chernobyl", "Natanz"): its country */
     LEX_KIND_COUNT
 } lex_kind;
 
