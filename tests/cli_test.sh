@@ -116,6 +116,12 @@ check "stdin" test -s "$tmp/stdin.out"
 check "dict lookup --json" grep -q '"code":"LBYGOV"' "$tmp/lookup"
 "$PARLEY" dict lookup --date 2022-01-13 --json "Fayez al-Sarraj" > "$tmp/lookup2"
 check "dict lookup after office" grep -q '"code":"LBY"' "$tmp/lookup2"
+"$PARLEY" dict lookup --date 2020-01-13 --json "Iraqi police" > "$tmp/lookup3"
+check "dict lookup country + agent, first" sh -c 'head -1 "$1" | grep -q "\"kind\":\"actor\",\"code\":\"IRQCOP\""' sh "$tmp/lookup3"
+"$PARLEY" dict lookup --date 2020-01-13 "Ukraine's parliament" > "$tmp/lookup4"
+check "dict lookup possessive country + agent" grep -q "^actor  *UKRLEG  *Ukraine's parliament" "$tmp/lookup4"
+"$PARLEY" dict lookup --date 2020-01-13 "police in Iraq" > "$tmp/lookup5"
+check "dict lookup: no compound across words" sh -c '! grep -q "^actor" "$1"' sh "$tmp/lookup5"
 
 # --- dict stats --verbose names the countries without a government person
 mkdir -p "$tmp/freedonia"

@@ -136,6 +136,56 @@ static void json_str(const char *s)
     buf_free(&b);
 }
 
+/* A country word before an agent ("Iraqi police", "Iraq's police", "the
+ * Ukrainian parliament") is one actor to the coder: the country's code with
+ * the agent's role (IRQCOP).  Lookup shows that actor first, as a line of
+ * kind "actor" naming both phrases, before the words it is made of. */
+static size_t dict_lookup_compounds(lex_dict *d, const char **words, const bool *caps, size_t n, int32_t date, bool json)
+{
+    size_t shown = 0;
+    const lex_entry *country = NULL;   /* the country word just before, if any */
+    bool possessive = false;           /* "Iraq's police" */
+    for (size_t i = 0; i < n;) {
+        lex_match m;
+        if (!lex_match_phrase(d, words, caps, n, i, &m) || !m.count) {
+            /* the possessive "'s" may stand between the country and the agent */
+            possessive = country && !possessive && strcmp(words[i], "'s") == 0;
+            if (!possessive) country = NULL;
+            i++;
+            continue;
+        }
+        const lex_entry *e = m.entries[0];
+        if (e->kind == LEX_AGENT && country) {
+            char code[16] = "";
+            lex_actor_code(country, date, code);
+            if (strlen(code) >= 3 && strlen(e->value) == 3) {
+                char actor[16];
+                snprintf(actor, sizeof actor, "%.3s%s", code, e->value);
+                if (json) {
+                    printf("{\"kind\":\"actor\",\"code\":");
+                    json_str(actor);
+                    printf(",\"name\":");
+                    char name[256];
+                    snprintf(name, sizeof name, "%s%s %s", country->phrase, possessive ? "'s" : "", e->phrase);
+                    json_str(name);
+                    printf(",\"from\":null,\"to\":null,\"source\":");
+                    json_str(e->source);
+                    printf("}\n");
+                } else {
+                    printf("%-10s %-8s %s%s %s  (%s + %s)\n", "actor", actor, country->phrase, possessive ? "'s" : "",
+                           e->phrase, country->source, e->source);
+                }
+                shown++;
+            }
+        }
+        bool is_country = e->kind == LEX_COUNTRY || e->kind == LEX_DEMONYM || e->kind == LEX_CAPITAL;
+        country = is_country ? e : NULL;
+        possessive = false;
+        i += m.token_count;
+    }
+    return shown;
+}
+
 static int dict_lookup(lex_dict *d, const char *text, int32_t date, bool json)
 {
     arena a;
@@ -151,7 +201,7 @@ static int dict_lookup(lex_dict *d, const char *text, int32_t date, bool json)
         caps[n] = true;
         n++;
     }
-    size_t shown = 0;
+    size_t shown = dict_lookup_compounds(d, words, caps, n, date, json);
     for (size_t i = 0; i < n;) {
         lex_match m;
         if (!lex_match_phrase(d, words, caps, n, i, &m)) {
