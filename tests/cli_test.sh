@@ -132,6 +132,10 @@ check "stats counts sovereign states apart" grep -Eq "without a dated government
 printf '@kind person\nRufus T. Firefly = FRDGOV 1933-11-17..\n' > "$tmp/freedonia/people.txt"
 "$PARLEY" dict stats --verbose --dict "$tmp/freedonia" > "$tmp/stats2"
 check "a government person takes the country off the list" sh -c "! grep -q 'FRD territory' '$tmp/stats2'"
+check "stats counts thinly covered sovereign states" grep -Eq "^sovereign states with fewer than 8 government people: [0-9]+$" "$tmp/stats2"
+"$PARLEY" dict stats --verbose > "$tmp/stats3"
+listed=$(grep -Ec "^  [A-Z]{3} [0-7] government people  " "$tmp/stats3")
+check "stats --verbose lists as many thinly covered states as it counts" grep -q "^sovereign states with fewer than 8 government people: $listed$" "$tmp/stats3"
 
 # --- config file: dict = DIR lines layered like --dict; bad lines named by file and line
 export XDG_CONFIG_HOME="$tmp/xdg"   # no user config leaks into the tests

@@ -82,8 +82,33 @@ static bool has_government_person(lex_dict *d, const char *country)
     return false;
 }
 
+/* How many people (dictionary lines of kind person; each phrase of a line
+ * is an entry of its own, and the phrases of a line are consecutive) hold
+ * COUNTRY's government role (XXXGOV) at some time: heads of state and
+ * government and ministers, for finding the states whose government is
+ * thinly covered. */
+static size_t government_people(lex_dict *d, const char *country)
+{
+    size_t people = 0;
+    const char *last = NULL;
+    for (size_t k = 0; k < lex_entry_count(d); k++) {
+        const lex_entry *o = lex_entry_at(d, k);
+        if (o->kind != LEX_PERSON || (last && strcmp(o->source, last) == 0)) continue;
+        bool holds = false;
+        for (size_t c = 0; c < o->code_count && !holds; c++)
+            holds = strncmp(o->codes[c].code, country, 3) == 0 && strcmp(o->codes[c].code + 3, "GOV") == 0;
+        if (holds) { people++; last = o->source; }
+    }
+    return people;
+}
+
+/* Sovereign states with fewer government people than this are listed by
+ * `stats --verbose` as thinly covered. */
+enum { FEW_GOVERNMENT_PEOPLE = 8 };
+
 /* verbose lists the countries without a government person, one a line:
- * code, "sovereign", "region" or "territory", the name. */
+ * code, "sovereign", "region" or "territory", the name; then the sovereign
+ * states with fewer than FEW_GOVERNMENT_PEOPLE government people. */
 static int dict_stats(lex_dict *d, bool verbose)
 {
     lex_stats st;
@@ -116,6 +141,22 @@ static int dict_stats(lex_dict *d, bool verbose)
     }
     printf("countries: %zu, without a dated government person: %zu (%zu sovereign states, %zu territories, %zu regions)\n",
            countries, without, sovereign_without, without - sovereign_without - regions_without, regions_without);
+    size_t few = 0;
+    for (size_t i = 0; i < lex_entry_count(d); i++) {
+        const lex_entry *e = lex_entry_at(d, i);
+        if (e->kind != LEX_COUNTRY || !e->code_count || !code_listed(sovereign_states, e->codes[0].code)) continue;
+        bool first = true;
+        for (size_t k = 0; k < i && first; k++) {
+            const lex_entry *o = lex_entry_at(d, k);
+            if (o->kind == LEX_COUNTRY && o->code_count && strcmp(o->codes[0].code, e->codes[0].code) == 0) first = false;
+        }
+        if (!first) continue;
+        size_t people = government_people(d, e->codes[0].code);
+        if (people >= FEW_GOVERNMENT_PEOPLE) continue;
+        few++;
+        if (verbose) printf("  %s %zu government people  %s\n", e->codes[0].code, people, e->phrase);
+    }
+    printf("sovereign states with fewer than %d government people: %zu\n", FEW_GOVERNMENT_PEOPLE, few);
     return 0;
 }
 
