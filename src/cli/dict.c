@@ -1,7 +1,7 @@
 /* parley dict: check and query the dictionaries.
  *   lint    malformed lines, unknown codes, shadowed entries, duplicates
  *   stats   counts by kind, codes without patterns, countries without a
- *           government person (--verbose: which)
+ *           government person, thinly covered states (--verbose: which)
  *   lookup  how a phrase resolves on a date
  *   import  a TABARI or PETRARCH actor dictionary converted to our format */
 #include "cli.h"
