@@ -116,6 +116,12 @@ check "stdin" test -s "$tmp/stdin.out"
 check "dict lookup --json" grep -q '"code":"LBYGOV"' "$tmp/lookup"
 "$PARLEY" dict lookup --date 2022-01-13 --json "Fayez al-Sarraj" > "$tmp/lookup2"
 check "dict lookup after office" grep -q '"code":"LBY"' "$tmp/lookup2"
+"$PARLEY" dict lookup --date 2020-01-13 --json "Iraqi police" > "$tmp/lookup3"
+check "dict lookup country + agent, first" sh -c 'head -1 "$1" | grep -q "\"kind\":\"actor\",\"code\":\"IRQCOP\""' sh "$tmp/lookup3"
+"$PARLEY" dict lookup --date 2020-01-13 "Ukraine's parliament" > "$tmp/lookup4"
+check "dict lookup possessive country + agent" grep -q "^actor  *UKRLEG  *Ukraine's parliament" "$tmp/lookup4"
+"$PARLEY" dict lookup --date 2020-01-13 "police in Iraq" > "$tmp/lookup5"
+check "dict lookup: no compound across words" sh -c '! grep -q "^actor" "$1"' sh "$tmp/lookup5"
 
 # --- dict stats --verbose names the countries without a government person
 mkdir -p "$tmp/freedonia"
@@ -126,6 +132,10 @@ check "stats counts sovereign states apart" grep -Eq "without a dated government
 printf '@kind person\nRufus T. Firefly = FRDGOV 1933-11-17..\n' > "$tmp/freedonia/people.txt"
 "$PARLEY" dict stats --verbose --dict "$tmp/freedonia" > "$tmp/stats2"
 check "a government person takes the country off the list" sh -c "! grep -q 'FRD territory' '$tmp/stats2'"
+check "stats counts thinly covered sovereign states" grep -Eq "^sovereign states with fewer than 8 government people: [0-9]+$" "$tmp/stats2"
+"$PARLEY" dict stats --verbose > "$tmp/stats3"
+listed=$(grep -Ec "^  [A-Z]{3} [0-7] government people  " "$tmp/stats3")
+check "stats --verbose lists as many thinly covered states as it counts" grep -q "^sovereign states with fewer than 8 government people: $listed$" "$tmp/stats3"
 
 # --- config file: dict = DIR lines layered like --dict; bad lines named by file and line
 export XDG_CONFIG_HOME="$tmp/xdg"   # no user config leaks into the tests

@@ -1,7 +1,7 @@
 /* parley dict: check and query the dictionaries.
  *   lint    malformed lines, unknown codes, shadowed entries, duplicates
  *   stats   counts by kind, codes without patterns, countries without a
- *           government person (--verbose: which)
+ *           government person, thinly covered states (--verbose: which)
  *   lookup  how a phrase resolves on a date
  *   import  a TABARI or PETRARCH actor dictionary converted to our format */
 #include "cli.h"
@@ -82,8 +82,33 @@ static bool has_government_person(lex_dict *d, const char *country)
     return false;
 }
 
+/* How many people (dictionary lines of kind person; each phrase of a line
+ * is an entry of its own, and the phrases of a line are consecutive) hold
+ * COUNTRY's government role (XXXGOV) at some time: heads of state and
+ * government and ministers, for finding the states whose government is
+ * thinly covered. */
+static size_t government_people(lex_dict *d, const char *country)
+{
+    size_t people = 0;
+    const char *last = NULL;
+    for (size_t k = 0; k < lex_entry_count(d); k++) {
+        const lex_entry *o = lex_entry_at(d, k);
+        if (o->kind != LEX_PERSON || (last && strcmp(o->source, last) == 0)) continue;
+        bool holds = false;
+        for (size_t c = 0; c < o->code_count && !holds; c++)
+            holds = strncmp(o->codes[c].code, country, 3) == 0 && strcmp(o->codes[c].code + 3, "GOV") == 0;
+        if (holds) { people++; last = o->source; }
+    }
+    return people;
+}
+
+/* Sovereign states with fewer government people than this are listed by
+ * `stats --verbose` as thinly covered. */
+enum { FEW_GOVERNMENT_PEOPLE = 8 };
+
 /* verbose lists the countries without a government person, one a line:
- * code, "sovereign", "region" or "territory", the name. */
+ * code, "sovereign", "region" or "territory", the name; then the sovereign
+ * states with fewer than FEW_GOVERNMENT_PEOPLE government people. */
 static int dict_stats(lex_dict *d, bool verbose)
 {
     lex_stats st;
@@ -116,6 +141,22 @@ static int dict_stats(lex_dict *d, bool verbose)
     }
     printf("countries: %zu, without a dated government person: %zu (%zu sovereign states, %zu territories, %zu regions)\n",
            countries, without, sovereign_without, without - sovereign_without - regions_without, regions_without);
+    size_t few = 0;
+    for (size_t i = 0; i < lex_entry_count(d); i++) {
+        const lex_entry *e = lex_entry_at(d, i);
+        if (e->kind != LEX_COUNTRY || !e->code_count || !code_listed(sovereign_states, e->codes[0].code)) continue;
+        bool first = true;
+        for (size_t k = 0; k < i && first; k++) {
+            const lex_entry *o = lex_entry_at(d, k);
+            if (o->kind == LEX_COUNTRY && o->code_count && strcmp(o->codes[0].code, e->codes[0].code) == 0) first = false;
+        }
+        if (!first) continue;
+        size_t people = government_people(d, e->codes[0].code);
+        if (people >= FEW_GOVERNMENT_PEOPLE) continue;
+        few++;
+        if (verbose) printf("  %s %zu government people  %s\n", e->codes[0].code, people, e->phrase);
+    }
+    printf("sovereign states with fewer than %d government people: %zu\n", FEW_GOVERNMENT_PEOPLE, few);
     return 0;
 }
 
@@ -136,6 +177,56 @@ static void json_str(const char *s)
     buf_free(&b);
 }
 
+/* A country word before an agent ("Iraqi police", "Iraq's police", "the
+ * Ukrainian parliament") is one actor to the coder: the country's code with
+ * the agent's role (IRQCOP).  Lookup shows that actor first, as a line of
+ * kind "actor" naming both phrases, before the words it is made of. */
+static size_t dict_lookup_compounds(lex_dict *d, const char **words, const bool *caps, size_t n, int32_t date, bool json)
+{
+    size_t shown = 0;
+    const lex_entry *country = NULL;   /* the country word just before, if any */
+    bool possessive = false;           /* "Iraq's police" */
+    for (size_t i = 0; i < n;) {
+        lex_match m;
+        if (!lex_match_phrase(d, words, caps, n, i, &m) || !m.count) {
+            /* the possessive "'s" may stand between the country and the agent */
+            possessive = country && !possessive && strcmp(words[i], "'s") == 0;
+            if (!possessive) country = NULL;
+            i++;
+            continue;
+        }
+        const lex_entry *e = m.entries[0];
+        if (e->kind == LEX_AGENT && country) {
+            char code[16] = "";
+            lex_actor_code(country, date, code);
+            if (strlen(code) >= 3 && strlen(e->value) == 3) {
+                char actor[16];
+                snprintf(actor, sizeof actor, "%.3s%s", code, e->value);
+                if (json) {
+                    printf("{\"kind\":\"actor\",\"code\":");
+                    json_str(actor);
+                    printf(",\"name\":");
+                    char name[256];
+                    snprintf(name, sizeof name, "%s%s %s", country->phrase, possessive ? "'s" : "", e->phrase);
+                    json_str(name);
+                    printf(",\"from\":null,\"to\":null,\"source\":");
+                    json_str(e->source);
+                    printf("}\n");
+                } else {
+                    printf("%-10s %-8s %s%s %s  (%s + %s)\n", "actor", actor, country->phrase, possessive ? "'s" : "",
+                           e->phrase, country->source, e->source);
+                }
+                shown++;
+            }
+        }
+        bool is_country = e->kind == LEX_COUNTRY || e->kind == LEX_DEMONYM || e->kind == LEX_CAPITAL;
+        country = is_country ? e : NULL;
+        possessive = false;
+        i += m.token_count;
+    }
+    return shown;
+}
+
 static int dict_lookup(lex_dict *d, const char *text, int32_t date, bool json)
 {
     arena a;
@@ -151,7 +242,7 @@ static int dict_lookup(lex_dict *d, const char *text, int32_t date, bool json)
         caps[n] = true;
         n++;
     }
-    size_t shown = 0;
+    size_t shown = dict_lookup_compounds(d, words, caps, n, date, json);
     for (size_t i = 0; i < n;) {
         lex_match m;
         if (!lex_match_phrase(d, words, caps, n, i, &m)) {
