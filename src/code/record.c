@@ -121,6 +121,7 @@ static int side_of(const mention sides[2], const char *code)
 static void force_by_government(code_actor *a, const mention *m, const lex_code_info *info)
 {
     if (strncmp(info->code, "19", 2) != 0 && strncmp(info->code, "20", 2) != 0) return;
+    if (strcmp(info->code, "191") == 0) return;   /* closing a border or a port is the government's */
     if (strlen(a->code) != 6 || strcmp(a->code + 3, "GOV") != 0 || !code_is_state(a->code)) return;
     if (m->kind == MENTION_GROUP || m->kind == MENTION_ORGANIZATION) return;
     memcpy(a->code + 3, "MIL", 4);
@@ -604,6 +605,13 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (tg) {
                     actor_of(tg, &out_event.target);
                     state_role(&out_event.target, tg, info, false);
+                    /* "the neighbors fought a war": each side fights the other's forces */
+                    if (reciprocal) {
+                        force_by_government(&out_event.target, tg, info);
+                        if (strncmp(info->code, "19", 2) == 0 && strcmp(info->code, "191") != 0 &&
+                            code_is_state(out_event.target.code) && strlen(out_event.target.code) == 3)
+                            code_set(out_event.target.code, out_event.target.code, "MIL");
+                    }
                     /* force against "Syrian government positions" is against its forces */
                     if (force_code(info->code) && tg >= s->mentions && tg < s->mentions + s->mention_count && tg->last + 1 < s->n && (s->cls[tg->last + 1] & WORD_MILITARY_SITE) &&
                         code_is_state(out_event.target.code) &&
@@ -671,6 +679,24 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 }
                 if (has_counts) { out_event.has_casualties = true; out_event.casualties = counts; }
                 out_event.cameo = crowd_force(s, info, &out_event);
+                /* "seized a priest and a dozen worshippers": people seized are
+                 * taken hostage by an armed group, detained by a state */
+                if (strcmp(out_event.cameo->code, "192") == 0 && tg && tg >= s->mentions && tg < s->mentions + s->mention_count &&
+                    (tg->kind == MENTION_PERSON ||
+                     (tg->kind == MENTION_AGENT && strlen(tg->code) == 6 &&
+                      (strcmp(tg->code + 3, "CVL") == 0 || strcmp(tg->code + 3, "REL") == 0 || strcmp(tg->code + 3, "EDU") == 0 ||
+                       strcmp(tg->code + 3, "LAB") == 0 || strcmp(tg->code + 3, "OPP") == 0)))) {
+                    const char *r = out_event.source.code + 3;
+                    bool state = code_is_state(out_event.source.code) &&
+                                 (strlen(out_event.source.code) == 3 || strncmp(r, "GOV", 3) == 0 || strncmp(r, "MIL", 3) == 0 ||
+                                  strncmp(r, "COP", 3) == 0 || strncmp(r, "SPY", 3) == 0);
+                    const lex_code_info *taken = lex_code(s->dict, state ? "173" : "181");
+                    if (taken) {
+                        out_event.cameo = taken;
+                        /* the territory rule above made the target its country: the people again */
+                        actor_of(tg, &out_event.target);
+                    }
+                }
                 out_event.attribution = speaker ? speaker->text : NULL;
                 out_event.negated = ev->negated;
                 out_event.verb_start = s->tokens[ev->head].start;
