@@ -679,6 +679,14 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 }
                 if (has_counts) { out_event.has_casualties = true; out_event.casualties = counts; }
                 out_event.cameo = crowd_force(s, info, &out_event);
+                /* "armored vehicles blocked roads": armed men who block roads
+                 * restrict movement (191); protesters who do obstruct (144) */
+                if (strcmp(out_event.cameo->code, "144") == 0 && strlen(out_event.source.code) == 6 &&
+                    (strcmp(out_event.source.code + 3, "MIL") == 0 || strcmp(out_event.source.code + 3, "COP") == 0 ||
+                     strcmp(out_event.source.code + 3, "REB") == 0 || strcmp(out_event.source.code + 3, "INS") == 0)) {
+                    const lex_code_info *blockade = lex_code(s->dict, "191");
+                    if (blockade) out_event.cameo = blockade;
+                }
                 /* "seized a priest and a dozen worshippers": people seized are
                  * taken hostage by an armed group, detained by a state */
                 if (strcmp(out_event.cameo->code, "192") == 0 && tg && tg >= s->mentions && tg < s->mentions + s->mention_count &&
