@@ -83,6 +83,10 @@ typedef struct memory {
     mention coercion;      bool has_coercion;  /* the author of the last arrest, seizure or abduction (17, 181) */
     mention act;           bool has_act;       /* the author of the last act, promised or done (03-09, 14-20): "the decision", "the move" */
     mention accuser;       bool has_accuser;   /* the source of the last accusation or criticism */
+    /* recent accusations, newest last: whom a denial answers ("Qatar rejected
+     * the accusations" answers those who accused Qatar, not Qatar's own complaints) */
+    struct { mention by; char against[16]; } accusations[6];
+    size_t  accusation_count;
     size_t  last_event;    bool has_last_event; /* index in the result of the last event coded from a verb */
     code_place dateline;   bool has_dateline;   /* "KHARTOUM, Sudan -": where events with no place of their own happened */
     mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */

@@ -9,6 +9,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* An accusation to remember, by whom and against whom. */
+static void note_accusation(memory *mem, const mention *by, const char *against)
+{
+    mem->accuser = *by;
+    mem->has_accuser = true;
+    if (mem->accusation_count == sizeof mem->accusations / sizeof mem->accusations[0]) {
+        memmove(mem->accusations, mem->accusations + 1, (mem->accusation_count - 1) * sizeof mem->accusations[0]);
+        mem->accusation_count--;
+    }
+    mem->accusations[mem->accusation_count].by = *by;
+    code_copy_text(mem->accusations[mem->accusation_count].against, sizeof mem->accusations[0].against, against ? against : "");
+    mem->accusation_count++;
+}
+
+/* Whom a denial by `denier` answers: the last accuser of the denier's
+ * country, else the last accuser other than the denier. */
+static const mention *accuser_of(const memory *mem, const char *denier)
+{
+    for (size_t k = mem->accusation_count; k > 0; k--)
+        if (mem->accusations[k - 1].against[0] && strncmp(mem->accusations[k - 1].against, denier, 3) == 0 &&
+            strncmp(mem->accusations[k - 1].by.code, denier, 3) != 0)
+            return &mem->accusations[k - 1].by;
+    for (size_t k = mem->accusation_count; k > 0; k--)
+        if (strncmp(mem->accusations[k - 1].by.code, denier, 3) != 0) return &mem->accusations[k - 1].by;
+    return NULL;
+}
+
 /* What later references stand for: "the deal" for the parties of the last
  * agreement or talks, "the attack" for the author of the last use of force. */
 static void remember_event(sentence_state *s, const lex_code_info *info, const pending_event *ev, const mention *src,
@@ -31,10 +58,8 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
         mem->deed = *src;
         mem->has_deed = true;
     }
-    if (strncmp(c, "11", 2) == 0 || strncmp(c, "12", 2) == 0) {
-        mem->accuser = *src;
-        mem->has_accuser = true;
-    }
+    if (strncmp(c, "11", 2) == 0 || strncmp(c, "12", 2) == 0)
+        note_accusation(mem, src, nt ? targets[0]->code : NULL);
     if (info->quad_class == 4) {
         /* "the attack" is force, coercion or assault, not a protest or a sanction */
         if (strncmp(c, "17", 2) == 0 || strcmp(c, "181") == 0) {
@@ -572,9 +597,19 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 strcmp(s->mentions[events[a].source].code, src->code) != 0)
                 targets[nt++] = &s->mentions[events[a].source];
         /* a denial without a target answers the last accusation: "which Asmara denies" */
-        if (nt == 0 && strcmp(info->code, "016") == 0 && s->memory->has_accuser &&
-            strcmp(s->memory->accuser.code, src->code) != 0)
-            targets[nt++] = &s->memory->accuser;
+        if (nt == 0 && strcmp(info->code, "016") == 0) {
+            const mention *accuser = accuser_of(s->memory, src->code);
+            if (accuser) targets[nt++] = accuser;
+            /* "rejected the accusations" of the states that accused it */
+            const memory *mem = s->memory;
+            for (size_t k = mem->accusation_count; accuser && k > 0 && nt < 4; k--) {
+                const mention *by = &mem->accusations[k - 1].by;
+                if (strncmp(mem->accusations[k - 1].against, src->code, 3) != 0 || strncmp(by->code, src->code, 3) == 0) continue;
+                bool seen = false;
+                for (size_t t = 0; t < nt; t++) seen = seen || strcmp(targets[t]->code, by->code) == 0;
+                if (!seen) targets[nt++] = by;
+            }
+        }
         bool reciprocal = nt == 0 && ns > 1 && symmetric;
         bool remembered = false;
         for (size_t a = 0; a < ns; a++) {
@@ -737,6 +772,9 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (!remembered) {
                     remember_event(s, info, ev, sources[a], reciprocal ? sources + 1 : targets, reciprocal ? ns - 1 : nt);
                     remembered = true;
+                } else if (b == 0 && !ev->negated && !ev->intent && strncmp(info->code, "11", 2) == 0 && tg) {
+                    /* each of several accusers is remembered ("Saudi Arabia and Bahrain accused Qatar") */
+                    note_accusation(s->memory, sources[a], tg->code);
                 }
 
                 /* reported conflict by another actor: the speaker accuses */
@@ -759,8 +797,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                                 acc.date_evidence = code_slice(s, dates[d].first, dates[d].last, NULL, NULL);
                             }
                         acc.rule = arena_printf(s->a, "reported conflict: speaker accuses the actor (%s)", out_event.rule);
-                        s->memory->accuser = *speaker;
-                        s->memory->has_accuser = true;
+                        note_accusation(s->memory, speaker, sources[a]->code);
                         if (s->options->explain)
                             acc.explanation = arena_printf(s->a, "\"%s\" reports a conflict event by \"%s\": coded as an accusation",
                                                            speaker->text, sources[a]->text);
@@ -789,7 +826,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         size_t k = reports[r].verb;
         while (k < s->n && s->tag[k] == TAG_REPORT) k++;
         if (strcmp(reports[r].code->code, "016") == 0) {
-            if (s->memory->has_accuser && strncmp(s->memory->accuser.code, sp->code, 3) != 0) tg = &s->memory->accuser;
+            tg = accuser_of(s->memory, sp->code);
         } else if (k < s->n) {
             size_t end = k;
             while (end + 1 < s->n && s->clause[end + 1] == s->clause[k]) end++;
@@ -810,7 +847,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         if (s->options->explain)
             e.explanation = arena_printf(s->a, "\"%s\" %s", sp->text, e.rule);
         push_event(out, s->a, &e);
-        if (strncmp(reports[r].code->code, "11", 2) == 0) { s->memory->accuser = *sp; s->memory->has_accuser = true; }
+        if (strncmp(reports[r].code->code, "11", 2) == 0) note_accusation(s->memory, sp, tg ? tg->code : NULL);
     }
 }
 
