@@ -694,6 +694,14 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     out_event.target.text = NULL;
                     out_event.has_target = true;
                 }
+                /* a state of emergency, curfew or martial law with no one
+                 * named is imposed on the country's people */
+                if (!out_event.has_target && strncmp(info->code, "172", 3) == 0 && code_is_state(out_event.source.code) &&
+                    strlen(out_event.source.code) >= 3) {
+                    code_set(out_event.target.code, out_event.source.code, "CVL");
+                    out_event.target.text = NULL;
+                    out_event.has_target = true;
+                }
                 /* civilians who protest are protesters: "hundreds of people
                  * protested" is OPP */
                 if (strncmp(info->code, "14", 2) == 0 && strlen(out_event.source.code) == 6 &&
