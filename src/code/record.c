@@ -696,9 +696,9 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 }
                 /* a state of emergency, curfew or martial law with no one
                  * named is imposed on the country's people */
-                if (!out_event.has_target && strncmp(info->code, "172", 3) == 0 && code_is_state(out_event.source.code) &&
-                    strlen(out_event.source.code) >= 3) {
-                    code_set(out_event.target.code, out_event.source.code, "CVL");
+                if ((!out_event.has_target || (!tg && strlen(out_event.target.code) == 3)) && strncmp(info->code, "172", 3) == 0 &&
+                    code_is_state(out_event.source.code) && strlen(out_event.source.code) >= 3) {
+                    code_set(out_event.target.code, out_event.has_target ? out_event.target.code : out_event.source.code, "CVL");
                     out_event.target.text = NULL;
                     out_event.has_target = true;
                 }
