@@ -216,7 +216,10 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
     }
     m->modifier = (last < s->n && (s->tokens[last].flags & TEXT_HYPHEN_NEXT) != 0) ||
                   (first > 0 && (s->tokens[first - 1].flags & TEXT_HYPHEN_NEXT) && !is(s, first - 1, "pro"));
-    m->after_of = m->prepositional && first > 0 && (is(s, first - 1, "of") || (first > 1 && is(s, first - 2, "of") && is_any(s, first - 1, determiners)));
+    /* "anti-aircraft guns of the Haftar forces", "a faction within the armed forces" */
+    m->after_of = m->prepositional && first > 0 &&
+                  (is(s, first - 1, "of") || is(s, first - 1, "within") ||
+                   (first > 1 && (is(s, first - 2, "of") || is(s, first - 2, "within")) && is_any(s, first - 1, determiners)));
     for (size_t k = first; k <= last && k < s->n; k++) {
         s->mention_at[k] = (int16_t)(s->mention_count - 1);
         if (s->weapon[k]) m->weapon = true;
