@@ -87,6 +87,7 @@ typedef struct memory {
      * the accusations" answers those who accused Qatar, not Qatar's own complaints) */
     struct { mention by; char against[16]; } accusations[6];
     size_t  accusation_count;
+    bool    has_protest;                       /* the story has coded a protest (14) */
     size_t  last_event;    bool has_last_event; /* index in the result of the last event coded from a verb */
     code_place dateline;   bool has_dateline;   /* "KHARTOUM, Sudan -": where events with no place of their own happened */
     mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */

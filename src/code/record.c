@@ -53,6 +53,7 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
         mem->has_act = true;
     }
     if (ev->intent) return;
+    if (strncmp(c, "14", 2) == 0) mem->has_protest = true;
     /* "al Shabaab claimed responsibility": the author of the attack */
     if (strcmp(c, "015") == 0) {
         mem->deed = *src;
@@ -640,6 +641,10 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (tg) {
                     actor_of(tg, &out_event.target);
                     state_role(&out_event.target, tg, info, false);
+                    /* "flew to Havana": a visit is to the country */
+                    if (strcmp(info->code, "042") == 0 && tg->how && strcmp(tg->how, "capital") == 0 &&
+                        code_is_state(out_event.target.code) && strlen(out_event.target.code) > 3)
+                        out_event.target.code[3] = 0;
                     /* "the neighbors fought a war": each side fights the other's forces */
                     if (reciprocal) {
                         force_by_government(&out_event.target, tg, info);
@@ -697,6 +702,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 /* a state of emergency, curfew or martial law with no one
                  * named is imposed on the country's people */
                 if ((!out_event.has_target || (!tg && strlen(out_event.target.code) == 3)) && strncmp(info->code, "172", 3) == 0 &&
+                    strlen(info->code) == 4 &&
                     code_is_state(out_event.source.code) && strlen(out_event.source.code) >= 3) {
                     code_set(out_event.target.code, out_event.has_target ? out_event.target.code : out_event.source.code, "CVL");
                     out_event.target.text = NULL;
@@ -722,6 +728,13 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 }
                 if (has_counts) { out_event.has_casualties = true; out_event.casualties = counts; }
                 out_event.cameo = crowd_force(s, info, &out_event);
+                /* "Police detained hundreds of people" in a story of protests:
+                 * the people are the protesters */
+                if (s->memory->has_protest && out_event.has_target && strlen(out_event.source.code) == 6 &&
+                    strcmp(out_event.source.code + 3, "COP") == 0 && strlen(out_event.target.code) == 6 &&
+                    strcmp(out_event.target.code + 3, "CVL") == 0 &&
+                    (strcmp(out_event.cameo->code, "173") == 0 || strncmp(out_event.cameo->code, "175", 3) == 0))
+                    memcpy(out_event.target.code + 3, "OPP", 4);
                 /* "armored vehicles blocked roads": armed men who block roads
                  * restrict movement (191); protesters who do obstruct (144) */
                 if (strcmp(out_event.cameo->code, "144") == 0 && strlen(out_event.source.code) == 6 &&
