@@ -103,6 +103,40 @@ static bool noun_usage(const sentence_state *s, size_t head, uint8_t forms)
     return false;
 }
 
+/* A word that is a noun or a verb ("talks", "strikes") is a noun where a
+ * verb cannot be: first in a sentence with no subject before it ("Talks
+ * began in 2012"), or before "between" ("talks between A and B"). */
+static bool noun_by_position(const sentence_state *s, size_t head)
+{
+    if (is(s, head + 1, "between")) return true;
+    size_t k = 0;
+    while (k < head && (s->dateline[k] || (s->tokens[k].flags & TEXT_PUNCT))) k++;
+    return k == head && word_is_capitalized(s, head);
+}
+
+/* A future said after a noun event: "talks between A and B are due to
+ * begin", "negotiations will resume next week".  The modal phrase, or NULL. */
+static const char *modal_after(const sentence_state *s, size_t from, size_t head)
+{
+    static const char *const starts[] = { "begin", "start", "resume", "open", "reopen", "take", "be", "get",
+                                          "convene", "continue", "restart", NULL };
+    for (size_t k = from; k < s->n && k < from + 12 && s->clause[k] == s->clause[head]; k++) {
+        if (s->cls[k] & WORD_STOP) return NULL;
+        if (s->tag[k] == TAG_MODAL) {
+            const lex_entry *e = s->tag_entry[k];
+            if (!e || strcmp(e->value, "intent") != 0) return NULL;
+            size_t q = k;
+            while (q + 1 < s->n && s->tag[q + 1] == TAG_MODAL && s->tag_entry[q + 1] == e) q++;
+            return is_any(s, q + 1, starts) ? e->phrase : NULL;
+        }
+        /* another verb ends the noun's phrase; "talks on a cease-fire" does not */
+        if (s->is_head[k] && !s->consumed[k] && s->mention_at[k] < 0 && !is_any(s, k - 1, determiners) &&
+            !is_any(s, k - 1, prepositions) && !(s->tokens[k - 1].flags & TEXT_HYPHEN_NEXT))
+            return NULL;
+    }
+    return NULL;
+}
+
 static bool is_passive(const sentence_state *s, size_t head, uint8_t forms)
 {
     if (!(forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST))) return false;
@@ -173,6 +207,12 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
                   : x->first > from + 1 && is(s, x->first - 2, "by") && is_any(s, x->first - 1, determiners) ? x->first - 2 : 0;
         if (by && !(by > from && event_noun(s, by - 1))) continue;
         if (x->place && !(allow_place_at && (x->first == place_ok_at || x->first == place_ok_at + 1))) continue;
+        /* "agreed to meet under U.N. auspices", "under the auspices of the
+         * African Union": the sponsor, not the object */
+        if (x->first > from && (is(s, x->first - 1, "under") ||
+                                (x->first > from + 1 && is_any(s, x->first - 1, determiners) && is(s, x->first - 2, "under")) ||
+                                (x->first > from + 1 && is(s, x->first - 1, "of") && is(s, x->first - 2, "auspices"))))
+            continue;
         return (int)m;
     }
     return -1;
@@ -292,6 +332,149 @@ static bool takes_place(const sentence_state *s, size_t h)
     }
 }
 
+/* ---- an object named before its verb ----
+ * "the truce was signed by A and B", "talks hosted by the U.N. mission",
+ * "the accord the two men signed", "a dialogue that the U.N. plans to
+ * convene": a pattern's words may stand before its head.  The words of the
+ * noun phrase before the verb are matched in order against the pattern's
+ * words after its head. */
+
+typedef struct fronted {
+    size_t first, last;     /* the noun phrase holding the pattern's words */
+    int    subject;         /* the relative clause's subject mention, or -1 (passive) */
+    bool   passive;
+    uint8_t forms;
+} fronted;
+
+/* A noun phrase of up to five words ending at end: back to its determiner,
+ * a possessive, punctuation, a preposition or a verb. */
+static bool noun_phrase_ending(const sentence_state *s, size_t end, size_t *first)
+{
+    if (end >= s->n || !(s->tokens[end].flags & TEXT_WORD) || (s->tokens[end].flags & TEXT_NUMBER) ||
+        is_any(s, end, determiners) || is_any(s, end, prepositions) || be_word(s, end) ||
+        s->tag[end] == TAG_MODAL || s->tag[end] == TAG_REPORT || s->tag[end] == TAG_NEGATION)
+        return false;
+    if (s->mention_at[end] >= 0 && !s->mentions[s->mention_at[end]].reference) return false;
+    size_t k = end;
+    while (k > 0 && end - k < 4) {
+        size_t b = k - 1;
+        if (is_any(s, b, determiners) || (s->tokens[b].flags & TEXT_POSSESSIVE) || (s->tokens[b].flags & TEXT_PUNCT) ||
+            is_any(s, b, prepositions) || is_any(s, b, subordinators) || be_word(s, b) || s->tag[b] == TAG_MODAL ||
+            s->tag[b] == TAG_REPORT || is(s, b, "that") || is(s, b, "which") || is(s, b, "and"))
+            break;
+        if (s->mention_at[b] >= 0 && !s->mentions[s->mention_at[b]].reference && !s->mentions[s->mention_at[b]].modifier &&
+            !s->mentions[s->mention_at[b]].adjectival)
+            break;
+        k = b;
+    }
+    *first = k;
+    return true;
+}
+
+static bool find_fronted(const sentence_state *s, size_t h, uint8_t forms, fronted *out)
+{
+    out->subject = -1;
+    out->passive = false;
+    out->forms = forms;
+    if (h == 0) return false;
+    /* a passive: "the truce was (formally) signed by", "has been signed" */
+    if (forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST)) {
+        size_t k = h;
+        bool be = false;
+        while (k > 0 && h - k < 4 && (be_word(s, k - 1) || is(s, k - 1, "has") || is(s, k - 1, "have") || is(s, k - 1, "had") ||
+                                      is(s, k - 1, "also") || is(s, k - 1, "formally") || is(s, k - 1, "later") ||
+                                      is(s, k - 1, "reportedly") || is(s, k - 1, "officially"))) {
+            if (be_word(s, k - 1)) be = true;
+            k--;
+        }
+        if (be && k > 0 && noun_phrase_ending(s, k - 1, &out->first)) {
+            out->last = k - 1;
+            out->passive = true;
+            /* "a joint declaration of peace and friendship was signed": the
+             * noun the "of" phrase hangs on */
+            size_t first = out->first;
+            while (first >= 2 && (is(s, first - 1, "of") || is(s, first - 1, "and")) && out->last - first < 8) {
+                size_t before;
+                if (!noun_phrase_ending(s, first - 2, &before)) break;
+                if (is(s, first - 1, "of")) out->last = first - 2;
+                first = before;
+            }
+            out->first = first;
+            return true;
+        }
+        /* a reduced passive with its agent: "talks hosted by X", "the
+         * agreement, signed in Doha by A and B" */
+        bool by_near = false;
+        for (size_t k = h + 1; k < s->n && k < h + 10 && !(s->cls[k] & WORD_STOP) && !by_near; k++) by_near = is(s, k, "by");
+        if (!be && (forms & LEX_FORM_PARTICIPLE) && by_near && by_agent(s, h + 1, false) >= 0) {
+            size_t end = is(s, h - 1, ",") && h > 1 ? h - 2 : h - 1;
+            if (noun_phrase_ending(s, end, &out->first)) {
+                out->last = end;
+                out->passive = true;
+                return true;
+            }
+        }
+    }
+    /* a relative clause with no object: "the accord (that) the two men signed",
+     * "a dialogue that the U.N. plans to convene" */
+    size_t k = h;
+    while (k > 0 && h - k < 4 && (s->tag[k - 1] == TAG_MODAL || is(s, k - 1, "has") || is(s, k - 1, "have") ||
+                                  is(s, k - 1, "had") || is(s, k - 1, "also") || is(s, k - 1, "to")))
+        k--;
+    if (k == 0 || s->mention_at[k - 1] < 0) return false;
+    int subject = s->mention_at[k - 1];
+    const mention *m = &s->mentions[subject];
+    if (!m->code[0] || m->place || m->modifier || m->first == 0) return false;
+    size_t end = m->first - 1;
+    while (end > 0 && is_any(s, end, determiners)) end--;
+    bool relative = is(s, end, "that") || is(s, end, "which");
+    if (relative) {
+        if (end == 0) return false;
+        end--;
+    }
+    if (!noun_phrase_ending(s, end, &out->first)) return false;
+    /* without "that" the noun must not be a verb of its own: "the rebels said Russia backed" */
+    if (!relative && s->is_head[end] && !s->consumed[end]) return false;
+    out->last = end;
+    out->subject = subject;
+    return true;
+}
+
+/* The pattern of head h whose words are all in the fronted noun phrase,
+ * the longest one; NULL when none. */
+static const lex_pattern *fronted_pattern(const sentence_state *s, const lex_head_pattern *heads, size_t hc,
+                                          const fronted *fr)
+{
+    const lex_pattern *best = NULL;
+    for (size_t q = 0; q < hc; q++) {
+        const lex_pattern *p = heads[q].pattern;
+        if (p->noun_head || p->word_count == 0 || (heads[q].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL))) continue;
+        /* agreements, talks, mediation and their like: what is done to a
+         * deal or a meeting, not to a person */
+        const lex_code_info *info = lex_code(s->dict, p->code);
+        if (!info || info->quad_class > 2) continue;
+        if (best && p->word_count <= best->word_count) continue;
+        size_t pos = fr->first, literal = 0;
+        bool ok = true;
+        for (size_t w = 0; w < p->word_count && ok; w++) {
+            if ((int)w == p->slot_index) continue;
+            ok = false;
+            for (size_t k = pos; k <= fr->last; k++)
+                if ((s->hash[k] == p->word_hashes[w] && strcmp(s->words[k], p->words[w]) == 0) ||
+                    same_word_other_number(s->words[k], p->words[w])) {
+                    ok = true;
+                    pos = k + 1;
+                    literal++;
+                    break;
+                }
+        }
+        /* the noun phrase ends in the pattern's last word: "the cease-fire
+         * agreement", not "the agreement's critics" */
+        if (ok && literal && pos == fr->last + 1) best = p;
+    }
+    return best;
+}
+
 void code_find_events(sentence_state *s, pending_event *out, size_t *count)
 {
     *count = 0;
@@ -348,7 +531,8 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             if (p->noun_head != noun_form) continue;
             bool as_noun = noun_usage(s, h, heads[k].forms);
             if (!p->noun_head && as_noun) continue;
-            if (p->noun_head && verb_reading && !as_noun && !(h > 0 && s->mention_at[h - 1] >= 0)) continue;
+            if (p->noun_head && verb_reading && !as_noun && !(h > 0 && s->mention_at[h - 1] >= 0) && !noun_by_position(s, h))
+                continue;
             /* a bare form in a list of nouns is a noun: "restore electricity,
              * telephone and banking services" */
             if (!p->noun_head && !(heads[k].forms & (LEX_FORM_THIRD | LEX_FORM_PAST | LEX_FORM_PARTICIPLE | LEX_FORM_GERUND)) &&
@@ -380,9 +564,29 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             forms = heads[0].forms;
             found = true;
         }
+        /* the object before the verb: "the truce was signed by A and B",
+         * "talks hosted by X" (045, where "host" alone is 043) */
+        fronted fr = { 0 };
+        bool use_fronted = false;
+        if ((!found || best.pattern->word_count == 0) && verb_reading && !s->consumed[h]) {
+            uint8_t vforms = 0;
+            for (size_t k = 0; k < hc; k++)
+                if (!heads[k].pattern->noun_head) vforms |= heads[k].forms;
+            const lex_pattern *fp = find_fronted(s, h, vforms, &fr) ? fronted_pattern(s, heads, hc, &fr) : NULL;
+            if (fp && (!found || strcmp(fp->code, best.pattern->code) != 0)) {
+                best.pattern = fp;
+                best.last = h;
+                best.has_slot_region = false;
+                best.slot_end = s->n;
+                best.first_literal = 0;
+                forms = vforms;
+                found = true;
+                use_fronted = true;
+            }
+        }
         if (!found) continue;
         const lex_pattern *p = best.pattern;
-        pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, -1, NULL, NULL };
+        pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, false, -1, NULL, NULL };
         /* the clause's subject, used by several of the choices below; it
          * depends only on the mentions and clauses, not on this event */
         int subject_guess = code_clause_subject(s, h);
@@ -474,6 +678,19 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         } else {
             ev.source = subject_guess;
         }
+        if (use_fronted) {
+            ev.passive = fr.passive;
+            if (fr.passive) {
+                ev.source = by_agent(s, h + 1, false);
+                /* the subject is the object itself ("the truce", a reference to
+                 * the deal): the agents are the parties */
+                if (ev.target >= 0 && s->mentions[ev.target].first >= fr.first && s->mentions[ev.target].last <= fr.last)
+                    ev.target = -1;
+            } else {
+                ev.source = fr.subject;
+                ev.target = -1;
+            }
+        }
         const lex_code_info *pinfo = lex_code(s->dict, p->code);
         if (ev.target < 0 && !(ev.passive || under) && pinfo && pinfo->quad_class <= 2) {
             /* cooperation has a partner: "shared intelligence about X with the United States" */
@@ -484,7 +701,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                     break;
                 }
         }
-        if (ev.target < 0 && !(ev.passive || under)) {
+        if (ev.target < 0 && !(ev.passive || under) && !use_fronted) {
             int group = ev.source >= 0 ? s->mentions[ev.source].compound : -1;
             ev.target = mention_after(s, best.last + 1, s->n, true, best.last, group, ev.source);
         }
@@ -520,6 +737,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         size_t from = ev.source >= 0 && s->mentions[ev.source].last < h ? s->mentions[ev.source].last : 0;
         ev.negated = negated_before(s, h, from) || s->clause_denied[s->clause[h]];
         ev.modal = modal_before(s, h, from);
+        if (!ev.modal && p->noun_head && strncmp(p->code, "04", 2) == 0) ev.modal = modal_after(s, best.last + 1, h);
         ev.intent = ev.modal != NULL;
         /* "would have condemned": it did not happen */
         for (size_t k = h; k > from && h - k < 5; k--)
@@ -556,6 +774,27 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 }
         /* keep even events without a source: they anchor dates and complements */
         out[(*count)++] = ev;
+    }
+
+    /* "a Russian-brokered cease-fire", "U.N.-sponsored talks": the adjective
+     * mediates (045) the truce or talks it names */
+    for (size_t k = 1; k + 1 < s->n && *count < MAX_EVENTS_PER_SENTENCE; k++) {
+        if (!(s->tokens[k - 1].flags & TEXT_HYPHEN_NEXT) || s->mention_at[k - 1] < 0 || s->mention_at[k] >= 0) continue;
+        int source = s->mention_at[k - 1];
+        if (!s->mentions[source].modifier || !s->mentions[source].code[0] || s->clause_conditional[s->clause[k]]) continue;
+        size_t hc = 0;
+        const lex_head_pattern *heads = lex_heads(s->dict, s->words[k], &hc);
+        for (size_t q = 0; q < hc; q++) {
+            const lex_pattern *p = heads[q].pattern;
+            match_result r;
+            if (p->noun_head || p->has_slot || p->word_count == 0 || !(heads[q].forms & LEX_FORM_PARTICIPLE) ||
+                strncmp(p->code, "04", 2) != 0 || !match_pattern(s, k, p, &r) || r.last > k + 3)
+                continue;
+            pending_event ev = { p, k, r.last, source, -1, false, false, false, false, false, -1, NULL, NULL };
+            ev.adjective = true;
+            out[(*count)++] = ev;
+            break;
+        }
     }
 
     /* complements: "threatened to impose sanctions" (one threat, 1312),

@@ -46,9 +46,15 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
     /* the parties to an agreement are governments, forces and movements, not
      * the prisoners or civilians it concerns */
     if (!code_is_party(a->code) || !code_is_party(b->code)) return;
+    /* "the deal" is the article's agreement, the one its lead tells: a later
+     * accord ("a joint declaration") does not replace it; talks are
+     * remembered until an agreement is coded */
+    bool accord = strcmp(c, "057") == 0 || strncmp(c, "087", 3) == 0;
+    if (mem->has_deal && (mem->deal_is_accord || !accord)) return;
     mem->deal[0] = *a;
     mem->deal[1] = *b;
     mem->has_deal = true;
+    mem->deal_is_accord = accord;
 }
 
 static void push_event(code_result *out, arena *a, const code_event *e)
@@ -217,11 +223,14 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
          * the parties of the agreement the article is about */
         /* "after ten days of talks", "talks began": not "the talks", which
          * refers back to talks already coded */
-        bool implicit_pair = ev->source < 0 && !ev->dropped && ev->pattern->noun_head &&
+        /* (not "negotiations between Afghans": they name their own sides) */
+        bool implicit_pair = ev->source < 0 && !is(s, ev->last + 1, "between") && !ev->dropped && ev->pattern->noun_head &&
                              strcmp(ev->pattern->code, "046") == 0 && s->memory->has_deal &&
                              !(ev->head > 0 && (is(s, ev->head - 1, "the") || is(s, ev->head - 1, "these") ||
                                                 is(s, ev->head - 1, "those")));
         if (ev->dropped || (ev->source < 0 && !implicit_pair)) continue;
+        /* "the U.N.-brokered truce" with no parties known: nothing to say */
+        if (ev->adjective && !s->memory->has_deal && !code_most_named(s->memory, 2, (mention[2]){ 0 })) continue;
         if (ev->negated && !s->options->keep_negated) continue;
         const lex_code_info *info = lex_code(s->dict, ev->pattern->code);
         if (!info) continue;
@@ -353,6 +362,38 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                          strncmp(base, "19", 2) == 0 || strcmp(base, "0871") == 0 ||
                          strncmp(ev->pattern->text, "exchange", 8) == 0 ||
                          strncmp(ev->pattern->text, "swap", 4) == 0;
+        /* "welcomed the decision to free the pilot", "criticized the move to
+         * expel diplomats": the author of the deed decided before */
+        mention author;
+        if ((strncmp(info->code, "05", 2) == 0 || strncmp(info->code, "11", 2) == 0 ||
+                        strncmp(info->code, "12", 2) == 0)) {
+            size_t k = ev->last + 1;
+            if (is_any(s, k, determiners)) k++;
+            static const char *const decisions[] = { "decision", "move", "offer", "plan", "announcement", "pledge",
+                                                     "promise", "commitment", "readiness", "willingness", NULL };
+            if (is_any(s, k, decisions) && is(s, k + 1, "to"))
+                for (size_t y = e + 1; y < event_count; y++) {
+                    pending_event *Y = &events[y];
+                    if (Y->head < k + 2 || Y->head > k + 4) continue;
+                    Y->dropped = true;   /* what was decided is told before: no event of its own */
+                    const lex_code_info *yi = lex_code(s->dict, Y->pattern->code);
+                    for (size_t i = out->count; yi && i > 0; i--) {
+                        const code_event *o = &out->events[i - 1];
+                        if (strcmp(o->cameo->code, yi->code) != 0 && strcmp(o->cameo->code, yi->intent_code) != 0) continue;
+                        if (strncmp(o->source.code, src->code, 3) == 0) break;
+                        memset(&author, 0, sizeof author);
+                        code_copy_text(author.code, sizeof author.code, o->source.code);
+                        author.text = o->source.text;
+                        author.kind = MENTION_GROUP;
+                        author.compound = -1;
+                        author.how = "the author of the decision named before";
+                        targets[0] = &author;
+                        nt = 1;
+                        break;
+                    }
+                    break;
+                }
+        }
         /* mediation with no one named mediates the agreement the article is
          * about: "talks mediated by the African Union" */
         if (nt == 0 && strcmp(ev->pattern->code, "045") == 0 && s->memory->has_deal)
@@ -389,7 +430,14 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         if (nt == 0 && strcmp(info->code, "016") == 0 && s->memory->has_accuser &&
             strcmp(s->memory->accuser.code, src->code) != 0)
             targets[nt++] = &s->memory->accuser;
+        /* "Ghani and Esper issued a joint declaration committing Washington":
+         * an object of one side's own country is no third party */
+        if (nt == 1 && ns > 1 && symmetric && (strlen(targets[0]->code) == 3 || strcmp(targets[0]->code + 3, "GOV") == 0))
+            for (size_t a = 0; a < ns; a++)
+                if (strncmp(sources[a]->code, targets[0]->code, 3) == 0) { nt = 0; break; }
         bool reciprocal = nt == 0 && ns > 1 && symmetric;
+        /* hosting no one ("Erdogan, who hosted the ceremony") is no visit */
+        if (nt == 0 && !reciprocal && strcmp(info->code, "043") == 0) continue;
         bool remembered = false;
         for (size_t a = 0; a < ns; a++) {
             size_t tcount = reciprocal ? ns : (nt ? nt : 1);
@@ -423,7 +471,10 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         strlen(out_event.target.code) == 6)
                         out_event.target.code[3] = 0;
                     out_event.has_target = true;
-                    /* the same actor on both sides after the roles are settled: no target */
+                    /* the same actor on both sides after the roles are settled: no
+                     * target, unless there are other targets ("Trump praised the
+                     * deal" is to the Taliban, not to Washington) */
+                    if (strcmp(out_event.target.code, out_event.source.code) == 0 && !reciprocal && nt > 1) continue;
                     if (strcmp(out_event.target.code, out_event.source.code) == 0) {
                         memset(&out_event.target, 0, sizeof out_event.target);
                         out_event.has_target = false;
