@@ -88,6 +88,8 @@ static bool noun_usage(const sentence_state *s, size_t head, uint8_t forms)
 {
     if (head == 0) return false;
     size_t b = head - 1;
+    /* a 'welcome' first step: the quotation mark is no word */
+    if ((s->tokens[b].flags & TEXT_QUOTE) && b > 0) b--;
     if (is_any(s, b, determiners) || (s->tokens[b].flags & TEXT_POSSESSIVE)) return true;
     if (s->mention_at[b] >= 0 && s->mentions[s->mention_at[b]].adjectival) return true;
     if (s->mention_at[b] >= 0 && s->mentions[s->mention_at[b]].modifier) return true;

@@ -139,6 +139,42 @@ static void actor_of(const mention *m, code_actor *out)
     out->end = m->end;
 }
 
+/* "welcomed the decision to free the pilot", "criticized the move to expel
+ * diplomats": a reaction to a decision told before is aimed at its author,
+ * the source of the last event coded with the decided act's code (or its
+ * intent, "would release").  The decided act itself is not coded again. */
+static bool decision_author(sentence_state *s, const lex_code_info *info, pending_event *events, size_t e,
+                            size_t event_count, const code_result *out, const mention *src, mention *author)
+{
+    static const char *const decisions[] = { "decision", "move", "offer", "plan", "announcement", "pledge",
+                                             "promise", "commitment", "readiness", "willingness", NULL };
+    if (strncmp(info->code, "05", 2) != 0 && strncmp(info->code, "11", 2) != 0 && strncmp(info->code, "12", 2) != 0)
+        return false;
+    size_t k = events[e].last + 1;
+    if (is_any(s, k, determiners)) k++;
+    if (!is_any(s, k, decisions) || !is(s, k + 1, "to")) return false;
+    for (size_t y = e + 1; y < event_count; y++) {
+        pending_event *decided = &events[y];
+        if (decided->head < k + 2 || decided->head > k + 4) continue;
+        decided->dropped = true;
+        const lex_code_info *di = lex_code(s->dict, decided->pattern->code);
+        for (size_t i = out->count; di && i > 0; i--) {
+            const code_event *o = &out->events[i - 1];
+            if (strcmp(o->cameo->code, di->code) != 0 && strcmp(o->cameo->code, di->intent_code) != 0) continue;
+            if (strncmp(o->source.code, src->code, 3) == 0) return false;   /* one's own decision */
+            memset(author, 0, sizeof *author);
+            code_copy_text(author->code, sizeof author->code, o->source.code);
+            author->text = o->source.text;
+            author->kind = MENTION_GROUP;   /* its role is settled already */
+            author->compound = -1;
+            author->how = "the author of the decision named before";
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
 void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sentence *ts,
                           pending_event *events, size_t event_count, const report *reports, size_t report_count,
                           const date_expression *dates, size_t date_count, code_result *out)
@@ -230,7 +266,8 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                                                 is(s, ev->head - 1, "those")));
         if (ev->dropped || (ev->source < 0 && !implicit_pair)) continue;
         /* "the U.N.-brokered truce" with no parties known: nothing to say */
-        if (ev->adjective && !s->memory->has_deal && !code_most_named(s->memory, 2, (mention[2]){ 0 })) continue;
+        mention known[2];
+        if (ev->adjective && !s->memory->has_deal && !code_most_named(s->memory, 2, known)) continue;
         if (ev->negated && !s->options->keep_negated) continue;
         const lex_code_info *info = lex_code(s->dict, ev->pattern->code);
         if (!info) continue;
@@ -362,37 +399,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                          strncmp(base, "19", 2) == 0 || strcmp(base, "0871") == 0 ||
                          strncmp(ev->pattern->text, "exchange", 8) == 0 ||
                          strncmp(ev->pattern->text, "swap", 4) == 0;
-        /* "welcomed the decision to free the pilot", "criticized the move to
-         * expel diplomats": the author of the deed decided before */
+        /* "welcomed the decision to free the pilot": the one who decided it */
         mention author;
-        if ((strncmp(info->code, "05", 2) == 0 || strncmp(info->code, "11", 2) == 0 ||
-                        strncmp(info->code, "12", 2) == 0)) {
-            size_t k = ev->last + 1;
-            if (is_any(s, k, determiners)) k++;
-            static const char *const decisions[] = { "decision", "move", "offer", "plan", "announcement", "pledge",
-                                                     "promise", "commitment", "readiness", "willingness", NULL };
-            if (is_any(s, k, decisions) && is(s, k + 1, "to"))
-                for (size_t y = e + 1; y < event_count; y++) {
-                    pending_event *Y = &events[y];
-                    if (Y->head < k + 2 || Y->head > k + 4) continue;
-                    Y->dropped = true;   /* what was decided is told before: no event of its own */
-                    const lex_code_info *yi = lex_code(s->dict, Y->pattern->code);
-                    for (size_t i = out->count; yi && i > 0; i--) {
-                        const code_event *o = &out->events[i - 1];
-                        if (strcmp(o->cameo->code, yi->code) != 0 && strcmp(o->cameo->code, yi->intent_code) != 0) continue;
-                        if (strncmp(o->source.code, src->code, 3) == 0) break;
-                        memset(&author, 0, sizeof author);
-                        code_copy_text(author.code, sizeof author.code, o->source.code);
-                        author.text = o->source.text;
-                        author.kind = MENTION_GROUP;
-                        author.compound = -1;
-                        author.how = "the author of the decision named before";
-                        targets[0] = &author;
-                        nt = 1;
-                        break;
-                    }
-                    break;
-                }
+        if (decision_author(s, info, events, e, event_count, out, src, &author)) {
+            targets[0] = &author;
+            nt = 1;
         }
         /* mediation with no one named mediates the agreement the article is
          * about: "talks mediated by the African Union" */
