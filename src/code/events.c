@@ -139,6 +139,26 @@ static const char *modal_after(const sentence_state *s, size_t from, size_t head
     return NULL;
 }
 
+static bool noun_after_adjective(const sentence_state *s, size_t head, const lex_head_pattern *heads, size_t hc)
+{
+    bool plural = false;
+    for (size_t q = 0; q < hc && !plural; q++) plural = heads[q].pattern->noun_head && (heads[q].forms & (LEX_FORM_PLURAL | LEX_FORM_NOUN));
+    if (!plural || head < 2) return false;
+    size_t b = head - 1;
+    if (s->tag[b] != TAG_NONE || s->mention_at[b] >= 0 || (s->tokens[b].flags & TEXT_PUNCT) ||
+        word_is_capitalized(s, b) || is_any(s, b, determiners) || is_any(s, b, prepositions) || be_word(s, b) ||
+        is(s, b, "who") || is(s, b, "which") || is(s, b, "that") || is(s, b, "also") || is(s, b, "still") ||
+        is(s, b, "now") || is(s, b, "often") || is(s, b, "never") || is(s, b, "then") || is(s, b, "and") || is(s, b, "or"))
+        return false;
+    size_t len = strlen(s->words[b]);
+    if (len > 2 && strcmp(s->words[b] + len - 2, "ly") == 0) return false;   /* "regularly talks" */
+    /* the adjective follows a determiner or a number: "the first direct talks", "two rounds" */
+    for (size_t k = b; k > 0 && b - k < 3; k--)
+        if (is_any(s, k - 1, determiners) || (s->tokens[k - 1].flags & TEXT_NUMBER) || is_any(s, k - 1, prepositions))
+            return true;
+    return false;
+}
+
 static bool is_passive(const sentence_state *s, size_t head, uint8_t forms)
 {
     if (!(forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST))) return false;
@@ -533,6 +553,11 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             if (p->noun_head != noun_form) continue;
             bool as_noun = noun_usage(s, h, heads[k].forms);
             if (!p->noun_head && as_noun) continue;
+            /* "the first direct talks with Ukraine": a form that is also a
+             * plural noun, after an adjective rather than a subject */
+            if (!p->noun_head && (heads[k].forms & LEX_FORM_THIRD) && !(heads[k].forms & (LEX_FORM_PAST | LEX_FORM_PARTICIPLE)) &&
+                noun_after_adjective(s, h, heads, hc))
+                continue;
             if (p->noun_head && verb_reading && !as_noun && !(h > 0 && s->mention_at[h - 1] >= 0) && !noun_by_position(s, h))
                 continue;
             /* a bare form in a list of nouns is a noun: "restore electricity,
@@ -726,6 +751,29 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             if (!is(s, k, "between")) continue;
             int m = mention_in(s, k + 1, k + 4 < s->n ? k + 4 : s->n);
             if (m < 0 || s->mentions[m].compound < 0) break;
+            if (ev.source < 0 && strcmp(p->code, "045") == 0) {
+                /* "announced the deal after weeks of shuttle diplomacy between
+                 * the two camps": the pair is mediated, by the subject when it
+                 * is neither of them */
+                ev.target = m;
+                int subject = subject_guess;
+                if (subject < 0) {
+                    /* "the U.N. envoy announced the deal after weeks of shuttle
+                     * diplomacy": a phrase with no verb of its own takes the
+                     * subject of the clause before, when it is an international
+                     * body (a state there is as often one of the sides) */
+                    size_t c0 = h;
+                    while (c0 > 0 && s->clause[c0 - 1] == s->clause[h]) c0--;
+                    if (c0 > 0) subject = code_clause_subject(s, c0 - 1);
+                    if (subject >= 0 && strncmp(s->mentions[subject].code, "IGO", 3) != 0) subject = -1;
+                }
+                for (size_t q = 0; subject >= 0 && q < s->mention_count; q++)
+                    if (s->mentions[q].compound == s->mentions[m].compound &&
+                        strncmp(s->mentions[q].code, s->mentions[subject].code, 3) == 0)
+                        subject = -1;
+                if (subject >= 0 && s->mentions[subject].last < h) ev.source = subject;
+                break;
+            }
             if (ev.source < 0) {
                 ev.source = m;                         /* the two sides act on each other */
                 if (ev.target >= 0 && s->mentions[ev.target].compound == s->mentions[m].compound) ev.target = -1;

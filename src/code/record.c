@@ -449,6 +449,10 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         bool reciprocal = nt == 0 && ns > 1 && symmetric;
         /* hosting no one ("Erdogan, who hosted the ceremony") is no visit */
         if (nt == 0 && !reciprocal && strcmp(info->code, "043") == 0) continue;
+        /* talking to reporters is no consultation */
+        if (nt == 1 && strncmp(info->code, "04", 2) == 0 && strlen(targets[0]->code) >= 6 &&
+            strcmp(targets[0]->code + strlen(targets[0]->code) - 3, "MED") == 0)
+            continue;
         bool remembered = false;
         for (size_t a = 0; a < ns; a++) {
             size_t tcount = reciprocal ? ns : (nt ? nt : 1);
