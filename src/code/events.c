@@ -159,6 +159,21 @@ static bool noun_after_adjective(const sentence_state *s, size_t head, const lex
     return false;
 }
 
+static bool truce_outcome_after(const sentence_state *s, size_t from, size_t head)
+{
+    static const char *const outcomes[] = { "held", "holds", "holding", "broke", "collapsed", "collapses", "expired",
+                                            "expires", "ended", "faltered", "frayed", "crumbled", "unravelled",
+                                            "unraveled", NULL };
+    for (size_t k = from; k < s->n && k < from + 14 && s->clause[k] == s->clause[head]; k++) {
+        if (s->cls[k] & WORD_STOP) return false;
+        if (is_any(s, k, outcomes)) return true;
+        if (s->is_head[k] && !s->consumed[k] && s->mention_at[k] < 0 && !is_any(s, k - 1, determiners) &&
+            !is_any(s, k - 1, prepositions) && !(s->tokens[k - 1].flags & TEXT_HYPHEN_NEXT))
+            return false;
+    }
+    return false;
+}
+
 static bool is_passive(const sentence_state *s, size_t head, uint8_t forms)
 {
     if (!(forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST))) return false;
@@ -613,7 +628,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         }
         if (!found) continue;
         const lex_pattern *p = best.pattern;
-        pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, false, -1, NULL, NULL };
+        pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, false, false, -1, NULL, NULL };
         /* the clause's subject, used by several of the choices below; it
          * depends only on the mentions and clauses, not on this event */
         int subject_guess = code_clause_subject(s, h);
@@ -788,6 +803,9 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         ev.negated = negated_before(s, h, from) || s->clause_denied[s->clause[h]];
         ev.modal = modal_before(s, h, from);
         if (!ev.modal && p->noun_head && strncmp(p->code, "04", 2) == 0) ev.modal = modal_after(s, best.last + 1, h);
+        /* "a cease-fire between A and B held on Friday", "the truce broke
+         * down": what became of a truce told before, not its declaration */
+        if (p->noun_head && strncmp(p->code, "087", 3) == 0 && truce_outcome_after(s, best.last + 1, h)) ev.outcome = true;
         ev.intent = ev.modal != NULL;
         /* "would have condemned": it did not happen */
         for (size_t k = h; k > from && h - k < 5; k--)
@@ -840,7 +858,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             if (p->noun_head || p->has_slot || p->word_count == 0 || !(heads[q].forms & LEX_FORM_PARTICIPLE) ||
                 strncmp(p->code, "04", 2) != 0 || !match_pattern(s, k, p, &r) || r.last > k + 3)
                 continue;
-            pending_event ev = { p, k, r.last, source, -1, false, false, false, false, false, -1, NULL, NULL };
+            pending_event ev = { p, k, r.last, source, -1, false, false, false, false, false, false, -1, NULL, NULL };
             ev.adjective = true;
             out[(*count)++] = ev;
             break;

@@ -159,6 +159,7 @@ typedef struct pending_event {
     bool passive, negated, intent;
     bool dropped;           /* folded into another event ("threatened to impose sanctions") */
     bool adjective;         /* "a Russian-brokered truce": said by an adjective, coded only towards known parties */
+    bool outcome;           /* "the truce between A and B held": not coded, but A and B are the deal's parties */
     int  merged_into;       /* the event that took this one's place (and its date), -1 */
     const char *modal;
     const char *code;       /* the code after modality and complements; NULL = the pattern's */

@@ -265,6 +265,17 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                              !(ev->head > 0 && (is(s, ev->head - 1, "the") || is(s, ev->head - 1, "these") ||
                                                 is(s, ev->head - 1, "those")));
         if (ev->dropped || (ev->source < 0 && !implicit_pair)) continue;
+        if (ev->outcome) {
+            /* what became of a truce is no event, but it names the truce's parties */
+            const mention *pair[2];
+            size_t np = 0;
+            int group = s->mentions[ev->source].compound;
+            for (size_t m = 0; group >= 0 && m < s->mention_count && np < 2; m++)
+                if (s->mentions[m].compound == group) pair[np++] = &s->mentions[m];
+            const lex_code_info *truce = lex_code(s->dict, ev->pattern->code);
+            if (np == 2 && truce) remember_event(s, truce, ev, pair[0], &pair[1], 1);
+            continue;
+        }
         /* "the U.N.-brokered truce" with no parties known: nothing to say */
         mention known[2];
         if (ev->adjective && !s->memory->has_deal && !code_most_named(s->memory, 2, known)) continue;
