@@ -139,6 +139,9 @@ static const char *modal_after(const sentence_state *s, size_t from, size_t head
     return NULL;
 }
 
+/* "the first direct talks with Ukraine": a third-person form that is also
+ * a plural noun, after an adjective that follows a determiner, a number or
+ * a preposition, is the noun (a verb there would want a subject). */
 static bool noun_after_adjective(const sentence_state *s, size_t head, const lex_head_pattern *heads, size_t hc)
 {
     bool plural = false;
@@ -159,6 +162,8 @@ static bool noun_after_adjective(const sentence_state *s, size_t head, const lex
     return false;
 }
 
+/* Does the truce noun's own verb say what became of it ("a truce between
+ * A and B held", "broke down", "collapsed")? */
 static bool truce_outcome_after(const sentence_state *s, size_t from, size_t head)
 {
     static const char *const outcomes[] = { "held", "holds", "holding", "broke", "collapsed", "collapses", "expired",
@@ -380,11 +385,12 @@ typedef struct fronted {
     size_t first, last;     /* the noun phrase holding the pattern's words */
     int    subject;         /* the relative clause's subject mention, or -1 (passive) */
     bool   passive;
-    uint8_t forms;
 } fronted;
 
 /* A noun phrase of up to five words ending at end: back to its determiner,
- * a possessive, punctuation, a preposition or a verb. */
+ * a possessive, punctuation, a preposition or a verb.  A reference ("the
+ * truce") or an adjective ("U.S.-brokered") may be part of it, another
+ * actor not. */
 static bool noun_phrase_ending(const sentence_state *s, size_t end, size_t *first)
 {
     if (end >= s->n || !(s->tokens[end].flags & TEXT_WORD) || (s->tokens[end].flags & TEXT_NUMBER) ||
@@ -408,11 +414,13 @@ static bool noun_phrase_ending(const sentence_state *s, size_t end, size_t *firs
     return true;
 }
 
+/* Where the object of head h stands before it, if anywhere: the subject of a
+ * passive, the noun a reduced passive with its "by" agent describes, or the
+ * antecedent of a relative clause whose subject comes right before h. */
 static bool find_fronted(const sentence_state *s, size_t h, uint8_t forms, fronted *out)
 {
     out->subject = -1;
     out->passive = false;
-    out->forms = forms;
     if (h == 0) return false;
     /* a passive: "the truce was (formally) signed by", "has been signed" */
     if (forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST)) {
