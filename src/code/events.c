@@ -810,6 +810,8 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         size_t from = ev.source >= 0 && s->mentions[ev.source].last < h ? s->mentions[ev.source].last : 0;
         ev.negated = negated_before(s, h, from) || s->clause_denied[s->clause[h]];
         ev.modal = modal_before(s, h, from);
+        /* "was due to travel" is a plan, "was due to fighting" a cause */
+        if (ev.modal && strstr(ev.modal, "due to") && (p->noun_head || !(forms & LEX_FORM_BASE))) ev.modal = NULL;
         if (!ev.modal && p->noun_head && strncmp(p->code, "04", 2) == 0) ev.modal = modal_after(s, best.last + 1, h);
         /* "a cease-fire between A and B held on Friday", "the truce broke
          * down": what became of a truce told before, not its declaration */
