@@ -397,7 +397,10 @@ static bool noun_phrase_ending(const sentence_state *s, size_t end, size_t *firs
         is_any(s, end, determiners) || is_any(s, end, prepositions) || be_word(s, end) ||
         s->tag[end] == TAG_MODAL || s->tag[end] == TAG_REPORT || s->tag[end] == TAG_NEGATION)
         return false;
-    if (s->mention_at[end] >= 0 && !s->mentions[s->mention_at[end]].reference) return false;
+    /* "the prisoners the rebels released": the object may be an actor, not an agent of the verb */
+    if (s->mention_at[end] >= 0 && !s->mentions[s->mention_at[end]].reference &&
+        s->mentions[s->mention_at[end]].kind != MENTION_AGENT)
+        return false;
     size_t k = end;
     while (k > 0 && end - k < 4) {
         size_t b = k - 1;
@@ -468,6 +471,10 @@ static bool find_fronted(const sentence_state *s, size_t h, uint8_t forms, front
         k--;
     if (k == 0 || s->mention_at[k - 1] < 0) return false;
     int subject = s->mention_at[k - 1];
+    /* "the agreement Russia and Ukraine reached": from the compound's first member */
+    while (subject > 0 && s->mentions[subject].compound >= 0 &&
+           s->mentions[subject - 1].compound == s->mentions[subject].compound)
+        subject--;
     const mention *m = &s->mentions[subject];
     if (!m->code[0] || m->place || m->modifier || m->first == 0) return false;
     size_t end = m->first - 1;
@@ -479,7 +486,8 @@ static bool find_fronted(const sentence_state *s, size_t h, uint8_t forms, front
     }
     if (!noun_phrase_ending(s, end, &out->first)) return false;
     /* without "that" the noun must not be a verb of its own: "the rebels said Russia backed" */
-    if (!relative && s->is_head[end] && !s->consumed[end]) return false;
+    if (!relative && s->is_head[end] && !s->consumed[end] && out->first == end && !(end > 0 && is_any(s, end - 1, determiners)))
+        return false;
     out->last = end;
     out->subject = subject;
     return true;
@@ -734,11 +742,14 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 ev.source = by_agent(s, h + 1, false);
                 /* the subject is the object itself ("the truce", a reference to
                  * the deal): the agents are the parties */
-                if (ev.target >= 0 && s->mentions[ev.target].first >= fr.first && s->mentions[ev.target].last <= fr.last)
+                if (ev.target >= 0 && s->mentions[ev.target].first >= fr.first && s->mentions[ev.target].last <= fr.last &&
+                    s->mentions[ev.target].reference)
                     ev.target = -1;
             } else {
                 ev.source = fr.subject;
-                ev.target = -1;
+                /* "the prisoners the rebels released": the antecedent is the object */
+                int object = s->mention_at[fr.last];
+                ev.target = object >= 0 && !s->mentions[object].reference ? object : -1;
             }
         }
         const lex_code_info *pinfo = lex_code(s->dict, p->code);
