@@ -139,6 +139,16 @@ static void actor_of(const mention *m, code_actor *out)
     out->end = m->end;
 }
 
+/* One side of a conflict under two names: "USA" and "USAGOV" ("the United
+ * States" as a country, "Washington" as its government). */
+static bool same_side(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0) return true;
+    if (strncmp(a, b, 3) != 0) return false;
+    bool a_state = strlen(a) == 3 || strcmp(a + 3, "GOV") == 0, b_state = strlen(b) == 3 || strcmp(b + 3, "GOV") == 0;
+    return a_state && b_state;
+}
+
 /* "welcomed the decision to free the pilot", "criticized the move to expel
  * diplomats": a reaction to a decision told before is aimed at its author,
  * the source of the last event coded with the decided act's code (or its
@@ -442,7 +452,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                              strncmp(info->code, "02", 2) == 0 || strncmp(info->code, "05", 2) == 0;
         if (nt == 0 && ns == 1 && towards_other && code_most_named(s->memory, 2, sides)) {
             for (int k = 0; k < 2; k++)
-                if (strcmp(sides[k].code, src->code) == 0) { targets[nt++] = &sides[1 - k]; break; }
+                if (same_side(sides[k].code, src->code)) { targets[nt++] = &sides[1 - k]; break; }
         }
         /* "Pakistan denied it": the accusation, that is its author */
         if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0]->how && strcmp(targets[0]->how, "pronoun") == 0 &&
