@@ -88,6 +88,8 @@ static bool noun_usage(const sentence_state *s, size_t head, uint8_t forms)
 {
     if (head == 0) return false;
     size_t b = head - 1;
+    /* a 'welcome' first step: the quotation mark is no word */
+    if ((s->tokens[b].flags & TEXT_QUOTE) && b > 0) b--;
     if (is_any(s, b, determiners) || (s->tokens[b].flags & TEXT_POSSESSIVE)) return true;
     if (s->mention_at[b] >= 0 && s->mentions[s->mention_at[b]].adjectival) return true;
     if (s->mention_at[b] >= 0 && s->mentions[s->mention_at[b]].modifier) return true;
@@ -110,6 +112,80 @@ static bool noun_usage(const sentence_state *s, size_t head, uint8_t forms)
                 be_word(s, w) || word_is_capitalized(s, w))
                 return false;
         }
+    }
+    return false;
+}
+
+/* A word that is a noun or a verb ("talks", "strikes") is a noun where a
+ * verb cannot be: first in a sentence with no subject before it ("Talks
+ * began in 2012"), or before "between" ("talks between A and B"). */
+static bool noun_by_position(const sentence_state *s, size_t head)
+{
+    if (is(s, head + 1, "between")) return true;
+    size_t k = 0;
+    while (k < head && (s->dateline[k] || (s->tokens[k].flags & TEXT_PUNCT))) k++;
+    return k == head && word_is_capitalized(s, head);
+}
+
+/* A future said after a noun event: "talks between A and B are due to
+ * begin", "negotiations will resume next week".  The modal phrase, or NULL. */
+static const char *modal_after(const sentence_state *s, size_t from, size_t head)
+{
+    static const char *const starts[] = { "begin", "start", "resume", "open", "reopen", "take", "be", "get",
+                                          "convene", "continue", "restart", NULL };
+    for (size_t k = from; k < s->n && k < from + 12 && s->clause[k] == s->clause[head]; k++) {
+        if (s->cls[k] & WORD_STOP) return NULL;
+        if (s->tag[k] == TAG_MODAL) {
+            const lex_entry *e = s->tag_entry[k];
+            if (!e || strcmp(e->value, "intent") != 0) return NULL;
+            size_t q = k;
+            while (q + 1 < s->n && s->tag[q + 1] == TAG_MODAL && s->tag_entry[q + 1] == e) q++;
+            return is_any(s, q + 1, starts) ? e->phrase : NULL;
+        }
+        /* another verb ends the noun's phrase; "talks on a cease-fire" does not */
+        if (s->is_head[k] && !s->consumed[k] && s->mention_at[k] < 0 && !is_any(s, k - 1, determiners) &&
+            !is_any(s, k - 1, prepositions) && !(s->tokens[k - 1].flags & TEXT_HYPHEN_NEXT))
+            return NULL;
+    }
+    return NULL;
+}
+
+/* "the first direct talks with Ukraine": a third-person form that is also
+ * a plural noun, after an adjective that follows a determiner, a number or
+ * a preposition, is the noun (a verb there would want a subject). */
+static bool noun_after_adjective(const sentence_state *s, size_t head, const lex_head_pattern *heads, size_t hc)
+{
+    bool plural = false;
+    for (size_t q = 0; q < hc && !plural; q++) plural = heads[q].pattern->noun_head && (heads[q].forms & (LEX_FORM_PLURAL | LEX_FORM_NOUN));
+    if (!plural || head < 2) return false;
+    size_t b = head - 1;
+    if (s->tag[b] != TAG_NONE || s->mention_at[b] >= 0 || (s->tokens[b].flags & TEXT_PUNCT) ||
+        word_is_capitalized(s, b) || is_any(s, b, determiners) || is_any(s, b, prepositions) || be_word(s, b) ||
+        is(s, b, "who") || is(s, b, "which") || is(s, b, "that") || is(s, b, "also") || is(s, b, "still") ||
+        is(s, b, "now") || is(s, b, "often") || is(s, b, "never") || is(s, b, "then") || is(s, b, "and") || is(s, b, "or"))
+        return false;
+    size_t len = strlen(s->words[b]);
+    if (len > 2 && strcmp(s->words[b] + len - 2, "ly") == 0) return false;   /* "regularly talks" */
+    /* the adjective follows a determiner or a number: "the first direct talks", "two rounds" */
+    for (size_t k = b; k > 0 && b - k < 3; k--)
+        if (is_any(s, k - 1, determiners) || (s->tokens[k - 1].flags & TEXT_NUMBER) || is_any(s, k - 1, prepositions))
+            return true;
+    return false;
+}
+
+/* Does the truce noun's own verb say what became of it ("a truce between
+ * A and B held", "broke down", "collapsed")? */
+static bool truce_outcome_after(const sentence_state *s, size_t from, size_t head)
+{
+    static const char *const outcomes[] = { "held", "holds", "holding", "broke", "collapsed", "collapses", "expired",
+                                            "expires", "ended", "faltered", "frayed", "crumbled", "unravelled",
+                                            "unraveled", NULL };
+    for (size_t k = from; k < s->n && k < from + 14 && s->clause[k] == s->clause[head]; k++) {
+        if (s->cls[k] & WORD_STOP) return false;
+        if (is_any(s, k, outcomes)) return true;
+        if (s->is_head[k] && !s->consumed[k] && s->mention_at[k] < 0 && !is_any(s, k - 1, determiners) &&
+            !is_any(s, k - 1, prepositions) && !(s->tokens[k - 1].flags & TEXT_HYPHEN_NEXT))
+            return false;
     }
     return false;
 }
@@ -183,8 +259,12 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
         size_t by = x->first > from && is(s, x->first - 1, "by") ? x->first - 1
                   : x->first > from + 1 && is(s, x->first - 2, "by") && is_any(s, x->first - 1, determiners) ? x->first - 2 : 0;
         if (by && !(by > from && event_noun(s, by - 1))) continue;
-        /* "agreed to meet under U.N. auspices": the sponsor is no target */
-        if (x->first > from && is(s, x->first - 1, "under")) continue;
+        /* "agreed to meet under U.N. auspices", "under the auspices of the
+         * African Union": the sponsor, not the object */
+        if (x->first > from && (is(s, x->first - 1, "under") ||
+                                (x->first > from + 1 && is_any(s, x->first - 1, determiners) && is(s, x->first - 2, "under")) ||
+                                (x->first > from + 1 && is(s, x->first - 1, "of") && is(s, x->first - 2, "auspices"))))
+            continue;
         /* "fired rockets toward Jerusalem", "launched missiles at Kyiv": a place one
          * direction word after the deed */
         static const char *const directions[] = { "toward", "towards", "at", "into", "on", "across", "against", NULL };
@@ -322,6 +402,160 @@ static bool takes_place(const sentence_state *s, size_t h)
     }
 }
 
+/* ---- an object named before its verb ----
+ * "the truce was signed by A and B", "talks hosted by the U.N. mission",
+ * "the accord the two men signed", "a dialogue that the U.N. plans to
+ * convene": a pattern's words may stand before its head.  The words of the
+ * noun phrase before the verb are matched in order against the pattern's
+ * words after its head. */
+
+typedef struct fronted {
+    size_t first, last;     /* the noun phrase holding the pattern's words */
+    int    subject;         /* the relative clause's subject mention, or -1 (passive) */
+    bool   passive;
+} fronted;
+
+/* A noun phrase of up to five words ending at end: back to its determiner,
+ * a possessive, punctuation, a preposition or a verb.  A reference ("the
+ * truce") or an adjective ("U.S.-brokered") may be part of it, another
+ * actor not. */
+static bool noun_phrase_ending(const sentence_state *s, size_t end, size_t *first)
+{
+    if (end >= s->n || !(s->tokens[end].flags & TEXT_WORD) || (s->tokens[end].flags & TEXT_NUMBER) ||
+        is_any(s, end, determiners) || is_any(s, end, prepositions) || be_word(s, end) ||
+        s->tag[end] == TAG_MODAL || s->tag[end] == TAG_REPORT || s->tag[end] == TAG_NEGATION)
+        return false;
+    /* "the prisoners the rebels released": the object may be an actor, not an agent of the verb */
+    if (s->mention_at[end] >= 0 && !s->mentions[s->mention_at[end]].reference &&
+        s->mentions[s->mention_at[end]].kind != MENTION_AGENT)
+        return false;
+    size_t k = end;
+    while (k > 0 && end - k < 4) {
+        size_t b = k - 1;
+        if (is_any(s, b, determiners) || (s->tokens[b].flags & TEXT_POSSESSIVE) || (s->tokens[b].flags & TEXT_PUNCT) ||
+            is_any(s, b, prepositions) || is_any(s, b, subordinators) || be_word(s, b) || s->tag[b] == TAG_MODAL ||
+            s->tag[b] == TAG_REPORT || is(s, b, "that") || is(s, b, "which") || is(s, b, "and"))
+            break;
+        if (s->mention_at[b] >= 0 && !s->mentions[s->mention_at[b]].reference && !s->mentions[s->mention_at[b]].modifier &&
+            !s->mentions[s->mention_at[b]].adjectival)
+            break;
+        k = b;
+    }
+    *first = k;
+    return true;
+}
+
+/* Where the object of head h stands before it, if anywhere: the subject of a
+ * passive, the noun a reduced passive with its "by" agent describes, or the
+ * antecedent of a relative clause whose subject comes right before h. */
+static bool find_fronted(const sentence_state *s, size_t h, uint8_t forms, fronted *out)
+{
+    out->subject = -1;
+    out->passive = false;
+    if (h == 0) return false;
+    /* a passive: "the truce was (formally) signed by", "has been signed" */
+    if (forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST)) {
+        size_t k = h;
+        bool be = false;
+        while (k > 0 && h - k < 4 && (be_word(s, k - 1) || is(s, k - 1, "has") || is(s, k - 1, "have") || is(s, k - 1, "had") ||
+                                      is(s, k - 1, "also") || is(s, k - 1, "formally") || is(s, k - 1, "later") ||
+                                      is(s, k - 1, "reportedly") || is(s, k - 1, "officially"))) {
+            if (be_word(s, k - 1)) be = true;
+            k--;
+        }
+        if (be && k > 0 && noun_phrase_ending(s, k - 1, &out->first)) {
+            out->last = k - 1;
+            out->passive = true;
+            /* "a joint declaration of peace and friendship was signed": the
+             * noun the "of" phrase hangs on */
+            size_t first = out->first;
+            while (first >= 2 && (is(s, first - 1, "of") || is(s, first - 1, "and")) && out->last - first < 8) {
+                size_t before;
+                if (!noun_phrase_ending(s, first - 2, &before)) break;
+                if (is(s, first - 1, "of")) out->last = first - 2;
+                first = before;
+            }
+            out->first = first;
+            return true;
+        }
+        /* a reduced passive with its agent: "talks hosted by X", "the
+         * agreement, signed in Doha by A and B" */
+        bool by_near = false;
+        for (size_t k = h + 1; k < s->n && k < h + 10 && !(s->cls[k] & WORD_STOP) && !by_near; k++) by_near = is(s, k, "by");
+        if (!be && (forms & LEX_FORM_PARTICIPLE) && by_near && by_agent(s, h + 1, false) >= 0) {
+            size_t end = is(s, h - 1, ",") && h > 1 ? h - 2 : h - 1;
+            if (noun_phrase_ending(s, end, &out->first)) {
+                out->last = end;
+                out->passive = true;
+                return true;
+            }
+        }
+    }
+    /* a relative clause with no object: "the accord (that) the two men signed",
+     * "a dialogue that the U.N. plans to convene" */
+    size_t k = h;
+    while (k > 0 && h - k < 4 && (s->tag[k - 1] == TAG_MODAL || is(s, k - 1, "has") || is(s, k - 1, "have") ||
+                                  is(s, k - 1, "had") || is(s, k - 1, "also") || is(s, k - 1, "to")))
+        k--;
+    if (k == 0 || s->mention_at[k - 1] < 0) return false;
+    int subject = s->mention_at[k - 1];
+    /* "the agreement Russia and Ukraine reached": from the compound's first member */
+    while (subject > 0 && s->mentions[subject].compound >= 0 &&
+           s->mentions[subject - 1].compound == s->mentions[subject].compound)
+        subject--;
+    const mention *m = &s->mentions[subject];
+    if (!m->code[0] || m->place || m->modifier || m->first == 0) return false;
+    size_t end = m->first - 1;
+    while (end > 0 && is_any(s, end, determiners)) end--;
+    bool relative = is(s, end, "that") || is(s, end, "which");
+    if (relative) {
+        if (end == 0) return false;
+        end--;
+    }
+    if (!noun_phrase_ending(s, end, &out->first)) return false;
+    /* without "that" the noun must not be a verb of its own: "the rebels said Russia backed" */
+    if (!relative && s->is_head[end] && !s->consumed[end] && out->first == end && !(end > 0 && is_any(s, end - 1, determiners)))
+        return false;
+    out->last = end;
+    out->subject = subject;
+    return true;
+}
+
+/* The pattern of head h whose words are all in the fronted noun phrase,
+ * the longest one; NULL when none. */
+static const lex_pattern *fronted_pattern(const sentence_state *s, const lex_head_pattern *heads, size_t hc,
+                                          const fronted *fr)
+{
+    const lex_pattern *best = NULL;
+    for (size_t q = 0; q < hc; q++) {
+        const lex_pattern *p = heads[q].pattern;
+        if (p->noun_head || p->word_count == 0 || (heads[q].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL))) continue;
+        /* agreements, talks, mediation and their like: what is done to a
+         * deal or a meeting, not to a person */
+        const lex_code_info *info = lex_code(s->dict, p->code);
+        if (!info || info->quad_class > 2) continue;
+        if (best && p->word_count <= best->word_count) continue;
+        size_t pos = fr->first, literal = 0;
+        bool ok = true;
+        for (size_t w = 0; w < p->word_count && ok; w++) {
+            if ((int)w == p->slot_index) continue;
+            ok = false;
+            for (size_t k = pos; k <= fr->last; k++)
+                if ((s->hash[k] == p->word_hashes[w] && strcmp(s->words[k], p->words[w]) == 0) ||
+                    same_word_other_number(s->words[k], p->words[w])) {
+                    ok = true;
+                    pos = k + 1;
+                    literal++;
+                    break;
+                }
+        }
+        /* the noun phrase ends in the pattern's last word: "the cease-fire
+         * agreement", not "the agreement's critics" */
+        if (ok && literal && pos == fr->last + 1) best = p;
+    }
+    return best;
+}
+
 void code_find_events(sentence_state *s, pending_event *out, size_t *count)
 {
     *count = 0;
@@ -378,7 +612,14 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             if (p->noun_head != noun_form) continue;
             bool as_noun = noun_usage(s, h, heads[k].forms);
             if (!p->noun_head && as_noun) continue;
-            if (p->noun_head && verb_reading && !as_noun && !(h > 0 && s->mention_at[h - 1] >= 0)) continue;
+            /* "the first direct talks with Ukraine": a form that is also a
+             * plural noun, after an adjective rather than a subject */
+            if (!p->noun_head && (heads[k].forms & LEX_FORM_THIRD) && !(heads[k].forms & (LEX_FORM_PAST | LEX_FORM_PARTICIPLE)) &&
+                noun_after_adjective(s, h, heads, hc))
+                continue;
+            if (p->noun_head && verb_reading && !as_noun && !(h > 0 && s->mention_at[h - 1] >= 0) && !noun_by_position(s, h) &&
+                !noun_after_adjective(s, h, heads, hc))
+                continue;
             /* a bare form in a list of nouns is a noun: "restore electricity,
              * telephone and banking services" */
             if (!p->noun_head && !(heads[k].forms & (LEX_FORM_THIRD | LEX_FORM_PAST | LEX_FORM_PARTICIPLE | LEX_FORM_GERUND)) &&
@@ -410,9 +651,29 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             forms = heads[0].forms;
             found = true;
         }
+        /* the object before the verb: "the truce was signed by A and B",
+         * "talks hosted by X" (045, where "host" alone is 043) */
+        fronted fr = { 0 };
+        bool use_fronted = false;
+        if ((!found || best.pattern->word_count == 0) && verb_reading && !s->consumed[h]) {
+            uint8_t vforms = 0;
+            for (size_t k = 0; k < hc; k++)
+                if (!heads[k].pattern->noun_head) vforms |= heads[k].forms;
+            const lex_pattern *fp = find_fronted(s, h, vforms, &fr) ? fronted_pattern(s, heads, hc, &fr) : NULL;
+            if (fp && (!found || strcmp(fp->code, best.pattern->code) != 0)) {
+                best.pattern = fp;
+                best.last = h;
+                best.has_slot_region = false;
+                best.slot_end = s->n;
+                best.first_literal = 0;
+                forms = vforms;
+                found = true;
+                use_fronted = true;
+            }
+        }
         if (!found) continue;
         const lex_pattern *p = best.pattern;
-        pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, -1, NULL, NULL, false };
+        pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, false, false, -1, NULL, NULL, false };
         /* the clause's subject, used by several of the choices below; it
          * depends only on the mentions and clauses, not on this event */
         int subject_guess = code_clause_subject(s, h);
@@ -505,11 +766,32 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         } else {
             ev.source = subject_guess;
         }
+        if (use_fronted) {
+            ev.passive = fr.passive;
+            if (fr.passive) {
+                ev.source = by_agent(s, h + 1, false);
+                /* the subject is the object itself ("the truce", a reference to
+                 * the deal): the agents are the parties */
+                if (ev.target >= 0 && s->mentions[ev.target].first >= fr.first && s->mentions[ev.target].last <= fr.last &&
+                    s->mentions[ev.target].reference)
+                    ev.target = -1;
+            } else {
+                ev.source = fr.subject;
+                /* "the prisoners the rebels released": the antecedent is the object */
+                int object = s->mention_at[fr.last];
+                ev.target = object >= 0 && !s->mentions[object].reference ? object : -1;
+            }
+        }
         /* "protests led by the M5-RFP coalition", "an offensive launched by X" */
-        if (ev.source < 0 && !ev.passive && best.last + 2 < s->n && is(s, best.last + 2, "by")) {
+        if (!ev.passive && best.last + 2 < s->n && is(s, best.last + 2, "by")) {
             static const char *const doers[] = { "led", "organized", "organised", "staged", "launched", "mounted",
                                                  "called", "waged", "spearheaded", "conducted", NULL };
-            if (is_any(s, best.last + 1, doers)) ev.source = by_agent(s, best.last + 2, false);
+            int doer = is_any(s, best.last + 1, doers) ? by_agent(s, best.last + 2, false) : -1;
+            if (doer >= 0) {
+                /* "Bashir faced protests led by the opposition": the protests are the opposition's */
+                if (ev.source >= 0 && ev.target < 0 && ev.source != doer) ev.target = ev.source;
+                ev.source = doer;
+            }
         }
         const lex_code_info *pinfo = lex_code(s->dict, p->code);
         if (ev.target < 0 && !(ev.passive || under) && pinfo && pinfo->quad_class <= 2) {
@@ -521,7 +803,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                     break;
                 }
         }
-        if (ev.target < 0 && !(ev.passive || under)) {
+        if (ev.target < 0 && !(ev.passive || under) && !use_fronted) {
             int group = ev.source >= 0 ? s->mentions[ev.source].compound : -1;
             ev.target = mention_after(s, best.last + 1, s->n, true, best.last, group, ev.source);
         }
@@ -544,6 +826,29 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             if (!is(s, k, "between")) continue;
             int m = mention_in(s, k + 1, k + 4 < s->n ? k + 4 : s->n);
             if (m < 0 || s->mentions[m].compound < 0) break;
+            if (ev.source < 0 && strcmp(p->code, "045") == 0) {
+                /* "announced the deal after weeks of shuttle diplomacy between
+                 * the two camps": the pair is mediated, by the subject when it
+                 * is neither of them */
+                ev.target = m;
+                int subject = subject_guess;
+                if (subject < 0) {
+                    /* "the U.N. envoy announced the deal after weeks of shuttle
+                     * diplomacy": a phrase with no verb of its own takes the
+                     * subject of the clause before, when it is an international
+                     * body (a state there is as often one of the sides) */
+                    size_t c0 = h;
+                    while (c0 > 0 && s->clause[c0 - 1] == s->clause[h]) c0--;
+                    if (c0 > 0) subject = code_clause_subject(s, c0 - 1);
+                    if (subject >= 0 && strncmp(s->mentions[subject].code, "IGO", 3) != 0) subject = -1;
+                }
+                for (size_t q = 0; subject >= 0 && q < s->mention_count; q++)
+                    if (s->mentions[q].compound == s->mentions[m].compound &&
+                        strncmp(s->mentions[q].code, s->mentions[subject].code, 3) == 0)
+                        subject = -1;
+                if (subject >= 0 && s->mentions[subject].last < h) ev.source = subject;
+                break;
+            }
             if (ev.source < 0) {
                 ev.source = m;                         /* the two sides act on each other */
                 if (ev.target >= 0 && s->mentions[ev.target].compound == s->mentions[m].compound) ev.target = -1;
@@ -566,6 +871,12 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             if (f > 0 && is(s, f - 1, "no")) ev.negated = true;
         }
         ev.modal = modal_before(s, h, from);
+        /* "was due to travel" is a plan, "was due to fighting" a cause */
+        if (ev.modal && strstr(ev.modal, "due to") && (p->noun_head || !(forms & LEX_FORM_BASE))) ev.modal = NULL;
+        if (!ev.modal && p->noun_head && strncmp(p->code, "04", 2) == 0) ev.modal = modal_after(s, best.last + 1, h);
+        /* "a cease-fire between A and B held on Friday", "the truce broke
+         * down": what became of a truce told before, not its declaration */
+        if (p->noun_head && strncmp(p->code, "087", 3) == 0 && truce_outcome_after(s, best.last + 1, h)) ev.outcome = true;
         ev.intent = ev.modal != NULL;
         if (ev.intent) {
             /* "pledged not to attack": one modal phrase says it */
@@ -624,6 +935,27 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 }
         /* keep even events without a source: they anchor dates and complements */
         out[(*count)++] = ev;
+    }
+
+    /* "a Russian-brokered cease-fire", "U.N.-sponsored talks": the adjective
+     * mediates (045) the truce or talks it names */
+    for (size_t k = 1; k + 1 < s->n && *count < MAX_EVENTS_PER_SENTENCE; k++) {
+        if (!(s->tokens[k - 1].flags & TEXT_HYPHEN_NEXT) || s->mention_at[k - 1] < 0 || s->mention_at[k] >= 0) continue;
+        int source = s->mention_at[k - 1];
+        if (!s->mentions[source].modifier || !s->mentions[source].code[0] || s->clause_conditional[s->clause[k]]) continue;
+        size_t hc = 0;
+        const lex_head_pattern *heads = lex_heads(s->dict, s->words[k], &hc);
+        for (size_t q = 0; q < hc; q++) {
+            const lex_pattern *p = heads[q].pattern;
+            match_result r;
+            if (p->noun_head || p->has_slot || p->word_count == 0 || !(heads[q].forms & LEX_FORM_PARTICIPLE) ||
+                strncmp(p->code, "04", 2) != 0 || !match_pattern(s, k, p, &r) || r.last > k + 3)
+                continue;
+            pending_event ev = { p, k, r.last, source, -1, false, false, false, false, false, false, -1, NULL, NULL, false };
+            ev.adjective = true;
+            out[(*count)++] = ev;
+            break;
+        }
     }
 
     /* complements: "threatened to impose sanctions" (one threat, 1312),

@@ -78,7 +78,8 @@ typedef struct memory {
     /* how often each actor has been named, for "the two sides" */
     struct { char code[16]; int count; const char *text; } tally[32];
     size_t  tally_count;
-    mention deal[2];       bool has_deal;      /* the two parties of the last agreement or talks coded */
+    mention deal[2];       bool has_deal;      /* the two parties of the article's agreement (the first coded), else of talks */
+    bool    deal_is_accord;                    /* deal[] is from an agreement (057, 087x), not from talks */
     mention deed;          bool has_deed;      /* the author of the last use of force coded (18-20) */
     mention coercion;      bool has_coercion;  /* the author of the last arrest, seizure or abduction (17, 181) */
     mention act;           bool has_act;       /* the author of the last act, promised or done (03-09, 14-20): "the decision", "the move" */
@@ -178,6 +179,8 @@ typedef struct pending_event {
     int source, target;     /* mention indexes or -1 */
     bool passive, negated, intent;
     bool dropped;           /* folded into another event ("threatened to impose sanctions") */
+    bool adjective;         /* "a Russian-brokered truce": said by an adjective, coded only towards known parties */
+    bool outcome;           /* "the truce between A and B held": not coded, but A and B are the deal's parties */
     int  merged_into;       /* the event that took this one's place (and its date), -1 */
     const char *modal;
     const char *code;       /* the code after modality and complements; NULL = the pattern's */

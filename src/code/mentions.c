@@ -1269,11 +1269,19 @@ void code_build_mentions(sentence_state *s)
     int next_group = 0;
     for (size_t m = 0; m + 1 < s->mention_count; m++) {
         mention *a = &s->mentions[m], *b = &s->mentions[m + 1];
+        /* "the coalition and the Iran-aligned Houthis": the hyphenated
+         * adjective belongs to the second member */
+        size_t adjective_first = SIZE_MAX;
+        if (b->modifier && !a->modifier && m + 2 < s->mention_count && b->last + 1 < s->n &&
+            (s->tokens[b->last].flags & TEXT_HYPHEN_NEXT) && s->mentions[m + 2].first == b->last + 2) {
+            adjective_first = b->first;
+            b = &s->mentions[m + 2];
+        }
         size_t gap_first = a->last + 1;
         /* only commas, "and", "or" and determiners between: "Saudi Arabia,
          * Egypt, the United Arab Emirates and Bahrain" */
         bool has_and = false, has_comma = false, other = false;
-        for (size_t g = gap_first; g < b->first; g++) {
+        for (size_t g = gap_first; g < b->first && g < adjective_first; g++) {
             if (is(s, g, "and") || is(s, g, "or")) has_and = true;
             else if (is(s, g, ",")) has_comma = true;
             else if (s->tokens[g].flags & TEXT_NUMBER) continue;
@@ -1288,7 +1296,7 @@ void code_build_mentions(sentence_state *s)
                 if (casualty_number(s->words, s->n, g, &used) <= 0) other = true;
             }
         }
-        size_t gap = b->first - gap_first;
+        size_t gap = (adjective_first < b->first ? adjective_first : b->first) - gap_first;
         /* "sheltering militants, and Pakistan denied it": a new clause with
          * its own subject, not a list */
         if (has_comma && has_and && b->last + 1 < s->n &&

@@ -81,9 +81,15 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
     /* the parties to an agreement are governments, forces and movements, not
      * the prisoners or civilians it concerns */
     if (!code_is_party(a->code) || !code_is_party(b->code)) return;
+    /* "the deal" is the article's agreement, the one its lead tells: a later
+     * accord ("a joint declaration") does not replace it; talks are
+     * remembered until an agreement is coded */
+    bool accord = strcmp(c, "057") == 0 || strncmp(c, "087", 3) == 0;
+    if (mem->has_deal && (mem->deal_is_accord || !accord)) return;
     mem->deal[0] = *a;
     mem->deal[1] = *b;
     mem->has_deal = true;
+    mem->deal_is_accord = accord;
 }
 
 static void push_event(code_result *out, arena *a, const code_event *e)
@@ -238,6 +244,42 @@ static bool past_perfect(const sentence_state *s, size_t head)
     return false;
 }
 
+/* "welcomed the decision to free the pilot", "criticized the move to expel
+ * diplomats": a reaction to a decision told before is aimed at its author,
+ * the source of the last event coded with the decided act's code (or its
+ * intent, "would release").  The decided act itself is not coded again. */
+static bool decision_author(sentence_state *s, const lex_code_info *info, pending_event *events, size_t e,
+                            size_t event_count, const code_result *out, const mention *src, mention *author)
+{
+    static const char *const decisions[] = { "decision", "move", "offer", "plan", "announcement", "pledge",
+                                             "promise", "commitment", "readiness", "willingness", NULL };
+    if (strncmp(info->code, "05", 2) != 0 && strncmp(info->code, "11", 2) != 0 && strncmp(info->code, "12", 2) != 0)
+        return false;
+    size_t k = events[e].last + 1;
+    if (is_any(s, k, determiners)) k++;
+    if (!is_any(s, k, decisions) || !is(s, k + 1, "to")) return false;
+    for (size_t y = e + 1; y < event_count; y++) {
+        pending_event *decided = &events[y];
+        if (decided->head < k + 2 || decided->head > k + 4) continue;
+        decided->dropped = true;
+        const lex_code_info *di = lex_code(s->dict, decided->pattern->code);
+        for (size_t i = out->count; di && i > 0; i--) {
+            const code_event *o = &out->events[i - 1];
+            if (strcmp(o->cameo->code, di->code) != 0 && strcmp(o->cameo->code, di->intent_code) != 0) continue;
+            if (strncmp(o->source.code, src->code, 3) == 0) return false;   /* one's own decision */
+            memset(author, 0, sizeof *author);
+            code_copy_text(author->code, sizeof author->code, o->source.code);
+            author->text = o->source.text;
+            author->kind = MENTION_GROUP;   /* its role is settled already */
+            author->compound = -1;
+            author->how = "the author of the decision named before";
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
 void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sentence *ts,
                           pending_event *events, size_t event_count, const report *reports, size_t report_count,
                           const date_expression *dates, size_t date_count, code_result *out)
@@ -334,7 +376,8 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
          * the parties of the agreement the article is about */
         /* "after ten days of talks", "talks began": not "the talks", which
          * refers back to talks already coded */
-        bool implicit_pair = ev->source < 0 && !ev->dropped && ev->pattern->noun_head &&
+        /* (not "negotiations between Afghans": they name their own sides) */
+        bool implicit_pair = ev->source < 0 && !is(s, ev->last + 1, "between") && !ev->dropped && ev->pattern->noun_head &&
                              strcmp(ev->pattern->code, "046") == 0 && s->memory->has_deal &&
                              !(ev->head > 0 && (is(s, ev->head - 1, "the") || is(s, ev->head - 1, "these") ||
                                                 is(s, ev->head - 1, "those")));
@@ -367,6 +410,20 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             }
         }
         if (ev->dropped || (ev->source < 0 && !implicit_pair && !by_adversary)) continue;
+        if (ev->outcome && ev->source >= 0) {
+            /* what became of a truce is no event, but it names the truce's parties */
+            const mention *pair[2];
+            size_t np = 0;
+            int group = s->mentions[ev->source].compound;
+            for (size_t m = 0; group >= 0 && m < s->mention_count && np < 2; m++)
+                if (s->mentions[m].compound == group) pair[np++] = &s->mentions[m];
+            const lex_code_info *truce = lex_code(s->dict, ev->pattern->code);
+            if (np == 2 && truce) remember_event(s, truce, ev, pair[0], &pair[1], 1);
+            continue;
+        }
+        /* "the U.N.-brokered truce" with no parties known: nothing to say */
+        mention known[2];
+        if (ev->adjective && !s->memory->has_deal && !code_most_named(s->memory, 2, known)) continue;
         if (ev->negated && !s->options->keep_negated) continue;
         /* "sent advisers and drones to support the GNA": support as the
          * purpose of another deed is that deed, not praise */
@@ -536,6 +593,12 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                          strncmp(base, "19", 2) == 0 || strcmp(base, "0871") == 0 ||
                          strncmp(ev->pattern->text, "exchange", 8) == 0 ||
                          strncmp(ev->pattern->text, "swap", 4) == 0;
+        /* "welcomed the decision to free the pilot": the one who decided it */
+        mention author;
+        if (decision_author(s, info, events, e, event_count, out, src, &author)) {
+            targets[0] = &author;
+            nt = 1;
+        }
         /* mediation with no one named mediates the agreement the article is
          * about: "talks mediated by the African Union" */
         if (nt == 0 && strcmp(ev->pattern->code, "045") == 0 && s->memory->has_deal)
@@ -611,7 +674,18 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (!seen) targets[nt++] = by;
             }
         }
+        /* "Ghani and Esper issued a joint declaration committing Washington":
+         * an object of one side's own country is no third party */
+        if (nt == 1 && ns > 1 && symmetric && (strlen(targets[0]->code) == 3 || strcmp(targets[0]->code + 3, "GOV") == 0))
+            for (size_t a = 0; a < ns; a++)
+                if (strncmp(sources[a]->code, targets[0]->code, 3) == 0) { nt = 0; break; }
         bool reciprocal = nt == 0 && ns > 1 && symmetric;
+        /* hosting no one ("Erdogan, who hosted the ceremony") is no visit */
+        if (nt == 0 && !reciprocal && strcmp(info->code, "043") == 0) continue;
+        /* talking to reporters is no consultation */
+        if (nt == 1 && strncmp(info->code, "04", 2) == 0 && strlen(targets[0]->code) >= 6 &&
+            strcmp(targets[0]->code + strlen(targets[0]->code) - 3, "MED") == 0)
+            continue;
         bool remembered = false;
         for (size_t a = 0; a < ns; a++) {
             size_t tcount = reciprocal ? ns : (nt ? nt : 1);
@@ -669,7 +743,10 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                          (force && foreign && tg->how && strcmp(tg->how, "capital") == 0)))
                         out_event.target.code[3] = 0;
                     out_event.has_target = true;
-                    /* the same actor on both sides after the roles are settled: no target */
+                    /* the same actor on both sides after the roles are settled: no
+                     * target, unless there are other targets ("Trump praised the
+                     * deal" is to the Taliban, not to Washington) */
+                    if (strcmp(out_event.target.code, out_event.source.code) == 0 && !reciprocal && nt > 1) continue;
                     if (strcmp(out_event.target.code, out_event.source.code) == 0) {
                         memset(&out_event.target, 0, sizeof out_event.target);
                         out_event.has_target = false;
