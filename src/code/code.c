@@ -177,5 +177,6 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         }
         if (out->count == coded_before) code_repeat_for_ellipsis(s, si, ts, dates, date_count, out);
     }
+    code_resolve_deferred(&mem, out, a);
 }
 

@@ -89,6 +89,10 @@ typedef struct memory {
     struct { mention by; char against[16]; } accusations[6];
     size_t  accusation_count;
     bool    has_protest;                       /* the story has coded a protest (14) */
+    /* mediation coded before the story named its two sides ("talks hosted by
+     * Russia and Turkey" in the lead): indexes into the result, given the
+     * two sides the whole article names most once it has been read */
+    size_t  deferred[8];   size_t deferred_count;
     size_t  last_event;    bool has_last_event; /* index in the result of the last event coded from a verb */
     code_place dateline;   bool has_dateline;   /* "KHARTOUM, Sudan -": where events with no place of their own happened */
     mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */
@@ -223,6 +227,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max);
 void code_find_dateline(sentence_state *s);
 
 /* record.c */
+void code_resolve_deferred(memory *mem, code_result *out, arena *a);
 void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sentence *ts, pending_event *events,
                         size_t event_count, const report *reports, size_t report_count, const date_expression *dates,
                         size_t date_count, code_result *out);

@@ -856,7 +856,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         date_words ? arena_printf(s->a, "from \"%s\"%s", date_words, date_note) : "of publication", "");
                 }
                 size_t before = out->count;
+                size_t count_before = out->count;
                 push_event(out, s->a, &out_event);
+                if (out->count > count_before && !out_event.has_target && strcmp(out_event.cameo->code, "045") == 0 &&
+                    s->memory->deferred_count < sizeof s->memory->deferred / sizeof s->memory->deferred[0])
+                    s->memory->deferred[s->memory->deferred_count++] = out->count - 1;
                 if (out->count > before) { s->memory->last_event = before; s->memory->has_last_event = true; }
                 if (tg && !reciprocal && mutual_with(s, ev, tg)) {
                     /* "A clashed with B": B fought A as well */
@@ -999,3 +1003,47 @@ void code_repeat_for_ellipsis(sentence_state *s, size_t sentence_index, const te
     }
 }
 
+
+/* Mediation coded before the story had named its sides gets them once the
+ * whole article is read: the two parties it names most, other than the
+ * mediator ("talks hosted by Russia and Turkey" in a story about Libya's
+ * government and Haftar's forces). */
+void code_resolve_deferred(memory *mem, code_result *out, arena *a)
+{
+    mention sides[2];
+    if (!mem->deferred_count || !code_most_named(mem, 2, sides)) return;
+    for (size_t d = mem->deferred_count; d > 0; d--) {
+        size_t i = mem->deferred[d - 1];
+        if (i >= out->count || out->events[i].has_target) continue;
+        const code_event original = out->events[i];
+        code_event copy = original;
+        size_t placed = 0;
+        for (int k = 0; k < 2; k++) {
+            if (code_same_camp(sides[k].code, original.source.code)) continue;
+            code_event *e = placed == 0 ? &out->events[i] : &copy;
+            memset(&e->target, 0, sizeof e->target);
+            code_copy_text(e->target.code, sizeof e->target.code, sides[k].code);
+            if (strlen(e->target.code) == 3 && code_is_state(e->target.code))
+                code_copy_text(e->target.code + 3, sizeof e->target.code - 3, "GOV");
+            e->target.text = sides[k].text;
+            e->has_target = true;
+            e->rule = arena_printf(a, "%s; target: a side the article names most (settled at its end)", original.rule);
+            if (original.explanation)
+                e->explanation = arena_printf(a, "%s; target \"%s\" = %s (a side the article names most, settled at its end)",
+                                              original.explanation, sides[k].text ? sides[k].text : "", e->target.code);
+            placed++;
+        }
+        if (placed < 2) continue;
+        /* the second side goes right after the first */
+        if (out->count == out->capacity) {
+            size_t cap = out->capacity ? out->capacity * 2 : 32;
+            code_event *events = arena_alloc_raw(a, cap * sizeof *events);
+            memcpy(events, out->events, out->count * sizeof *events);
+            out->events = events;
+            out->capacity = cap;
+        }
+        memmove(out->events + i + 2, out->events + i + 1, (out->count - i - 1) * sizeof *out->events);
+        out->events[i + 1] = copy;
+        out->count++;
+    }
+}
