@@ -886,8 +886,25 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 }
 
                 /* reported conflict by another actor: the speaker accuses */
+                /* an accusation is against another side: a deed of the speaker's own
+                 * country ("India said its aircraft shot down a Pakistani jet",
+                 * "Deby said his army drove the militants out") accuses no one
+                 * unless it was done to the speaker's side ("Kanunu said Haftar's
+                 * forces violated the cease-fire" against his government) */
+                const mention *doer = sources[a];
+                /* the speaker's own country's forces, police or people, not a
+                 * movement or leader of its own ("Haftar's forces") */
+                bool own_side = speaker && code_is_state(speaker->code) && code_is_state(out_event.source.code) &&
+                                strncmp(speaker->code, out_event.source.code, 3) == 0 &&
+                                (doer->kind == MENTION_AGENT || doer->kind == MENTION_COUNTRY) &&
+                                !(doer->how && strcmp(doer->how, "possessive + agent") == 0);
+                /* done to the speaker, his government or his country's land and people */
+                bool against_speaker = speaker && out_event.has_target && strncmp(out_event.target.code, speaker->code, 3) == 0 &&
+                                       (strcmp(out_event.target.code, speaker->code) == 0 || strlen(out_event.target.code) == 3 ||
+                                        strcmp(out_event.target.code + 3, "GOV") == 0 || strcmp(out_event.target.code + 3, "CVL") == 0);
                 if (speaker && a == 0 && b == 0 && info->quad_class == 4 && !ev->intent && !ev->negated &&
-                    strcmp(speaker->code, sources[a]->code) != 0 && code_speaker_is_party(speaker) && !sourcing) {
+                    strcmp(speaker->code, sources[a]->code) != 0 && code_speaker_is_party(speaker) && !sourcing &&
+                    (!own_side || against_speaker)) {
                     const lex_code_info *accuse = lex_code(s->dict, "112");
                     if (accuse) {
                         code_event acc = out_event;
