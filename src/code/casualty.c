@@ -97,20 +97,53 @@ int casualty_kind(const char *w)
     return -1;
 }
 
-static bool is_qualifier(const char *const *w, size_t n, size_t i, size_t *used)
+/* A qualifier before a number; *phrase is how the record writes it ("as
+ * many as"), NULL for words that qualify nothing ("another 5"). */
+static bool qualifier_phrase(const char *const *w, size_t n, size_t i, size_t *used, const char **phrase)
 {
-    static const char *const two[][2] = { { "at", "least" }, { "more", "than" }, { "less", "than" }, { "fewer", "than" },
-                                          { "up", "to" }, { "as", "many" }, { "an", "estimated" }, { "close", "to" } };
+    static const char *const two[][3] = { { "at", "least", "at least" }, { "more", "than", "more than" },
+                                          { "less", "than", "less than" }, { "fewer", "than", "fewer than" },
+                                          { "up", "to", "up to" }, { "as", "many", "as many as" },
+                                          { "an", "estimated", "an estimated" }, { "close", "to", "close to" } };
     for (size_t k = 0; k < sizeof two / sizeof *two; k++)
         if (i + 1 < n && strcmp(w[i], two[k][0]) == 0 && strcmp(w[i + 1], two[k][1]) == 0) {
             *used = 2;
+            *phrase = two[k][2];
             if (k == 5 && i + 2 < n && strcmp(w[i + 2], "as") == 0) *used = 3;   /* "as many as" */
             return true;
         }
     static const char *const one[] = { "about", "around", "nearly", "almost", "some", "over", "roughly", "approximately",
                                        "another", "least", NULL };
-    for (size_t k = 0; one[k]; k++) if (strcmp(w[i], one[k]) == 0) { *used = 1; return true; }
+    for (size_t k = 0; one[k]; k++)
+        if (strcmp(w[i], one[k]) == 0) {
+            *used = 1;
+            *phrase = strcmp(one[k], "another") == 0 ? NULL : strcmp(one[k], "least") == 0 ? "at least" : one[k];
+            return true;
+        }
     return false;
+}
+
+/* The qualifier of a sum of counts: the one they share; "about" when they
+ * differ ("more than 280 civilians and about 2,000 fighters"). */
+static bool lower_bound(const char *q)
+{
+    return strcmp(q, "at least") == 0 || strcmp(q, "more than") == 0 || strcmp(q, "over") == 0;
+}
+
+/* "dozens", "scores", "hundreds": a vague plural counts its lower bound */
+static bool vague(const char *w)
+{
+    return strcmp(w, "dozens") == 0 || strcmp(w, "scores") == 0 || strcmp(w, "hundreds") == 0 || strcmp(w, "thousands") == 0 ||
+           strcmp(w, "tens") == 0;
+}
+
+const char *casualty_joined_qualifier(const char *a, const char *b)
+{
+    if (a == b || (a && b && strcmp(a, b) == 0)) return a;
+    /* "at least 3 soldiers and 5 civilians" is at least 8 */
+    if (!a) return lower_bound(b) ? b : "about";
+    if (!b) return lower_bound(a) ? a : "about";
+    return "about";
 }
 
 static bool is_be(const char *w)
@@ -138,41 +171,83 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
              strcmp(w[i - 1], ",") == 0))
             continue;
         size_t first = i;
+        const char *qualifier = NULL;
         while (first > 0) {
             size_t q = 0;
-            if (first >= 2 && is_qualifier(w, n, first - 2, &q) && q == 2) { first -= 2; continue; }
-            if (first >= 1 && is_qualifier(w, n, first - 1, &q) && q == 1) { first -= 1; continue; }
+            const char *phrase = NULL;
+            if (first >= 3 && qualifier_phrase(w, n, first - 3, &q, &phrase) && q == 3) { first -= 3; qualifier = phrase; continue; }
+            if (first >= 2 && qualifier_phrase(w, n, first - 2, &q, &phrase) && q == 2) { first -= 2; qualifier = phrase; continue; }
+            if (first >= 1 && qualifier_phrase(w, n, first - 1, &q, &phrase) && q == 1) {
+                first -= 1;
+                if (!qualifier) qualifier = phrase;   /* "at least" stands, not its "least" */
+                continue;
+            }
             break;
         }
+        if (!qualifier && vague(w[i])) qualifier = "at least";
         /* form B: a casualty verb before the number: "killing at least 50", "arrested 16 journalists" */
         if (first > 0 && casualty_kind(w[first - 1]) >= 0 && strcmp(w[first - 1], "missing") != 0 &&
             strcmp(w[first - 1], "dead") != 0) {
-            casualty c = { casualty_kind(w[first - 1]), value, (uint32_t)(first - 1), (uint32_t)(first - 1), (uint32_t)(i + used - 1) };
+            /* "killing at least 12 soldiers and five civilians": the numbers
+             * joined by "and" within a few words are one count */
+            int64_t total = value;
+            size_t end = i + used - 1;
+            for (size_t k = end + 1, words = 0; k < n && words < 4; k++, words++) {
+                if (strcmp(w[k], ",") == 0 || strcmp(w[k], ".") == 0 || strcmp(w[k], ";") == 0 || casualty_kind(w[k]) >= 0) break;
+                if (strcmp(w[k], "and") != 0) continue;
+                size_t u2, q = 0, j = k + 1;
+                const char *more_qualifier = NULL, *phrase = NULL;
+                while (j < n && qualifier_phrase(w, n, j, &q, &phrase)) { if (!more_qualifier || q > 1) more_qualifier = phrase; j += q; }
+                int64_t more = casualty_number(w, n, j, &u2);
+                if (!more_qualifier && more > 0 && u2 && vague(w[j])) more_qualifier = "at least";
+                if (more <= 0 || !u2) break;
+                total += more;
+                qualifier = casualty_joined_qualifier(qualifier, more_qualifier);
+                end = j + u2 - 1;
+                k = end;
+                words = 0;
+            }
+            casualty c = { casualty_kind(w[first - 1]), total, (uint32_t)(first - 1), (uint32_t)(first - 1), (uint32_t)end, qualifier };
             out[count++] = c;
-            i += used - 1;
+            i = end;
             continue;
         }
         /* form A: number, a few words, maybe "were"/"have been", a casualty word;
          * numbers joined by "and" share the word: "280 civilians and 2,000 fighters have been killed" */
         int64_t total = value;
+        const char *total_qualifier = qualifier;
         size_t k = i + used, words = 0;
         while (k < n && words < 8) {
             if (casualty_kind(w[k]) >= 0 && strcmp(w[k], "killing") != 0 && strcmp(w[k], "wounding") != 0 &&
                 strcmp(w[k], "injuring") != 0 && strcmp(w[k], "kill") != 0 && strcmp(w[k], "kills") != 0)
                 break;
+            if (strcmp(w[k], ",") == 0 && k + 1 < n && (strcmp(w[k + 1], "including") == 0 || strcmp(w[k + 1], "among") == 0)) {
+                /* "232 people, including 65 children, were killed": the aside is part of the count */
+                size_t close = k + 2;
+                while (close < n && close < k + 10 && strcmp(w[close], ",") != 0 && strcmp(w[close], ".") != 0) close++;
+                if (close < n && strcmp(w[close], ",") == 0) { k = close + 1; continue; }
+            }
             if (strcmp(w[k], ",") == 0 || strcmp(w[k], ".") == 0 || strcmp(w[k], ";") == 0) { k = n; break; }
             if (strcmp(w[k], "and") == 0) {
                 size_t u2, q = 0, j = k + 1;
-                while (j < n && is_qualifier(w, n, j, &q)) j += q;
+                const char *more_qualifier = NULL, *phrase = NULL;
+                while (j < n && qualifier_phrase(w, n, j, &q, &phrase)) { if (!more_qualifier || q > 1) more_qualifier = phrase; j += q; }
                 int64_t more = casualty_number(w, n, j, &u2);
-                if (more > 0 && u2) { total += more; k = j + u2; words++; continue; }
+                if (!more_qualifier && more > 0 && u2 && vague(w[j])) more_qualifier = "at least";
+                if (more > 0 && u2) {
+                    total += more;
+                    total_qualifier = casualty_joined_qualifier(total_qualifier, more_qualifier);
+                    k = j + u2;
+                    words++;
+                    continue;
+                }
             }
             if (is_be(w[k])) { k++; continue; }
             k++;
             words++;
         }
         if (k < n && casualty_kind(w[k]) >= 0) {
-            casualty c = { casualty_kind(w[k]), total, (uint32_t)k, (uint32_t)first, (uint32_t)k };
+            casualty c = { casualty_kind(w[k]), total, (uint32_t)k, (uint32_t)first, (uint32_t)k, total_qualifier };
             out[count++] = c;
             i = k;
         }

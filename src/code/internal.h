@@ -174,6 +174,7 @@ typedef struct report {
 typedef struct place_candidate {
     uint32_t   first, last;     /* tokens of the place name */
     code_place place;
+    bool       actor_object;    /* a state named as a deed's object ("sanctions on Caracas"): a place of force only */
 } place_candidate;
 
 /* ---- what one step offers another ---- */

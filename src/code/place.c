@@ -127,16 +127,26 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
             is(s, scan + 1, "of") && place_word(s, scan + 2))
             k = scan + 2;
         if (!place_word(s, k)) continue;
+        bool actor_object = false;
         if (s->mention_at[k] >= 0) {
             /* "between Sri Lankan police and ...": an actor's words, not a place */
             const mention *x = &s->mentions[s->mention_at[k]];
             if (x->adjectival || x->kind == MENTION_AGENT || x->kind == MENTION_PERSON || x->kind == MENTION_GROUP) continue;
+            if (!after_locative) {
+                /* "struck what New Delhi called a camp": the subject of a verb is an actor */
+                size_t after = x->last + 1;
+                if (after < s->n && (s->tag[after] == TAG_REPORT || s->is_head[after] || s->tag[after] == TAG_MODAL)) continue;
+                /* "broke off relations with the United States", "sanctions on Caracas":
+                 * a state as a deed's object is where force hits, not where words are said */
+                actor_object = true;
+            }
         }
         size_t end = k;
         while (end + 1 < s->n && place_word(s, end + 1) && end - k < 4) end++;
         place_candidate c;
         memset(&c, 0, sizeof c);
         c.place.lat = c.place.lon = NAN;
+        c.actor_object = actor_object;
         /* the longest prefix of the name the gazetteer knows; a division
          * when the text names one: "Idlib province", "the province of Idlib" */
         bool division_before = k > 1 && is(s, k - 1, "of") && division_of(s, k - 2);
@@ -208,7 +218,9 @@ void code_find_dateline(sentence_state *s)
     if (s->memory->has_dateline || s->n == 0 || !(s->tokens[0].flags & TEXT_ALLCAPS)) return;
     size_t last = 0;
     while (last + 1 < s->n && (s->tokens[last + 1].flags & TEXT_ALLCAPS) && !(s->tokens[last + 1].flags & TEXT_PUNCT)) last++;
-    if (!is(s, last + 1, ",") && !is(s, last + 1, "(") && !is(s, last + 1, "-") && !is(s, last + 1, ":")) return;
+    /* "GAZA/JERUSALEM -": the first of the two cities */
+    if (!is(s, last + 1, ",") && !is(s, last + 1, "(") && !is(s, last + 1, "-") && !is(s, last + 1, ":") && !is(s, last + 1, "/"))
+        return;
     const char *countries[1] = { s->memory->country };
     code_place p;
     memset(&p, 0, sizeof p);

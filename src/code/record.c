@@ -172,6 +172,19 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         break;
                     }
             }
+            /* "11 people were killed when police opened fire": a deed with
+             * no one behind it gives its counts to the nearest deed that has */
+            int into = cas_event[c];
+            for (size_t hops = 0; into >= 0 && events[into].dropped && hops < event_count; hops++) into = events[into].merged_into;
+            if (into >= 0 && events[into].dropped) into = -1;
+            cas_event[c] = into >= 0 && events[into].source >= 0 ? into : -1;
+            if (cas_event[c] >= 0) continue;
+        }
+        /* "..., and more than 400 were wounded": a count of no deed of its
+         * own joins the count before it */
+        if (c > 0 && cas_event[c - 1] >= 0 && cas[c].first > 0 &&
+            (is(s, cas[c].first - 1, "and") || is(s, cas[c].first - 1, "while") || is(s, cas[c].first - 1, "with"))) {
+            cas_event[c] = cas_event[c - 1];
             continue;
         }
         size_t best = SIZE_MAX;
@@ -294,17 +307,20 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         for (int pass = 0; pass < 2 && !where; pass++)
             for (size_t p = 0; p < place_count; p++) {
                 if (pass == 0 && s->clause[places_found[p].first] != s->clause[ev->head]) continue;
+                if (places_found[p].actor_object && strcmp(info->code, "18") < 0) continue;   /* force: roots 18-20 */
                 size_t a = places_found[p].first, h = ev->head;
                 size_t dist = a > h ? a - h : h - a;
                 if (dist < where_distance && dist < 25) { where_distance = dist; where = &places_found[p]; }
             }
-        code_casualties counts = { -1, -1, -1, -1, -1, -1 };
+        code_casualties counts = { -1, -1, -1, -1, -1, -1, { NULL } };
         bool has_counts = false;
         for (size_t c = 0; c < cas_count; c++) {
             if (cas_event[c] != (int)e) continue;
             int32_t *slot[CASUALTY_KINDS] = { &counts.killed, &counts.wounded, &counts.displaced, &counts.arrested,
                                               &counts.abducted, &counts.missing };
             int32_t value = cas[c].count > INT32_MAX ? INT32_MAX : (int32_t)cas[c].count;
+            counts.qualifier[cas[c].kind] = *slot[cas[c].kind] < 0 ? cas[c].qualifier
+                                            : casualty_joined_qualifier(counts.qualifier[cas[c].kind], cas[c].qualifier);
             *slot[cas[c].kind] = *slot[cas[c].kind] < 0 ? value : *slot[cas[c].kind] + value;
             has_counts = true;
         }
