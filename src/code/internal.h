@@ -83,6 +83,10 @@ typedef struct memory {
     code_place dateline;   bool has_dateline;   /* "KHARTOUM, Sudan -": where events with no place of their own happened */
     mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */
     size_t  subject_age;                       /* sentences since */
+    /* places named so far, newest last, with the noun the text called each
+     * ("region", "shoal", "city"): "the region" is the last region named */
+    struct { code_place place; char noun[16]; } places[8];
+    size_t  place_count;
 } memory;
 
 typedef struct sentence_state {
@@ -175,6 +179,7 @@ typedef struct place_candidate {
     uint32_t   first, last;     /* tokens of the place name */
     code_place place;
     bool       actor_object;    /* a state named as a deed's object ("sanctions on Caracas"): a place of force only */
+    bool       topic;           /* what words are about ("a cease-fire in Idlib"): a place of deeds only */
 } place_candidate;
 
 /* ---- what one step offers another ---- */

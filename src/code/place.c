@@ -90,6 +90,232 @@ static bool division_of(const sentence_state *s, size_t i)
     return is(s, i, "province") || is(s, i, "region") || is(s, i, "governorate") || is(s, i, "oblast");
 }
 
+/* Facilities named after a place ("the Ain al-Asad air base", "the
+ * Zaporizhzhia nuclear power plant", "Baghdad airport") are placed at it;
+ * natural features ("Scarborough Shoal", "the Strait of Hormuz", "the Line
+ * of Control") are not in the place they may share a name with. */
+static const char *const facility_words[] = {
+    "air base", "airbase", "military base", "naval base", "army base", "base", "airport", "international airport",
+    "airfield", "nuclear power plant", "nuclear power station", "power plant", "nuclear plant", "power station",
+    "refinery", "dam", "border crossing", "crossing", "checkpoint", "prison", "refugee camp", "camp", "hospital",
+    "hotel", "mosque", "square", "stadium", "bridge", "port", "seaport", "harbour", "harbor", "oil field",
+    "gas field", "oilfield", "barracks", "palace", "railway station", "train station", "embassy", "consulate", NULL,
+};
+static const char *const natural_words[] = {
+    "shoal", "reef", "atoll", "strait", "straits", "sea", "gulf", "bay", "island", "islands", "isle", "heights",
+    "river", "lake", "canal", "peninsula", "valley", "desert", "mountains", "line", "corridor", "channel", NULL,
+};
+
+/* The longest phrase of the list at token i (its length in tokens, 0 if none). */
+static size_t phrase_at(const sentence_state *s, size_t i, const char *const *list)
+{
+    size_t best = 0;
+    for (size_t p = 0; list[p]; p++) {
+        const char *w = list[p];
+        size_t k = i;
+        while (k < s->n) {
+            size_t wl = strcspn(w, " ");
+            if (strlen(s->words[k]) != wl || strncmp(s->words[k], w, wl) != 0) break;
+            k++;
+            w += wl;
+            if (!*w) { if (k - i > best) best = k - i; break; }
+            w++;
+        }
+    }
+    return best;
+}
+
+/* "al-Asad", "ad-Dawr": a particle joined by a hyphen to the name after it */
+static bool name_particle(const sentence_state *s, size_t i)
+{
+    static const char *const particles[] = { "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ibn", "bin", "abu",
+                                             "umm", "um", "de", "del", "di", "da", NULL };
+    return i + 1 < s->n && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) && is_any(s, i, particles) && place_word(s, i + 1);
+}
+
+/* The nouns that can stand for a place named before ("the region", "the
+ * shoal"), and the noun a place was called by. */
+static const char *const anaphor_nouns[] = {
+    "region", "province", "state", "governorate", "oblast", "district", "city", "town", "village", "shoal", "reef",
+    "island", "base", "plant", "crossing", "airport", "port", "camp", "strait", "border town", "enclave", "area", NULL,
+};
+
+static bool same_noun(const char *a, const char *b)
+{
+    const char *const towns[] = { "city", "town", "village", "border town", NULL };
+    const char *const regions[] = { "region", "province", "state", "governorate", "oblast", "enclave", NULL };
+    if (strcmp(a, b) == 0) return true;
+    bool ta = false, tb = false, ra = false, rb = false;
+    for (size_t k = 0; towns[k]; k++) { ta |= strcmp(a, towns[k]) == 0; tb |= strcmp(b, towns[k]) == 0; }
+    for (size_t k = 0; regions[k]; k++) { ra |= strcmp(a, regions[k]) == 0; rb |= strcmp(b, regions[k]) == 0; }
+    return (ta && tb) || (ra && rb);
+}
+
+static void remember_place(sentence_state *s, const code_place *p, const char *noun)
+{
+    memory *m = s->memory;
+    if (!p->name) return;
+    if (m->place_count == sizeof m->places / sizeof *m->places) {
+        memmove(&m->places[0], &m->places[1], (m->place_count - 1) * sizeof m->places[0]);
+        m->place_count--;
+    }
+    m->places[m->place_count].place = *p;
+    snprintf(m->places[m->place_count].noun, sizeof m->places[0].noun, "%s", noun ? noun : "");
+    m->place_count++;
+}
+
+/* The noun a place is called by: the feature its name ends with ("Second
+ * Thomas Shoal"), the word before "of" ("the village of X"), else its kind. */
+static const char *place_noun(const sentence_state *s, size_t first, size_t last, const code_place *p)
+{
+    for (size_t k = 0; anaphor_nouns[k]; k++) if (is(s, last, anaphor_nouns[k])) return anaphor_nouns[k];
+    if (first > 1 && is(s, first - 1, "of"))
+        for (size_t k = 0; anaphor_nouns[k]; k++) if (is(s, first - 2, anaphor_nouns[k])) return anaphor_nouns[k];
+    if (last + 1 < s->n && places_is_division_word(s->words[last + 1])) return "region";
+    if (!p->precision) return "";
+    return strcmp(p->precision, "region") == 0 ? "region" : strcmp(p->precision, "city") == 0 ? "city" : "";
+}
+
+/* A seat of government named for its capital ("at the White House", "the
+ * Kremlin"): the capital city of its country, the most populous place that
+ * the dictionary calls the country's capital. */
+static bool seat_of_government(const sentence_state *s, const lex_entry *e, code_place *out)
+{
+    const places *g = lex_places(s->dict);
+    if (!g || !e || e->kind != LEX_CAPITAL || !e->code_count) return false;
+    const char *code = e->codes[0].code;
+    place_info best;
+    memset(&best, 0, sizeof best);
+    bool found = false;
+    for (size_t i = 0, n = lex_entry_count(s->dict); i < n; i++) {
+        const lex_entry *c = lex_entry_at(s->dict, i);
+        if (c->kind != LEX_CAPITAL || !c->code_count || strcmp(c->codes[0].code, code) != 0) continue;
+        place_info f[4];
+        size_t nf = places_lookup(g, c->folded, f, 4);
+        for (size_t k = 0; k < nf; k++)
+            if (f[k].kind == 'c' && strncmp(f[k].country, code, 3) == 0 && (!found || f[k].population > best.population)) {
+                best = f[k];
+                found = true;
+            }
+    }
+    if (!found) return false;
+    memcpy(out->country, best.country, 4);
+    out->lat = best.lat;
+    out->lon = best.lon;
+    out->precision = "city";
+    char *name = arena_alloc(s->a, best.name_len + 1);
+    memcpy(name, best.name, best.name_len);
+    name[best.name_len] = 0;
+    out->name = name;
+    return true;
+}
+
+/* The known place named at token k (the longest prefix of the name the
+ * gazetteer knows, a division when the text names one: "Idlib province",
+ * "the province of Idlib"; "Syria's northwestern Idlib province" is
+ * Idlib province).  *last is the name's last token. */
+static bool known_place_at(sentence_state *s, size_t k, size_t end, const char *const *countries, size_t nc, code_place *out,
+                           size_t *first_out, size_t *last_out)
+{
+    bool division_before = k > 1 && is(s, k - 1, "of") && division_of(s, k - 2);
+    size_t last = end;
+    bool known = false, division_after = false;
+    for (;;) {
+        division_after = last + 1 < s->n && places_is_division_word(s->words[last + 1]);
+        bool want_region = division_before || division_after;
+        if (gazetteer_place(s, k, last, countries, nc, want_region, last < end && !division_after, out)) {
+            known = true;
+            break;
+        }
+        if (last == k) break;
+        last--;
+    }
+    if (!known) return false;
+    if (division_after && !strcmp(out->precision, "region")) last++;   /* the name is "Idlib province" */
+    if (is(s, last + 1, "'s")) {
+        /* "in Syria's northwestern Idlib province": the most specific */
+        size_t q = last + 2;
+        while (q < s->n && q < last + 5 && !word_is_capitalized(s, q) && s->tag[q] == TAG_NONE && !(s->tokens[q].flags & TEXT_PUNCT)) q++;
+        size_t qe = q;
+        while (qe + 1 < s->n && place_word(s, qe + 1) && qe - q < 3) qe++;
+        if (place_word(s, q)) {
+            for (size_t e2 = qe;; e2--) {
+                code_place inner;
+                memset(&inner, 0, sizeof inner);
+                inner.lat = inner.lon = NAN;
+                bool region = e2 + 1 < s->n && places_is_division_word(s->words[e2 + 1]);
+                if (gazetteer_place(s, q, e2, countries, nc, region, false, &inner)) {
+                    *out = inner;
+                    k = q;
+                    last = region && !strcmp(inner.precision, "region") ? e2 + 1 : e2;
+                    break;
+                }
+                if (e2 == q) break;
+            }
+        }
+    }
+    *first_out = k;
+    *last_out = last;
+    out->name = code_slice(s, k, last, NULL, NULL);
+    return true;
+}
+
+/* A place the gazetteer lacks is placed at the nearest known reference:
+ * one the sentence names after it ("in Ain Zara, south of Tripoli", "near
+ * the Line of Control in Kashmir"), else the last place the article named
+ * in the article's country. */
+static void place_near(sentence_state *s, size_t last, const char *const *countries, size_t nc, code_place *p)
+{
+    p->precision = NULL;
+    for (size_t q = last + 1; q < s->n && q < last + 6; q++) {
+        bool locative = s->tag[q] == TAG_LOCATIVE || is(s, q, "along");
+        if (!locative || !place_word(s, q + 1)) continue;
+        size_t re = q + 1;
+        while (re + 1 < s->n && place_word(s, re + 1) && re - q < 4) re++;
+        code_place ref;
+        memset(&ref, 0, sizeof ref);
+        size_t rf, rl;
+        if (known_place_at(s, q + 1, re, countries, nc, &ref, &rf, &rl)) {
+            memcpy(p->country, ref.country, 4);
+            p->lat = ref.lat;
+            p->lon = ref.lon;
+            p->precision = "near";
+            p->near = ref.name;
+            return;
+        }
+        break;
+    }
+    const memory *m = s->memory;
+    for (size_t k = m->place_count; k > 0; k--) {
+        const code_place *r = &m->places[k - 1].place;
+        if (!r->precision || strcmp(r->precision, "near") == 0 || isnan(r->lat)) continue;
+        if (m->country[0] && strncmp(r->country, m->country, 3) != 0) continue;
+        memcpy(p->country, r->country, 4);
+        p->lat = r->lat;
+        p->lon = r->lon;
+        p->precision = "near";
+        p->near = r->name;
+        return;
+    }
+}
+
+/* "agreed on a cease-fire in Idlib", "condolences for the deaths of
+ * soldiers in Idlib": the place of what is spoken of, not of the speaking */
+static bool about_a_topic(const sentence_state *s, size_t first)
+{
+    static const char *const topics[] = { "ceasefire", "truce", "war", "conflict", "peace", "crisis", "violence", "death",
+                                          "deaths", "killing", "killings", "situation", "hostilities", "fighting", "offensive",
+                                          "attack", "attacks", "bombing", "bombings", "operations", "presence", "escalation",
+                                          "clashes", "massacre", "atrocities", NULL };
+    if (first < 2 || !is(s, first - 1, "in")) return false;
+    for (size_t k = first - 1; k > 0 && k + 6 > first; k--) {
+        size_t w = k - 1;
+        if ((s->tokens[w].flags & TEXT_PUNCT) || s->is_head[w] || s->tag[w] == TAG_REPORT) return false;
+        if (is_any(s, w, topics) || (is(s, w, "fire") && w > 0 && is(s, w - 1, "cease"))) return true;
+    }
+    return false;
+}
+
 size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
 {
     const char *countries[24];
@@ -99,12 +325,15 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
     if (s->memory->country[0]) countries[nc++] = s->memory->country;
     size_t count = 0;
     for (size_t i = 0; i < s->n && count < max; i++) {
-        /* a place follows a locative ("in", "near", "south of"), perhaps
-         * with a determiner and adjectives ("in the West Bank city of
-         * Jenin"), or "city of"/"town of" */
-        bool after_locative = i > 0 && s->tag[i - 1] == TAG_LOCATIVE;
+        /* a place follows a locative ("in", "near", "south of", "along the
+         * border"), perhaps with a determiner and adjectives ("in the West
+         * Bank city of Jenin"), or "city of"/"town of" */
+        bool after_locative = i > 0 && (s->tag[i - 1] == TAG_LOCATIVE || (is(s, i - 1, "along") && !is(s, i, "with")));
         /* or the object of a deed: "seized the Chernobyl nuclear power plant" */
-        bool after_deed = i > 0 && s->consumed[i - 1] && !s->consumed[i] && s->mention_at[i] < 0;
+        bool after_deed = i > 0 && s->consumed[i - 1] && !s->consumed[i] &&
+                          (s->mention_at[i] < 0 || (s->mentions[s->mention_at[i]].kind == MENTION_COUNTRY &&
+                                                    !s->mentions[s->mention_at[i]].adjectival && s->tag[i] == TAG_ACTOR &&
+                                                    s->tag_entry[i] && s->tag_entry[i]->kind == LEX_CAPITAL));
         /* "the Old City of Mosul", "the town of Yevlakh" */
         bool after_city_of = i > 1 && is(s, i - 1, "of") &&
                              (is(s, i - 2, "city") || is(s, i - 2, "town") || is(s, i - 2, "village") || is(s, i - 2, "port") ||
@@ -115,6 +344,38 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         if (after_city_of) after_locative = true;
         size_t k = i;
         if (!after_locative && !after_deed) continue;
+        /* "the capital, Sanaa", "the port city, Hodeidah": the name after the comma */
+        if (is(s, k, "the") && k + 3 < s->n) {
+            size_t noun = k + 1;
+            if (!word_is_capitalized(s, noun) && !is(s, noun + 1, ",") && noun + 2 < s->n && is(s, noun + 2, ",")) noun++;
+            if ((is(s, noun, "capital") || is(s, noun, "city") || is(s, noun, "town") || is(s, noun, "port")) &&
+                is(s, noun + 1, ",") && place_word(s, noun + 2))
+                k = noun + 2;
+        }
+        if (k == i && after_locative && (is(s, k, "the") || is(s, k, "this"))) {
+            /* "near the shoal", "parts of the region": the last place the
+             * article called so; not "the region of X", "the town's" */
+            size_t len = phrase_at(s, k + 1, anaphor_nouns);
+            size_t after = k + 1 + len;
+            if (len && !(after < s->n && (is(s, after, "of") || is(s, after, "'s") || word_is_capitalized(s, after) ||
+                                          (is(s, after, ",") && place_word(s, after + 1))))) {
+                char noun[32];
+                code_join_words(s, k + 1, after - 1, noun, sizeof noun);
+                const memory *m = s->memory;
+                for (size_t q = m->place_count; q > 0; q--) {
+                    if (strcmp(noun, "area") != 0 && !same_noun(m->places[q - 1].noun, noun)) continue;
+                    place_candidate c;
+                    memset(&c, 0, sizeof c);
+                    c.first = (uint32_t)k;
+                    c.last = (uint32_t)(after - 1);
+                    c.place = m->places[q - 1].place;
+                    out[count++] = c;
+                    i = after - 1;
+                    break;
+                }
+                if (i == after - 1) continue;
+            }
+        }
         while (k < s->n && k < i + 4 && (is_any(s, k, determiners) || (!word_is_capitalized(s, k) && s->tag[k] == TAG_NONE &&
                                                                     !(s->tokens[k].flags & TEXT_PUNCT) && !s->is_head[k])))
             k++;
@@ -128,6 +389,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
             k = scan + 2;
         if (!place_word(s, k)) continue;
         bool actor_object = false;
+        const lex_entry *seat = NULL;
         if (s->mention_at[k] >= 0) {
             /* "between Sri Lankan police and ...": an actor's words, not a place */
             const mention *x = &s->mentions[s->mention_at[k]];
@@ -140,72 +402,95 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
                  * a state as a deed's object is where force hits, not where words are said */
                 actor_object = true;
             }
+            if (s->tag[k] == TAG_ACTOR && s->tag_entry[k] && s->tag_entry[k]->kind == LEX_CAPITAL) seat = s->tag_entry[k];
         }
+        /* the name: capitalized words, "al-Asad", "the Strait of Hormuz" */
         size_t end = k;
-        while (end + 1 < s->n && place_word(s, end + 1) && end - k < 4) end++;
+        for (;;) {
+            if (end + 1 < s->n && place_word(s, end + 1) && end - k < 4) { end++; continue; }
+            if (end + 2 < s->n && name_particle(s, end + 1) && end - k < 4) { end += 2; continue; }
+            if (end + 2 < s->n && is(s, end + 1, "of") && place_word(s, end + 2) && end - k < 3 &&
+                (phrase_at(s, end, natural_words) || phrase_at(s, end, facility_words))) {
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        /* a feature that ends the name or follows it: "Scarborough Shoal",
+         * "the Kerem Shalom crossing", "Baghdad airport" */
+        size_t feature = SIZE_MAX, full = end;
+        bool natural = false;
+        for (size_t p = k; p <= end + 1 && p < s->n; p++) {
+            size_t nat = phrase_at(s, p, natural_words), fac = phrase_at(s, p, facility_words);
+            size_t len = nat > fac ? nat : fac;
+            if (!len || p + len - 1 < end) continue;
+            if (p == end + 1 && word_is_capitalized(s, p)) continue;
+            if (p == k && !(p + len <= end)) continue;   /* the feature word alone is no name */
+            feature = p;
+            natural = nat >= fac;
+            full = p + len - 1;
+            break;
+        }
         place_candidate c;
         memset(&c, 0, sizeof c);
         c.place.lat = c.place.lon = NAN;
         c.actor_object = actor_object;
-        /* the longest prefix of the name the gazetteer knows; a division
-         * when the text names one: "Idlib province", "the province of Idlib" */
-        bool division_before = k > 1 && is(s, k - 1, "of") && division_of(s, k - 2);
-        size_t last = end;
-        bool known = false, division_after = false;
-        for (;;) {
-            division_after = last + 1 < s->n && places_is_division_word(s->words[last + 1]);
-            bool want_region = division_before || division_after;
-            if (gazetteer_place(s, k, last, countries, nc, want_region, last < end && !division_after, &c.place)) {
+        size_t first = k, last = end;
+        bool known;
+        if (feature == SIZE_MAX) {
+            known = known_place_at(s, k, end, countries, nc, &c.place, &first, &last);
+            code_place capital;
+            memset(&capital, 0, sizeof capital);
+            if (seat && (!known || (first == k && last == s->mentions[s->mention_at[k]].last)) &&
+                seat_of_government(s, seat, &capital) &&
+                (!known || fabs(capital.lat - c.place.lat) + fabs(capital.lon - c.place.lon) > 0.5)) {
+                /* "at the White House" is in Washington (not in White House, Tennessee) */
+                c.place = capital;
                 known = true;
-                break;
+                first = k;
+                last = s->mentions[s->mention_at[k]].last;
             }
-            if (last == k) break;
-            last--;
-        }
-        if (known && division_after && !strcmp(c.place.precision, "region")) last++;   /* the name is "Idlib province" */
-        if (!known && !after_locative) continue;
-        if (!known) last = end;
-        if (known && is(s, last + 1, "'s")) {
-            /* "in Syria's northwestern Idlib province": the most specific */
-            size_t q = last + 2;
-            while (q < s->n && q < last + 5 && !word_is_capitalized(s, q) && s->tag[q] == TAG_NONE && !(s->tokens[q].flags & TEXT_PUNCT)) q++;
-            size_t qe = q;
-            while (qe + 1 < s->n && place_word(s, qe + 1) && qe - q < 3) qe++;
-            code_place inner;
-            memset(&inner, 0, sizeof inner);
-            inner.lat = inner.lon = NAN;
-            if (place_word(s, q)) {
-                for (size_t e2 = qe;; e2--) {
-                    if (gazetteer_place(s, q, e2, countries, nc, false, false, &inner)) { c.place = inner; k = q; last = e2; break; }
-                    if (e2 == q) break;
+        } else {
+            /* the whole name first ("Golan Heights"); a facility is at the
+             * place it is named after */
+            known = gazetteer_place(s, k, full, countries, nc, false, false, &c.place);
+            if (known) {
+                c.place.name = code_slice(s, k, full, NULL, NULL);
+                last = full;
+            } else if (!natural && feature > k) {
+                size_t rf, rl;
+                if (known_place_at(s, k, feature - 1, countries, nc, &c.place, &rf, &rl) && rf == k && rl == feature - 1) {
+                    c.place.precision = "near";
+                    c.place.near = c.place.name;
+                    c.place.name = code_slice(s, k, full, NULL, NULL);
+                    known = true;
+                    last = full;
                 }
             }
+            if (!known) end = full;
         }
-        c.first = (uint32_t)k;
-        c.last = (uint32_t)last;
-        c.place.name = code_slice(s, k, last, NULL, NULL);
+        /* an unknown name after a deed is a place only when it names a
+         * feature: "seized the Chernobyl nuclear power plant" */
+        if (!known && !after_locative && feature == SIZE_MAX) continue;
         if (!known) {
             /* a place the gazetteer lacks keeps its name and the nearest
              * known reference: "in Ain Zara, south of Tripoli" */
-            c.place.precision = NULL;
-            for (size_t q = last + 1; q < s->n && q < last + 6; q++) {
-                if (s->tag[q] == TAG_LOCATIVE && place_word(s, q + 1)) {
-                    size_t re = q + 1;
-                    while (re + 1 < s->n && place_word(s, re + 1) && re - q < 4) re++;
-                    code_place ref;
-                    memset(&ref, 0, sizeof ref);
-                    if (gazetteer_place(s, q + 1, re, countries, nc, false, false, &ref)) {
-                        memcpy(c.place.country, ref.country, 4);
-                        c.place.lat = ref.lat;
-                        c.place.lon = ref.lon;
-                        c.place.precision = "near";
-                        c.place.near = code_slice(s, q + 1, re, NULL, NULL);
-                    }
-                    break;
-                }
-            }
+            first = k;
+            last = end;
+            memset(&c.place, 0, sizeof c.place);
+            c.place.lat = c.place.lon = NAN;
+            c.place.name = code_slice(s, k, last, NULL, NULL);
+            place_near(s, last, countries, nc, &c.place);
         }
+        /* "talks in Oman" in a story from MUSCAT: the dateline's city */
+        if (c.place.precision && strcmp(c.place.precision, "country") == 0 && s->memory->has_dateline &&
+            strcmp(s->memory->dateline.country, c.place.country) == 0)
+            c.place = s->memory->dateline;
+        c.topic = about_a_topic(s, first);
+        c.first = (uint32_t)first;
+        c.last = (uint32_t)last;
         out[count++] = c;
+        remember_place(s, &c.place, place_noun(s, first, last, &c.place));
         i = last;
     }
     return count;

@@ -308,6 +308,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             for (size_t p = 0; p < place_count; p++) {
                 if (pass == 0 && s->clause[places_found[p].first] != s->clause[ev->head]) continue;
                 if (places_found[p].actor_object && strcmp(info->code, "18") < 0) continue;   /* force: roots 18-20 */
+                if (places_found[p].topic && info->quad_class != 4) continue;
                 size_t a = places_found[p].first, h = ev->head;
                 size_t dist = a > h ? a - h : h - a;
                 if (dist < where_distance && dist < 25) { where_distance = dist; where = &places_found[p]; }
