@@ -51,6 +51,24 @@ static size_t choose_place(const place_info *found, size_t n, const char *const 
     return 0;
 }
 
+/* The same name in the spelling GeoNames more often uses: "ou" as "u",
+ * "ee" as "i", "oo" as "u", a final "ah" as "a" ("Tarhouna" Tarhuna,
+ * "Sheeba" Shiba, "Ramadiah" Ramadia).  False when nothing changes. */
+static bool romanization_variant(const char *key, char *out, size_t cap)
+{
+    size_t o = 0;
+    bool changed = false;
+    for (size_t i = 0; key[i]; i++) {
+        if (o + 2 >= cap) return false;
+        if ((key[i] == 'o' && key[i + 1] == 'u') || (key[i] == 'o' && key[i + 1] == 'o')) { out[o++] = 'u'; i++; changed = true; continue; }
+        if (key[i] == 'e' && key[i + 1] == 'e') { out[o++] = 'i'; i++; changed = true; continue; }
+        if (key[i] == 'a' && key[i + 1] == 'h' && (key[i + 2] == 0 || key[i + 2] == ' ') && i > 2) { out[o++] = 'a'; i++; changed = true; continue; }
+        out[o++] = key[i];
+    }
+    out[o] = 0;
+    return changed;
+}
+
 /* Resolves the words [first, last] against the gazetteer (see choose_place).
  * Part of a longer name (prefix_only: "Ain" of "Ain Zara") may only be a
  * town or division of a country the article is about: "Ain" is also a
@@ -65,8 +83,23 @@ static bool gazetteer_place(sentence_state *s, size_t first, size_t last, const 
     if (!code_join_words(s, first, last, key, sizeof key)) return false;
     place_info found[16];
     size_t n = places_lookup(g, key, found, 16);
+    bool variant = false;
+    if (!n && !prefix_only) {
+        /* another romanization of the name: "Tarhouna" is "Tarhuna" */
+        char other[256];
+        if (romanization_variant(key, other, sizeof other)) {
+            n = places_lookup(g, other, found, 16);
+            variant = n > 0;
+        }
+    }
     if (!n) return false;
     size_t best = choose_place(found, n, countries, nc, want_region);
+    if (variant) {
+        /* only a place in a country the story is about */
+        bool preferred = false;
+        for (size_t c = 0; c < nc && !preferred; c++) preferred = strncmp(found[best].country, countries[c], 3) == 0;
+        if (!preferred) return false;
+    }
     const lex_entry *actor = s->tag[first] == TAG_ACTOR ? s->tag_entry[first] : NULL;
     if (actor && actor->kind != LEX_COUNTRY && actor->kind != LEX_CAPITAL && (found[best].kind == 't' || found[best].kind == 'r'))
         return false;
@@ -179,21 +212,21 @@ static const char *place_noun(const sentence_state *s, size_t first, size_t last
 /* A seat of government named for its capital ("at the White House", "the
  * Kremlin"): the capital city of its country, the most populous place that
  * the dictionary calls the country's capital. */
-static bool seat_of_government(const sentence_state *s, const lex_entry *e, code_place *out)
+static bool capital_of(const sentence_state *s, const char *code, code_place *out)
 {
     const places *g = lex_places(s->dict);
-    if (!g || !e || e->kind != LEX_CAPITAL || !e->code_count) return false;
-    const char *code = e->codes[0].code;
+    if (!g || strlen(code) < 3) return false;
     place_info best;
     memset(&best, 0, sizeof best);
     bool found = false;
     for (size_t i = 0, n = lex_entry_count(s->dict); i < n; i++) {
         const lex_entry *c = lex_entry_at(s->dict, i);
-        if (c->kind != LEX_CAPITAL || !c->code_count || strcmp(c->codes[0].code, code) != 0) continue;
+        if (c->kind != LEX_CAPITAL || !c->code_count) continue;
         place_info f[4];
         size_t nf = places_lookup(g, c->folded, f, 4);
         for (size_t k = 0; k < nf; k++)
-            if (f[k].kind == 'c' && strncmp(f[k].country, code, 3) == 0 && (!found || f[k].population > best.population)) {
+            if (f[k].kind == 'c' && strncmp(f[k].country, code, 3) == 0 && strncmp(c->codes[0].code, code, 3) == 0 &&
+                (!found || f[k].population > best.population)) {
                 best = f[k];
                 found = true;
             }
@@ -208,6 +241,11 @@ static bool seat_of_government(const sentence_state *s, const lex_entry *e, code
     name[best.name_len] = 0;
     out->name = name;
     return true;
+}
+
+static bool seat_of_government(const sentence_state *s, const lex_entry *e, code_place *out)
+{
+    return e && e->kind == LEX_CAPITAL && e->code_count && capital_of(s, e->codes[0].code, out);
 }
 
 /* The known place named at token k (the longest prefix of the name the
@@ -263,19 +301,26 @@ static bool known_place_at(sentence_state *s, size_t k, size_t end, const char *
 /* A place the gazetteer lacks is placed at the nearest known reference:
  * one the sentence names after it ("in Ain Zara, south of Tripoli", "near
  * the Line of Control in Kashmir"), else the last place the article named
- * in the article's country. */
-static void place_near(sentence_state *s, size_t last, const char *const *countries, size_t nc, code_place *p)
+ * in the article's country, for a village or a facility but not for a
+ * natural feature. */
+static void place_near(sentence_state *s, size_t last, const char *const *countries, size_t nc, bool natural, code_place *p)
 {
     p->precision = NULL;
     for (size_t q = last + 1; q < s->n && q < last + 6; q++) {
         bool locative = s->tag[q] == TAG_LOCATIVE || is(s, q, "along");
-        if (!locative || !place_word(s, q + 1)) continue;
-        size_t re = q + 1;
-        while (re + 1 < s->n && place_word(s, re + 1) && re - q < 4) re++;
+        if (!locative) continue;
+        /* "in northern Burkina Faso", "in the Sahel" */
+        size_t rs = q + 1;
+        while (rs < s->n && rs < q + 3 && (is_any(s, rs, determiners) || (!word_is_capitalized(s, rs) && s->tag[rs] == TAG_NONE &&
+                                                                          !(s->tokens[rs].flags & TEXT_PUNCT))))
+            rs++;
+        if (!place_word(s, rs)) continue;
+        size_t re = rs;
+        while (re + 1 < s->n && place_word(s, re + 1) && re - rs < 4) re++;
         code_place ref;
         memset(&ref, 0, sizeof ref);
         size_t rf, rl;
-        if (known_place_at(s, q + 1, re, countries, nc, &ref, &rf, &rl)) {
+        if (known_place_at(s, rs, re, countries, nc, &ref, &rf, &rl)) {
             memcpy(p->country, ref.country, 4);
             p->lat = ref.lat;
             p->lon = ref.lon;
@@ -285,8 +330,9 @@ static void place_near(sentence_state *s, size_t last, const char *const *countr
         }
         break;
     }
+    /* (a sea or a shoal is not near the towns of the story) */
     const memory *m = s->memory;
-    for (size_t k = m->place_count; k > 0; k--) {
+    for (size_t k = natural ? 0 : m->place_count; k > 0; k--) {
         const code_place *r = &m->places[k - 1].place;
         if (!r->precision || strcmp(r->precision, "near") == 0 || isnan(r->lat)) continue;
         if (m->country[0] && strncmp(r->country, m->country, 3) != 0) continue;
@@ -301,7 +347,7 @@ static void place_near(sentence_state *s, size_t last, const char *const *countr
 
 /* "agreed on a cease-fire in Idlib", "condolences for the deaths of
  * soldiers in Idlib": the place of what is spoken of, not of the speaking */
-static bool about_a_topic(const sentence_state *s, size_t first)
+static bool about_a_topic(const sentence_state *s, size_t first)   /* first: the token after "in" */
 {
     static const char *const topics[] = { "ceasefire", "truce", "war", "conflict", "peace", "crisis", "violence", "death",
                                           "deaths", "killing", "killings", "situation", "hostilities", "fighting", "offensive",
@@ -310,7 +356,7 @@ static bool about_a_topic(const sentence_state *s, size_t first)
     if (first < 2 || !is(s, first - 1, "in")) return false;
     for (size_t k = first - 1; k > 0 && k + 6 > first; k--) {
         size_t w = k - 1;
-        if ((s->tokens[w].flags & TEXT_PUNCT) || s->is_head[w] || s->tag[w] == TAG_REPORT) return false;
+        if ((s->tokens[w].flags & TEXT_PUNCT) || s->tag[w] == TAG_REPORT) return false;
         if (is_any(s, w, topics) || (is(s, w, "fire") && w > 0 && is(s, w - 1, "cease"))) return true;
     }
     return false;
@@ -330,10 +376,13 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
          * Bank city of Jenin"), or "city of"/"town of" */
         bool after_locative = i > 0 && (s->tag[i - 1] == TAG_LOCATIVE || (is(s, i - 1, "along") && !is(s, i, "with")));
         /* or the object of a deed: "seized the Chernobyl nuclear power plant" */
-        bool after_deed = i > 0 && s->consumed[i - 1] && !s->consumed[i] &&
+        /* ("air strikes hit Gaza City": the verb after a deed named by a noun) */
+        bool after_deed = i > 0 && (s->consumed[i - 1] || is(s, i - 1, "hit") || is(s, i - 1, "pounded") || is(s, i - 1, "targeted")) &&
+                          !s->consumed[i] &&
                           (s->mention_at[i] < 0 || (s->mentions[s->mention_at[i]].kind == MENTION_COUNTRY &&
                                                     !s->mentions[s->mention_at[i]].adjectival && s->tag[i] == TAG_ACTOR &&
-                                                    s->tag_entry[i] && s->tag_entry[i]->kind == LEX_CAPITAL));
+                                                    s->tag_entry[i] && (s->tag_entry[i]->kind == LEX_CAPITAL ||
+                                                                        s->tag_entry[i]->kind == LEX_COUNTRY)));
         /* "the Old City of Mosul", "the town of Yevlakh" */
         bool after_city_of = i > 1 && is(s, i - 1, "of") &&
                              (is(s, i - 2, "city") || is(s, i - 2, "town") || is(s, i - 2, "village") || is(s, i - 2, "port") ||
@@ -344,13 +393,32 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         if (after_city_of) after_locative = true;
         size_t k = i;
         if (!after_locative && !after_deed) continue;
-        /* "the capital, Sanaa", "the port city, Hodeidah": the name after the comma */
+        /* "the capital, Sanaa", "the Kenyan capital, Nairobi": the name after the comma */
         if (is(s, k, "the") && k + 3 < s->n) {
             size_t noun = k + 1;
-            if (!word_is_capitalized(s, noun) && !is(s, noun + 1, ",") && noun + 2 < s->n && is(s, noun + 2, ",")) noun++;
+            if (!(is(s, noun, "capital") || is(s, noun, "city") || is(s, noun, "town") || is(s, noun, "port"))) noun++;
             if ((is(s, noun, "capital") || is(s, noun, "city") || is(s, noun, "town") || is(s, noun, "port")) &&
                 is(s, noun + 1, ",") && place_word(s, noun + 2))
                 k = noun + 2;
+            else if (is(s, noun, "capital") && !place_word(s, noun + 1) && !is(s, noun + 1, "of") && !is(s, noun + 1, "'s")) {
+                /* "in the Russian capital", "in the capital": the capital of
+                 * the country named, else of the article's country */
+                const char *code = s->memory->country;
+                if (noun == k + 2) {
+                    int m = s->mention_at[k + 1];
+                    code = m >= 0 && s->mentions[m].code[0] && code_is_state(s->mentions[m].code) ? s->mentions[m].code : "";
+                }
+                place_candidate c;
+                memset(&c, 0, sizeof c);
+                if (code[0] && capital_of(s, code, &c.place)) {
+                    c.first = (uint32_t)k;
+                    c.last = (uint32_t)noun;
+                    out[count++] = c;
+                    remember_place(s, &c.place, "city");
+                    i = noun;
+                    continue;
+                }
+            }
         }
         if (k == i && after_locative && (is(s, k, "the") || is(s, k, "this"))) {
             /* "near the shoal", "parts of the region": the last place the
@@ -454,6 +522,12 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
             /* the whole name first ("Golan Heights"); a facility is at the
              * place it is named after */
             known = gazetteer_place(s, k, full, countries, nc, false, false, &c.place);
+            if (known && natural) {
+                /* "the Red Sea" is not Sudan's Red Sea state, unless the story is about Sudan */
+                bool preferred = false;
+                for (size_t q = 0; q < nc && !preferred; q++) preferred = strncmp(c.place.country, countries[q], 3) == 0;
+                known = preferred && strcmp(c.place.precision, "region") != 0;
+            }
             if (known) {
                 c.place.name = code_slice(s, k, full, NULL, NULL);
                 last = full;
@@ -480,13 +554,13 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
             memset(&c.place, 0, sizeof c.place);
             c.place.lat = c.place.lon = NAN;
             c.place.name = code_slice(s, k, last, NULL, NULL);
-            place_near(s, last, countries, nc, &c.place);
+            place_near(s, last, countries, nc, feature != SIZE_MAX && natural, &c.place);
         }
         /* "talks in Oman" in a story from MUSCAT: the dateline's city */
         if (c.place.precision && strcmp(c.place.precision, "country") == 0 && s->memory->has_dateline &&
             strcmp(s->memory->dateline.country, c.place.country) == 0)
             c.place = s->memory->dateline;
-        c.topic = about_a_topic(s, first);
+        c.topic = about_a_topic(s, i);   /* i: where the phrase starts ("in Syria's northwestern Idlib") */
         c.first = (uint32_t)first;
         c.last = (uint32_t)last;
         out[count++] = c;

@@ -307,10 +307,15 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         for (int pass = 0; pass < 2 && !where; pass++)
             for (size_t p = 0; p < place_count; p++) {
                 if (pass == 0 && s->clause[places_found[p].first] != s->clause[ev->head]) continue;
-                if (places_found[p].actor_object && strcmp(info->code, "18") < 0) continue;   /* force: roots 18-20 */
+                /* a state as an object is the place of force (roots 18-20) and of a visit ("visited Paris") */
+                if (places_found[p].actor_object && strcmp(info->code, "18") < 0 && strncmp(info->code, "042", 3) != 0 &&
+                    strncmp(info->code, "043", 3) != 0)
+                    continue;
                 if (places_found[p].topic && info->quad_class != 4) continue;
+                /* a verb's places follow it: one before it counts double
+                 * ("pushed them back from the capital and recaptured the town of X") */
                 size_t a = places_found[p].first, h = ev->head;
-                size_t dist = a > h ? a - h : h - a;
+                size_t dist = a > h ? a - h : 2 * (h - a);
                 if (dist < where_distance && dist < 25) { where_distance = dist; where = &places_found[p]; }
             }
         code_casualties counts = { -1, -1, -1, -1, -1, -1, { NULL } };
