@@ -72,23 +72,70 @@ int64_t casualty_number(const char *const *w, size_t n, size_t i, size_t *used)
 
 /* The words a count hangs on, and what each counts. */
 static const char *const kind_words[] = {
-    "killed", "dead", "died", "killing", "kills", "kill",
+    "killed", "dead", "died", "killing", "kills", "kill", "deaths", "killings",
     "wounded", "injured", "hurt", "wounding", "injuring",
-    "displaced", "displacing", "uprooted",
-    "arrested", "detained", "arresting", "detaining", "rounded",
-    "abducted", "kidnapped", "abducting", "kidnapping",
+    "displaced", "displacing", "uprooted", "fled", "flee", "fleeing", "displacement",
+    "arrested", "detained", "arresting", "detaining", "rounded", "arrests", "arrest", "detention",
+    "abducted", "kidnapped", "abducting", "kidnapping", "abduction", "abductions",
     "missing", NULL,
 };
 static const int kind_of_word[] = {
     CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED,
+    CASUALTY_KILLED, CASUALTY_KILLED,
     CASUALTY_WOUNDED, CASUALTY_WOUNDED, CASUALTY_WOUNDED, CASUALTY_WOUNDED, CASUALTY_WOUNDED,
-    CASUALTY_DISPLACED, CASUALTY_DISPLACED, CASUALTY_DISPLACED,
-    CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED,
-    CASUALTY_ABDUCTED, CASUALTY_ABDUCTED, CASUALTY_ABDUCTED, CASUALTY_ABDUCTED,
+    CASUALTY_DISPLACED, CASUALTY_DISPLACED, CASUALTY_DISPLACED, CASUALTY_DISPLACED, CASUALTY_DISPLACED, CASUALTY_DISPLACED,
+    CASUALTY_DISPLACED,
+    CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED,
+    CASUALTY_ARRESTED, CASUALTY_ARRESTED,
+    CASUALTY_ABDUCTED, CASUALTY_ABDUCTED, CASUALTY_ABDUCTED, CASUALTY_ABDUCTED, CASUALTY_ABDUCTED, CASUALTY_ABDUCTED,
     CASUALTY_MISSING,
 };
+_Static_assert(sizeof kind_of_word / sizeof *kind_of_word + 1 == sizeof kind_words / sizeof *kind_words,
+               "one kind for each casualty word");
 
-const char *const *casualty_words(void) { return kind_words; }
+/* Nouns that count only before "of": "the abduction of 276 schoolgirls",
+ * "the arrest of 40 protesters", "the deaths of 34 soldiers" */
+static bool noun_before_of(const char *w)
+{
+    static const char *const nouns[] = { "deaths", "death", "killing", "killings", "displacement", "arrest", "arrests",
+                                         "detention", "abduction", "abductions", "kidnapping", NULL };
+    for (size_t k = 0; nouns[k]; k++) if (strcmp(w, nouns[k]) == 0) return true;
+    return false;
+}
+
+/* A noun that is no verb form: "arrest", "deaths" (not "killing") */
+static bool noun_only(const char *w)
+{
+    size_t n = strlen(w);
+    return noun_before_of(w) && !(n > 4 && strcmp(w + n - 3, "ing") == 0);
+}
+
+/* Verbs that drive people from their homes: "drove 700,000 people into
+ * Bangladesh", "forced 10,000 residents from their homes" */
+static bool drives_out(const char *const *w, size_t n, size_t verb, size_t after)
+{
+    static const char *const verbs[] = { "drove", "driven", "drive", "driving", "forced", "forcing", "pushed", NULL };
+    bool is_verb = false;
+    for (size_t k = 0; verbs[k]; k++) is_verb |= strcmp(w[verb], verbs[k]) == 0;
+    if (!is_verb) return false;
+    for (size_t k = after; k < n && k < after + 4; k++)
+        if (strcmp(w[k], "from") == 0 || strcmp(w[k], "into") == 0 || strcmp(w[k], "out") == 0 || strcmp(w[k], "across") == 0)
+            return true;
+    return false;
+}
+
+/* The words that let a sentence hold a count: the casualty words and the
+ * verbs that drive people out */
+static const char *const trigger_words[] = {
+    "killed", "dead", "died", "killing", "kills", "kill", "deaths", "killings",
+    "wounded", "injured", "hurt", "wounding", "injuring",
+    "displaced", "displacing", "uprooted", "fled", "flee", "fleeing", "displacement",
+    "arrested", "detained", "arresting", "detaining", "rounded", "arrests", "arrest", "detention",
+    "abducted", "kidnapped", "abducting", "kidnapping", "abduction", "abductions",
+    "missing", "drove", "driven", "forced", "forcing", "pushed", NULL,
+};
+
+const char *const *casualty_words(void) { return trigger_words; }
 
 int casualty_kind(const char *w)
 {
@@ -154,12 +201,23 @@ static bool is_be(const char *w)
     return false;
 }
 
+/* The casualty words a count before them hangs on: "50 were killed",
+ * "12 dead", "30 deaths", "700,000 fled" (not "killing", "arrest") */
+static bool ends_a_count(const char *w)
+{
+    if (casualty_kind(w) < 0) return false;
+    if (strcmp(w, "killing") == 0 || strcmp(w, "wounding") == 0 || strcmp(w, "injuring") == 0 || strcmp(w, "kill") == 0 ||
+        strcmp(w, "kills") == 0)
+        return false;
+    return !noun_only(w) || strcmp(w, "deaths") == 0 || strcmp(w, "killings") == 0;
+}
+
 size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
 {
     size_t count = 0;
     /* every count hangs on a casualty word: without one, nothing to read */
     bool any = false;
-    for (size_t i = 0; i < n && !any; i++) any = casualty_kind(w[i]) >= 0;
+    for (size_t i = 0; i < n && !any; i++) any = casualty_kind(w[i]) >= 0 || (i + 1 < n && drives_out(w, n, i, i + 1));
     if (!any) return 0;
     for (size_t i = 0; i < n && count < max; i++) {
         size_t used;
@@ -185,9 +243,22 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
             break;
         }
         if (!qualifier && vague(w[i])) qualifier = "at least";
-        /* form B: a casualty verb before the number: "killing at least 50", "arrested 16 journalists" */
-        if (first > 0 && casualty_kind(w[first - 1]) >= 0 && strcmp(w[first - 1], "missing") != 0 &&
-            strcmp(w[first - 1], "dead") != 0) {
+        /* form B: a casualty verb before the number: "killing at least 50", "arrested 16 journalists";
+         * a casualty noun and "of": "the abduction of 276 schoolgirls" */
+        size_t verb = SIZE_MAX;
+        if (first > 1 && strcmp(w[first - 1], "of") == 0 && noun_before_of(w[first - 2])) verb = first - 2;
+        else if (first > 0 && casualty_kind(w[first - 1]) >= 0 && strcmp(w[first - 1], "missing") != 0 &&
+                 strcmp(w[first - 1], "dead") != 0 && !noun_only(w[first - 1]) && strcmp(w[first - 1], "fled") != 0 &&
+                 strcmp(w[first - 1], "flee") != 0 && strcmp(w[first - 1], "fleeing") != 0)
+            verb = first - 1;
+        if (verb == SIZE_MAX && first > 0 && drives_out(w, n, first - 1, i + used)) {
+            casualty c = { CASUALTY_DISPLACED, value, (uint32_t)(first - 1), (uint32_t)(first - 1), (uint32_t)(i + used - 1), qualifier,
+                           false };
+            out[count++] = c;
+            i += used - 1;
+            continue;
+        }
+        if (verb != SIZE_MAX) {
             /* "killing at least 12 soldiers and five civilians": the numbers
              * joined by "and" within a few words are one count */
             int64_t total = value;
@@ -207,7 +278,8 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
                 k = end;
                 words = 0;
             }
-            casualty c = { casualty_kind(w[first - 1]), total, (uint32_t)(first - 1), (uint32_t)(first - 1), (uint32_t)end, qualifier };
+            casualty c = { casualty_kind(w[verb]), total, (uint32_t)verb, (uint32_t)verb, (uint32_t)end, qualifier,
+                           verb + 1 < first };
             out[count++] = c;
             i = end;
             continue;
@@ -218,9 +290,7 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
         const char *total_qualifier = qualifier;
         size_t k = i + used, words = 0;
         while (k < n && words < 8) {
-            if (casualty_kind(w[k]) >= 0 && strcmp(w[k], "killing") != 0 && strcmp(w[k], "wounding") != 0 &&
-                strcmp(w[k], "injuring") != 0 && strcmp(w[k], "kill") != 0 && strcmp(w[k], "kills") != 0)
-                break;
+            if (ends_a_count(w[k])) break;
             if (strcmp(w[k], ",") == 0 && k + 1 < n && (strcmp(w[k + 1], "including") == 0 || strcmp(w[k + 1], "among") == 0)) {
                 /* "232 people, including 65 children, were killed": the aside is part of the count */
                 size_t close = k + 2;
@@ -246,8 +316,8 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
             k++;
             words++;
         }
-        if (k < n && casualty_kind(w[k]) >= 0) {
-            casualty c = { casualty_kind(w[k]), total, (uint32_t)k, (uint32_t)first, (uint32_t)k, total_qualifier };
+        if (k < n && ends_a_count(w[k])) {
+            casualty c = { casualty_kind(w[k]), total, (uint32_t)k, (uint32_t)first, (uint32_t)k, total_qualifier, false };
             out[count++] = c;
             i = k;
         }

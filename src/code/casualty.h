@@ -18,6 +18,7 @@ typedef struct casualty {
     uint32_t anchor;        /* token of the casualty word ("killed", "killing") */
     uint32_t first, last;   /* tokens of the whole expression */
     const char *qualifier;  /* "at least", "about", "more than" ... (static), NULL when plain */
+    bool     of_noun;       /* "the abduction of 276 schoolgirls": a count of the deed that noun names only */
 } casualty;
 
 /* A number written in digits or words at token i ("2000", "1.5 million",

@@ -133,6 +133,41 @@ static void actor_of(const mention *m, code_actor *out)
     out->end = m->end;
 }
 
+/* "Police fired rubber bullets at protesters. At least 20 people were
+ * hurt.": a short sentence that opens with a count and codes no deed adds
+ * it to the deeds of the sentence before (force for the killed and
+ * wounded, arrests for the arrested), unless it counts a total ("since"). */
+static void counts_for_the_sentence_before(const sentence_state *s, size_t sentence_index, const casualty *cas, size_t cas_count,
+                                           const int *cas_event, code_result *out)
+{
+    if (sentence_index == 0 || s->n > 20) return;
+    for (size_t i = 0; i < s->n; i++) if (is(s, i, "since") || is(s, i, "total") || is(s, i, "so")) return;
+    for (size_t c = 0; c < cas_count; c++) {
+        if (cas_event[c] >= 0 || cas[c].first > 2 || cas[c].anchor < cas[c].first) continue;
+        for (size_t e = out->count; e > 0; e--) {
+            code_event *ev = &out->events[e - 1];
+            if (ev->sentence_index + 1 < sentence_index) break;
+            if (ev->sentence_index + 1 != sentence_index) continue;
+            const char *root = ev->cameo->root;
+            bool fits = cas[c].kind == CASUALTY_ARRESTED || cas[c].kind == CASUALTY_ABDUCTED
+                            ? strcmp(root, "17") == 0 || strcmp(root, "18") == 0
+                            : strcmp(root, "18") == 0 || strcmp(root, "19") == 0 || strcmp(root, "20") == 0 ||
+                                  strcmp(ev->cameo->code, "175") == 0;
+            if (!fits) continue;
+            int32_t *slot[CASUALTY_KINDS] = { &ev->casualties.killed, &ev->casualties.wounded, &ev->casualties.displaced,
+                                              &ev->casualties.arrested, &ev->casualties.abducted, &ev->casualties.missing };
+            if (!ev->has_casualties) {
+                code_casualties none = { -1, -1, -1, -1, -1, -1, { NULL } };
+                ev->casualties = none;
+            }
+            if (*slot[cas[c].kind] >= 0) continue;
+            *slot[cas[c].kind] = cas[c].count > INT32_MAX ? INT32_MAX : (int32_t)cas[c].count;
+            ev->casualties.qualifier[cas[c].kind] = cas[c].qualifier;
+            ev->has_casualties = true;
+        }
+    }
+}
+
 void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sentence *ts,
                           pending_event *events, size_t event_count, const report *reports, size_t report_count,
                           const date_expression *dates, size_t date_count, code_result *out)
@@ -180,6 +215,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             cas_event[c] = into >= 0 && events[into].source >= 0 ? into : -1;
             if (cas_event[c] >= 0) continue;
         }
+        if (cas[c].of_noun) continue;   /* "recalling the abduction of 276 schoolgirls": another deed */
         /* "..., and more than 400 were wounded": a count of no deed of its
          * own joins the count before it */
         if (c > 0 && cas_event[c - 1] >= 0 && cas[c].first > 0 &&
@@ -197,6 +233,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (dist < best) { best = dist; cas_event[c] = (int)e; }
             }
     }
+    counts_for_the_sentence_before(s, sentence_index, cas, cas_count, cas_event, out);
     /* each date expression belongs to the nearest event head or reporting
      * verb of its clause ("captured Sirte on Jan. 6"; "reported on Jan. 12") */
     int anchor_of[16];
