@@ -260,6 +260,17 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
     }
     place_candidate places_found[8];
     size_t place_count = code_find_places(s, places_found, 8);
+    /* a clause with a deed or a report of its own keeps its places to its
+     * actor ("Russia attacked the ports while Erdogan met Zelensky in
+     * Istanbul"; but "praised the deal in Washington and said he would meet") */
+    const char *clause_actor[MAX_SENTENCE_TOKENS];
+    for (size_t k = 0; k < s->n; k++) clause_actor[k] = NULL;
+    for (size_t e = 0; e < event_count; e++)
+        if (!events[e].dropped && events[e].source >= 0 && s->clause[events[e].head] < MAX_SENTENCE_TOKENS)
+            clause_actor[s->clause[events[e].head]] = s->mentions[events[e].source].code;
+    for (size_t r = 0; r < report_count; r++)
+        if (reports[r].speaker >= 0 && reports[r].clause < MAX_SENTENCE_TOKENS)
+            clause_actor[reports[r].clause] = s->mentions[reports[r].speaker].code;
 
     for (size_t e = 0; e < event_count; e++) {
         pending_event *ev = &events[e];
@@ -323,6 +334,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         }
         /* attribution: a report in another clause of the sentence */
         const mention *speaker = NULL;
+        int speaker_clause = -1;
         bool sourcing = false;
         for (size_t r = 0; r < report_count; r++) {
             if (reports[r].speaker < 0) continue;
@@ -335,6 +347,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 (is(s, sp->first - 1, "and") || is(s, sp->first - 1, "but") || is(s, sp->first - 1, "while")))
                 continue;
             speaker = &s->mentions[reports[r].speaker];
+            speaker_clause = reports[r].clause;
             sourcing = reports[r].sourcing;
             break;
         }
@@ -344,6 +357,8 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         for (int pass = 0; pass < 2 && !where; pass++)
             for (size_t p = 0; p < place_count; p++) {
                 if (pass == 0 && s->clause[places_found[p].first] != s->clause[ev->head]) continue;
+                const char *other = pass == 1 ? clause_actor[s->clause[places_found[p].first]] : NULL;
+                if (other && ev->source >= 0 && strcmp(other, s->mentions[ev->source].code) != 0) continue;
                 /* a state as an object is the place of force (roots 18-20) and of a visit ("visited Paris") */
                 if (places_found[p].actor_object && strcmp(info->code, "18") < 0 && strncmp(info->code, "042", 3) != 0 &&
                     strncmp(info->code, "043", 3) != 0)
@@ -584,6 +599,16 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                             if (s->clause[dates[d].first] != s->clause[ev->head]) {
                                 acc.date = dates[d].days; acc.date_precision = dates[d].precision;
                                 acc.date_evidence = code_slice(s, dates[d].first, dates[d].last, NULL, NULL);
+                            }
+                        /* the accusation is made where the speaker speaks: "said in Ankara" */
+                        acc.has_place = s->memory->has_dateline;
+                        if (acc.has_place) acc.place = s->memory->dateline;
+                        for (size_t p = 0; p < place_count; p++)
+                            if ((int)s->clause[places_found[p].first] == speaker_clause && !places_found[p].topic &&
+                                !places_found[p].actor_object) {
+                                acc.has_place = true;
+                                acc.place = places_found[p].place;
+                                break;
                             }
                         acc.rule = arena_printf(s->a, "reported conflict: speaker accuses the actor (%s)", out_event.rule);
                         s->memory->accuser = *speaker;
