@@ -564,7 +564,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         c.first = (uint32_t)first;
         c.last = (uint32_t)last;
         out[count++] = c;
-        remember_place(s, &c.place, place_noun(s, first, last, &c.place));
+        if (!actor_object) remember_place(s, &c.place, place_noun(s, first, last, &c.place));
         i = last;
     }
     return count;

@@ -505,9 +505,26 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     }
                 }
                 if (!where && s->memory->has_dateline) {
-                    /* no place in the sentence: the dateline's */
-                    out_event.has_place = true;
-                    out_event.place = s->memory->dateline;
+                    /* no place in the sentence: the dateline's; but fighting
+                     * between others than the dateline's country ("GENEVA -"
+                     * over a Libyan war) is at the last place the article
+                     * named in their countries, else nowhere known */
+                    const code_place *at = &s->memory->dateline;
+                    bool theirs = strncmp(at->country, out_event.source.code, 3) == 0 ||
+                                  (out_event.has_target && strncmp(at->country, out_event.target.code, 3) == 0);
+                    if (strcmp(info->code, "18") >= 0 && !theirs) {   /* force: roots 18-20 */
+                        at = NULL;
+                        for (size_t q = s->memory->place_count; q > 0 && !at; q--) {
+                            const code_place *r = &s->memory->places[q - 1].place;
+                            if (r->precision && (strncmp(r->country, out_event.source.code, 3) == 0 ||
+                                                 (out_event.has_target && strncmp(r->country, out_event.target.code, 3) == 0)))
+                                at = r;
+                        }
+                    }
+                    if (at) {
+                        out_event.has_place = true;
+                        out_event.place = *at;
+                    }
                 }
                 if (where) {
                     out_event.has_place = true;
