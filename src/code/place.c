@@ -364,11 +364,17 @@ static bool about_a_topic(const sentence_state *s, size_t first)   /* first: the
 
 size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
 {
+    /* the countries that settle an ambiguous name: the article's, then the
+     * states the sentence names, then those it names by an adjective
+     * ("Russian forces captured a village west of Donetsk" is in Ukraine's
+     * Donetsk in a story about Ukraine) */
     const char *countries[24];
     size_t nc = 0;
-    for (size_t m = 0; m < s->mention_count && nc < 23; m++)
-        if (s->mentions[m].code[0] && code_is_state(s->mentions[m].code)) countries[nc++] = s->mentions[m].code;
     if (s->memory->country[0]) countries[nc++] = s->memory->country;
+    for (int adjective = 0; adjective < 2; adjective++)
+        for (size_t m = 0; m < s->mention_count && nc < 24; m++)
+            if (s->mentions[m].code[0] && code_is_state(s->mentions[m].code) && s->mentions[m].adjectival == (adjective == 1))
+                countries[nc++] = s->mentions[m].code;
     size_t count = 0;
     for (size_t i = 0; i < s->n && count < max; i++) {
         /* a place follows a locative ("in", "near", "south of", "along the
