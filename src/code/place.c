@@ -197,6 +197,27 @@ static void remember_place(sentence_state *s, const code_place *p, const char *n
     m->place_count++;
 }
 
+/* "the region", "the shoal" at token k (after "the"): the last place the
+ * article called so, and the noun's last token; NULL when it is none, or
+ * not used as a name ("the region of X", "the town's", "the city, X") */
+static const code_place *place_called(const sentence_state *s, size_t k, size_t *last)
+{
+    size_t len = phrase_at(s, k, anaphor_nouns);
+    size_t after = k + len;
+    if (!len || (after < s->n && (is(s, after, "of") || is(s, after, "'s") || word_is_capitalized(s, after) ||
+                                  (is(s, after, ",") && place_word(s, after + 1)))))
+        return NULL;
+    char noun[32];
+    if (!code_join_words(s, k, after - 1, noun, sizeof noun)) return NULL;
+    const memory *m = s->memory;
+    for (size_t q = m->place_count; q > 0; q--)
+        if (strcmp(noun, "area") == 0 || same_noun(m->places[q - 1].noun, noun)) {
+            *last = after - 1;
+            return &m->places[q - 1].place;
+        }
+    return NULL;
+}
+
 /* The noun a place is called by: the feature its name ends with ("Second
  * Thomas Shoal"), the word before "of" ("the village of X"), else its kind. */
 static const char *place_noun(const sentence_state *s, size_t first, size_t last, const code_place *p)
@@ -309,6 +330,17 @@ static void place_near(sentence_state *s, size_t last, const char *const *countr
     for (size_t q = last + 1; q < s->n && q < last + 6; q++) {
         bool locative = s->tag[q] == TAG_LOCATIVE || is(s, q, "along");
         if (!locative) continue;
+        /* "southeast of the city": the city named before */
+        size_t noun_last;
+        const code_place *called = is(s, q + 1, "the") ? place_called(s, q + 2, &noun_last) : NULL;
+        if (called && called->precision && !isnan(called->lat)) {
+            memcpy(p->country, called->country, 4);
+            p->lat = called->lat;
+            p->lon = called->lon;
+            p->precision = "near";
+            p->near = called->name;
+            return;
+        }
         /* "in northern Burkina Faso", "in the Sahel" */
         size_t rs = q + 1;
         while (rs < s->n && rs < q + 3 && (is_any(s, rs, determiners) || (!word_is_capitalized(s, rs) && s->tag[rs] == TAG_NONE &&
@@ -428,26 +460,18 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         }
         if (k == i && after_locative && (is(s, k, "the") || is(s, k, "this"))) {
             /* "near the shoal", "parts of the region": the last place the
-             * article called so; not "the region of X", "the town's" */
-            size_t len = phrase_at(s, k + 1, anaphor_nouns);
-            size_t after = k + 1 + len;
-            if (len && !(after < s->n && (is(s, after, "of") || is(s, after, "'s") || word_is_capitalized(s, after) ||
-                                          (is(s, after, ",") && place_word(s, after + 1))))) {
-                char noun[32];
-                code_join_words(s, k + 1, after - 1, noun, sizeof noun);
-                const memory *m = s->memory;
-                for (size_t q = m->place_count; q > 0; q--) {
-                    if (strcmp(noun, "area") != 0 && !same_noun(m->places[q - 1].noun, noun)) continue;
-                    place_candidate c;
-                    memset(&c, 0, sizeof c);
-                    c.first = (uint32_t)k;
-                    c.last = (uint32_t)(after - 1);
-                    c.place = m->places[q - 1].place;
-                    out[count++] = c;
-                    i = after - 1;
-                    break;
-                }
-                if (i == after - 1) continue;
+             * article called so */
+            size_t noun_last;
+            const code_place *called = place_called(s, k + 1, &noun_last);
+            if (called) {
+                place_candidate c;
+                memset(&c, 0, sizeof c);
+                c.first = (uint32_t)k;
+                c.last = (uint32_t)noun_last;
+                c.place = *called;
+                out[count++] = c;
+                i = noun_last;
+                continue;
             }
         }
         while (k < s->n && k < i + 4 && (is_any(s, k, determiners) || (!word_is_capitalized(s, k) && s->tag[k] == TAG_NONE &&
