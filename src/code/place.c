@@ -242,12 +242,11 @@ static bool capital_of(const sentence_state *s, const char *code, code_place *ou
     bool found = false;
     for (size_t i = 0, n = lex_entry_count(s->dict); i < n; i++) {
         const lex_entry *c = lex_entry_at(s->dict, i);
-        if (c->kind != LEX_CAPITAL || !c->code_count) continue;
+        if (c->kind != LEX_CAPITAL || !c->code_count || strncmp(c->codes[0].code, code, 3) != 0) continue;
         place_info f[4];
         size_t nf = places_lookup(g, c->folded, f, 4);
         for (size_t k = 0; k < nf; k++)
-            if (f[k].kind == 'c' && strncmp(f[k].country, code, 3) == 0 && strncmp(c->codes[0].code, code, 3) == 0 &&
-                (!found || f[k].population > best.population)) {
+            if (f[k].kind == 'c' && strncmp(f[k].country, code, 3) == 0 && (!found || f[k].population > best.population)) {
                 best = f[k];
                 found = true;
             }
