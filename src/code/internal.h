@@ -85,8 +85,11 @@ typedef struct memory {
     size_t  subject_age;                       /* sentences since */
     /* places named so far, newest last, with the noun the text called each
      * ("region", "shoal", "city"): "the region" is the last region named */
-    struct { code_place place; char noun[16]; } places[8];
+    struct { code_place place; char noun[16]; char capital_of[4]; } places[8];   /* capital_of: "Moscow" RUS */
     size_t  place_count;
+    /* capitals looked up ("in the capital", "at the Kremlin"), found or not */
+    struct { char code[4]; bool found; code_place place; } capitals[4];
+    size_t  capital_count;
 } memory;
 
 typedef struct sentence_state {

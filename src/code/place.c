@@ -143,8 +143,10 @@ static const char *const natural_words[] = {
 static size_t phrase_at(const sentence_state *s, size_t i, const char *const *list)
 {
     size_t best = 0;
+    if (i >= s->n || (s->tokens[i].flags & TEXT_PUNCT)) return 0;
     for (size_t p = 0; list[p]; p++) {
         const char *w = list[p];
+        if (w[0] != s->words[i][0]) continue;
         size_t k = i;
         while (k < s->n) {
             size_t wl = strcspn(w, " ");
@@ -184,7 +186,7 @@ static bool same_noun(const char *a, const char *b)
     return (ta && tb) || (ra && rb);
 }
 
-static void remember_place(sentence_state *s, const code_place *p, const char *noun)
+static void remember_place(sentence_state *s, const code_place *p, const char *noun, const lex_entry *capital)
 {
     memory *m = s->memory;
     if (!p->name) return;
@@ -194,6 +196,9 @@ static void remember_place(sentence_state *s, const code_place *p, const char *n
     }
     m->places[m->place_count].place = *p;
     snprintf(m->places[m->place_count].noun, sizeof m->places[0].noun, "%s", noun ? noun : "");
+    m->places[m->place_count].capital_of[0] = 0;
+    if (capital && capital->kind == LEX_CAPITAL && capital->code_count && p->precision && strcmp(p->precision, "city") == 0)
+        snprintf(m->places[m->place_count].capital_of, 4, "%.3s", capital->codes[0].code);
     m->place_count++;
 }
 
@@ -237,6 +242,22 @@ static bool capital_of(const sentence_state *s, const char *code, code_place *ou
 {
     const places *g = lex_places(s->dict);
     if (!g || strlen(code) < 3) return false;
+    memory *m = s->memory;
+    for (size_t k = 0; k < m->capital_count; k++)   /* (the dictionary is walked once an article a country) */
+        if (strncmp(m->capitals[k].code, code, 3) == 0) {
+            if (m->capitals[k].found) *out = m->capitals[k].place;
+            return m->capitals[k].found;
+        }
+    /* a capital the article has named ("Tripoli ... the capital") */
+    for (size_t k = m->place_count; k > 0; k--)
+        if (strncmp(m->places[k - 1].capital_of, code, 3) == 0) {
+            *out = m->places[k - 1].place;
+            return true;
+        }
+    size_t slot = m->capital_count < 4 ? m->capital_count++ : 3;
+    memcpy(m->capitals[slot].code, code, 3);
+    m->capitals[slot].code[3] = 0;
+    m->capitals[slot].found = false;
     place_info best;
     memset(&best, 0, sizeof best);
     bool found = false;
@@ -260,12 +281,22 @@ static bool capital_of(const sentence_state *s, const char *code, code_place *ou
     memcpy(name, best.name, best.name_len);
     name[best.name_len] = 0;
     out->name = name;
+    m->capitals[slot].found = true;
+    m->capitals[slot].place = *out;
     return true;
 }
 
+/* A capital's name that is no large city ("White House", "Kremlin"; not
+ * "Moscow", "Kyiv") stands for the seat of government in the capital. */
 static bool seat_of_government(const sentence_state *s, const lex_entry *e, code_place *out)
 {
-    return e && e->kind == LEX_CAPITAL && e->code_count && capital_of(s, e->codes[0].code, out);
+    if (!e || e->kind != LEX_CAPITAL || !e->code_count) return false;
+    const places *g = lex_places(s->dict);
+    place_info f[8];
+    size_t nf = g ? places_lookup(g, e->folded, f, 8) : 0;
+    for (size_t k = 0; k < nf; k++)
+        if (f[k].population >= 100000 && f[k].kind != 'r' && strncmp(f[k].country, e->codes[0].code, 3) == 0) return false;
+    return capital_of(s, e->codes[0].code, out);
 }
 
 /* The known place named at token k (the longest prefix of the name the
@@ -451,7 +482,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
                     c.first = (uint32_t)k;
                     c.last = (uint32_t)noun;
                     out[count++] = c;
-                    remember_place(s, &c.place, "city");
+                    remember_place(s, &c.place, "city", NULL);
                     i = noun;
                     continue;
                 }
@@ -593,7 +624,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         c.first = (uint32_t)first;
         c.last = (uint32_t)last;
         out[count++] = c;
-        if (!actor_object) remember_place(s, &c.place, place_noun(s, first, last, &c.place));
+        if (!actor_object) remember_place(s, &c.place, place_noun(s, first, last, &c.place), seat);
         i = last;
     }
     return count;
