@@ -172,7 +172,7 @@ static bool name_particle(const sentence_state *s, size_t i)
  * shoal"), and the noun a place was called by. */
 static const char *const anaphor_nouns[] = {
     "region", "province", "state", "governorate", "oblast", "district", "city", "town", "village", "shoal", "reef",
-    "island", "base", "plant", "crossing", "airport", "port", "camp", "strait", "border town", "enclave", "area", NULL,
+    "island", "base", "plant", "crossing", "airport", "port", "camp", "strait", "border town", "enclave", "area", "country", NULL,
 };
 
 static bool same_noun(const char *a, const char *b)
@@ -232,7 +232,8 @@ static const char *place_noun(const sentence_state *s, size_t first, size_t last
         for (size_t k = 0; anaphor_nouns[k]; k++) if (is(s, first - 2, anaphor_nouns[k])) return anaphor_nouns[k];
     if (last + 1 < s->n && places_is_division_word(s->words[last + 1])) return "region";
     if (!p->precision) return "";
-    return strcmp(p->precision, "region") == 0 ? "region" : strcmp(p->precision, "city") == 0 ? "city" : "";
+    return strcmp(p->precision, "region") == 0 ? "region" : strcmp(p->precision, "city") == 0 ? "city"
+         : strcmp(p->precision, "country") == 0 ? "country" : "";
 }
 
 /* A seat of government named for its capital ("at the White House", "the
