@@ -1,7 +1,11 @@
 /* place: where an event happened.  Place expressions ("in Ain Zara,
- * south of Tripoli", "the town of X", "Idlib province") are looked up in
- * the gazetteer and chosen by the article's countries; the dateline gives
- * the place of events whose sentence names none. */
+ * south of Tripoli", "the town of X", "Idlib province", "the Ain al-Asad
+ * air base", "the Strait of Hormuz", "in the Russian capital") are looked
+ * up in the gazetteer and chosen by the article's countries; a name the
+ * gazetteer lacks keeps its words and is placed at the nearest known
+ * reference.  The article remembers the places it named, so that "the
+ * region" or "southeast of the city" is one of them; the dateline gives the
+ * place of events whose sentence names none (record.c). */
 #include "internal.h"
 #include "../lex/places.h"
 
