@@ -118,7 +118,7 @@ static bool drives_out(const char *const *w, size_t n, size_t verb, size_t after
     bool is_verb = false;
     for (size_t k = 0; verbs[k]; k++) is_verb |= strcmp(w[verb], verbs[k]) == 0;
     if (!is_verb) return false;
-    for (size_t k = after; k < n && k < after + 4; k++)
+    for (size_t k = after; k < n && k < after + 6; k++)
         if (strcmp(w[k], "from") == 0 || strcmp(w[k], "into") == 0 || strcmp(w[k], "out") == 0 || strcmp(w[k], "across") == 0)
             return true;
     return false;
