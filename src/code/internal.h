@@ -87,9 +87,10 @@ typedef struct memory {
      * ("region", "shoal", "city"): "the region" is the last region named */
     struct { code_place place; char noun[16]; char capital_of[4]; } places[8];   /* capital_of: "Moscow" RUS */
     size_t  place_count;
-    /* capitals looked up ("in the capital", "at the Kremlin"), found or not */
-    struct { char code[4]; bool found; code_place place; } capitals[4];
-    size_t  capital_count;
+    /* capitals and countries looked up ("in the capital", "at the Kremlin",
+     * "eastern Congo"), found or not; kind 'c' capital, 'n' country */
+    struct { char code[4]; char kind; bool found; code_place place; } states[6];
+    size_t  state_count;
 } memory;
 
 typedef struct sentence_state {

@@ -164,6 +164,15 @@ static size_t phrase_at(const sentence_state *s, size_t i, const char *const *li
     return best;
 }
 
+/* "Indian-administered Kashmir", "Houthi-controlled Hodeidah": a name
+ * joined by a hyphen to a lowercase word is an adjective */
+static bool hyphen_adjective(const sentence_state *s, size_t i)
+{
+    return i + 2 < s->n && word_is_capitalized(s, i) && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) &&
+           !word_is_capitalized(s, i + 1) && !(s->tokens[i + 1].flags & TEXT_PUNCT) && !(s->tokens[i + 1].flags & TEXT_NUMBER) &&
+           !(s->tokens[i + 1].flags & TEXT_HYPHEN_NEXT);   /* not "Port-au-Prince" */
+}
+
 /* "al-Asad", "ad-Dawr": a particle joined by a hyphen to the name after it */
 static bool name_particle(const sentence_state *s, size_t i)
 {
@@ -243,36 +252,41 @@ static const char *place_noun(const sentence_state *s, size_t first, size_t last
 /* A seat of government named for its capital ("at the White House", "the
  * Kremlin"): the capital city of its country, the most populous place that
  * the dictionary calls the country's capital. */
-static bool capital_of(const sentence_state *s, const char *code, code_place *out)
+/* The capital (kind 'c': the most populous city the dictionary calls the
+ * state's capital) or the centroid (kind 'n': a country row of one of the
+ * state's names) of a state, looked up once an article. */
+static bool state_place(const sentence_state *s, const char *code, char kind, code_place *out)
 {
     const places *g = lex_places(s->dict);
     if (!g || strlen(code) < 3) return false;
     memory *m = s->memory;
-    for (size_t k = 0; k < m->capital_count; k++)   /* (the dictionary is walked once an article a country) */
-        if (strncmp(m->capitals[k].code, code, 3) == 0) {
-            if (m->capitals[k].found) *out = m->capitals[k].place;
-            return m->capitals[k].found;
+    for (size_t k = 0; k < m->state_count; k++)   /* (the dictionary is walked once an article a state) */
+        if (m->states[k].kind == kind && strncmp(m->states[k].code, code, 3) == 0) {
+            if (m->states[k].found) *out = m->states[k].place;
+            return m->states[k].found;
         }
     /* a capital the article has named ("Tripoli ... the capital") */
-    for (size_t k = m->place_count; k > 0; k--)
+    for (size_t k = m->place_count; k > 0 && kind == 'c'; k--)
         if (strncmp(m->places[k - 1].capital_of, code, 3) == 0) {
             *out = m->places[k - 1].place;
             return true;
         }
-    size_t slot = m->capital_count < 4 ? m->capital_count++ : 3;
-    memcpy(m->capitals[slot].code, code, 3);
-    m->capitals[slot].code[3] = 0;
-    m->capitals[slot].found = false;
+    size_t slot = m->state_count < 6 ? m->state_count++ : 5;
+    memcpy(m->states[slot].code, code, 3);
+    m->states[slot].code[3] = 0;
+    m->states[slot].kind = kind;
+    m->states[slot].found = false;
     place_info best;
     memset(&best, 0, sizeof best);
     bool found = false;
+    lex_kind wanted = kind == 'c' ? LEX_CAPITAL : LEX_COUNTRY;
     for (size_t i = 0, n = lex_entry_count(s->dict); i < n; i++) {
         const lex_entry *c = lex_entry_at(s->dict, i);
-        if (c->kind != LEX_CAPITAL || !c->code_count || strncmp(c->codes[0].code, code, 3) != 0) continue;
+        if (c->kind != wanted || !c->code_count || strncmp(c->codes[0].code, code, 3) != 0) continue;
         place_info f[4];
         size_t nf = places_lookup(g, c->folded, f, 4);
         for (size_t k = 0; k < nf; k++)
-            if (f[k].kind == 'c' && strncmp(f[k].country, code, 3) == 0 && (!found || f[k].population > best.population)) {
+            if (f[k].kind == kind && strncmp(f[k].country, code, 3) == 0 && (!found || f[k].population > best.population)) {
                 best = f[k];
                 found = true;
             }
@@ -281,14 +295,20 @@ static bool capital_of(const sentence_state *s, const char *code, code_place *ou
     memcpy(out->country, best.country, 4);
     out->lat = best.lat;
     out->lon = best.lon;
-    out->precision = "city";
+    out->precision = kind == 'c' ? "city" : "country";
+    out->near = NULL;
     char *name = arena_alloc(s->a, best.name_len + 1);
     memcpy(name, best.name, best.name_len);
     name[best.name_len] = 0;
     out->name = name;
-    m->capitals[slot].found = true;
-    m->capitals[slot].place = *out;
+    m->states[slot].found = true;
+    m->states[slot].place = *out;
     return true;
+}
+
+static bool capital_of(const sentence_state *s, const char *code, code_place *out)
+{
+    return state_place(s, code, 'c', out);
 }
 
 /* A capital's name that is no large city ("White House", "Kremlin"; not
@@ -378,9 +398,10 @@ static void place_near(sentence_state *s, size_t last, const char *const *countr
         }
         /* "in northern Burkina Faso", "in the Sahel" */
         size_t rs = q + 1;
-        while (rs < s->n && rs < q + 3 && (is_any(s, rs, determiners) || (!word_is_capitalized(s, rs) && s->tag[rs] == TAG_NONE &&
-                                                                          !(s->tokens[rs].flags & TEXT_PUNCT))))
-            rs++;
+        while (rs < s->n && rs < q + 4 && (is_any(s, rs, determiners) || (!word_is_capitalized(s, rs) && s->tag[rs] == TAG_NONE &&
+                                                                          !(s->tokens[rs].flags & TEXT_PUNCT)) ||
+                                           hyphen_adjective(s, rs)))
+            rs += hyphen_adjective(s, rs) ? 2 : 1;
         if (!place_word(s, rs)) continue;
         size_t re = rs;
         while (re + 1 < s->n && place_word(s, re + 1) && re - rs < 4) re++;
@@ -397,19 +418,24 @@ static void place_near(sentence_state *s, size_t last, const char *const *countr
         }
         break;
     }
-    /* (a sea or a shoal is not near the towns of the story) */
+    /* else the last region the article named in its country, else the
+     * country (a sea or a shoal is not near the story's places) */
     const memory *m = s->memory;
-    for (size_t k = natural ? 0 : m->place_count; k > 0; k--) {
-        const code_place *r = &m->places[k - 1].place;
-        if (!r->precision || strcmp(r->precision, "near") == 0 || isnan(r->lat)) continue;
-        if (m->country[0] && strncmp(r->country, m->country, 3) != 0) continue;
-        memcpy(p->country, r->country, 4);
-        p->lat = r->lat;
-        p->lon = r->lon;
-        p->precision = "near";
-        p->near = r->name;
-        return;
+    if (natural || !m->country[0]) return;
+    const code_place *r = NULL;
+    for (size_t k = m->place_count; k > 0 && !r; k--) {
+        const code_place *q = &m->places[k - 1].place;
+        if (q->precision && strcmp(q->precision, "region") == 0 && !isnan(q->lat) && strncmp(q->country, m->country, 3) == 0) r = q;
     }
+    code_place country;
+    memset(&country, 0, sizeof country);
+    if (!r && state_place(s, m->country, 'n', &country)) r = &country;
+    if (!r) return;
+    memcpy(p->country, r->country, 4);
+    p->lat = r->lat;
+    p->lon = r->lon;
+    p->precision = "near";
+    p->near = r->name;
 }
 
 /* "agreed on a cease-fire in Idlib", "condolences for the deaths of
@@ -510,8 +536,9 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
             }
         }
         while (k < s->n && k < i + 4 && (is_any(s, k, determiners) || (!word_is_capitalized(s, k) && s->tag[k] == TAG_NONE &&
-                                                                    !(s->tokens[k].flags & TEXT_PUNCT) && !s->is_head[k])))
-            k++;
+                                                                    !(s->tokens[k].flags & TEXT_PUNCT) && !s->is_head[k]) ||
+                                         hyphen_adjective(s, k)))
+            k += hyphen_adjective(s, k) ? 2 : 1;
         /* "the West Bank city of Jenin": the most specific name wins */
         size_t scan = k;
         while (scan < s->n && place_word(s, scan)) scan++;
@@ -542,6 +569,12 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         for (;;) {
             if (end + 1 < s->n && place_word(s, end + 1) && end - k < 4) { end++; continue; }
             if (end + 2 < s->n && name_particle(s, end + 1) && end - k < 4) { end += 2; continue; }
+            /* "Port-au-Prince": words joined by hyphens are one name */
+            if (end + 1 < s->n && (s->tokens[end].flags & TEXT_HYPHEN_NEXT) && !(s->tokens[end + 1].flags & TEXT_PUNCT) &&
+                end - k < 4 && (word_is_capitalized(s, end + 1) || (s->tokens[end + 1].flags & TEXT_HYPHEN_NEXT))) {
+                end++;
+                continue;
+            }
             if (end + 2 < s->n && is(s, end + 1, "of") && place_word(s, end + 2) && end - k < 3 &&
                 (phrase_at(s, end, natural_words) || phrase_at(s, end, facility_words))) {
                 end += 2;
@@ -611,15 +644,31 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         /* an unknown name after a deed is a place only when it names a
          * feature: "seized the Chernobyl nuclear power plant" */
         if (!known && !after_locative && feature == SIZE_MAX) continue;
+        /* "away from Islam", "calls to Hamas": after "from", "to", "into",
+         * "towards" an unknown name is seldom a place */
+        if (!known && feature == SIZE_MAX && !after_city_of && i > 0 &&
+            (is(s, i - 1, "from") || is(s, i - 1, "to") || is(s, i - 1, "into") || is(s, i - 1, "toward") ||
+             is(s, i - 1, "towards") || is(s, i - 1, "via") || is(s, i - 1, "through") || is(s, i - 1, "beyond")))
+            continue;
+        const mention *named = feature == SIZE_MAX && s->mention_at[k] >= 0 ? &s->mentions[s->mention_at[k]] : NULL;
+        if (!known && named && named->kind == MENTION_COUNTRY && code_is_state(named->code) &&
+            state_place(s, named->code, 'n', &c.place)) {
+            /* "in eastern Congo": a state the gazetteer knows by another of its names */
+            known = true;
+            first = k;
+            last = named->last;
+            c.place.name = code_slice(s, k, last, NULL, NULL);
+        }
         if (!known) {
             /* a place the gazetteer lacks keeps its name and the nearest
-             * known reference: "in Ain Zara, south of Tripoli" */
+             * known reference: "in Ain Zara, south of Tripoli"; not a name
+             * that is an actor's ("the Middle East") */
             first = k;
             last = end;
             memset(&c.place, 0, sizeof c.place);
             c.place.lat = c.place.lon = NAN;
             c.place.name = code_slice(s, k, last, NULL, NULL);
-            place_near(s, last, countries, nc, feature != SIZE_MAX && natural, &c.place);
+            if (!named) place_near(s, last, countries, nc, feature != SIZE_MAX && natural, &c.place);
         }
         /* "talks in Oman" in a story from MUSCAT: the dateline's city */
         if (c.place.precision && strcmp(c.place.precision, "country") == 0 && s->memory->has_dateline &&
