@@ -422,6 +422,9 @@ static void place_near(sentence_state *s, size_t last, const char *const *countr
      * country (a sea or a shoal is not near the story's places) */
     const memory *m = s->memory;
     if (natural || !m->country[0]) return;
+    /* (only when the sentence names no other state: "told reporters in
+     * Palawan province" in a story about China is not in China) */
+    for (size_t c = 0; c < nc; c++) if (strncmp(countries[c], m->country, 3) != 0) return;
     const code_place *r = NULL;
     for (size_t k = m->place_count; k > 0 && !r; k--) {
         const code_place *q = &m->places[k - 1].place;
