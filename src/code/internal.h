@@ -85,12 +85,8 @@ typedef struct memory {
     size_t  subject_age;                       /* sentences since */
     /* places named so far, newest last, with the noun the text called each
      * ("region", "shoal", "city"): "the region" is the last region named */
-    struct { code_place place; char noun[16]; char capital_of[4]; } places[8];   /* capital_of: "Moscow" RUS */
+    struct { code_place place; char noun[16]; } places[8];
     size_t  place_count;
-    /* capitals and countries looked up ("in the capital", "at the Kremlin",
-     * "eastern Congo"), found or not; kind 'c' capital, 'n' country */
-    struct { char code[4]; char kind; bool found; code_place place; } states[6];
-    size_t  state_count;
 } memory;
 
 typedef struct sentence_state {

@@ -199,7 +199,7 @@ static bool same_noun(const char *a, const char *b)
     return (ta && tb) || (ra && rb);
 }
 
-static void remember_place(sentence_state *s, const code_place *p, const char *noun, const lex_entry *capital)
+static void remember_place(sentence_state *s, const code_place *p, const char *noun)
 {
     memory *m = s->memory;
     if (!p->name) return;
@@ -209,9 +209,6 @@ static void remember_place(sentence_state *s, const code_place *p, const char *n
     }
     m->places[m->place_count].place = *p;
     snprintf(m->places[m->place_count].noun, sizeof m->places[0].noun, "%s", noun ? noun : "");
-    m->places[m->place_count].capital_of[0] = 0;
-    if (capital && capital->kind == LEX_CAPITAL && capital->code_count && p->precision && strcmp(p->precision, "city") == 0)
-        snprintf(m->places[m->place_count].capital_of, 4, "%.3s", capital->codes[0].code);
     m->place_count++;
 }
 
@@ -252,57 +249,23 @@ static const char *place_noun(const sentence_state *s, size_t first, size_t last
 /* A seat of government named for its capital ("at the White House", "the
  * Kremlin"): the capital city of its country, the most populous place that
  * the dictionary calls the country's capital. */
-/* The capital (kind 'c': the most populous city the dictionary calls the
- * state's capital) or the centroid (kind 'n': a country row of one of the
- * state's names) of a state, looked up once an article. */
+/* The capital (kind 'c': GeoNames' capital or seat of government) or the
+ * centroid (kind 'n') of a state, from the gazetteer. */
 static bool state_place(const sentence_state *s, const char *code, char kind, code_place *out)
 {
     const places *g = lex_places(s->dict);
-    if (!g || strlen(code) < 3) return false;
-    memory *m = s->memory;
-    for (size_t k = 0; k < m->state_count; k++)   /* (the dictionary is walked once an article a state) */
-        if (m->states[k].kind == kind && strncmp(m->states[k].code, code, 3) == 0) {
-            if (m->states[k].found) *out = m->states[k].place;
-            return m->states[k].found;
-        }
-    /* a capital the article has named ("Tripoli ... the capital") */
-    for (size_t k = m->place_count; k > 0 && kind == 'c'; k--)
-        if (strncmp(m->places[k - 1].capital_of, code, 3) == 0) {
-            *out = m->places[k - 1].place;
-            return true;
-        }
-    size_t slot = m->state_count < 6 ? m->state_count++ : 5;
-    memcpy(m->states[slot].code, code, 3);
-    m->states[slot].code[3] = 0;
-    m->states[slot].kind = kind;
-    m->states[slot].found = false;
-    place_info best;
-    memset(&best, 0, sizeof best);
-    bool found = false;
-    lex_kind wanted = kind == 'c' ? LEX_CAPITAL : LEX_COUNTRY;
-    for (size_t i = 0, n = lex_entry_count(s->dict); i < n; i++) {
-        const lex_entry *c = lex_entry_at(s->dict, i);
-        if (c->kind != wanted || !c->code_count || strncmp(c->codes[0].code, code, 3) != 0) continue;
-        place_info f[4];
-        size_t nf = places_lookup(g, c->folded, f, 4);
-        for (size_t k = 0; k < nf; k++)
-            if (f[k].kind == kind && strncmp(f[k].country, code, 3) == 0 && (!found || f[k].population > best.population)) {
-                best = f[k];
-                found = true;
-            }
-    }
-    if (!found) return false;
-    memcpy(out->country, best.country, 4);
-    out->lat = best.lat;
-    out->lon = best.lon;
+    if (!g || strlen(code) != 3 || !code_is_state(code)) return false;
+    place_info row;
+    if (!(kind == 'c' ? places_capital(g, code, &row) : places_country(g, code, &row))) return false;
+    memcpy(out->country, row.country, 4);
+    out->lat = row.lat;
+    out->lon = row.lon;
     out->precision = kind == 'c' ? "city" : "country";
     out->near = NULL;
-    char *name = arena_alloc(s->a, best.name_len + 1);
-    memcpy(name, best.name, best.name_len);
-    name[best.name_len] = 0;
+    char *name = arena_alloc(s->a, row.name_len + 1);
+    memcpy(name, row.name, row.name_len);
+    name[row.name_len] = 0;
     out->name = name;
-    m->states[slot].found = true;
-    m->states[slot].place = *out;
     return true;
 }
 
@@ -516,7 +479,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
                     c.first = (uint32_t)k;
                     c.last = (uint32_t)noun;
                     out[count++] = c;
-                    remember_place(s, &c.place, "city", NULL);
+                    remember_place(s, &c.place, "city");
                     i = noun;
                     continue;
                 }
@@ -681,7 +644,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         c.first = (uint32_t)first;
         c.last = (uint32_t)last;
         out[count++] = c;
-        if (!actor_object) remember_place(s, &c.place, place_noun(s, first, last, &c.place), seat);
+        if (!actor_object) remember_place(s, &c.place, place_noun(s, first, last, &c.place));
         i = last;
     }
     return count;
