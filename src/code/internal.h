@@ -178,7 +178,8 @@ typedef struct report {
 typedef struct place_candidate {
     uint32_t   first, last;     /* tokens of the place name */
     code_place place;
-    bool       actor_object;    /* a state named as a deed's object ("sanctions on Caracas"): a place of force only */
+    bool       actor_object;    /* a state named as a deed's object ("sanctions on Caracas"): a place of force only, */
+    uint32_t   object_of;       /* and only of the deed whose words end just before this token */
     bool       topic;           /* what words are about ("a cease-fire in Idlib"): a place of deeds only */
 } place_candidate;
 

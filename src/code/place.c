@@ -524,6 +524,8 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
                 /* "struck what New Delhi called a camp": the subject of a verb is an actor */
                 size_t after = x->last + 1;
                 if (after < s->n && (s->tag[after] == TAG_REPORT || s->is_head[after] || s->tag[after] == TAG_MODAL)) continue;
+                /* "talks hosted by Russia": the agent of a passive */
+                if (k > 0 && is(s, k - 1, "by")) continue;
                 /* "broke off relations with the United States", "sanctions on Caracas":
                  * a state as a deed's object is where force hits, not where words are said */
                 actor_object = true;
@@ -567,6 +569,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         memset(&c, 0, sizeof c);
         c.place.lat = c.place.lon = NAN;
         c.actor_object = actor_object;
+        c.object_of = (uint32_t)i;
         size_t first = k, last = end;
         bool known;
         if (feature == SIZE_MAX) {

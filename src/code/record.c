@@ -359,9 +359,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (pass == 0 && s->clause[places_found[p].first] != s->clause[ev->head]) continue;
                 const char *other = pass == 1 ? clause_actor[s->clause[places_found[p].first]] : NULL;
                 if (other && ev->source >= 0 && strcmp(other, s->mentions[ev->source].code) != 0) continue;
-                /* a state as an object is the place of force (roots 18-20) and of a visit ("visited Paris") */
-                if (places_found[p].actor_object && strcmp(info->code, "18") < 0 && strncmp(info->code, "042", 3) != 0 &&
-                    strncmp(info->code, "043", 3) != 0)
+                /* a state as an object is the place of force (roots 18-20) and of a
+                 * visit ("visited Paris"), when it is that deed's object */
+                if (places_found[p].actor_object &&
+                    ((strcmp(info->code, "18") < 0 && strncmp(info->code, "042", 3) != 0) ||
+                     places_found[p].object_of > ev->last + 3 || places_found[p].object_of <= ev->head))
                     continue;
                 if (places_found[p].topic && info->quad_class != 4) continue;
                 /* a verb's places follow it: one before it counts double
