@@ -388,8 +388,16 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             /* "killed a Palestinian man": one */
             int kind = -1;
             for (size_t k = ev->head; k <= ev->last && kind < 0; k++) kind = casualty_kind(s->words[k]);
+            /* "a drone strike killed commander X": the verb after the deed's noun */
+            if (kind < 0 && ev->last + 1 < s->n && ev->last + 1 < s->mentions[ev->target].first)
+                kind = casualty_kind(s->words[ev->last + 1]);
             const mention *t = &s->mentions[ev->target];
             bool one = t->first > 0 && (is(s, t->first - 1, "a") || is(s, t->first - 1, "an") || is(s, t->first - 1, "one"));
+            /* "killed Iranian commander Qassem Soleimani": a title and a name are one person */
+            if (t->kind == MENTION_AGENT && !t->plural && t->last + 2 < s->n && word_is_capitalized(s, t->last + 1) &&
+                (s->mention_at[t->last + 1] < 0 ? word_is_capitalized(s, t->last + 2)
+                                                 : s->mentions[s->mention_at[t->last + 1]].kind == MENTION_PERSON))
+                one = true;
             if (kind >= 0 && (one || t->kind == MENTION_PERSON) && !t->plural && t->compound < 0) {
                 int32_t *slot[CASUALTY_KINDS] = { &counts.killed, &counts.wounded, &counts.displaced, &counts.arrested,
                                                   &counts.abducted, &counts.missing };
