@@ -124,7 +124,8 @@ static bool gazetteer_place(sentence_state *s, size_t first, size_t last, const 
  * a name ("the State of Libya", "the Department of State" are no places). */
 static bool division_of(const sentence_state *s, size_t i)
 {
-    return is(s, i, "province") || is(s, i, "region") || is(s, i, "governorate") || is(s, i, "oblast");
+    return is(s, i, "province") || is(s, i, "region") || is(s, i, "governorate") || is(s, i, "oblast") ||
+           (is(s, i, "state") && !word_is_capitalized(s, i));   /* "the state of Zulia", not "the State of Libya" */
 }
 
 /* Facilities named after a place ("the Ain al-Asad air base", "the
