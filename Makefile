@@ -71,7 +71,7 @@ dict/generated/towns.tsv: scripts/build-towns.js node_modules/world-countries/pa
 	@mkdir -p dict/generated
 	node scripts/build-towns.js $@
 
-dict/generated/places.tsv: dict/generated/towns.tsv node_modules/world-countries/package.json | $(BUILD)/parley
+dict/generated/places.tsv: dict/generated/towns.tsv node_modules/world-countries/package.json src/lex/places.c | $(BUILD)/parley
 	@mkdir -p dict/generated
 	./$(BUILD)/parley dict compile-places --admin1 $(GEONAMES)/admin1Codes.txt \
 	  --towns dict/generated/towns.tsv $(addprefix --words ,$(WORDS)) \

@@ -20,8 +20,8 @@
 typedef struct expectation {
     bool reject, none;
     char source[32], code[8], target[32];
-    char date[16], attribution[64], place[64], negated[8];
-    int  killed, wounded, displaced, arrested, sentence;
+    char date[16], attribution[64], place[64], negated[8], near[64], precision[16], qualifier[32];
+    int  killed, wounded, displaced, arrested, abducted, missing, sentence;
     size_t line;
 } expectation;
 
@@ -69,6 +69,17 @@ static bool event_matches(const expectation *x, const code_event *e)
     if (x->wounded >= 0 && !(e->has_casualties && e->casualties.wounded == x->wounded)) return false;
     if (x->displaced >= 0 && !(e->has_casualties && e->casualties.displaced == x->displaced)) return false;
     if (x->arrested >= 0 && !(e->has_casualties && e->casualties.arrested == x->arrested)) return false;
+    if (x->abducted >= 0 && !(e->has_casualties && e->casualties.abducted == x->abducted)) return false;
+    if (x->missing >= 0 && !(e->has_casualties && e->casualties.missing == x->missing)) return false;
+    if (x->near[0] && !(e->has_place && contains_word(e->place.near, x->near))) return false;
+    if (x->precision[0] && !(e->has_place && e->place.precision && strcmp(e->place.precision, x->precision) == 0)) return false;
+    if (x->qualifier[0]) {
+        /* "qualifier=at_least": some count of the event is qualified so */
+        bool found = false;
+        for (int k = 0; k < 6 && !found; k++)
+            found = e->has_casualties && e->casualties.qualifier[k] && strcmp(e->casualties.qualifier[k], x->qualifier) == 0;
+        if (!found) return false;
+    }
     if (x->sentence >= 0 && (int)e->sentence_index != x->sentence) return false;
     return true;
 }
@@ -78,7 +89,7 @@ static bool parse_expectation(char *line, bool reject, size_t number, expectatio
     memset(x, 0, sizeof *x);
     x->reject = reject;
     x->line = number;
-    x->killed = x->wounded = x->displaced = x->arrested = x->sentence = -1;
+    x->killed = x->wounded = x->displaced = x->arrested = x->abducted = x->missing = x->sentence = -1;
     char *save = NULL;
     char *fields[3];
     int nf = 0;
@@ -104,6 +115,14 @@ static bool parse_expectation(char *line, bool reject, size_t number, expectatio
         else if (strcmp(k, "wounded") == 0) x->wounded = atoi(v);
         else if (strcmp(k, "displaced") == 0) x->displaced = atoi(v);
         else if (strcmp(k, "arrested") == 0) x->arrested = atoi(v);
+        else if (strcmp(k, "abducted") == 0) x->abducted = atoi(v);
+        else if (strcmp(k, "missing") == 0) x->missing = atoi(v);
+        else if (strcmp(k, "near") == 0) snprintf(x->near, sizeof x->near, "%s", v);
+        else if (strcmp(k, "precision") == 0) snprintf(x->precision, sizeof x->precision, "%s", v);
+        else if (strcmp(k, "qualifier") == 0) {
+            snprintf(x->qualifier, sizeof x->qualifier, "%s", v);
+            for (char *u = x->qualifier; *u; u++) if (*u == '_') *u = ' ';
+        }
         else if (strcmp(k, "sentence") == 0) x->sentence = atoi(v);
         else { snprintf(why, why_len, "unknown key \"%s\"", k); return false; }
     }
@@ -114,13 +133,19 @@ static void describe(const code_event *e, const char *text, FILE *f)
 {
     char d[11];
     date_format_iso(e->date, d);
-    char extra[200] = "";
+    char extra[320] = "";
     size_t k = 0;
-    if (e->has_place) k += (size_t)snprintf(extra + k, sizeof extra - k, " place=%s(%s)", e->place.name, e->place.country);
+    if (e->has_place)
+        k += (size_t)snprintf(extra + k, sizeof extra - k, " place=%s(%s%s%s)", e->place.name, e->place.country,
+                              e->place.near ? " near " : "", e->place.near ? e->place.near : "");
     if (e->has_casualties) {
-        const int32_t v[] = { e->casualties.killed, e->casualties.wounded, e->casualties.displaced, e->casualties.arrested };
-        const char *n[] = { "killed", "wounded", "displaced", "arrested" };
-        for (int i = 0; i < 4 && k < sizeof extra; i++) if (v[i] >= 0) k += (size_t)snprintf(extra + k, sizeof extra - k, " %s=%d", n[i], v[i]);
+        const int32_t v[] = { e->casualties.killed, e->casualties.wounded, e->casualties.displaced, e->casualties.arrested,
+                              e->casualties.abducted, e->casualties.missing };
+        const char *n[] = { "killed", "wounded", "displaced", "arrested", "abducted", "missing" };
+        for (int i = 0; i < 6 && k < sizeof extra; i++)
+            if (v[i] >= 0)
+                k += (size_t)snprintf(extra + k, sizeof extra - k, " %s=%d%s%s", n[i], v[i], e->casualties.qualifier[i] ? "~" : "",
+                                      e->casualties.qualifier[i] ? e->casualties.qualifier[i] : "");
     }
     fprintf(f, "      got %s %s %s date=%s%s%s%s  \"%.*s\"  [%s]\n", e->source.code, e->cameo->code,
             e->has_target ? e->target.code : "-", d, e->negated ? " negated" : "",

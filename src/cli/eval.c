@@ -78,7 +78,7 @@ typedef struct eval_context {
     const lex_dict *dict;
     const char *gold_folder;
     totals *t;
-    bool verbose;
+    bool verbose, where;
     bool show_dates;   /* --dates: each matched event whose date is wrong, gold against emitted */
     int status;
 } eval_context;
@@ -123,6 +123,25 @@ static bool casualties_agree(const code_casualties *c, const char *gold)
         if (got != want) return false;
     }
     return true;
+}
+
+/* --where: for a matched event, the gold place and counts beside parley's */
+static void print_where(const char *doc, const gold *x, const code_event *ev, bool place_right, bool counts_right)
+{
+    char counts[160] = "-";
+    if (ev->has_casualties) {
+        const code_casualties *k = &ev->casualties;
+        const int32_t value[] = { k->killed, k->wounded, k->displaced, k->arrested, k->abducted, k->missing };
+        const char *const name[] = { "killed", "wounded", "displaced", "arrested", "abducted", "missing" };
+        size_t used = 0;
+        for (size_t i = 0; i < 6; i++)
+            if (value[i] >= 0 && used < sizeof counts)
+                used += (size_t)snprintf(counts + used, sizeof counts - used, "%s%s=%d", used ? "," : "", name[i], (int)value[i]);
+    }
+    printf("%s %-28s %s %-4s %s place %s | %s%s%s\n", place_right && counts_right ? "ok   " : "WRONG", doc, x->source,
+           x->code, x->target, x->place, ev->has_place && ev->place.name ? ev->place.name : "-",
+           ev->has_place && ev->place.precision ? " " : "", ev->has_place && ev->place.precision ? ev->place.precision : "");
+    printf("      %-28s counts %s | %s   \"%s\"\n", "", x->casualties, counts, x->evidence);
 }
 
 static void on_article(void *context, const read_article *a)
@@ -176,17 +195,21 @@ static void on_article(void *context, const read_article *a)
                     printf("   date    %s: gold %-10s got %-10s from %s  \"%s\"\n", a->id, x->date, d,
                            ev->date_evidence ? ev->date_evidence : "(publication)", x->evidence);
             }
+            bool place_right = true, counts_right = true;
             if (strcmp(x->place, "-") != 0) {
                 /* the place is right when the names agree (one contains the other, ignoring case) */
                 c->t->places_checked++;
-                if (ev->has_place && ev->place.name &&
-                    (strcasestr(ev->place.name, x->place) || strcasestr(x->place, ev->place.name)))
-                    c->t->places_right++;
+                place_right = ev->has_place && ev->place.name &&
+                              (strcasestr(ev->place.name, x->place) || strcasestr(x->place, ev->place.name));
+                if (place_right) c->t->places_right++;
             }
             if (strcmp(x->casualties, "-") != 0) {
                 c->t->counts_checked++;
-                if (ev->has_casualties && casualties_agree(&ev->casualties, x->casualties)) c->t->counts_right++;
+                counts_right = ev->has_casualties && casualties_agree(&ev->casualties, x->casualties);
+                if (counts_right) c->t->counts_right++;
             }
+            if (c->where && (strcmp(x->place, "-") != 0 || strcmp(x->casualties, "-") != 0 || ev->has_casualties))
+                print_where(a->id, x, ev, place_right, counts_right);
             break;
         }
     }
@@ -234,18 +257,19 @@ int cmd_eval(int argc, char **argv)
     cli_dicts dicts;
     cli_dicts_init(&dicts);
     const char *articles = NULL, *gold_folder = NULL;
-    bool verbose = false, show_dates = false;
+    bool verbose = false, show_dates = false, where = false;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) cli_dicts_add(&dicts, argv[++i]);
         else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) dicts.config = argv[++i];
         else if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0) verbose = true;
         else if (strcmp(argv[i], "--dates") == 0) show_dates = true;
+        else if (strcmp(argv[i], "--where") == 0) where = true;
         else if (argv[i][0] == '-') { fprintf(stderr, "parley eval: unknown option \"%s\"\n", argv[i]); return 2; }
         else if (!articles) articles = argv[i];
         else if (!gold_folder) gold_folder = argv[i];
     }
     if (!articles || !gold_folder) {
-        fputs("usage: parley eval [-v] [--dates] [--dict DIR] [--config FILE] ARTICLES-FOLDER GOLD-FOLDER\n", stderr);
+        fputs("usage: parley eval [-v] [--dates] [--where] [--dict DIR] [--config FILE] ARTICLES-FOLDER GOLD-FOLDER\n", stderr);
         return 2;
     }
     lex_dict *dict = cli_load_dicts(&dicts, false);
@@ -254,7 +278,7 @@ int cmd_eval(int argc, char **argv)
     error err;
     if (!cli_inputs_add(&inputs, articles, &err)) { fprintf(stderr, "parley eval: %s\n", err.message); lex_free(dict); return 2; }
     totals t = { 0 };
-    eval_context c = { dict, gold_folder, &t, verbose, show_dates, 0 };
+    eval_context c = { dict, gold_folder, &t, verbose, where, show_dates, 0 };
     read_options ro = { READ_FORMAT_AUTO, NULL, 0 };
     read_sink sink = { &c, on_article, on_skipped };
     size_t articles_read = 0;

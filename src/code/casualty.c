@@ -72,23 +72,70 @@ int64_t casualty_number(const char *const *w, size_t n, size_t i, size_t *used)
 
 /* The words a count hangs on, and what each counts. */
 static const char *const kind_words[] = {
-    "killed", "dead", "died", "killing", "kills", "kill",
+    "killed", "dead", "died", "killing", "kills", "kill", "deaths", "killings",
     "wounded", "injured", "hurt", "wounding", "injuring",
-    "displaced", "displacing", "uprooted",
-    "arrested", "detained", "arresting", "detaining", "rounded",
-    "abducted", "kidnapped", "abducting", "kidnapping",
+    "displaced", "displacing", "uprooted", "fled", "flee", "fleeing", "displacement",
+    "arrested", "detained", "arresting", "detaining", "rounded", "arrests", "arrest", "detention",
+    "abducted", "kidnapped", "abducting", "kidnapping", "abduction", "abductions",
     "missing", NULL,
 };
 static const int kind_of_word[] = {
     CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED,
+    CASUALTY_KILLED, CASUALTY_KILLED,
     CASUALTY_WOUNDED, CASUALTY_WOUNDED, CASUALTY_WOUNDED, CASUALTY_WOUNDED, CASUALTY_WOUNDED,
-    CASUALTY_DISPLACED, CASUALTY_DISPLACED, CASUALTY_DISPLACED,
-    CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED,
-    CASUALTY_ABDUCTED, CASUALTY_ABDUCTED, CASUALTY_ABDUCTED, CASUALTY_ABDUCTED,
+    CASUALTY_DISPLACED, CASUALTY_DISPLACED, CASUALTY_DISPLACED, CASUALTY_DISPLACED, CASUALTY_DISPLACED, CASUALTY_DISPLACED,
+    CASUALTY_DISPLACED,
+    CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED, CASUALTY_ARRESTED,
+    CASUALTY_ARRESTED, CASUALTY_ARRESTED,
+    CASUALTY_ABDUCTED, CASUALTY_ABDUCTED, CASUALTY_ABDUCTED, CASUALTY_ABDUCTED, CASUALTY_ABDUCTED, CASUALTY_ABDUCTED,
     CASUALTY_MISSING,
 };
+_Static_assert(sizeof kind_of_word / sizeof *kind_of_word + 1 == sizeof kind_words / sizeof *kind_words,
+               "one kind for each casualty word");
 
-const char *const *casualty_words(void) { return kind_words; }
+/* Nouns that count only before "of": "the abduction of 276 schoolgirls",
+ * "the arrest of 40 protesters", "the deaths of 34 soldiers" */
+static bool noun_before_of(const char *w)
+{
+    static const char *const nouns[] = { "deaths", "death", "killing", "killings", "displacement", "arrest", "arrests",
+                                         "detention", "abduction", "abductions", "kidnapping", NULL };
+    for (size_t k = 0; nouns[k]; k++) if (strcmp(w, nouns[k]) == 0) return true;
+    return false;
+}
+
+/* A noun that is no verb form: "arrest", "deaths" (not "killing") */
+static bool noun_only(const char *w)
+{
+    size_t n = strlen(w);
+    return noun_before_of(w) && !(n > 4 && strcmp(w + n - 3, "ing") == 0);
+}
+
+/* Verbs that drive people from their homes: "drove 700,000 people into
+ * Bangladesh", "forced 10,000 residents from their homes" */
+static bool drives_out(const char *const *w, size_t n, size_t verb, size_t after)
+{
+    static const char *const verbs[] = { "drove", "driven", "drive", "driving", "forced", "forcing", "pushed", NULL };
+    bool is_verb = false;
+    for (size_t k = 0; verbs[k]; k++) is_verb |= strcmp(w[verb], verbs[k]) == 0;
+    if (!is_verb) return false;
+    for (size_t k = after; k < n && k < after + 6; k++)
+        if (strcmp(w[k], "from") == 0 || strcmp(w[k], "into") == 0 || strcmp(w[k], "out") == 0 || strcmp(w[k], "across") == 0)
+            return true;
+    return false;
+}
+
+/* The words that let a sentence hold a count: the casualty words and the
+ * verbs that drive people out */
+static const char *const trigger_words[] = {
+    "killed", "dead", "died", "killing", "kills", "kill", "deaths", "killings",
+    "wounded", "injured", "hurt", "wounding", "injuring",
+    "displaced", "displacing", "uprooted", "fled", "flee", "fleeing", "displacement",
+    "arrested", "detained", "arresting", "detaining", "rounded", "arrests", "arrest", "detention",
+    "abducted", "kidnapped", "abducting", "kidnapping", "abduction", "abductions",
+    "missing", "drove", "driven", "forced", "forcing", "pushed", NULL,
+};
+
+const char *const *casualty_words(void) { return trigger_words; }
 
 int casualty_kind(const char *w)
 {
@@ -97,20 +144,53 @@ int casualty_kind(const char *w)
     return -1;
 }
 
-static bool is_qualifier(const char *const *w, size_t n, size_t i, size_t *used)
+/* A qualifier before a number; *phrase is how the record writes it ("as
+ * many as"), NULL for words that qualify nothing ("another 5"). */
+static bool qualifier_phrase(const char *const *w, size_t n, size_t i, size_t *used, const char **phrase)
 {
-    static const char *const two[][2] = { { "at", "least" }, { "more", "than" }, { "less", "than" }, { "fewer", "than" },
-                                          { "up", "to" }, { "as", "many" }, { "an", "estimated" }, { "close", "to" } };
+    static const char *const two[][3] = { { "at", "least", "at least" }, { "more", "than", "more than" },
+                                          { "less", "than", "less than" }, { "fewer", "than", "fewer than" },
+                                          { "up", "to", "up to" }, { "as", "many", "as many as" },
+                                          { "an", "estimated", "an estimated" }, { "close", "to", "close to" } };
     for (size_t k = 0; k < sizeof two / sizeof *two; k++)
         if (i + 1 < n && strcmp(w[i], two[k][0]) == 0 && strcmp(w[i + 1], two[k][1]) == 0) {
             *used = 2;
+            *phrase = two[k][2];
             if (k == 5 && i + 2 < n && strcmp(w[i + 2], "as") == 0) *used = 3;   /* "as many as" */
             return true;
         }
     static const char *const one[] = { "about", "around", "nearly", "almost", "some", "over", "roughly", "approximately",
                                        "another", "least", NULL };
-    for (size_t k = 0; one[k]; k++) if (strcmp(w[i], one[k]) == 0) { *used = 1; return true; }
+    for (size_t k = 0; one[k]; k++)
+        if (strcmp(w[i], one[k]) == 0) {
+            *used = 1;
+            *phrase = strcmp(one[k], "another") == 0 ? NULL : strcmp(one[k], "least") == 0 ? "at least" : one[k];
+            return true;
+        }
     return false;
+}
+
+/* The qualifier of a sum of counts: the one they share; "about" when they
+ * differ ("more than 280 civilians and about 2,000 fighters"). */
+static bool lower_bound(const char *q)
+{
+    return strcmp(q, "at least") == 0 || strcmp(q, "more than") == 0 || strcmp(q, "over") == 0;
+}
+
+/* "dozens", "scores", "hundreds": a vague plural counts its lower bound */
+static bool vague(const char *w)
+{
+    return strcmp(w, "dozens") == 0 || strcmp(w, "scores") == 0 || strcmp(w, "hundreds") == 0 || strcmp(w, "thousands") == 0 ||
+           strcmp(w, "tens") == 0;
+}
+
+const char *casualty_joined_qualifier(const char *a, const char *b)
+{
+    if (a == b || (a && b && strcmp(a, b) == 0)) return a;
+    /* "at least 3 soldiers and 5 civilians" is at least 8 */
+    if (!a) return lower_bound(b) ? b : "about";
+    if (!b) return lower_bound(a) ? a : "about";
+    return "about";
 }
 
 static bool is_be(const char *w)
@@ -121,12 +201,23 @@ static bool is_be(const char *w)
     return false;
 }
 
+/* The casualty words a count before them hangs on: "50 were killed",
+ * "12 dead", "30 deaths", "700,000 fled" (not "killing", "arrest") */
+static bool ends_a_count(const char *w)
+{
+    if (casualty_kind(w) < 0) return false;
+    if (strcmp(w, "killing") == 0 || strcmp(w, "wounding") == 0 || strcmp(w, "injuring") == 0 || strcmp(w, "kill") == 0 ||
+        strcmp(w, "kills") == 0)
+        return false;
+    return !noun_only(w) || strcmp(w, "deaths") == 0 || strcmp(w, "killings") == 0;
+}
+
 size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
 {
     size_t count = 0;
     /* every count hangs on a casualty word: without one, nothing to read */
     bool any = false;
-    for (size_t i = 0; i < n && !any; i++) any = casualty_kind(w[i]) >= 0;
+    for (size_t i = 0; i < n && !any; i++) any = casualty_kind(w[i]) >= 0 || (i + 1 < n && drives_out(w, n, i, i + 1));
     if (!any) return 0;
     for (size_t i = 0; i < n && count < max; i++) {
         size_t used;
@@ -138,41 +229,95 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
              strcmp(w[i - 1], ",") == 0))
             continue;
         size_t first = i;
+        const char *qualifier = NULL;
         while (first > 0) {
             size_t q = 0;
-            if (first >= 2 && is_qualifier(w, n, first - 2, &q) && q == 2) { first -= 2; continue; }
-            if (first >= 1 && is_qualifier(w, n, first - 1, &q) && q == 1) { first -= 1; continue; }
+            const char *phrase = NULL;
+            if (first >= 3 && qualifier_phrase(w, n, first - 3, &q, &phrase) && q == 3) { first -= 3; qualifier = phrase; continue; }
+            if (first >= 2 && qualifier_phrase(w, n, first - 2, &q, &phrase) && q == 2) { first -= 2; qualifier = phrase; continue; }
+            if (first >= 1 && qualifier_phrase(w, n, first - 1, &q, &phrase) && q == 1) {
+                first -= 1;
+                if (!qualifier) qualifier = phrase;   /* "at least" stands, not its "least" */
+                continue;
+            }
             break;
         }
-        /* form B: a casualty verb before the number: "killing at least 50", "arrested 16 journalists" */
-        if (first > 0 && casualty_kind(w[first - 1]) >= 0 && strcmp(w[first - 1], "missing") != 0 &&
-            strcmp(w[first - 1], "dead") != 0) {
-            casualty c = { casualty_kind(w[first - 1]), value, (uint32_t)(first - 1), (uint32_t)(first - 1), (uint32_t)(i + used - 1) };
+        if (!qualifier && vague(w[i])) qualifier = "at least";
+        /* form B: a casualty verb before the number: "killing at least 50", "arrested 16 journalists";
+         * a casualty noun and "of": "the abduction of 276 schoolgirls" */
+        size_t verb = SIZE_MAX;
+        if (first > 1 && strcmp(w[first - 1], "of") == 0 && noun_before_of(w[first - 2])) verb = first - 2;
+        else if (first > 0 && casualty_kind(w[first - 1]) >= 0 && strcmp(w[first - 1], "missing") != 0 &&
+                 strcmp(w[first - 1], "dead") != 0 && !noun_only(w[first - 1]) && strcmp(w[first - 1], "fled") != 0 &&
+                 strcmp(w[first - 1], "flee") != 0 && strcmp(w[first - 1], "fleeing") != 0)
+            verb = first - 1;
+        if (verb == SIZE_MAX && first > 0 && drives_out(w, n, first - 1, i + used)) {
+            casualty c = { CASUALTY_DISPLACED, value, (uint32_t)(first - 1), (uint32_t)(first - 1), (uint32_t)(i + used - 1), qualifier,
+                           false };
             out[count++] = c;
             i += used - 1;
+            continue;
+        }
+        if (verb != SIZE_MAX) {
+            /* "killing at least 12 soldiers and five civilians": the numbers
+             * joined by "and" within a few words are one count */
+            int64_t total = value;
+            size_t end = i + used - 1;
+            for (size_t k = end + 1, words = 0; k < n && words < 4; k++, words++) {
+                if (strcmp(w[k], ",") == 0 || strcmp(w[k], ".") == 0 || strcmp(w[k], ";") == 0 || casualty_kind(w[k]) >= 0) break;
+                if (strcmp(w[k], "and") != 0) continue;
+                size_t u2, q = 0, j = k + 1;
+                const char *more_qualifier = NULL, *phrase = NULL;
+                while (j < n && qualifier_phrase(w, n, j, &q, &phrase)) { if (!more_qualifier || q > 1) more_qualifier = phrase; j += q; }
+                int64_t more = casualty_number(w, n, j, &u2);
+                if (!more_qualifier && more > 0 && u2 && vague(w[j])) more_qualifier = "at least";
+                if (more <= 0 || !u2) break;
+                total += more;
+                qualifier = casualty_joined_qualifier(qualifier, more_qualifier);
+                end = j + u2 - 1;
+                k = end;
+                words = 0;
+            }
+            casualty c = { casualty_kind(w[verb]), total, (uint32_t)verb, (uint32_t)verb, (uint32_t)end, qualifier,
+                           verb + 1 < first };
+            out[count++] = c;
+            i = end;
             continue;
         }
         /* form A: number, a few words, maybe "were"/"have been", a casualty word;
          * numbers joined by "and" share the word: "280 civilians and 2,000 fighters have been killed" */
         int64_t total = value;
+        const char *total_qualifier = qualifier;
         size_t k = i + used, words = 0;
         while (k < n && words < 8) {
-            if (casualty_kind(w[k]) >= 0 && strcmp(w[k], "killing") != 0 && strcmp(w[k], "wounding") != 0 &&
-                strcmp(w[k], "injuring") != 0 && strcmp(w[k], "kill") != 0 && strcmp(w[k], "kills") != 0)
-                break;
+            if (ends_a_count(w[k])) break;
+            if (strcmp(w[k], ",") == 0 && k + 1 < n && (strcmp(w[k + 1], "including") == 0 || strcmp(w[k + 1], "among") == 0)) {
+                /* "232 people, including 65 children, were killed": the aside is part of the count */
+                size_t close = k + 2;
+                while (close < n && close < k + 10 && strcmp(w[close], ",") != 0 && strcmp(w[close], ".") != 0) close++;
+                if (close < n && strcmp(w[close], ",") == 0) { k = close + 1; continue; }
+            }
             if (strcmp(w[k], ",") == 0 || strcmp(w[k], ".") == 0 || strcmp(w[k], ";") == 0) { k = n; break; }
             if (strcmp(w[k], "and") == 0) {
                 size_t u2, q = 0, j = k + 1;
-                while (j < n && is_qualifier(w, n, j, &q)) j += q;
+                const char *more_qualifier = NULL, *phrase = NULL;
+                while (j < n && qualifier_phrase(w, n, j, &q, &phrase)) { if (!more_qualifier || q > 1) more_qualifier = phrase; j += q; }
                 int64_t more = casualty_number(w, n, j, &u2);
-                if (more > 0 && u2) { total += more; k = j + u2; words++; continue; }
+                if (!more_qualifier && more > 0 && u2 && vague(w[j])) more_qualifier = "at least";
+                if (more > 0 && u2) {
+                    total += more;
+                    total_qualifier = casualty_joined_qualifier(total_qualifier, more_qualifier);
+                    k = j + u2;
+                    words++;
+                    continue;
+                }
             }
             if (is_be(w[k])) { k++; continue; }
             k++;
             words++;
         }
-        if (k < n && casualty_kind(w[k]) >= 0) {
-            casualty c = { casualty_kind(w[k]), total, (uint32_t)k, (uint32_t)first, (uint32_t)k };
+        if (k < n && ends_a_count(w[k])) {
+            casualty c = { casualty_kind(w[k]), total, (uint32_t)k, (uint32_t)first, (uint32_t)k, total_qualifier, false };
             out[count++] = c;
             i = k;
         }

@@ -17,6 +17,8 @@ typedef struct casualty {
     int64_t  count;         /* vague plurals give their lower bound: "dozens" 24, "hundreds" 200 */
     uint32_t anchor;        /* token of the casualty word ("killed", "killing") */
     uint32_t first, last;   /* tokens of the whole expression */
+    const char *qualifier;  /* "at least", "about", "more than" ... (static), NULL when plain */
+    bool     of_noun;       /* "the abduction of 276 schoolgirls": a count of the deed that noun names only */
 } casualty;
 
 /* A number written in digits or words at token i ("2000", "1.5 million",
@@ -30,6 +32,10 @@ int casualty_kind(const char *word);
 /* The casualty words ("killed", "wounded", ...), NULL-terminated: a count is
  * read only in a sentence that has one. */
 const char *const *casualty_words(void);
+
+/* The qualifier of the sum of two counts qualified a and b (either NULL):
+ * the one they share, a lower bound kept ("at least 3 and 5"), else "about". */
+const char *casualty_joined_qualifier(const char *a, const char *b);
 
 size_t casualty_find(const char *const *words, size_t n, casualty *out, size_t max);
 

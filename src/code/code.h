@@ -25,6 +25,9 @@ enum { CODE_DATE_DAY = 0, CODE_DATE_MONTH, CODE_DATE_YEAR };
 
 typedef struct code_casualties {
     int32_t killed, wounded, displaced, arrested, abducted, missing;   /* -1 when not given */
+    /* the qualifier of each count in the same order ("at least", "about",
+     * "more than", as the text says), NULL when the count is plain */
+    const char *qualifier[6];
 } code_casualties;
 
 typedef struct code_place {

@@ -105,6 +105,10 @@ typedef struct memory {
     int32_t narrative_day;  bool has_narrative_day;
     uint32_t narrative_paragraph;
     const char *narrative_words;
+    /* places named so far, newest last, with the noun the text called each
+     * ("region", "shoal", "city"): "the region" is the last region named */
+    struct { code_place place; char noun[16]; } places[8];
+    size_t  place_count;
 } memory;
 
 typedef struct sentence_state {
@@ -203,6 +207,9 @@ typedef struct report {
 typedef struct place_candidate {
     uint32_t   first, last;     /* tokens of the place name */
     code_place place;
+    bool       actor_object;    /* a state named as a deed's object ("sanctions on Caracas"): a place of force only, */
+    uint32_t   object_of;       /* and only of the deed whose words end just before this token */
+    bool       topic;           /* what words are about ("a cease-fire in Idlib"): a place of deeds only */
 } place_candidate;
 
 /* ---- what one step offers another ---- */

@@ -280,6 +280,41 @@ static bool decision_author(sentence_state *s, const lex_code_info *info, pendin
     return false;
 }
 
+/* "Police fired rubber bullets at protesters. At least 20 people were
+ * hurt.": a short sentence that opens with a count and codes no deed adds
+ * it to the deeds of the sentence before (force for the killed and
+ * wounded, arrests for the arrested), unless it counts a total ("since"). */
+static void counts_for_the_sentence_before(const sentence_state *s, size_t sentence_index, const casualty *cas, size_t cas_count,
+                                           const int *cas_event, code_result *out)
+{
+    if (sentence_index == 0 || s->n > 20) return;
+    for (size_t i = 0; i < s->n; i++) if (is(s, i, "since") || is(s, i, "total") || is(s, i, "so")) return;
+    for (size_t c = 0; c < cas_count; c++) {
+        if (cas_event[c] >= 0 || cas[c].first > 2 || cas[c].anchor < cas[c].first) continue;
+        for (size_t e = out->count; e > 0; e--) {
+            code_event *ev = &out->events[e - 1];
+            if (ev->sentence_index + 1 < sentence_index) break;
+            if (ev->sentence_index + 1 != sentence_index) continue;
+            const char *root = ev->cameo->root;
+            bool fits = cas[c].kind == CASUALTY_ARRESTED || cas[c].kind == CASUALTY_ABDUCTED
+                            ? strcmp(root, "17") == 0 || strcmp(root, "18") == 0
+                            : strcmp(root, "18") == 0 || strcmp(root, "19") == 0 || strcmp(root, "20") == 0 ||
+                                  strcmp(ev->cameo->code, "175") == 0;
+            if (!fits) continue;
+            int32_t *slot[CASUALTY_KINDS] = { &ev->casualties.killed, &ev->casualties.wounded, &ev->casualties.displaced,
+                                              &ev->casualties.arrested, &ev->casualties.abducted, &ev->casualties.missing };
+            if (!ev->has_casualties) {
+                code_casualties none = { -1, -1, -1, -1, -1, -1, { NULL } };
+                ev->casualties = none;
+            }
+            if (*slot[cas[c].kind] >= 0) continue;
+            *slot[cas[c].kind] = cas[c].count > INT32_MAX ? INT32_MAX : (int32_t)cas[c].count;
+            ev->casualties.qualifier[cas[c].kind] = cas[c].qualifier;
+            ev->has_casualties = true;
+        }
+    }
+}
+
 void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sentence *ts,
                           pending_event *events, size_t event_count, const report *reports, size_t report_count,
                           const date_expression *dates, size_t date_count, code_result *out)
@@ -319,6 +354,20 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         break;
                     }
             }
+            /* "11 people were killed when police opened fire": a deed with
+             * no one behind it gives its counts to the nearest deed that has */
+            int into = cas_event[c];
+            for (size_t hops = 0; into >= 0 && events[into].dropped && hops < event_count; hops++) into = events[into].merged_into;
+            if (into >= 0 && events[into].dropped) into = -1;
+            cas_event[c] = into >= 0 && events[into].source >= 0 ? into : -1;
+            if (cas_event[c] >= 0) continue;
+        }
+        if (cas[c].of_noun) continue;   /* "recalling the abduction of 276 schoolgirls": another deed */
+        /* "..., and more than 400 were wounded": a count of no deed of its
+         * own joins the count before it */
+        if (c > 0 && cas_event[c - 1] >= 0 && cas[c].first > 0 &&
+            (is(s, cas[c].first - 1, "and") || is(s, cas[c].first - 1, "while") || is(s, cas[c].first - 1, "with"))) {
+            cas_event[c] = cas_event[c - 1];
             continue;
         }
         size_t best = SIZE_MAX;
@@ -331,6 +380,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (dist < best) { best = dist; cas_event[c] = (int)e; }
             }
     }
+    counts_for_the_sentence_before(s, sentence_index, cas, cas_count, cas_event, out);
     /* each date expression belongs to the nearest event head or reporting
      * verb of its clause ("captured Sirte on Jan. 6"; "reported on Jan. 12");
      * "a day after rebels attacked" to a head of the clause it opens, and
@@ -369,6 +419,17 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
     }
     place_candidate places_found[8];
     size_t place_count = code_find_places(s, places_found, 8);
+    /* a clause with a deed or a report of its own keeps its places to its
+     * actor ("Russia attacked the ports while Erdogan met Zelensky in
+     * Istanbul"; but "praised the deal in Washington and said he would meet") */
+    const char *clause_actor[MAX_SENTENCE_TOKENS];
+    for (size_t k = 0; k < s->n; k++) clause_actor[k] = NULL;
+    for (size_t e = 0; e < event_count; e++)
+        if (!events[e].dropped && events[e].source >= 0 && s->clause[events[e].head] < MAX_SENTENCE_TOKENS)
+            clause_actor[s->clause[events[e].head]] = s->mentions[events[e].source].code;
+    for (size_t r = 0; r < report_count; r++)
+        if (reports[r].speaker >= 0 && reports[r].clause < MAX_SENTENCE_TOKENS)
+            clause_actor[reports[r].clause] = s->mentions[reports[r].speaker].code;
 
     for (size_t e = 0; e < event_count; e++) {
         pending_event *ev = &events[e];
@@ -519,6 +580,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         }
         /* attribution: a report in another clause of the sentence */
         const mention *speaker = NULL;
+        int speaker_clause = -1;
         bool sourcing = false;
         for (size_t r = 0; r < report_count; r++) {
             if (reports[r].speaker < 0) continue;
@@ -531,6 +593,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 (is(s, sp->first - 1, "and") || is(s, sp->first - 1, "but") || is(s, sp->first - 1, "while")))
                 continue;
             speaker = &s->mentions[reports[r].speaker];
+            speaker_clause = reports[r].clause;
             sourcing = reports[r].sourcing;
             break;
         }
@@ -540,17 +603,30 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         for (int pass = 0; pass < 2 && !where; pass++)
             for (size_t p = 0; p < place_count; p++) {
                 if (pass == 0 && s->clause[places_found[p].first] != s->clause[ev->head]) continue;
+                const char *other = pass == 1 ? clause_actor[s->clause[places_found[p].first]] : NULL;
+                if (other && ev->source >= 0 && strcmp(other, s->mentions[ev->source].code) != 0) continue;
+                /* a state as an object is the place of force (roots 18-20) and of a
+                 * visit ("visited Paris"), when it is that deed's object */
+                if (places_found[p].actor_object &&
+                    ((strcmp(info->code, "18") < 0 && strncmp(info->code, "042", 3) != 0) ||
+                     places_found[p].object_of > ev->last + 3 || places_found[p].object_of <= ev->head))
+                    continue;
+                if (places_found[p].topic && info->quad_class != 4) continue;
+                /* a verb's places follow it: one before it counts double
+                 * ("pushed them back from the capital and recaptured the town of X") */
                 size_t a = places_found[p].first, h = ev->head;
-                size_t dist = a > h ? a - h : h - a;
+                size_t dist = a > h ? a - h : 2 * (h - a);
                 if (dist < where_distance && dist < 25) { where_distance = dist; where = &places_found[p]; }
             }
-        code_casualties counts = { -1, -1, -1, -1, -1, -1 };
+        code_casualties counts = { -1, -1, -1, -1, -1, -1, { NULL } };
         bool has_counts = false;
         for (size_t c = 0; c < cas_count; c++) {
             if (cas_event[c] != (int)e) continue;
             int32_t *slot[CASUALTY_KINDS] = { &counts.killed, &counts.wounded, &counts.displaced, &counts.arrested,
                                               &counts.abducted, &counts.missing };
             int32_t value = cas[c].count > INT32_MAX ? INT32_MAX : (int32_t)cas[c].count;
+            counts.qualifier[cas[c].kind] = *slot[cas[c].kind] < 0 ? cas[c].qualifier
+                                            : casualty_joined_qualifier(counts.qualifier[cas[c].kind], cas[c].qualifier);
             *slot[cas[c].kind] = *slot[cas[c].kind] < 0 ? value : *slot[cas[c].kind] + value;
             has_counts = true;
         }
@@ -558,8 +634,16 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             /* "killed a Palestinian man": one */
             int kind = -1;
             for (size_t k = ev->head; k <= ev->last && kind < 0; k++) kind = casualty_kind(s->words[k]);
+            /* "a drone strike killed commander X": the verb after the deed's noun */
+            if (kind < 0 && ev->last + 1 < s->n && ev->last + 1 < s->mentions[ev->target].first)
+                kind = casualty_kind(s->words[ev->last + 1]);
             const mention *t = &s->mentions[ev->target];
             bool one = t->first > 0 && (is(s, t->first - 1, "a") || is(s, t->first - 1, "an") || is(s, t->first - 1, "one"));
+            /* "killed Iranian commander Qassem Soleimani": a title and a name are one person */
+            if (t->kind == MENTION_AGENT && !t->plural && t->last + 2 < s->n && word_is_capitalized(s, t->last + 1) &&
+                (s->mention_at[t->last + 1] < 0 ? word_is_capitalized(s, t->last + 2)
+                                                 : s->mentions[s->mention_at[t->last + 1]].kind == MENTION_PERSON))
+                one = true;
             if (kind >= 0 && (one || t->kind == MENTION_PERSON) && !t->plural && t->compound < 0) {
                 int32_t *slot[CASUALTY_KINDS] = { &counts.killed, &counts.wounded, &counts.displaced, &counts.arrested,
                                                   &counts.abducted, &counts.missing };
@@ -760,9 +844,26 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     }
                 }
                 if (!where && s->memory->has_dateline) {
-                    /* no place in the sentence: the dateline's */
-                    out_event.has_place = true;
-                    out_event.place = s->memory->dateline;
+                    /* no place in the sentence: the dateline's; but fighting
+                     * between others than the dateline's country ("GENEVA -"
+                     * over a Libyan war) is at the last place the article
+                     * named in their countries, else nowhere known */
+                    const code_place *at = &s->memory->dateline;
+                    bool theirs = strncmp(at->country, out_event.source.code, 3) == 0 ||
+                                  (out_event.has_target && strncmp(at->country, out_event.target.code, 3) == 0);
+                    if (strcmp(info->code, "18") >= 0 && !theirs) {   /* force: roots 18-20 */
+                        at = NULL;
+                        for (size_t q = s->memory->place_count; q > 0 && !at; q--) {
+                            const code_place *r = &s->memory->places[q - 1].place;
+                            if (r->precision && (strncmp(r->country, out_event.source.code, 3) == 0 ||
+                                                 (out_event.has_target && strncmp(r->country, out_event.target.code, 3) == 0)))
+                                at = r;
+                        }
+                    }
+                    if (at) {
+                        out_event.has_place = true;
+                        out_event.place = *at;
+                    }
                 }
                 if (where) {
                     out_event.has_place = true;
@@ -920,6 +1021,16 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                             if (s->clause[dates[d].first] != s->clause[ev->head]) {
                                 acc.date = dates[d].days; acc.date_precision = dates[d].precision;
                                 acc.date_evidence = code_slice(s, dates[d].first, dates[d].last, NULL, NULL);
+                            }
+                        /* the accusation is made where the speaker speaks: "said in Ankara" */
+                        acc.has_place = s->memory->has_dateline;
+                        if (acc.has_place) acc.place = s->memory->dateline;
+                        for (size_t p = 0; p < place_count; p++)
+                            if ((int)s->clause[places_found[p].first] == speaker_clause && !places_found[p].topic &&
+                                !places_found[p].actor_object) {
+                                acc.has_place = true;
+                                acc.place = places_found[p].place;
+                                break;
                             }
                         acc.rule = arena_printf(s->a, "reported conflict: speaker accuses the actor (%s)", out_event.rule);
                         note_accusation(s->memory, speaker, sources[a]->code);

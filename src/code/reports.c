@@ -39,6 +39,8 @@ size_t code_find_reports(sentence_state *s, report *out, size_t max)
                 bool quote_between = false;
                 for (size_t k = x->last + 1; k < i; k++) if (s->tokens[k].flags & TEXT_QUOTE) quote_between = true;
                 if (!own || quote_between) best = -1;
+                /* ", she said" with no one for "she" to be: not the mention before her */
+                if (s->tag[i - 1] == TAG_PRONOUN && s->mention_at[i - 1] < 0) best = -1;
                 /* "X said that Y attacked": fine.  "Y attacked, X said": X is right before. */
             }
             if (best < 0 || (i > 0 && (is(s, i - 1, ",") || (s->tokens[i - 1].flags & TEXT_QUOTE)))) {

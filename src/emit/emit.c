@@ -118,6 +118,17 @@ static void casualties_json(buf *b, const code_casualties *c)
         put_int(b, f[i].value);
         first = false;
     }
+    /* "at least 50 killed": {"killed":50,"qualifiers":{"killed":"at least"}} */
+    bool any = false;
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+        if (f[i].value < 0 || !c->qualifier[i]) continue;
+        buf_puts(b, any ? ",\"" : ",\"qualifiers\":{\"");
+        buf_puts(b, f[i].name);
+        PUT(b, "\":");
+        json_string(b, c->qualifier[i]);
+        any = true;
+    }
+    if (any) buf_putc(b, '}');
     buf_putc(b, '}');
 }
 

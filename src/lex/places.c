@@ -1,6 +1,8 @@
 /* lex/places: compiling and searching the gazetteer (see places.h).
  * File format, one row a line, sorted by key then population (descending):
- *   folded-key TAB display-name TAB ISO3 TAB lat TAB lon TAB population TAB kind */
+ *   folded-key TAB display-name TAB ISO3 TAB lat TAB lon TAB population TAB kind
+ * (kind 'k' rows repeat a capital or seat of government, GeoNames PPLC or
+ * PPLG, under the key "~capital ISO3", which no folded name can be) */
 #include "places.h"
 #include "../text/text.h"
 
@@ -14,6 +16,8 @@ struct places {
     size_t  len;
     const char **rows;     /* start of each row */
     size_t  count;
+    const char **country_rows;   /* the rows of kind 'n', the first of each country */
+    size_t  country_count;
 };
 
 places *places_load(const char *path, error *err)
@@ -35,6 +39,10 @@ places *places_load(const char *path, error *err)
             }
             if (p->count == cap) { cap *= 2; p->rows = realloc(p->rows, cap * sizeof *p->rows); }
             p->rows[p->count++] = line;
+            if (next - line > 2 && next[-1] == 'n' && next[-2] == '\t') {
+                p->country_rows = realloc(p->country_rows, (p->country_count + 1) * sizeof *p->country_rows);
+                p->country_rows[p->country_count++] = line;
+            }
         }
         line = next + 1;
     }
@@ -56,6 +64,7 @@ void places_free(places *p)
     if (!p) return;
     free(p->data);
     free(p->rows);
+    free(p->country_rows);
     free(p);
 }
 
@@ -106,6 +115,23 @@ size_t places_lookup(const places *p, const char *folded, place_info *out, size_
     for (size_t i = lo; i < p->count && n < max && compare_key(p->rows[i], folded) == 0; i++)
         if (parse_row(p->rows[i], &out[n])) n++;
     return n;
+}
+
+bool places_capital(const places *p, const char *iso3, place_info *out)
+{
+    char key[16];
+    snprintf(key, sizeof key, "~capital %.3s", iso3);
+    return places_lookup(p, key, out, 1) == 1;
+}
+
+bool places_country(const places *p, const char *iso3, place_info *out)
+{
+    for (size_t i = 0; p && i < p->country_count; i++) {
+        const char *code = strchr(p->country_rows[i], '\t');   /* key, display name, then the code */
+        code = code ? strchr(code + 1, '\t') : NULL;
+        if (code && strncmp(code + 1, iso3, 3) == 0 && code[4] == '\t') return parse_row(p->country_rows[i], out);
+    }
+    return false;
 }
 
 /* ---- compiling ---- */
@@ -368,6 +394,12 @@ static bool read_city(compiler *c, char *line, size_t number, const char *path, 
     c->counts.cities++;
     add_row(c, f[1], f[1], iso, lat, lon, population, 'c');
     if (strcmp(f[2], f[1]) != 0) add_row(c, f[2], f[1], iso, lat, lon, population, 'c');
+    if (strcmp(f[7], "PPLC") == 0 || strcmp(f[7], "PPLG") == 0) {
+        /* a capital or seat of government, under a key no name folds to */
+        char key[16];
+        snprintf(key, sizeof key, "~capital %s", iso);
+        add_keyed_row(c, arena_strdup(&c->a, key), f[1], iso, lat, lon, population, 'k');
+    }
     char *alt_save = NULL;
     for (char *alt = strtok_r(f[3], ",", &alt_save); alt; alt = strtok_r(NULL, ",", &alt_save))
         if (latin_name(alt) && !code_like(alt) && strcmp(alt, f[1]) != 0 && strcmp(alt, f[2]) != 0)
@@ -614,6 +646,7 @@ static bool write_rows(compiler *c, const char *out_path, size_t *written, error
         case 'c': c->counts.rows[0]++; break;
         case 't': c->counts.rows[1]++; break;
         case 'r': c->counts.rows[2]++; break;
+        case 'k': break;   /* capitals: a second row of a city */
         default: c->counts.rows[3]++; break;
         }
     }

@@ -17,7 +17,8 @@ typedef struct place_info {
     char        country[4];  /* ISO alpha-3 */
     double      lat, lon;
     long        population;
-    char        kind;        /* 'c' city (cities15000), 't' town (smaller), 'r' region (first-level division), 'n' country */
+    char        kind;        /* 'c' city (cities15000), 't' town (smaller), 'r' region (first-level division), 'n' country,
+                              * 'k' a capital's second row (places_capital) */
 } place_info;
 
 typedef struct places places;
@@ -30,6 +31,15 @@ size_t  places_count(const places *p);
 /* Candidates for a folded name ("tripoli"), most populous first; returns how
  * many were written (at most max). */
 size_t places_lookup(const places *p, const char *folded, place_info *out, size_t max);
+
+/* The centroid row of the country with this ISO alpha-3 code (false when
+ * the gazetteer has none): a state the text names by a word the gazetteer
+ * lacks ("the U.S.", "eastern Congo"). */
+bool places_country(const places *p, const char *iso3, place_info *out);
+
+/* The capital (or seat of government) of the country with this ISO alpha-3
+ * code, the most populous when GeoNames names two; false when none. */
+bool places_capital(const places *p, const char *iso3, place_info *out);
 
 /* True for a folded word that names a first-level division after its name
  * ("governorate", "province", "state", "region", "oblast", ...): "Idlib

@@ -43,7 +43,7 @@ static code_event sample(lex_code_info *info)
     e.place.lon = 13.2;
     e.place.precision = "city";
     e.has_casualties = true;
-    e.casualties = (code_casualties){ 1, -1, -1, -1, -1, -1 };
+    e.casualties = (code_casualties){ 1, -1, -1, -1, -1, -1, { NULL } };
     return e;
 }
 
@@ -103,7 +103,23 @@ static void test_json_contract(void **state)
     assert_true(json_is_false(json_object_get(o, "negated")));
     assert_int_equal(json_integer_value(json_object_get(json_object_get(o, "casualties"), "killed")), 1);
     assert_null(json_object_get(json_object_get(o, "casualties"), "wounded"));
+    assert_null(json_object_get(json_object_get(o, "casualties"), "qualifiers"));   /* a plain count */
     assert_non_null(json_string_value(json_object_get(o, "rule")));
+    json_decref(o);
+
+    /* qualified counts: {"killed":50,"wounded":12,"qualifiers":{"killed":"at least"}} */
+    e.casualties.killed = 50;
+    e.casualties.wounded = 12;
+    e.casualties.qualifier[0] = "at least";
+    buf_clear(&b);
+    emit_event(&b, EMIT_JSON, "d", text, &e, false);
+    o = json_loads(b.data, 0, &err);
+    assert_non_null(o);
+    json_t *counts = json_object_get(o, "casualties");
+    assert_int_equal(json_integer_value(json_object_get(counts, "killed")), 50);
+    assert_int_equal(json_integer_value(json_object_get(counts, "wounded")), 12);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(counts, "qualifiers"), "killed")), "at least");
+    assert_null(json_object_get(json_object_get(counts, "qualifiers"), "wounded"));
     json_decref(o);
 
     /* nulls where there is nothing */

@@ -223,6 +223,30 @@ static void test_regions(void **state)
     places_free(p);
 }
 
+/* A capital (PPLC) by its country's code, a country's centroid by its code */
+static void test_capitals_and_countries(void **state)
+{
+    (void)state;
+    places *p = compile_and_load(NULL);
+    place_info found;
+    assert_true(places_capital(p, "LBY", &found));
+    assert_memory_equal(found.name, "Tripoli", found.name_len);
+    assert_true(fabs(found.lat - 32.8752) < 1e-3);
+    assert_true(places_capital(p, "AFG", &found));
+    assert_memory_equal(found.name, "Kabul", found.name_len);
+    assert_false(places_capital(p, "SYR", &found));   /* Idlib is a seat of a division, not the capital */
+    assert_false(places_capital(p, "XYZ", &found));
+    assert_true(places_country(p, "UKR", &found));
+    assert_int_equal(found.kind, 'n');
+    assert_true(fabs(found.lat - 49) < 1e-9 && fabs(found.lon - 32) < 1e-9);
+    assert_false(places_country(p, "AFG", &found));   /* no centroid for it in these sources */
+    /* the capital's second row is under a key no name folds to */
+    place_info rows[8];
+    size_t n = places_lookup(p, "tripoli", rows, 8);
+    for (size_t i = 0; i < n; i++) assert_int_not_equal(rows[i].kind, 'k');
+    places_free(p);
+}
+
 static void test_towns(void **state)
 {
     (void)state;
@@ -346,6 +370,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_compile_counts), cmocka_unit_test(test_regions), cmocka_unit_test(test_towns),
+        cmocka_unit_test(test_capitals_and_countries),
         cmocka_unit_test(test_bad_sources), cmocka_unit_test(test_choosing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
