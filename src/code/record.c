@@ -534,7 +534,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
          * goes on with; else the date of the report; else the day the story
          * is at; else the publication date */
         int32_t date = s->publication;
-        int precision = CODE_DATE_DAY;   /* no date in the text: the article's date (the issue: "falling back to the article's date") */
+        int precision = CODE_DATE_MONTH;   /* no date in the text: the article's, no finer than its month */
         const char *date_words = NULL, *date_note = "";
         int chosen = -1;
         /* "accused Islamabad of violating its airspace on Wednesday": that is
@@ -571,12 +571,6 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             precision = CODE_DATE_DAY;
             date_words = s->memory->narrative_words;
             date_note = " (the day the story is at, named in an earlier sentence)";
-        } else {
-            /* no date in the text: the article's.  What is said (appeals,
-             * praise, threats, accusations) is news of the day; a deed told
-             * with no date, or in the past perfect, may be older: its month */
-            bool verbal = info->quad_class == 1 || info->quad_class == 3;
-            precision = verbal && !past_perfect(s, ev->head) ? CODE_DATE_DAY : CODE_DATE_MONTH;
         }
         /* attribution: a report in another clause of the sentence */
         const mention *speaker = NULL;
