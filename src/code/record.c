@@ -450,7 +450,9 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         /* "About 80 soldiers have been killed in Israel": a toll over time
          * has no doer to infer (a count without an actor is no event) */
         bool toll = ev->head >= 2 && is(s, ev->head - 1, "been") && (is(s, ev->head - 2, "have") || is(s, ev->head - 2, "has"));
-        if (ev->source < 0 && !ev->dropped && !implicit_pair && ev->target >= 0 && !ev->intent && !toll) {
+        /* (only for a subject that suffers an attack, "came under fire":
+         * inferring the doer of any passive killing was right once in 16) */
+        if (ev->source < 0 && !ev->dropped && !implicit_pair && ev->target >= 0 && !ev->intent && !toll && ev->pattern->undergoer) {
             const lex_code_info *deed = lex_code(s->dict, ev->pattern->code);
             mention sides[2];
             const char *victim = s->mentions[ev->target].code;
