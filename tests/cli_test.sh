@@ -181,5 +181,11 @@ check "import exits 1 when a line is skipped" test $? -eq 1
 check "import names the bad line" grep -q "actors.txt:3:" "$tmp/import.err"
 check "import writes our format" grep -q "Sarraj = LBYGOV 2016-03-30..2021-03-15" "$tmp/imported.txt"
 
+# --- an event whose target the text does not give is left out unless asked for
+printf ' date 2021-03-10 T\n\nThe Kenyan government condemned the violence on Monday.\n' > "$tmp/untargeted.txt"
+check "no target: left out by default" test "$("$PARLEY" code "$tmp/untargeted.txt" | grep -c '"code":"111"')" -eq 0
+check "no target: --keep-untargeted emits it with a null target" \
+    test "$("$PARLEY" code --keep-untargeted "$tmp/untargeted.txt" | grep -c '"code":"111".*' | head -1)" -ge 1
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -205,7 +205,7 @@ static int run_case(const lex_dict *dict, const char *path, bool verbose)
     if (ok) {
         arena a;
         arena_init(&a);
-        code_options options = { true, false };
+        code_options options = { true, false, true };   /* cases see every event, with or without a target */
         code_result r;
         code_article(&a, dict, &options, text.data ? text.data : "", text.len, days, &r);
         /* negated events are kept so that negated=true can be asserted;

@@ -316,6 +316,7 @@ static void code_usage(FILE *f)
           "  -j N                         code on N threads (default: all cores)\n"
           "  --lenient                    replace invalid UTF-8 with U+FFFD instead of skipping\n"
           "  --keep-negated               emit negated events with \"negated\":true\n"
+          "  --keep-untargeted            also emit events whose target the text does not give (\"target\":null)\n"
           "  --max-article-bytes N        skip longer articles (default 4194304)\n"
           "  --summary                    print counts to standard error at the end\n"
           "exit status: 0 when every article was coded, 1 when any was skipped, 2 on usage errors\n", f);
@@ -363,6 +364,7 @@ int cmd_code(int argc, char **argv)
             threads = (long)n;
         } else if (strcmp(a, "--lenient") == 0) p.lenient = true;
         else if (strcmp(a, "--keep-negated") == 0) p.options.keep_negated = true;
+        else if (strcmp(a, "--keep-untargeted") == 0) p.options.keep_untargeted = true;
         else if (strcmp(a, "--summary") == 0) summary = true;
         else if (strcmp(a, "--max-article-bytes") == 0 && value) {
             if (!cli_parse_size(value, &ropt.max_article_bytes) || !ropt.max_article_bytes) {

@@ -160,7 +160,7 @@ static void on_article(void *context, const read_article *a)
     date_parse_iso(a->date, strlen(a->date), &date);
     arena mem;
     arena_init(&mem);
-    code_options options = { false, false };
+    code_options options = { false, false, false };
     code_result r;
     code_article(&mem, c->dict, &options, a->text, a->text_len, date, &r);
     size_t root = 0, full = 0;

@@ -178,5 +178,13 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         if (out->count == coded_before) code_repeat_for_ellipsis(s, si, ts, dates, date_count, out);
     }
     code_resolve_deferred(&mem, out, a);
+    /* an event is who did what to whom: one whose target the text does not
+     * give ("X condemned the violence") is left out unless asked for */
+    if (!options->keep_untargeted) {
+        size_t kept = 0;
+        for (size_t i = 0; i < out->count; i++)
+            if (out->events[i].has_target) out->events[kept++] = out->events[i];
+        out->count = kept;
+    }
 }
 

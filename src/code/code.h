@@ -68,6 +68,7 @@ typedef struct code_result {
 typedef struct code_options {
     bool keep_negated;   /* emit negated events with "negated":true instead of dropping them */
     bool explain;        /* fill code_event.explanation */
+    bool keep_untargeted;   /* also emit events whose target the text does not give ("target":null) */
 } code_options;
 
 /* Codes one article.  text must be valid UTF-8.  publication_date is days

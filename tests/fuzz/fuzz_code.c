@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *bytes, size_t size)
     }
     arena a;
     arena_init(&a);
-    code_options options = { true, true };
+    code_options options = { true, true, true };
     code_result r;
     code_article(&a, dict, &options, text, len, 18274 /* 2020-01-13 */, &r);
     for (size_t i = 0; i < r.count; i++) {

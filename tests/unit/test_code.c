@@ -66,7 +66,7 @@ typedef struct coded { arena a; code_result r; const char *text; } coded;
 static void code_text(coded *c, const char *text, bool keep_negated)
 {
     arena_init(&c->a);
-    code_options o = { keep_negated, true };
+    code_options o = { keep_negated, true, true };
     c->text = text;
     code_article(&c->a, dict, &o, text, strlen(text), date_to_days(2020, 1, 13), &c->r);
 }

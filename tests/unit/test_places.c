@@ -319,7 +319,7 @@ static const char dictionary[] =
 static const code_event *place_event(arena *a, lex_dict *d, const char *text, code_result *r)
 {
     arena_init(a);
-    code_options o = { false, true };
+    code_options o = { false, true, true };
     code_article(a, d, &o, text, strlen(text), date_to_days(2022, 3, 10), r);
     for (size_t i = 0; i < r->count; i++) if (r->events[i].has_place) return &r->events[i];
     return NULL;
