@@ -250,6 +250,7 @@ void code_fill_speaker_refs(sentence_state *s, const report *reports, size_t rep
 bool code_is_party(const char *code);
 bool code_is_state(const char *code);
 bool code_same_camp(const char *a, const char *b);
+bool code_is_region(const char *code);
 const char *code_slice(sentence_state *s, size_t first, size_t last, uint32_t *start, uint32_t *end);
 uint16_t code_word_class_of(const char *w, uint32_t hash);
 void code_copy_text(char *out, size_t cap, const char *in);

@@ -648,6 +648,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             }
         }
         const mention *src = implicit_pair ? &s->memory->deal[0] : by_adversary ? &adversary : &s->mentions[ev->source];
+        /* a region's adjective ("the two Central Asian countries", "West
+         * African mediation efforts") describes a noun parley does not know;
+         * it is no doer (a country's may be: "Saudi and American mediators") */
+        if (src->adjectival && src->kind == MENTION_COUNTRY && !implicit_pair && !by_adversary && code_is_region(src->code))
+            continue;
         /* compounds: one event per member on each side */
         const mention *sources[16], *targets[16];
         size_t ns = 0, nt = 0;

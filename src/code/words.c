@@ -138,6 +138,16 @@ bool code_is_state(const char *code)
     return !(strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 || strncmp(code, "IMG", 3) == 0);
 }
 
+/* CAMEO's regions, not states: "West African" is WAF, "Central Asian" CAS. */
+bool code_is_region(const char *code)
+{
+    static const char *const regions[] = { "AFR", "ASA", "BLK", "BLT", "CAS", "CAU", "CFR", "CRB", "EAF", "EEU", "EIN",
+                                           "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN",
+                                           "SEA", "SOT", "WAF", "WST", "CEU", "WEU", NULL };
+    for (size_t i = 0; regions[i]; i++) if (strncmp(code, regions[i], 3) == 0 && strlen(code) <= 6) return true;
+    return false;
+}
+
 /* Two codes on one side of a conflict: the same code, or the state's own
  * institutions in one country (its government, forces, police, courts,
  * parliament: "AZEMIL" is on the side of "AZEGOV", "ETHREB" is not). */
