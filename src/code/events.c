@@ -710,8 +710,14 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 if (subject_guess < 0 || s->mentions[subject_guess].compound < 0) ev.target = s->mention_at[best.slot_end];
             }
         }
-        else if (!p->has_slot && best.first_literal > h + 1)
+        else if (!p->has_slot && best.first_literal > h + 1) {
             ev.target = mention_in(s, h + 1, best.first_literal);
+            /* "launched large-scale military drills": a role word right before
+             * the pattern's noun describes the noun, it is no object */
+            if (ev.target >= 0 && s->mentions[ev.target].kind == MENTION_AGENT &&
+                s->mentions[ev.target].last + 1 == best.first_literal && s->mentions[ev.target].inferred_country)
+                ev.target = -1;
+        }
         /* "fired at demonstrators", "freed hostages": the pattern's own last
          * word names the target */
         if (ev.target < 0 && best.first_literal && best.last > h && s->mention_at[best.last] >= 0 &&

@@ -1004,7 +1004,8 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 bool against_speaker = speaker && out_event.has_target && strncmp(out_event.target.code, speaker->code, 3) == 0 &&
                                        (strcmp(out_event.target.code, speaker->code) == 0 || strlen(out_event.target.code) == 3 ||
                                         strcmp(out_event.target.code + 3, "GOV") == 0 || strcmp(out_event.target.code + 3, "CVL") == 0);
-                if (speaker && a == 0 && b == 0 && info->quad_class == 4 && !ev->intent && !ev->negated &&
+                if (speaker && a == 0 && b == 0 && info->quad_class == 4 && strncmp(info->code, "15", 2) != 0 &&
+                    strncmp(info->code, "16", 2) != 0 && !ev->intent && !ev->negated &&
                     strcmp(speaker->code, sources[a]->code) != 0 && code_speaker_is_party(speaker) && !sourcing &&
                     (!own_side || against_speaker)) {
                     const lex_code_info *accuse = lex_code(s->dict, "112");
