@@ -1057,6 +1057,7 @@ bool code_most_named(const memory *mem, int min_second, mention out[2])
         out[k].text = mem->tally[pick[k]].text;
         out[k].kind = strlen(out[k].code) == 3 ? MENTION_COUNTRY : MENTION_GROUP;
         out[k].compound = -1;
+        out[k].how = "a side the article names most";
     }
     return true;
 }
