@@ -123,7 +123,7 @@ static bool event_noun(const sentence_state *s, size_t k)
 {
     if (!s->is_head[k]) return false;
     size_t hc = 0;
-    const lex_head_pattern *heads = lex_heads(s->dict, s->words[k], &hc);
+    const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[k], &hc);
     for (size_t q = 0; q < hc; q++)
         if (heads[q].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL)) return true;
     return false;
@@ -299,7 +299,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         if (s->consumed[h] || !s->is_head[h]) continue;
         uint8_t t = s->tag[h];
         size_t hc = 0;
-        const lex_head_pattern *heads = lex_heads(s->dict, s->words[h], &hc);
+        const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[h], &hc);
         match_result best = { 0 };
         uint8_t forms = 0;
         bool found = false;

@@ -110,6 +110,7 @@ typedef struct sentence_state {
     const char      *weapon[MAX_SENTENCE_TOKENS];   /* the CAMEO code of a weapon word ("drones": 195), or NULL */
     uint16_t         cls[MAX_SENTENCE_TOKENS];      /* WORD_* bits */
     uint32_t         hash[MAX_SENTENCE_TOKENS];     /* lex_word_hash of each folded word */
+    uint32_t         word_id[MAX_SENTENCE_TOKENS];  /* lex_word_id of each folded word (0: in no phrase) */
     uint64_t         after_bits[MAX_SENTENCE_TOKENS + 1]; /* stem bits of the words from i on (lex_pattern.stem_bits) */
     span             spans[MAX_SENTENCE_TOKENS];
     size_t           span_count;

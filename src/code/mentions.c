@@ -48,7 +48,7 @@ void code_tag_sentence(sentence_state *s)
     mark_dateline(s);
     for (size_t i = 0; i < s->n;) {
         lex_match m;
-        if (lex_match_phrase(s->dict, s->words, s->caps, s->n, i, &m)) {
+        if (lex_match_ids(s->dict, s->word_id, s->caps, s->n, i, &m)) {
             span *sp = &s->spans[s->span_count++];
             sp->first = (uint32_t)i;
             sp->last = (uint32_t)(i + m.token_count - 1);
@@ -91,7 +91,7 @@ void code_tag_sentence(sentence_state *s)
             continue;
         /* "U.N.-recognized", "Iranian-made": a participle joined to the word before is an adjective */
         if (i > 0 && (s->tokens[i - 1].flags & TEXT_HYPHEN_NEXT)) continue;
-        lex_heads(s->dict, s->words[i], &hc);
+        lex_heads_of(s->dict, s->word_id[i], &hc);
         s->is_head[i] = hc > 0;
     }
 }
@@ -551,7 +551,7 @@ static size_t build_mention(sentence_state *s, size_t i)
                         return end + 1;
                     }
                     size_t hc = 0;
-                    const lex_head_pattern *heads = end + 1 < s->n ? lex_heads(s->dict, s->words[end + 1], &hc) : NULL;
+                    const lex_head_pattern *heads = end + 1 < s->n ? lex_heads_of(s->dict, s->word_id[end + 1], &hc) : NULL;
                     for (size_t k = 0; k < hc; k++) {
                         const lex_code_info *info = heads[k].pattern->noun_head ? lex_code(s->dict, heads[k].pattern->code) : NULL;
                         if (info && info->quad_class == 4 && (strncmp(info->code, "19", 2) == 0 || strncmp(info->code, "18", 2) == 0 ||
@@ -696,7 +696,7 @@ static void words_again(sentence_state *s, size_t first, size_t last)
         s->tag[k] = TAG_NONE;
         s->tag_entry[k] = NULL;
         size_t hc = 0;
-        lex_heads(s->dict, s->words[k], &hc);
+        lex_heads_of(s->dict, s->word_id[k], &hc);
         s->is_head[k] = hc > 0 && !(k > 0 && (s->tokens[k - 1].flags & TEXT_HYPHEN_NEXT));
     }
 }

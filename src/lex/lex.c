@@ -17,6 +17,9 @@
 #include <ctype.h>
 #include <errno.h>
 
+/* Longest text of a phrase a match can reach (bytes, with the spaces and a NUL). */
+enum { LEX_KEY_MAX = 512 };
+
 /* ---- small vectors ---- */
 
 typedef struct ptr_vec { void **items; size_t count, cap; } ptr_vec;
@@ -60,6 +63,30 @@ typedef struct head_table {
     size_t     cap, used;
 } head_table;
 
+typedef struct word_slot { uint32_t hash, id; } word_slot;
+
+typedef struct lex_word_info {
+    const char      *word;
+    uint32_t         len;
+    const head_slot *heads;       /* the patterns with this head word, or NULL */
+} lex_word_info;
+
+typedef struct id_phrase {
+    uint64_t           hash;      /* of ids, by id_hash_more */
+    const phrase_slot *slot;      /* NULL = empty */
+    const uint32_t    *ids;
+    uint32_t           count;
+} id_phrase;
+
+typedef struct word_index {
+    word_slot     *slots;         /* open addressing by lex_word_hash; id 0 = empty */
+    size_t         cap;
+    lex_word_info *words;         /* by id; [0] is no word */
+    size_t         count, alloc;
+    id_phrase     *phrases;       /* open addressing by hash */
+    size_t         phrase_cap;
+} word_index;
+
 struct lex_dict {
     arena         memory;
     phrase_table  phrases;
@@ -74,6 +101,7 @@ struct lex_dict {
     places        *gazetteer;     /* NULL when no compiled gazetteer was found */
     const lex_pattern **pattern_set;  /* open addressing by text_hash: each pattern text once */
     size_t        pattern_set_cap, pattern_set_count;
+    word_index    words;          /* every word of a phrase or a head, by id (built after loading) */
 };
 
 /* The pattern already loaded with this text and head kind, or NULL; else
@@ -185,6 +213,122 @@ static head_slot *head_insert(head_table *t, arena *a, const char *key)
     s->hash = h;
     t->used++;
     return s;
+}
+
+/* ---- word ids ----
+ *
+ * After loading, every distinct word of a phrase (or of a prefix of one)
+ * and every head word gets a number, and every phrase is indexed again by
+ * its sequence of numbers.  The coder looks each token up once (by the
+ * lex_word_hash it computes anyway); from then on a phrase match is a
+ * walk over integers, and a token no phrase contains stops it at once. */
+
+static inline uint64_t id_hash_more(uint64_t h, uint32_t id)
+{
+    h = (h ^ id) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 29);
+}
+#define ID_HASH_START 0x243F6A8885A308D3ull
+
+static uint32_t word_find(const word_index *w, const char *word, size_t n, uint32_t hash)
+{
+    if (!w->cap) return 0;
+    size_t mask = w->cap - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const word_slot *slot = &w->slots[i];
+        if (!slot->id) return 0;
+        const lex_word_info *info = &w->words[slot->id];
+        if (slot->hash == hash && info->len == n && memcmp(info->word, word, n) == 0) return slot->id;
+    }
+}
+
+static void word_slots_resize(word_index *w, size_t cap)
+{
+    word_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots) { fputs("parley: out of memory\n", stderr); abort(); }
+    for (size_t i = 0; i < w->cap; i++) {
+        if (!w->slots[i].id) continue;
+        size_t j = w->slots[i].hash & (cap - 1);
+        while (slots[j].id) j = (j + 1) & (cap - 1);
+        slots[j] = w->slots[i];
+    }
+    free(w->slots);
+    w->slots = slots;
+    w->cap = cap;
+}
+
+/* The id of a word (n bytes at word, not NUL-terminated), added if new. */
+static uint32_t word_intern(word_index *w, arena *a, const char *word, size_t n)
+{
+    uint32_t hash = 2166136261u;   /* lex_word_hash of the n bytes */
+    for (size_t i = 0; i < n; i++) { hash ^= (unsigned char)word[i]; hash *= 16777619u; }
+    uint32_t id = word_find(w, word, n, hash);
+    if (id) return id;
+    char *copy = arena_strndup(a, word, n);
+    if (2 * (w->count + 1) >= w->cap) word_slots_resize(w, w->cap ? w->cap * 2 : 4096);
+    if (w->count + 1 >= w->alloc) {
+        size_t alloc = w->alloc ? w->alloc * 2 : 4096;
+        lex_word_info *words = realloc(w->words, alloc * sizeof *words);
+        if (!words) { fputs("parley: out of memory\n", stderr); abort(); }
+        if (!w->alloc) memset(&words[0], 0, sizeof *words);   /* id 0: no word */
+        w->words = words;
+        w->alloc = alloc;
+    }
+    id = (uint32_t)++w->count;
+    w->words[id] = (lex_word_info){ .word = copy, .len = (uint32_t)n, .heads = NULL };
+    size_t mask = w->cap - 1, i = hash & mask;
+    while (w->slots[i].id) i = (i + 1) & mask;
+    w->slots[i] = (word_slot){ .hash = hash, .id = id };
+    return id;
+}
+
+static const id_phrase *id_phrase_find(const word_index *w, uint64_t hash, const uint32_t *ids, size_t count)
+{
+    if (!w->phrase_cap) return NULL;
+    size_t mask = w->phrase_cap - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const id_phrase *p = &w->phrases[i];
+        if (!p->slot) return NULL;
+        if (p->hash == hash && p->count == count && memcmp(p->ids, ids, count * sizeof *ids) == 0) return p;
+    }
+}
+
+static void build_word_index(lex_dict *d)
+{
+    word_index *w = &d->words;
+    size_t cap = 1024;
+    while (cap < 2 * d->phrases.used + 2) cap *= 2;
+    w->phrases = calloc(cap, sizeof *w->phrases);
+    if (!w->phrases) { fputs("parley: out of memory\n", stderr); abort(); }
+    w->phrase_cap = cap;
+    uint32_t ids[256];
+    for (size_t i = 0; i < d->phrases.cap; i++) {
+        const phrase_slot *s = &d->phrases.slots[i];
+        if (!s->key) continue;
+        size_t count = 0;
+        uint64_t hash = ID_HASH_START;
+        for (const char *p = s->key;; ) {
+            const char *space = strchr(p, ' ');
+            size_t n = space ? (size_t)(space - p) : strlen(p);
+            if (count == sizeof ids / sizeof *ids) { count = 0; break; }   /* longer than any match */
+            ids[count] = word_intern(w, &d->memory, p, n);
+            hash = id_hash_more(hash, ids[count++]);
+            if (!space) break;
+            p = space + 1;
+        }
+        if (!count) continue;
+        uint32_t *copy = arena_alloc(&d->memory, count * sizeof *copy);
+        memcpy(copy, ids, count * sizeof *copy);
+        size_t mask = cap - 1, j = hash & mask;
+        while (w->phrases[j].slot) j = (j + 1) & mask;
+        w->phrases[j] = (id_phrase){ .hash = hash, .slot = s, .ids = copy, .count = (uint32_t)count };
+    }
+    for (size_t i = 0; i < d->heads.cap; i++) {
+        const head_slot *s = &d->heads.slots[i];
+        if (!s->key) continue;
+        uint32_t id = word_intern(w, &d->memory, s->key, strlen(s->key));
+        w->words[id].heads = s;
+    }
 }
 
 /* ---- names ---- */
@@ -1176,6 +1320,7 @@ lex_dict *lex_load_ex(const char *const *folders, size_t folder_count, const lex
         head_slot *s = &d->heads.slots[i];
         if (s->key && s->count > 1) qsort(s->items, s->count, sizeof *s->items, compare_head_patterns);
     }
+    build_word_index(d);
     return d;
 }
 
@@ -1189,6 +1334,9 @@ void lex_free(lex_dict *d)
     free(d->phrases.slots);
     for (size_t i = 0; i < d->heads.cap; i++) free(d->heads.slots[i].items);
     free(d->heads.slots);
+    free(d->words.slots);
+    free(d->words.words);
+    free(d->words.phrases);
     free(d->patterns.items);
     free(d->pattern_set);
     free(d->entries.items);
@@ -1214,7 +1362,7 @@ static bool slot_result(const phrase_slot *s, bool all_caps, size_t tokens, lex_
 bool lex_match_phrase(const lex_dict *d, const char *const *tokens, const bool *caps,
                       size_t count, size_t first, lex_match *out)
 {
-    char key[512];
+    char key[LEX_KEY_MAX];
     size_t len = 0;
     uint64_t hash = HASH_BYTES_START;   /* of key, grown word by word */
     bool all_caps = true, found = false;
@@ -1233,6 +1381,39 @@ bool lex_match_phrase(const lex_dict *d, const char *const *tokens, const bool *
         if (slot_result(s, all_caps, i - first + 1, &m)) { *out = m; found = true; }
     }
     return found;
+}
+
+uint32_t lex_word_id(const lex_dict *d, const char *folded_word, size_t length, uint32_t word_hash)
+{
+    return word_find(&d->words, folded_word, length, word_hash);
+}
+
+bool lex_match_ids(const lex_dict *d, const uint32_t *ids, const bool *caps,
+                   size_t count, size_t first, lex_match *out)
+{
+    size_t len = 0;    /* of the phrase as text: lex_match_phrase's key limit */
+    uint64_t hash = ID_HASH_START;
+    bool all_caps = true, found = false;
+    for (size_t i = first; i < count && i - first < 16; i++) {
+        if (!ids[i]) break;   /* a word in no phrase */
+        size_t n = d->words.words[ids[i]].len;
+        if (len + n + 2 > LEX_KEY_MAX) break;
+        len += n + (i > first);
+        hash = id_hash_more(hash, ids[i]);
+        all_caps = all_caps && caps[i];
+        const id_phrase *p = id_phrase_find(&d->words, hash, ids + first, i - first + 1);
+        if (!p) break;
+        lex_match m;
+        if (slot_result(p->slot, all_caps, i - first + 1, &m)) { *out = m; found = true; }
+    }
+    return found;
+}
+
+const lex_head_pattern *lex_heads_of(const lex_dict *d, uint32_t word_id, size_t *count)
+{
+    const head_slot *s = d->words.words[word_id].heads;   /* [0].heads is NULL */
+    *count = s ? s->count : 0;
+    return s ? s->items : NULL;
 }
 
 bool lex_lookup(const lex_dict *d, const char *folded, lex_match *out)

@@ -122,6 +122,16 @@ const lex_diagnostic *lex_diagnostic_at(const lex_dict *d, size_t i);
 bool lex_match_phrase(const lex_dict *d, const char *const *tokens, const bool *caps,
                       size_t count, size_t first, lex_match *out);
 
+/* The same by word ids: every word the dictionaries' phrases and heads
+ * contain has an id (lex_word_id; 0 for any other word), so that a
+ * sentence's words are looked up once and its phrases matched over
+ * integers.  Gives what lex_match_phrase gives on the same words. */
+uint32_t lex_word_id(const lex_dict *d, const char *folded_word, size_t length, uint32_t word_hash /* lex_word_hash(folded_word) */);
+bool lex_match_ids(const lex_dict *d, const uint32_t *ids, const bool *caps,
+                   size_t count, size_t first, lex_match *out);
+/* lex_heads of the word with this id (none for 0). */
+const lex_head_pattern *lex_heads_of(const lex_dict *d, uint32_t word_id, size_t *count);
+
 /* Exact lookup of a folded phrase ("foreign minister"). */
 bool lex_lookup(const lex_dict *d, const char *folded, lex_match *out);
 /* The entry of a kind within a match, or NULL. */
