@@ -26,6 +26,9 @@ void *arena_alloc_raw(arena *a, size_t size);      /* the same, not zeroed: for 
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The count strings given, one after another: arena_printf with only "%s",
+ * without parsing a format (rules are built for every event). */
+char *arena_concat(arena *a, size_t count, ...);
 void  arena_reset(arena *a);                       /* keeps the first block */
 void  arena_free(arena *a);
 
