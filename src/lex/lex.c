@@ -94,6 +94,7 @@ struct lex_dict {
     lex_code_info *codes;
     size_t        code_count;
     bool          codes_sorted;
+    uint16_t      *code_index;    /* by code_slot of an all-digit code: index in codes + 1, 0 none */
     ptr_vec       patterns;       /* lex_pattern* */
     ptr_vec       entries;        /* lex_entry* (all, including replaced ones) */
     ptr_vec       diagnostics;    /* lex_diagnostic* */
@@ -669,6 +670,7 @@ static bool collect_files(const char *folder, ptr_vec *out, int depth, error *er
 
 static bool parse_cameo(lex_dict *d, const char *path, char *data, error *err);
 static int compare_code_info(const void *a, const void *b);
+static void index_codes(lex_dict *d);
 
 static bool load_cameo(lex_dict *d, const char *path, error *err)
 {
@@ -719,6 +721,7 @@ static bool parse_cameo(lex_dict *d, const char *path, char *data, error *err)
     }
     qsort(d->codes, d->code_count, sizeof *d->codes, compare_code_info);
     d->codes_sorted = true;
+    index_codes(d);
     for (size_t i = 0; i < d->code_count; i++)
         if (d->codes[i].intent_code[0] && !lex_code(d, d->codes[i].intent_code))
             diagnose(d, true, "%s: code %s: unknown intent code %s", path, d->codes[i].code, d->codes[i].intent_code);
@@ -731,9 +734,39 @@ static int compare_code_info(const void *a, const void *b)
     return strcmp(((const lex_code_info *)a)->code, ((const lex_code_info *)b)->code);
 }
 
+/* Codes of one to four digits ("19", "0871") each have a slot of their
+ * own, so that looking one up (for every event) is a few steps. */
+enum { CODE_SLOTS = 10 + 100 + 1000 + 10000 };
+
+static int code_slot(const char *code)
+{
+    static const int first_of_length[5] = { 0, 0, 10, 110, 1110 };
+    int value = 0, length = 0;
+    for (; code[length]; length++) {
+        if (length == 4 || code[length] < '0' || code[length] > '9') return -1;
+        value = value * 10 + (code[length] - '0');
+    }
+    return length ? first_of_length[length] + value : -1;
+}
+
+static void index_codes(lex_dict *d)
+{
+    d->code_index = calloc(CODE_SLOTS, sizeof *d->code_index);
+    if (!d->code_index) { fputs("parley: out of memory\n", stderr); abort(); }
+    for (size_t i = 0; i < d->code_count && i < UINT16_MAX; i++) {
+        int slot = code_slot(d->codes[i].code);
+        if (slot >= 0 && !d->code_index[slot]) d->code_index[slot] = (uint16_t)(i + 1);
+    }
+}
+
 const lex_code_info *lex_code(const lex_dict *d, const char *code)
 {
-    if (!code || strlen(code) > 4) return NULL;
+    if (!code) return NULL;
+    if (d->code_index) {
+        int slot = code_slot(code);
+        if (slot >= 0) return d->code_index[slot] ? &d->codes[d->code_index[slot] - 1] : NULL;
+    }
+    if (strlen(code) > 4) return NULL;
     if (!d->codes_sorted) {
         /* while loading, before the table is sorted */
         for (size_t i = 0; i < d->code_count; i++)
@@ -1337,6 +1370,7 @@ void lex_free(lex_dict *d)
     free(d->words.slots);
     free(d->words.words);
     free(d->words.phrases);
+    free(d->code_index);
     free(d->patterns.items);
     free(d->pattern_set);
     free(d->entries.items);
