@@ -69,6 +69,7 @@ typedef struct lex_word_info {
     const char      *word;
     uint32_t         len;
     const head_slot *heads;       /* the patterns with this head word, or NULL */
+    bool             starts;      /* the first word of a phrase: a match can begin here */
 } lex_word_info;
 
 typedef struct id_phrase {
@@ -276,7 +277,7 @@ static uint32_t word_intern(word_index *w, arena *a, const char *word, size_t n)
         w->alloc = alloc;
     }
     id = (uint32_t)++w->count;
-    w->words[id] = (lex_word_info){ .word = copy, .len = (uint32_t)n, .heads = NULL };
+    w->words[id] = (lex_word_info){ .word = copy, .len = (uint32_t)n, .heads = NULL, .starts = false };
     size_t mask = w->cap - 1, i = hash & mask;
     while (w->slots[i].id) i = (i + 1) & mask;
     w->slots[i] = (word_slot){ .hash = hash, .id = id };
@@ -290,7 +291,10 @@ static const id_phrase *id_phrase_find(const word_index *w, uint64_t hash, const
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
         const id_phrase *p = &w->phrases[i];
         if (!p->slot) return NULL;
-        if (p->hash == hash && p->count == count && memcmp(p->ids, ids, count * sizeof *ids) == 0) return p;
+        if (p->hash != hash || p->count != count) continue;
+        size_t k = 0;
+        while (k < count && p->ids[k] == ids[k]) k++;
+        if (k == count) return p;
     }
 }
 
@@ -318,6 +322,7 @@ static void build_word_index(lex_dict *d)
             p = space + 1;
         }
         if (!count) continue;
+        w->words[ids[0]].starts = true;
         uint32_t *copy = arena_alloc(&d->memory, count * sizeof *copy);
         memcpy(copy, ids, count * sizeof *copy);
         size_t mask = cap - 1, j = hash & mask;
@@ -1428,6 +1433,7 @@ bool lex_match_ids(const lex_dict *d, const uint32_t *ids, const bool *caps,
     size_t len = 0;    /* of the phrase as text: lex_match_phrase's key limit */
     uint64_t hash = ID_HASH_START;
     bool all_caps = true, found = false;
+    if (first >= count || !d->words.words[ids[first]].starts) return false;   /* [0] starts nothing */
     for (size_t i = first; i < count && i - first < 16; i++) {
         if (!ids[i]) break;   /* a word in no phrase */
         size_t n = d->words.words[ids[i]].len;
