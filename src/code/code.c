@@ -57,7 +57,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
     bool *caps = arena_alloc_raw(a, doc.token_count + 1);
     for (size_t i = 0; i < doc.token_count; i++) {
         const char *w = text_token_fold(&doc, i);
-        lex_word_hashes(w, &hash[i], &stem[i]);
+        lex_word_hashes(w, doc.tokens[i].fold_len, &hash[i], &stem[i]);
         word_id[i] = lex_word_id(dict, w, doc.tokens[i].fold_len, hash[i]);
         caps[i] = doc.tokens[i].flags & TEXT_ALLCAPS;
     }

@@ -163,26 +163,22 @@ static inline uint32_t lex_stem_hash(const char *w)
     return h;
 }
 
-/* lex_word_hash and lex_stem_hash of one word in a single pass. */
-static inline void lex_word_hashes(const char *w, uint32_t *hash, uint32_t *stem)
+/* lex_word_hash and lex_stem_hash of one word of n bytes in a single
+ * pass: the stem's length is known from the word's end, so the stem's hash
+ * is the word's hash part of the way. */
+static inline void lex_word_hashes(const char *w, size_t n, uint32_t *hash, uint32_t *stem)
 {
-    uint32_t prefix[4] = { 2166136261u, 0, 0, 0 };   /* hashes of the first n, n-1, n-2, n-3 bytes */
-    uint32_t h = 2166136261u;
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)w; *p; p++, n++) {
-        prefix[3] = prefix[2];
-        prefix[2] = prefix[1];
-        prefix[1] = prefix[0];
-        h ^= *p;
-        h *= 16777619u;
-        prefix[0] = h;
-    }
-    *hash = h;
     size_t k = n;   /* the stem's length, as lex_stem_hash cuts it */
     if (k > 3 && w[k - 1] == 's' && w[k - 2] != 's') k--;
     if (k > 3 && w[k - 1] == 'e') k--;
     if (k > 3 && (w[k - 1] == 'i' || w[k - 1] == 'y')) k--;
-    *stem = prefix[n - k];
+    const unsigned char *p = (const unsigned char *)w;
+    uint32_t h = 2166136261u;
+    size_t i = 0;
+    for (; i < k; i++) { h ^= p[i]; h *= 16777619u; }
+    *stem = h;
+    for (; i < n; i++) { h ^= p[i]; h *= 16777619u; }
+    *hash = h;
 }
 
 const lex_code_info *lex_code(const lex_dict *d, const char *code);
