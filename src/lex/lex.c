@@ -239,8 +239,12 @@ static uint32_t word_find(const word_index *w, const char *word, size_t n, uint3
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
         const word_slot *slot = &w->slots[i];
         if (!slot->id) return 0;
+        if (slot->hash != hash) continue;
         const lex_word_info *info = &w->words[slot->id];
-        if (slot->hash == hash && info->len == n && memcmp(info->word, word, n) == 0) return slot->id;
+        if (info->len != n) continue;
+        size_t k = 0;   /* words are short: a loop beats a call */
+        while (k < n && info->word[k] == word[k]) k++;
+        if (k == n) return slot->id;
     }
 }
 
