@@ -128,19 +128,9 @@ extern const char *const determiners[], *const prepositions[], *const light[], *
 
 /* ---- words: small tests used by every step ---- */
 
-/* strcmp(a, b) == 0 for the short words the coder compares, without a
- * call: the first byte settles almost every comparison. */
-static inline bool code_same_word(const char *a, const char *b)
-{
-    if (a[0] != b[0]) return false;
-    for (size_t k = 0; a[k] == b[k]; k++)
-        if (!a[k]) return true;
-    return false;
-}
-
 static inline bool is(const sentence_state *s, size_t i, const char *w)
 {
-    return i < s->n && code_same_word(s->words[i], w);
+    return i < s->n && str_same(s->words[i], w);
 }
 
 static inline bool is_any(const sentence_state *s, size_t i, const char *const *list)
@@ -149,7 +139,7 @@ static inline bool is_any(const sentence_state *s, size_t i, const char *const *
     if (list == determiners) return s->cls[i] & WORD_DETERMINER;
     if (list == prepositions) return s->cls[i] & WORD_PREPOSITION;
     if (list == subordinators) return s->cls[i] & WORD_SUBORDINATOR;
-    for (size_t k = 0; list[k]; k++) if (code_same_word(s->words[i], list[k])) return true;
+    for (size_t k = 0; list[k]; k++) if (str_same(s->words[i], list[k])) return true;
     return false;
 }
 

@@ -95,6 +95,17 @@ int  utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
 bool utf8_valid(const char *s, size_t n, size_t *bad_offset);
 
 /* ---- hashing ---- */
+/* strcmp(a, b) == 0 without a call, for the short words the coder
+ * compares many times a sentence: the first byte settles almost every
+ * comparison. */
+static inline bool str_same(const char *a, const char *b)
+{
+    if (a[0] != b[0]) return false;
+    for (size_t k = 0; a[k] == b[k]; k++)
+        if (!a[k]) return true;
+    return false;
+}
+
 uint64_t hash_bytes(const void *data, size_t n);   /* FNV-1a 64 */
 /* The hash of bytes that follow those hashed to h: hash_bytes(ab) ==
  * hash_bytes_more(hash_bytes(a), b), and hash_bytes(x) ==
