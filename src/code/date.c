@@ -841,7 +841,7 @@ static bool may_head(const char *w)
     default: return false;
     }
     for (; *list; list++)
-        if ((*list)[1] == w[1] && strcmp(*list, w) == 0) return true;
+        if ((*list)[1] == w[1] && str_same(*list, w)) return true;
     return false;
 }
 
