@@ -317,7 +317,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         uint64_t stem_bits = 0;
         for (size_t k = 0; k < hc && !found; k++) {
             /* every word of the pattern must be somewhere after the head */
-            if (heads[k].pattern->stem_bits & ~s->after_bits[h + 1]) continue;
+            if (heads[k].stem_bits & ~s->after_bits[h + 1]) continue;
             if (heads[k].first_hash) {
                 if (!(window_bits & (1ull << (heads[k].first_hash & 63)))) {
                     /* not the word itself: perhaps its other number ("election" for "elections") */

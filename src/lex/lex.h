@@ -87,6 +87,8 @@ enum { LEX_FORM_BASE = 1, LEX_FORM_THIRD = 2, LEX_FORM_PAST = 4, LEX_FORM_PARTIC
 
 typedef struct lex_head_pattern {
     const lex_pattern *pattern;
+    uint64_t           stem_bits;  /* pattern->stem_bits, here so that the test that rejects most patterns
+                                    * reads no pattern */
     uint32_t           first_hash; /* lex_word_hash of the first literal word after the head, 0 when none */
     uint32_t           first_stem; /* lex_stem_hash of that word: its other number shares it */
     uint8_t            forms;    /* LEX_FORM_* bits this surface word is */
