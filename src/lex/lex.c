@@ -86,6 +86,7 @@ typedef struct word_index {
     size_t         count, alloc;
     id_phrase     *phrases;       /* open addressing by hash */
     size_t         phrase_cap;
+    uint64_t      *starts;        /* bit by id: the first word of a phrase (a few kilobytes: stays in cache) */
 } word_index;
 
 struct lex_dict {
@@ -325,7 +326,10 @@ static void build_word_index(lex_dict *d)
             if (!space) break;
             p = space + 1;
         }
-        if (!count) continue;
+        /* a key longer than lex_match_phrase's key buffer admits is never
+         * matched there (the first word alone up to 510 bytes, more words
+         * up to 511): leave it out, so that matching by ids needs no length */
+        if (!count || strlen(s->key) > (count == 1 ? LEX_KEY_MAX - 2 : LEX_KEY_MAX - 1)) continue;
         w->words[ids[0]].starts = true;
         uint32_t *copy = arena_alloc(&d->memory, count * sizeof *copy);
         memcpy(copy, ids, count * sizeof *copy);
@@ -339,6 +343,10 @@ static void build_word_index(lex_dict *d)
         uint32_t id = word_intern(w, &d->memory, s->key, strlen(s->key));
         w->words[id].heads = s;
     }
+    w->starts = calloc(w->count / 64 + 1, sizeof *w->starts);
+    if (!w->starts) { fputs("parley: out of memory\n", stderr); abort(); }
+    for (size_t id = 1; id <= w->count; id++)
+        if (w->words[id].starts) w->starts[id / 64] |= 1ull << (id % 64);
 }
 
 /* ---- names ---- */
@@ -1380,6 +1388,7 @@ void lex_free(lex_dict *d)
     free(d->words.slots);
     free(d->words.words);
     free(d->words.phrases);
+    free(d->words.starts);
     free(d->code_index);
     free(d->patterns.items);
     free(d->pattern_set);
@@ -1435,15 +1444,11 @@ uint32_t lex_word_id(const lex_dict *d, const char *folded_word, size_t length, 
 bool lex_match_ids(const lex_dict *d, const uint32_t *ids, const bool *caps,
                    size_t count, size_t first, lex_match *out)
 {
-    size_t len = 0;    /* of the phrase as text: lex_match_phrase's key limit */
     uint64_t hash = ID_HASH_START;
     bool all_caps = true, found = false;
-    if (first >= count || !d->words.words[ids[first]].starts) return false;   /* [0] starts nothing */
+    if (first >= count || !(d->words.starts[ids[first] / 64] & (1ull << (ids[first] % 64)))) return false;   /* [0] starts nothing */
     for (size_t i = first; i < count && i - first < 16; i++) {
         if (!ids[i]) break;   /* a word in no phrase */
-        size_t n = d->words.words[ids[i]].len;
-        if (len + n + 2 > LEX_KEY_MAX) break;
-        len += n + (i > first);
         hash = id_hash_more(hash, ids[i]);
         all_caps = all_caps && caps[i];
         const id_phrase *p = id_phrase_find(&d->words, hash, ids + first, i - first + 1);
