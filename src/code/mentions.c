@@ -976,8 +976,6 @@ void code_build_mentions(sentence_state *s)
         size_t end = i;
         while (end + 1 < s->n && word_is_capitalized(s, end + 1) && s->tag[end + 1] == TAG_NONE) end++;
         if (end == i && (s->tokens[i].flags & TEXT_SENTENCE_START)) { i = end; continue; }
-        date_expression is_date[1];
-        if (date_find(s->words, s->n, i, end - i + 1, s->publication, is_date, 1)) { i = end; continue; }
         /* "near Taiz, the Yemeni army said": a place, not a person */
         if (preceded_by_locative(s, i)) { i = end; continue; }
         size_t k = end + 1;
@@ -988,6 +986,8 @@ void code_build_mentions(sentence_state *s)
         if (k >= s->n || s->mention_at[k] < 0) { i = end; continue; }
         mention *role = &s->mentions[s->mention_at[k]];
         if (role->kind != MENTION_AGENT || !role->code[0]) { i = end; continue; }
+        date_expression is_date[1];   /* tested last: the dearest test, and the others reject most names */
+        if (date_find(s->words, s->n, i, end - i + 1, s->publication, is_date, 1)) { i = end; continue; }
         mention *m = add_mention(s, i, end, role->code, MENTION_PERSON, "name, apposition");
         if (m) {
             /* the appositive belongs to the name: it is not a subject of its own */
