@@ -1236,11 +1236,19 @@ static void build_set_patterns(lex_dict *d, const raw_line *r, const char *text,
         set[n++] = g;
     }
     for (size_t c = 0; c < combinations; c++) {
+        /* joined by hand: there are tens of thousands of these at each start */
         char buffer[1024];
-        size_t len = (size_t)snprintf(buffer, sizeof buffer, "%s", noun_head ? "~" : "");
-        for (size_t i = 0; i < n && len < sizeof buffer; i++)
-            len += (size_t)snprintf(buffer + len, sizeof buffer - len, "%s%s", i ? " " : "",
-                                    set[i] ? set[i]->members[index[i]] : literal[i]);
+        size_t len = 0;
+        if (noun_head) buffer[len++] = '~';
+        for (size_t i = 0; i < n && len < sizeof buffer; i++) {
+            const char *piece = set[i] ? set[i]->members[index[i]] : literal[i];
+            size_t piece_len = strlen(piece), need = (i ? 1 : 0) + piece_len;
+            if (len + need >= sizeof buffer) { len += need; break; }   /* too long: reported below */
+            if (i) buffer[len++] = ' ';
+            memcpy(buffer + len, piece, piece_len);
+            len += piece_len;
+        }
+        if (len < sizeof buffer) buffer[len] = '\0';
         if (len >= sizeof buffer) {
             diagnose(d, true, "%s: pattern \"%s\" expands into a pattern longer than %zu bytes", r->source, text,
                      sizeof buffer - 1);
