@@ -72,20 +72,26 @@ typedef struct lex_word_info {
     bool             starts;      /* the first word of a phrase: a match can begin here */
 } lex_word_info;
 
-typedef struct id_phrase {
-    uint64_t           hash;      /* of ids, by id_hash_more */
-    const phrase_slot *slot;      /* NULL = empty */
-    const uint32_t    *ids;
-    uint32_t           count;
-} id_phrase;
+/* A phrase as its last word after the phrase of its other words: the
+ * phrases form a tree (every prefix of a phrase is one too), kept in one
+ * open-addressed table of small nodes, so that a step of a match reads one
+ * node and nothing else. */
+typedef struct phrase_node {
+    uint32_t parent;      /* node index + 1 of the phrase without its last word; 0 for a first word */
+    uint32_t word;        /* id of the last word; 0 = an empty node */
+    uint32_t slot;        /* index + 1 in the phrase table; 0 none */
+    uint8_t  has;         /* PHRASE_ENTRIES, PHRASE_LOWER_ENTRIES: whether slot_result would find entries */
+} phrase_node;
+
+enum { PHRASE_ENTRIES = 1, PHRASE_LOWER_ENTRIES = 2 };
 
 typedef struct word_index {
     word_slot     *slots;         /* open addressing by lex_word_hash; id 0 = empty */
     size_t         cap;
     lex_word_info *words;         /* by id; [0] is no word */
     size_t         count, alloc;
-    id_phrase     *phrases;       /* open addressing by hash */
-    size_t         phrase_cap;
+    phrase_node   *nodes;         /* open addressing by (parent, word) */
+    size_t         node_cap;
     uint64_t      *starts;        /* bit by id: the first word of a phrase (a few kilobytes: stays in cache) */
 } word_index;
 
@@ -226,12 +232,11 @@ static head_slot *head_insert(head_table *t, arena *a, const char *key)
  * lex_word_hash it computes anyway); from then on a phrase match is a
  * walk over integers, and a token no phrase contains stops it at once. */
 
-static inline uint64_t id_hash_more(uint64_t h, uint32_t id)
+static inline size_t node_hash(uint32_t parent, uint32_t word)
 {
-    h = (h ^ id) * 0x9E3779B97F4A7C15ull;
-    return h ^ (h >> 29);
+    uint64_t h = ((uint64_t)parent << 32 | word) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h ^ (h >> 31));
 }
-#define ID_HASH_START 0x243F6A8885A308D3ull
 
 static uint32_t word_find(const word_index *w, const char *word, size_t n, uint32_t hash)
 {
@@ -289,40 +294,46 @@ static uint32_t word_intern(word_index *w, arena *a, const char *word, size_t n)
     return id;
 }
 
-static const id_phrase *id_phrase_find(const word_index *w, uint64_t hash, const uint32_t *ids, size_t count)
+/* The node of the phrase parent + word (index + 1), or 0. */
+static inline uint32_t node_find(const word_index *w, uint32_t parent, uint32_t word)
 {
-    if (!w->phrase_cap) return NULL;
-    size_t mask = w->phrase_cap - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        const id_phrase *p = &w->phrases[i];
-        if (!p->slot) return NULL;
-        if (p->hash != hash || p->count != count) continue;
-        size_t k = 0;
-        while (k < count && p->ids[k] == ids[k]) k++;
-        if (k == count) return p;
+    size_t mask = w->node_cap - 1;
+    for (size_t i = node_hash(parent, word) & mask;; i = (i + 1) & mask) {
+        const phrase_node *node = &w->nodes[i];
+        if (!node->word) return 0;
+        if (node->word == word && node->parent == parent) return (uint32_t)i + 1;
     }
+}
+
+/* The node of parent + word, added (without a phrase yet) if new. */
+static uint32_t node_add(word_index *w, uint32_t parent, uint32_t word)
+{
+    uint32_t found = node_find(w, parent, word);
+    if (found) return found;
+    size_t mask = w->node_cap - 1, i = node_hash(parent, word) & mask;
+    while (w->nodes[i].word) i = (i + 1) & mask;
+    w->nodes[i] = (phrase_node){ .parent = parent, .word = word, .slot = 0, .has = 0 };
+    return (uint32_t)i + 1;
 }
 
 static void build_word_index(lex_dict *d)
 {
     word_index *w = &d->words;
     size_t cap = 1024;
-    while (cap < 2 * d->phrases.used + 2) cap *= 2;
-    w->phrases = calloc(cap, sizeof *w->phrases);
-    if (!w->phrases) { fputs("parley: out of memory\n", stderr); abort(); }
-    w->phrase_cap = cap;
+    while (cap < 2 * d->phrases.used + 2) cap *= 2;   /* at most one node per phrase: half full at most */
+    w->nodes = calloc(cap, sizeof *w->nodes);
+    if (!w->nodes) { fputs("parley: out of memory\n", stderr); abort(); }
+    w->node_cap = cap;
     uint32_t ids[256];
     for (size_t i = 0; i < d->phrases.cap; i++) {
         const phrase_slot *s = &d->phrases.slots[i];
         if (!s->key) continue;
         size_t count = 0;
-        uint64_t hash = ID_HASH_START;
         for (const char *p = s->key;; ) {
             const char *space = strchr(p, ' ');
             size_t n = space ? (size_t)(space - p) : strlen(p);
             if (count == sizeof ids / sizeof *ids) { count = 0; break; }   /* longer than any match */
-            ids[count] = word_intern(w, &d->memory, p, n);
-            hash = id_hash_more(hash, ids[count++]);
+            ids[count++] = word_intern(w, &d->memory, p, n);
             if (!space) break;
             p = space + 1;
         }
@@ -331,11 +342,11 @@ static void build_word_index(lex_dict *d)
          * up to 511): leave it out, so that matching by ids needs no length */
         if (!count || strlen(s->key) > (count == 1 ? LEX_KEY_MAX - 2 : LEX_KEY_MAX - 1)) continue;
         w->words[ids[0]].starts = true;
-        uint32_t *copy = arena_alloc(&d->memory, count * sizeof *copy);
-        memcpy(copy, ids, count * sizeof *copy);
-        size_t mask = cap - 1, j = hash & mask;
-        while (w->phrases[j].slot) j = (j + 1) & mask;
-        w->phrases[j] = (id_phrase){ .hash = hash, .slot = s, .ids = copy, .count = (uint32_t)count };
+        uint32_t node = 0;
+        for (size_t k = 0; k < count; k++) node = node_add(w, node, ids[k]);   /* its prefixes are phrases too */
+        phrase_node *leaf = &w->nodes[node - 1];
+        leaf->slot = (uint32_t)i + 1;
+        leaf->has = (s->entries.count ? PHRASE_ENTRIES : 0) | (s->lower_entries.count ? PHRASE_LOWER_ENTRIES : 0);
     }
     for (size_t i = 0; i < d->heads.cap; i++) {
         const head_slot *s = &d->heads.slots[i];
@@ -1395,7 +1406,7 @@ void lex_free(lex_dict *d)
     free(d->heads.slots);
     free(d->words.slots);
     free(d->words.words);
-    free(d->words.phrases);
+    free(d->words.nodes);
     free(d->words.starts);
     free(d->code_index);
     free(d->patterns.items);
@@ -1452,19 +1463,25 @@ uint32_t lex_word_id(const lex_dict *d, const char *folded_word, size_t length, 
 bool lex_match_ids(const lex_dict *d, const uint32_t *ids, const bool *caps,
                    size_t count, size_t first, lex_match *out)
 {
-    uint64_t hash = ID_HASH_START;
-    bool all_caps = true, found = false;
-    if (first >= count || !(d->words.starts[ids[first] / 64] & (1ull << (ids[first] % 64)))) return false;   /* [0] starts nothing */
+    const word_index *w = &d->words;
+    if (first >= count || !(w->starts[ids[first] / 64] & (1ull << (ids[first] % 64)))) return false;   /* [0] starts nothing */
+    bool all_caps = true, best_caps = false;
+    uint32_t node = 0, best = 0;
+    size_t best_tokens = 0;
     for (size_t i = first; i < count && i - first < 16; i++) {
         if (!ids[i]) break;   /* a word in no phrase */
-        hash = id_hash_more(hash, ids[i]);
         all_caps = all_caps && caps[i];
-        const id_phrase *p = id_phrase_find(&d->words, hash, ids + first, i - first + 1);
-        if (!p) break;
-        lex_match m;
-        if (slot_result(p->slot, all_caps, i - first + 1, &m)) { *out = m; found = true; }
+        node = node_find(w, node, ids[i]);
+        if (!node || !w->nodes[node - 1].slot) break;
+        /* the phrase's entries are read only for the longest match found */
+        if (w->nodes[node - 1].has & (all_caps ? PHRASE_ENTRIES : PHRASE_LOWER_ENTRIES)) {
+            best = node;
+            best_caps = all_caps;
+            best_tokens = i - first + 1;
+        }
     }
-    return found;
+    if (!best) return false;
+    return slot_result(&d->phrases.slots[w->nodes[best - 1].slot - 1], best_caps, best_tokens, out);
 }
 
 const lex_head_pattern *lex_heads_of(const lex_dict *d, uint32_t word_id, size_t *count)
