@@ -247,7 +247,7 @@ static const char *modal_before(const sentence_state *s, size_t head, size_t fro
 static bool has_verb_reading(const lex_head_pattern *heads, size_t hc)
 {
     for (size_t k = 0; k < hc; k++)
-        if (!heads[k].pattern->noun_head && (heads[k].forms & ~(LEX_FORM_NOUN | LEX_FORM_PLURAL))) return true;
+        if (!heads[k].noun_head && (heads[k].forms & ~(LEX_FORM_NOUN | LEX_FORM_PLURAL))) return true;
     return false;
 }
 
@@ -345,7 +345,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             }
             const lex_pattern *p = heads[k].pattern;
             bool noun_form = heads[k].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL);
-            if (p->noun_head != noun_form) continue;
+            if (heads[k].noun_head != noun_form) continue;
             bool as_noun = noun_usage(s, h, heads[k].forms);
             if (!p->noun_head && as_noun) continue;
             if (p->noun_head && verb_reading && !as_noun && !(h > 0 && s->mention_at[h - 1] >= 0)) continue;

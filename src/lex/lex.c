@@ -1090,6 +1090,7 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
         }
         s->items[s->count].pattern = p;
         s->items[s->count].stem_bits = p->stem_bits;
+        s->items[s->count].noun_head = p->noun_head;
         s->items[s->count].forms = bits[i];
         s->items[s->count].first_hash = 0;
         s->items[s->count].first_stem = 0;

@@ -92,6 +92,7 @@ typedef struct lex_head_pattern {
     uint32_t           first_hash; /* lex_word_hash of the first literal word after the head, 0 when none */
     uint32_t           first_stem; /* lex_stem_hash of that word: its other number shares it */
     uint8_t            forms;    /* LEX_FORM_* bits this surface word is */
+    bool               noun_head; /* pattern->noun_head, here for the same reason as stem_bits */
 } lex_head_pattern;
 
 typedef struct lex_diagnostic {
