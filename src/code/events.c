@@ -300,6 +300,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         uint8_t t = s->tag[h];
         size_t hc = 0;
         const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[h], &hc);
+        const uint64_t *head_stem_bits = lex_heads_stem_bits(s->dict, s->word_id[h]);   /* heads[k].stem_bits */
         match_result best = { 0 };
         uint8_t forms = 0;
         bool found = false;
@@ -317,7 +318,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         uint64_t stem_bits = 0;
         for (size_t k = 0; k < hc && !found; k++) {
             /* every word of the pattern must be somewhere after the head */
-            if (heads[k].stem_bits & ~s->after_bits[h + 1]) continue;
+            if (head_stem_bits[k] & ~s->after_bits[h + 1]) continue;
             if (heads[k].first_hash) {
                 if (!(window_bits & (1ull << (heads[k].first_hash & 63)))) {
                     /* not the word itself: perhaps its other number ("election" for "elections") */
