@@ -65,7 +65,13 @@ typedef struct head_table {
     size_t     cap, used;
 } head_table;
 
-typedef struct word_slot { uint32_t hash, id; } word_slot;
+/* A word's slot holds its first eight bytes (zero-padded) and its length,
+ * so that finding a word of up to eight bytes reads nothing else. */
+typedef struct word_slot {
+    uint32_t hash, id;
+    uint64_t head;                /* the first eight bytes, zero-padded */
+    uint32_t len;
+} word_slot;
 
 typedef struct lex_word_info {
     const char      *word;
@@ -240,18 +246,26 @@ static inline size_t node_hash(uint32_t parent, uint32_t word)
     return (size_t)(h ^ (h >> 31));
 }
 
+static inline uint64_t word_head(const char *word, size_t n)
+{
+    uint64_t head = 0;
+    memcpy(&head, word, n < 8 ? n : 8);
+    return head;
+}
+
 static uint32_t word_find(const word_index *w, const char *word, size_t n, uint32_t hash)
 {
     if (!w->cap) return 0;
     size_t mask = w->cap - 1;
+    uint64_t head = word_head(word, n);
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
         const word_slot *slot = &w->slots[i];
         if (!slot->id) return 0;
-        if (slot->hash != hash) continue;
-        const lex_word_info *info = &w->words[slot->id];
-        if (info->len != n) continue;
-        size_t k = 0;   /* words are short: a loop beats a call */
-        while (k < n && info->word[k] == word[k]) k++;
+        if (slot->hash != hash || slot->len != n || slot->head != head) continue;
+        if (n <= 8) return slot->id;
+        const char *known = w->words[slot->id].word;
+        size_t k = 8;   /* words are short: a loop beats a call */
+        while (k < n && known[k] == word[k]) k++;
         if (k == n) return slot->id;
     }
 }
@@ -292,7 +306,7 @@ static uint32_t word_intern(word_index *w, arena *a, const char *word, size_t n)
     w->words[id] = (lex_word_info){ .word = copy, .len = (uint32_t)n, .heads = NULL, .starts = false };
     size_t mask = w->cap - 1, i = hash & mask;
     while (w->slots[i].id) i = (i + 1) & mask;
-    w->slots[i] = (word_slot){ .hash = hash, .id = id };
+    w->slots[i] = (word_slot){ .hash = hash, .id = id, .head = word_head(word, n), .len = (uint32_t)n };
     return id;
 }
 
