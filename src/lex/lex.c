@@ -335,6 +335,11 @@ static uint32_t node_add(word_index *w, uint32_t parent, uint32_t word)
 static void build_word_index(lex_dict *d)
 {
     word_index *w = &d->words;
+    /* about as many distinct words as heads and phrases of two words:
+     * sized once rather than grown through every smaller table */
+    size_t words_cap = 4096;
+    while (words_cap < 2 * (d->heads.used + d->phrases.used / 2)) words_cap *= 2;
+    word_slots_resize(w, words_cap);
     size_t cap = 1024;
     while (cap < 2 * d->phrases.used + 2) cap *= 2;   /* at most one node per phrase: half full at most */
     w->nodes = calloc(cap, sizeof *w->nodes);
@@ -1109,6 +1114,8 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
         s->items[s->count].pattern = p;
         s->items[s->count].stem_bits = p->stem_bits;
         s->items[s->count].noun_head = p->noun_head;
+        s->items[s->count].literal_words = (uint8_t)(p->word_count - (p->has_slot ? 1 : 0));
+        s->items[s->count].has_slot = p->has_slot;
         s->items[s->count].forms = bits[i];
         s->items[s->count].first_hash = 0;
         s->items[s->count].first_stem = 0;
@@ -1127,10 +1134,9 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
 static int compare_head_patterns(const void *a, const void *b)
 {
     const lex_head_pattern *x = a, *y = b;
-    int lx = x->pattern->word_count - (x->pattern->has_slot ? 1 : 0);
-    int ly = y->pattern->word_count - (y->pattern->has_slot ? 1 : 0);
+    int lx = x->literal_words, ly = y->literal_words;   /* word_count - has_slot, kept in the item */
     if (lx != ly) return ly - lx;
-    if (x->pattern->has_slot != y->pattern->has_slot) return x->pattern->has_slot ? 1 : -1;
+    if (x->has_slot != y->has_slot) return x->has_slot ? 1 : -1;
     return strcmp(x->pattern->text, y->pattern->text);
 }
 

@@ -93,6 +93,8 @@ typedef struct lex_head_pattern {
     uint32_t           first_stem; /* lex_stem_hash of that word: its other number shares it */
     uint8_t            forms;    /* LEX_FORM_* bits this surface word is */
     bool               noun_head; /* pattern->noun_head, here for the same reason as stem_bits */
+    uint8_t            literal_words; /* pattern words other than the slot, and whether it has one: */
+    bool               has_slot;      /* the order of a head's patterns, read without the pattern */
 } lex_head_pattern;
 
 typedef struct lex_diagnostic {
