@@ -91,7 +91,7 @@ typedef struct phrase_node {
     uint8_t  has;         /* PHRASE_ENTRIES, PHRASE_LOWER_ENTRIES: whether slot_result would find entries */
 } phrase_node;
 
-enum { PHRASE_ENTRIES = 1, PHRASE_LOWER_ENTRIES = 2 };
+enum { PHRASE_ENTRIES = 1, PHRASE_LOWER_ENTRIES = 2, PHRASE_LONGER = 4 /* some phrase goes on from here */ };
 
 typedef struct word_index {
     word_slot     *slots;         /* open addressing by lex_word_hash; id 0 = empty */
@@ -101,6 +101,7 @@ typedef struct word_index {
     phrase_node   *nodes;         /* open addressing by (parent, word) */
     size_t         node_cap;
     uint64_t      *starts;        /* bit by id: the first word of a phrase (a few kilobytes: stays in cache) */
+    uint32_t      *roots;         /* by id: the node of the one-word phrase (index + 1), 0 none */
 } word_index;
 
 struct lex_dict {
@@ -378,7 +379,14 @@ static void build_word_index(lex_dict *d)
         for (size_t k = 0; k < s->count; k++) s->stem_bits[k] = s->items[k].stem_bits;
     }
     w->starts = calloc(w->count / 64 + 1, sizeof *w->starts);
-    if (!w->starts) { fputs("parley: out of memory\n", stderr); abort(); }
+    w->roots = calloc(w->count + 1, sizeof *w->roots);
+    if (!w->starts || !w->roots) { fputs("parley: out of memory\n", stderr); abort(); }
+    for (size_t i = 0; i < w->node_cap; i++) {
+        const phrase_node *node = &w->nodes[i];
+        if (!node->word) continue;
+        if (node->parent) w->nodes[node->parent - 1].has |= PHRASE_LONGER;
+        else w->roots[node->word] = (uint32_t)i + 1;
+    }
     for (size_t id = 1; id <= w->count; id++)
         if (w->words[id].starts) w->starts[id / 64] |= 1ull << (id % 64);
 }
@@ -1432,6 +1440,7 @@ void lex_free(lex_dict *d)
     free(d->words.slots);
     free(d->words.words);
     free(d->words.nodes);
+    free(d->words.roots);
     free(d->words.starts);
     free(d->code_index);
     free(d->patterns.items);
@@ -1491,19 +1500,23 @@ bool lex_match_ids(const lex_dict *d, const uint32_t *ids, const bool *caps,
     const word_index *w = &d->words;
     if (first >= count || !(w->starts[ids[first] / 64] & (1ull << (ids[first] % 64)))) return false;   /* [0] starts nothing */
     bool all_caps = true, best_caps = false;
-    uint32_t node = 0, best = 0;
+    uint32_t node = w->roots[ids[first]], best = 0;   /* there is one: the word starts a phrase */
     size_t best_tokens = 0;
-    for (size_t i = first; i < count && i - first < 16; i++) {
-        if (!ids[i]) break;   /* a word in no phrase */
+    for (size_t i = first;;) {
         all_caps = all_caps && caps[i];
-        node = node_find(w, node, ids[i]);
-        if (!node || !w->nodes[node - 1].slot) break;
+        const phrase_node *found = &w->nodes[node - 1];
+        if (!found->slot) break;
         /* the phrase's entries are read only for the longest match found */
-        if (w->nodes[node - 1].has & (all_caps ? PHRASE_ENTRIES : PHRASE_LOWER_ENTRIES)) {
+        if (found->has & (all_caps ? PHRASE_ENTRIES : PHRASE_LOWER_ENTRIES)) {
             best = node;
             best_caps = all_caps;
             best_tokens = i - first + 1;
         }
+        if (!(found->has & PHRASE_LONGER)) break;   /* no phrase goes on: no need to look */
+        i++;
+        if (i >= count || i - first >= 16 || !ids[i]) break;   /* !ids[i]: a word in no phrase */
+        node = node_find(w, node, ids[i]);
+        if (!node) break;
     }
     if (!best) return false;
     return slot_result(&d->phrases.slots[w->nodes[best - 1].slot - 1], best_caps, best_tokens, out);
