@@ -348,11 +348,11 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             bool noun_form = heads[k].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL);
             if (heads[k].noun_head != noun_form) continue;
             bool as_noun = noun_usage(s, h, heads[k].forms);
-            if (!noun_form && as_noun) continue;   /* noun_form is p->noun_head here */
-            if (noun_form && verb_reading && !as_noun && !(h > 0 && s->mention_at[h - 1] >= 0)) continue;
+            if (!p->noun_head && as_noun) continue;
+            if (p->noun_head && verb_reading && !as_noun && !(h > 0 && s->mention_at[h - 1] >= 0)) continue;
             /* a bare form in a list of nouns is a noun: "restore electricity,
              * telephone and banking services" */
-            if (!noun_form && !(heads[k].forms & (LEX_FORM_THIRD | LEX_FORM_PAST | LEX_FORM_PARTICIPLE | LEX_FORM_GERUND)) &&
+            if (!p->noun_head && !(heads[k].forms & (LEX_FORM_THIRD | LEX_FORM_PAST | LEX_FORM_PARTICIPLE | LEX_FORM_GERUND)) &&
                 h > 1 && (is(s, h - 1, ",") || ((is(s, h - 1, "and") || is(s, h - 1, "or")) && !s->is_head[h - 2] &&
                                                  s->tag[h - 2] == TAG_NONE && !word_is_capitalized(s, h - 2))))
                 continue;

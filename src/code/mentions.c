@@ -843,7 +843,6 @@ void code_build_mentions(sentence_state *s)
         /* only commas, "and", "or" and determiners between: "Saudi Arabia,
          * Egypt, the United Arab Emirates and Bahrain" */
         bool has_and = false, has_comma = false, other = false;
-        if (b->first - gap_first == 0 || b->first - gap_first > 4) continue;   /* never joined (below): skip reading the gap */
         for (size_t g = gap_first; g < b->first; g++) {
             if (is(s, g, "and") || is(s, g, "or")) has_and = true;
             else if (is(s, g, ",")) has_comma = true;

@@ -142,7 +142,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
      * before it rather than being a deed of its own */
     casualty cas[16];
     size_t cas_count = 0;
-    for (size_t i = 0; event_count && i < s->n; i++)   /* counts and places serve events only */
+    for (size_t i = 0; i < s->n; i++)
         if (s->cls[i] & WORD_CASUALTY) {
             for (size_t k = 0; k < s->n; k++)
                 if ((s->cls[k] & WORD_NUMBER) || (s->tokens[k].flags & TEXT_NUMBER)) { cas_count = casualty_find(s->words, s->n, cas, 16); break; }
@@ -209,7 +209,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         }
     }
     place_candidate places_found[8];
-    size_t place_count = event_count ? code_find_places(s, places_found, 8) : 0;
+    size_t place_count = code_find_places(s, places_found, 8);
 
     for (size_t e = 0; e < event_count; e++) {
         pending_event *ev = &events[e];
