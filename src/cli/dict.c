@@ -401,7 +401,7 @@ static int dict_compile_places(int argc, char **argv)
     src.country_info = positional[1];
     src.countries_json = positional[2];
     error err;
-    places_counts counts;
+    places_counts counts = { 0 };   /* set by places_compile; zero keeps -flto's flow analysis quiet */
     size_t rows = places_compile(&src, positional[3], &counts, &err);
     if (!rows) { fprintf(stderr, "parley dict: %s\n", err.message); return 1; }
     fprintf(stderr, "parley dict: %zu gazetteer rows -> %s (%zu cities, %zu towns, %zu regions, %zu countries; "

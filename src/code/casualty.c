@@ -3,6 +3,7 @@
  * ("2,000 fighters have been killed"), or a casualty verb and then the
  * number ("killing at least 50 civilians"). */
 #include "casualty.h"
+#include "../util/util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,7 @@ int64_t casualty_number(const char *const *w, size_t n, size_t i, size_t *used)
     }
     if (len > 9 || !strchr("oatfsenhd", s[0])) return -1;   /* no number word starts otherwise */
     for (size_t k = 0; number_words[k].word; k++)
-        if (s[0] == number_words[k].word[0] && strcmp(s, number_words[k].word) == 0) { value = number_words[k].value; break; }
+        if (str_same(s, number_words[k].word)) { value = number_words[k].value; break; }
     if (value < 0) return -1;
     *used = 1;
     /* "a" and "an" only count before a multiplier: "a dozen", "an estimated" is not a number */
@@ -140,7 +141,7 @@ const char *const *casualty_words(void) { return trigger_words; }
 int casualty_kind(const char *w)
 {
     for (size_t k = 0; kind_words[k]; k++)
-        if (w[0] == kind_words[k][0] && strcmp(w, kind_words[k]) == 0) return kind_of_word[k];
+        if (str_same(w, kind_words[k])) return kind_of_word[k];
     return -1;
 }
 

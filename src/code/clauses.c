@@ -9,7 +9,7 @@
 static bool appeal_head(const sentence_state *s, size_t i)
 {
     size_t hc = 0;
-    const lex_head_pattern *heads = lex_heads(s->dict, s->words[i], &hc);
+    const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[i], &hc);
     if (!hc) return false;
     for (size_t k = 0; k < hc; k++)
         if (strncmp(heads[k].pattern->code, "02", 2) != 0 && strncmp(heads[k].pattern->code, "10", 2) != 0) return false;

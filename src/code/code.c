@@ -15,24 +15,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static void main_country(const lex_dict *dict, const text_doc *doc, char out[4], int32_t publication)
+static void main_country(const lex_dict *dict, const text_doc *doc, const uint32_t *ids, const bool *caps,
+                         char out[4], int32_t publication)
 {
     /* the most frequent country among actor phrases of the article */
     typedef struct { char code[4]; int count; } tally;
     tally t[64];
     size_t n = 0;
-    const char *words[64];
-    bool caps[64];
     out[0] = 0;
     for (size_t i = 0; i < doc->token_count;) {
         if (!(doc->tokens[i].flags & TEXT_CAPITALIZED)) { i++; continue; }
-        size_t len = 0;
-        for (; len < 16 && i + len < doc->token_count; len++) {
-            words[len] = text_token_fold(doc, i + len);
-            caps[len] = doc->tokens[i + len].flags & TEXT_ALLCAPS;
-        }
         lex_match m;
-        if (!lex_match_phrase(dict, words, caps, len, 0, &m)) { i++; continue; }
+        if (!lex_match_ids(dict, ids, caps, doc->token_count, i, &m)) { i++; continue; }
         for (size_t k = 0; k < m.count; k++) {
             if (!lex_kind_is_actor(m.entries[k]->kind)) continue;
             char code[16];
@@ -76,9 +70,19 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
     memset(out, 0, sizeof *out);
     text_doc doc;
     text_analyze(a, text, text_len, lex_abbreviations(dict), &doc);
+    /* each token's hashes and dictionary word id, once for the article */
+    uint32_t *hash = arena_alloc_raw(a, (doc.token_count + 1) * 3 * sizeof *hash);
+    uint32_t *stem = hash + doc.token_count + 1, *word_id = stem + doc.token_count + 1;
+    bool *caps = arena_alloc_raw(a, doc.token_count + 1);
+    for (size_t i = 0; i < doc.token_count; i++) {
+        const char *w = text_token_fold(&doc, i);
+        lex_word_hashes(w, doc.tokens[i].fold_len, &hash[i], &stem[i]);
+        word_id[i] = lex_word_id(dict, w, doc.tokens[i].fold_len, hash[i]);
+        caps[i] = doc.tokens[i].flags & TEXT_ALLCAPS;
+    }
     memory mem;
     memset(&mem, 0, sizeof mem);
-    main_country(dict, &doc, mem.country, publication_date);
+    main_country(dict, &doc, word_id, caps, mem.country, publication_date);
     /* large scratch, filled per sentence for the tokens it uses: not zeroed */
     sentence_state *s = arena_alloc_raw(a, sizeof *s);
     pending_event *events = arena_alloc_raw(a, MAX_EVENTS_PER_SENTENCE * sizeof *events);   /* written before read */
@@ -99,10 +103,12 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         s->quoted = ts->quoted;
         s->tokens = doc.tokens + ts->first_token;
         s->n = ts->token_count < MAX_SENTENCE_TOKENS ? ts->token_count : MAX_SENTENCE_TOKENS;
-        uint32_t stem[MAX_SENTENCE_TOKENS];
+        const uint32_t *sentence_stem = stem + ts->first_token;
         for (size_t i = 0; i < s->n; i++) {
             s->words[i] = text_token_fold(&doc, ts->first_token + i);
-            s->caps[i] = s->tokens[i].flags & TEXT_ALLCAPS;
+            s->caps[i] = caps[ts->first_token + i];
+            s->word_id[i] = word_id[ts->first_token + i];
+            s->hash[i] = hash[ts->first_token + i];
             s->mention_at[i] = -1;
             s->tag[i] = TAG_NONE;
             s->tag_entry[i] = NULL;
@@ -113,14 +119,13 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->weapon[i] = NULL;
             s->region[i] = NULL;
             s->facility[i] = NULL;
-            lex_word_hashes(s->words[i], &s->hash[i], &stem[i]);
             s->cls[i] = code_word_class_of(s->words[i], s->hash[i]);
             s->clause_conditional[i] = false;
             s->clause_denied[i] = false;
             s->subject_from[i] = -1;
         }
         s->after_bits[s->n] = 0;
-        for (size_t i = s->n; i > 0; i--) s->after_bits[i - 1] = s->after_bits[i] | (1ull << (stem[i - 1] & 63));
+        for (size_t i = s->n; i > 0; i--) s->after_bits[i - 1] = s->after_bits[i] | (1ull << (sentence_stem[i - 1] & 63));
         code_tag_sentence(s);
         if (si < 3) code_find_dateline(s);
         code_sentence_place_country(s);

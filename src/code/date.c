@@ -53,7 +53,7 @@ static const char *word(const scanner *sc, size_t i) { return i < sc->count ? sc
 /* The first byte settles almost every comparison: test it before strcmp. */
 static bool is(const scanner *sc, size_t i, const char *w)
 {
-    return i < sc->count && sc->words[i][0] == w[0] && strcmp(sc->words[i], w) == 0;
+    return i < sc->count && str_same(sc->words[i], w);
 }
 
 static bool is_one_of(const scanner *sc, size_t i, const char *const *list)
@@ -61,7 +61,7 @@ static bool is_one_of(const scanner *sc, size_t i, const char *const *list)
     if (i >= sc->count) return false;
     const char *w = sc->words[i];
     for (; *list; list++)
-        if (w[0] == (*list)[0] && strcmp(w, *list) == 0) return true;
+        if (str_same(w, *list)) return true;
     return false;
 }
 
@@ -83,7 +83,7 @@ static int month_of(const char *w)
     if (n < 3 || n > 9 || !strchr("jfmasond", w[0])) return 0;
     for (int m = 0; m < 12; m++)
         for (int k = 0; k < 3 && month_names[m][k]; k++)
-            if (strcmp(w, month_names[m][k]) == 0) return m + 1;
+            if (str_same(w, month_names[m][k])) return m + 1;
     return 0;
 }
 
@@ -887,7 +887,7 @@ static bool may_head(const char *w)
     default: return false;
     }
     for (; *list; list++)
-        if ((*list)[1] == w[1] && strcmp(*list, w) == 0) return true;
+        if ((*list)[1] == w[1] && str_same(*list, w)) return true;
     return false;
 }
 

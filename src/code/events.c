@@ -210,7 +210,7 @@ static bool event_noun(const sentence_state *s, size_t k)
 {
     if (!s->is_head[k]) return false;
     size_t hc = 0;
-    const lex_head_pattern *heads = lex_heads(s->dict, s->words[k], &hc);
+    const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[k], &hc);
     for (size_t q = 0; q < hc; q++)
         if (heads[q].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL)) return true;
     return false;
@@ -357,7 +357,7 @@ static const char *modal_before(const sentence_state *s, size_t head, size_t fro
 static bool has_verb_reading(const lex_head_pattern *heads, size_t hc)
 {
     for (size_t k = 0; k < hc; k++)
-        if (!heads[k].pattern->noun_head && (heads[k].forms & ~(LEX_FORM_NOUN | LEX_FORM_PLURAL))) return true;
+        if (!heads[k].noun_head && (heads[k].forms & ~(LEX_FORM_NOUN | LEX_FORM_PLURAL))) return true;
     return false;
 }
 
@@ -563,7 +563,8 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         if (s->consumed[h] || !s->is_head[h]) continue;
         uint8_t t = s->tag[h];
         size_t hc = 0;
-        const lex_head_pattern *heads = lex_heads(s->dict, s->words[h], &hc);
+        const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[h], &hc);
+        const uint64_t *head_stem_bits = lex_heads_stem_bits(s->dict, s->word_id[h]);   /* heads[k].stem_bits */
         match_result best = { 0 };
         uint8_t forms = 0;
         bool found = false;
@@ -581,7 +582,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         uint64_t stem_bits = 0;
         for (size_t k = 0; k < hc && !found; k++) {
             /* every word of the pattern must be somewhere after the head */
-            if (heads[k].pattern->stem_bits & ~s->after_bits[h + 1]) continue;
+            if (head_stem_bits[k] & ~s->after_bits[h + 1]) continue;
             if (heads[k].first_hash) {
                 if (!(window_bits & (1ull << (heads[k].first_hash & 63)))) {
                     /* not the word itself: perhaps its other number ("election" for "elections") */
@@ -609,7 +610,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             }
             const lex_pattern *p = heads[k].pattern;
             bool noun_form = heads[k].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL);
-            if (p->noun_head != noun_form) continue;
+            if (heads[k].noun_head != noun_form) continue;
             bool as_noun = noun_usage(s, h, heads[k].forms);
             if (!p->noun_head && as_noun) continue;
             /* "the first direct talks with Ukraine": a form that is also a

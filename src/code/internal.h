@@ -138,6 +138,7 @@ typedef struct sentence_state {
     const lex_entry *facility[MAX_SENTENCE_TOKENS]; /* a named site the gazetteer lacks ("Chernobyl"), or NULL */
     uint16_t         cls[MAX_SENTENCE_TOKENS];      /* WORD_* bits */
     uint32_t         hash[MAX_SENTENCE_TOKENS];     /* lex_word_hash of each folded word */
+    uint32_t         word_id[MAX_SENTENCE_TOKENS];  /* lex_word_id of each folded word (0: in no phrase) */
     uint64_t         after_bits[MAX_SENTENCE_TOKENS + 1]; /* stem bits of the words from i on (lex_pattern.stem_bits) */
     span             spans[MAX_SENTENCE_TOKENS];
     size_t           span_count;
@@ -159,8 +160,7 @@ extern const char *const determiners[], *const prepositions[], *const light[], *
 
 static inline bool is(const sentence_state *s, size_t i, const char *w)
 {
-    /* the first byte settles almost every comparison */
-    return i < s->n && s->words[i][0] == w[0] && strcmp(s->words[i], w) == 0;
+    return i < s->n && str_same(s->words[i], w);
 }
 
 static inline bool is_any(const sentence_state *s, size_t i, const char *const *list)
@@ -169,7 +169,7 @@ static inline bool is_any(const sentence_state *s, size_t i, const char *const *
     if (list == determiners) return s->cls[i] & WORD_DETERMINER;
     if (list == prepositions) return s->cls[i] & WORD_PREPOSITION;
     if (list == subordinators) return s->cls[i] & WORD_SUBORDINATOR;
-    for (size_t k = 0; list[k]; k++) if (strcmp(s->words[i], list[k]) == 0) return true;
+    for (size_t k = 0; list[k]; k++) if (str_same(s->words[i], list[k])) return true;
     return false;
 }
 

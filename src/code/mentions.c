@@ -50,7 +50,7 @@ void code_tag_sentence(sentence_state *s)
     mark_dateline(s);
     for (size_t i = 0; i < s->n;) {
         lex_match m;
-        if (lex_match_phrase(s->dict, s->words, s->caps, s->n, i, &m)) {
+        if (lex_match_ids(s->dict, s->word_id, s->caps, s->n, i, &m)) {
             span *sp = &s->spans[s->span_count++];
             sp->first = (uint32_t)i;
             sp->last = (uint32_t)(i + m.token_count - 1);
@@ -101,7 +101,7 @@ void code_tag_sentence(sentence_state *s)
             continue;
         /* "U.N.-recognized", "Iranian-made": a participle joined to the word before is an adjective */
         if (i > 0 && (s->tokens[i - 1].flags & TEXT_HYPHEN_NEXT)) continue;
-        lex_heads(s->dict, s->words[i], &hc);
+        lex_heads_of(s->dict, s->word_id[i], &hc);
         s->is_head[i] = hc > 0;
     }
 }
@@ -815,7 +815,7 @@ static size_t build_mention(sentence_state *s, size_t i)
                         return end + 1;
                     }
                     size_t hc = 0;
-                    const lex_head_pattern *heads = end + 1 < s->n ? lex_heads(s->dict, s->words[end + 1], &hc) : NULL;
+                    const lex_head_pattern *heads = end + 1 < s->n ? lex_heads_of(s->dict, s->word_id[end + 1], &hc) : NULL;
                     for (size_t k = 0; k < hc; k++) {
                         const lex_code_info *info = heads[k].pattern->noun_head ? lex_code(s->dict, heads[k].pattern->code) : NULL;
                         if (info && info->quad_class == 4 && (strncmp(info->code, "19", 2) == 0 || strncmp(info->code, "18", 2) == 0 ||
@@ -1026,7 +1026,7 @@ static void words_again(sentence_state *s, size_t first, size_t last)
         s->tag[k] = TAG_NONE;
         s->tag_entry[k] = NULL;
         size_t hc = 0;
-        lex_heads(s->dict, s->words[k], &hc);
+        lex_heads_of(s->dict, s->word_id[k], &hc);
         s->is_head[k] = hc > 0 && !(k > 0 && (s->tokens[k - 1].flags & TEXT_HYPHEN_NEXT));
     }
 }
@@ -1294,7 +1294,7 @@ void code_build_mentions(sentence_state *s)
                 continue;   /* "the army and a rival militia": adjectives of the second */
             else if (!is_any(s, g, determiners) || is(s, g, "that")) {
                 size_t used;
-                if (casualty_number(s->words, s->n, g, &used) <= 0) other = true;
+                if (!other && casualty_number(s->words, s->n, g, &used) <= 0) other = true;
             }
         }
         size_t gap = (adjective_first < b->first ? adjective_first : b->first) - gap_first;
@@ -1469,8 +1469,6 @@ void code_build_mentions(sentence_state *s)
         size_t end = i;
         while (end + 1 < s->n && word_is_capitalized(s, end + 1) && s->tag[end + 1] == TAG_NONE) end++;
         if (end == i && (s->tokens[i].flags & TEXT_SENTENCE_START)) { i = end; continue; }
-        date_expression is_date[1];
-        if (date_find(s->words, s->n, i, end - i + 1, s->publication, is_date, 1)) { i = end; continue; }
         /* "near Taiz, the Yemeni army said": a place, not a person */
         if (preceded_by_locative(s, i)) { i = end; continue; }
         size_t k = end + 1;
@@ -1481,6 +1479,8 @@ void code_build_mentions(sentence_state *s)
         if (k >= s->n || s->mention_at[k] < 0) { i = end; continue; }
         mention *role = &s->mentions[s->mention_at[k]];
         if (role->kind != MENTION_AGENT || !role->code[0]) { i = end; continue; }
+        date_expression is_date[1];   /* tested last: the dearest test, and the others reject most names */
+        if (date_find(s->words, s->n, i, end - i + 1, s->publication, is_date, 1)) { i = end; continue; }
         mention *m = add_mention(s, i, end, role->code, MENTION_PERSON, "name, apposition");
         if (m) {
             /* the appositive belongs to the name: it is not a subject of its own */

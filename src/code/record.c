@@ -952,8 +952,8 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 out_event.negated = ev->negated;
                 out_event.verb_start = s->tokens[ev->head].start;
                 out_event.verb_end = s->tokens[ev->last].end;
-                out_event.rule = arena_printf(s->a, "%s%s = %s (%s)%s%s", ev->pattern->noun_head && ev->pattern->text[0] != '~' ? "~" : "",
-                                              ev->pattern->text, ev->pattern->code, ev->pattern->source,
+                out_event.rule = arena_concat(s->a, 9, ev->pattern->noun_head && ev->pattern->text[0] != '~' ? "~" : "",
+                                              ev->pattern->text, " = ", ev->pattern->code, " (", ev->pattern->source, ")",
                                               ev->passive ? "; passive" : "", rule_extra);
                 if (s->options->explain) {
                     out_event.explanation = arena_printf(

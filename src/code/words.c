@@ -93,7 +93,7 @@ uint16_t code_word_class_of(const char *w, uint32_t hash)
 {
     for (size_t i = hash % WORD_CLASS_SLOTS; word_class_slots[i]; i = (i + 1) % WORD_CLASS_SLOTS) {
         const word_class *c = &word_classes[word_class_slots[i] - 1];
-        if (c->hash == hash && strcmp(c->word, w) == 0) return c->bits;
+        if (c->hash == hash && str_same(c->word, w)) return c->bits;
     }
     return 0;
 }

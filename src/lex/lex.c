@@ -17,6 +17,9 @@
 #include <ctype.h>
 #include <errno.h>
 
+/* Longest text of a phrase a match can reach (bytes, with the spaces and a NUL). */
+enum { LEX_KEY_MAX = 512 };
+
 /* ---- small vectors ---- */
 
 typedef struct ptr_vec { void **items; size_t count, cap; } ptr_vec;
@@ -53,12 +56,53 @@ typedef struct head_slot {
     uint64_t    hash;
     lex_head_pattern *items;
     size_t      count, cap;
+    uint64_t   *stem_bits;        /* items[i].stem_bits side by side (built after loading): the scan that
+                                   * rejects most patterns reads an eighth of the memory */
 } head_slot;
 
 typedef struct head_table {
     head_slot *slots;
     size_t     cap, used;
 } head_table;
+
+/* A word's slot holds its first eight bytes (zero-padded) and its length,
+ * so that finding a word of up to eight bytes reads nothing else. */
+typedef struct word_slot {
+    uint32_t hash, id;
+    uint64_t head;                /* the first eight bytes, zero-padded */
+    uint32_t len;
+} word_slot;
+
+typedef struct lex_word_info {
+    const char      *word;
+    uint32_t         len;
+    const head_slot *heads;       /* the patterns with this head word, or NULL */
+    bool             starts;      /* the first word of a phrase: a match can begin here */
+} lex_word_info;
+
+/* A phrase as its last word after the phrase of its other words: the
+ * phrases form a tree (every prefix of a phrase is one too), kept in one
+ * open-addressed table of small nodes, so that a step of a match reads one
+ * node and nothing else. */
+typedef struct phrase_node {
+    uint32_t parent;      /* node index + 1 of the phrase without its last word; 0 for a first word */
+    uint32_t word;        /* id of the last word; 0 = an empty node */
+    uint32_t slot;        /* index + 1 in the phrase table; 0 none */
+    uint8_t  has;         /* PHRASE_ENTRIES, PHRASE_LOWER_ENTRIES: whether slot_result would find entries */
+} phrase_node;
+
+enum { PHRASE_ENTRIES = 1, PHRASE_LOWER_ENTRIES = 2, PHRASE_LONGER = 4 /* some phrase goes on from here */ };
+
+typedef struct word_index {
+    word_slot     *slots;         /* open addressing by lex_word_hash; id 0 = empty */
+    size_t         cap;
+    lex_word_info *words;         /* by id; [0] is no word */
+    size_t         count, alloc;
+    phrase_node   *nodes;         /* open addressing by (parent, word) */
+    size_t         node_cap;
+    uint64_t      *starts;        /* bit by id: the first word of a phrase (a few kilobytes: stays in cache) */
+    uint32_t      *roots;         /* by id: the node of the one-word phrase (index + 1), 0 none */
+} word_index;
 
 struct lex_dict {
     arena         memory;
@@ -67,6 +111,7 @@ struct lex_dict {
     lex_code_info *codes;
     size_t        code_count;
     bool          codes_sorted;
+    uint16_t      *code_index;    /* by code_slot of an all-digit code: index in codes + 1, 0 none */
     ptr_vec       patterns;       /* lex_pattern* */
     ptr_vec       entries;        /* lex_entry* (all, including replaced ones) */
     ptr_vec       diagnostics;    /* lex_diagnostic* */
@@ -74,6 +119,7 @@ struct lex_dict {
     places        *gazetteer;     /* NULL when no compiled gazetteer was found */
     const lex_pattern **pattern_set;  /* open addressing by text_hash: each pattern text once */
     size_t        pattern_set_cap, pattern_set_count;
+    word_index    words;          /* every word of a phrase or a head, by id (built after loading) */
 };
 
 /* The pattern already loaded with this text and head kind, or NULL; else
@@ -185,6 +231,164 @@ static head_slot *head_insert(head_table *t, arena *a, const char *key)
     s->hash = h;
     t->used++;
     return s;
+}
+
+/* ---- word ids ----
+ *
+ * After loading, every distinct word of a phrase (or of a prefix of one)
+ * and every head word gets a number, and every phrase is indexed again by
+ * its sequence of numbers.  The coder looks each token up once (by the
+ * lex_word_hash it computes anyway); from then on a phrase match is a
+ * walk over integers, and a token no phrase contains stops it at once. */
+
+static inline size_t node_hash(uint32_t parent, uint32_t word)
+{
+    uint64_t h = ((uint64_t)parent << 32 | word) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h ^ (h >> 31));
+}
+
+static inline uint64_t word_head(const char *word, size_t n)
+{
+    uint64_t head = 0;
+    memcpy(&head, word, n < 8 ? n : 8);
+    return head;
+}
+
+static uint32_t word_find(const word_index *w, const char *word, size_t n, uint32_t hash)
+{
+    if (!w->cap) return 0;
+    size_t mask = w->cap - 1;
+    uint64_t head = word_head(word, n);
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const word_slot *slot = &w->slots[i];
+        if (!slot->id) return 0;
+        if (slot->hash != hash || slot->len != n || slot->head != head) continue;
+        if (n <= 8) return slot->id;
+        const char *known = w->words[slot->id].word;
+        size_t k = 8;   /* words are short: a loop beats a call */
+        while (k < n && known[k] == word[k]) k++;
+        if (k == n) return slot->id;
+    }
+}
+
+static void word_slots_resize(word_index *w, size_t cap)
+{
+    word_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots) { fputs("parley: out of memory\n", stderr); abort(); }
+    for (size_t i = 0; i < w->cap; i++) {
+        if (!w->slots[i].id) continue;
+        size_t j = w->slots[i].hash & (cap - 1);
+        while (slots[j].id) j = (j + 1) & (cap - 1);
+        slots[j] = w->slots[i];
+    }
+    free(w->slots);
+    w->slots = slots;
+    w->cap = cap;
+}
+
+/* The id of a word (n bytes at word, not NUL-terminated), added if new. */
+static uint32_t word_intern(word_index *w, arena *a, const char *word, size_t n)
+{
+    uint32_t hash = 2166136261u;   /* lex_word_hash of the n bytes */
+    for (size_t i = 0; i < n; i++) { hash ^= (unsigned char)word[i]; hash *= 16777619u; }
+    uint32_t id = word_find(w, word, n, hash);
+    if (id) return id;
+    char *copy = arena_strndup(a, word, n);
+    if (2 * (w->count + 1) >= w->cap) word_slots_resize(w, w->cap ? w->cap * 2 : 4096);
+    if (w->count + 1 >= w->alloc) {
+        size_t alloc = w->alloc ? w->alloc * 2 : 4096;
+        lex_word_info *words = realloc(w->words, alloc * sizeof *words);
+        if (!words) { fputs("parley: out of memory\n", stderr); abort(); }
+        if (!w->alloc) memset(&words[0], 0, sizeof *words);   /* id 0: no word */
+        w->words = words;
+        w->alloc = alloc;
+    }
+    id = (uint32_t)++w->count;
+    w->words[id] = (lex_word_info){ .word = copy, .len = (uint32_t)n, .heads = NULL, .starts = false };
+    size_t mask = w->cap - 1, i = hash & mask;
+    while (w->slots[i].id) i = (i + 1) & mask;
+    w->slots[i] = (word_slot){ .hash = hash, .id = id, .head = word_head(word, n), .len = (uint32_t)n };
+    return id;
+}
+
+/* The node of the phrase parent + word (index + 1), or 0. */
+static inline uint32_t node_find(const word_index *w, uint32_t parent, uint32_t word)
+{
+    size_t mask = w->node_cap - 1;
+    for (size_t i = node_hash(parent, word) & mask;; i = (i + 1) & mask) {
+        const phrase_node *node = &w->nodes[i];
+        if (!node->word) return 0;
+        if (node->word == word && node->parent == parent) return (uint32_t)i + 1;
+    }
+}
+
+/* The node of parent + word, added (without a phrase yet) if new. */
+static uint32_t node_add(word_index *w, uint32_t parent, uint32_t word)
+{
+    uint32_t found = node_find(w, parent, word);
+    if (found) return found;
+    size_t mask = w->node_cap - 1, i = node_hash(parent, word) & mask;
+    while (w->nodes[i].word) i = (i + 1) & mask;
+    w->nodes[i] = (phrase_node){ .parent = parent, .word = word, .slot = 0, .has = 0 };
+    return (uint32_t)i + 1;
+}
+
+static void build_word_index(lex_dict *d)
+{
+    word_index *w = &d->words;
+    /* about as many distinct words as heads and phrases of two words:
+     * sized once rather than grown through every smaller table */
+    size_t words_cap = 4096;
+    while (words_cap < 2 * (d->heads.used + d->phrases.used / 2)) words_cap *= 2;
+    word_slots_resize(w, words_cap);
+    size_t cap = 1024;
+    while (cap < 2 * d->phrases.used + 2) cap *= 2;   /* at most one node per phrase: half full at most */
+    w->nodes = calloc(cap, sizeof *w->nodes);
+    if (!w->nodes) { fputs("parley: out of memory\n", stderr); abort(); }
+    w->node_cap = cap;
+    uint32_t ids[256];
+    for (size_t i = 0; i < d->phrases.cap; i++) {
+        const phrase_slot *s = &d->phrases.slots[i];
+        if (!s->key) continue;
+        size_t count = 0;
+        for (const char *p = s->key;; ) {
+            const char *space = strchr(p, ' ');
+            size_t n = space ? (size_t)(space - p) : strlen(p);
+            if (count == sizeof ids / sizeof *ids) { count = 0; break; }   /* longer than any match */
+            ids[count++] = word_intern(w, &d->memory, p, n);
+            if (!space) break;
+            p = space + 1;
+        }
+        /* a key longer than lex_match_phrase's key buffer admits is never
+         * matched there (the first word alone up to 510 bytes, more words
+         * up to 511): leave it out, so that matching by ids needs no length */
+        if (!count || strlen(s->key) > (count == 1 ? LEX_KEY_MAX - 2 : LEX_KEY_MAX - 1)) continue;
+        w->words[ids[0]].starts = true;
+        uint32_t node = 0;
+        for (size_t k = 0; k < count; k++) node = node_add(w, node, ids[k]);   /* its prefixes are phrases too */
+        phrase_node *leaf = &w->nodes[node - 1];
+        leaf->slot = (uint32_t)i + 1;
+        leaf->has = (s->entries.count ? PHRASE_ENTRIES : 0) | (s->lower_entries.count ? PHRASE_LOWER_ENTRIES : 0);
+    }
+    for (size_t i = 0; i < d->heads.cap; i++) {
+        head_slot *s = &d->heads.slots[i];
+        if (!s->key) continue;
+        uint32_t id = word_intern(w, &d->memory, s->key, strlen(s->key));
+        w->words[id].heads = s;
+        s->stem_bits = arena_alloc(&d->memory, (s->count ? s->count : 1) * sizeof *s->stem_bits);
+        for (size_t k = 0; k < s->count; k++) s->stem_bits[k] = s->items[k].stem_bits;
+    }
+    w->starts = calloc(w->count / 64 + 1, sizeof *w->starts);
+    w->roots = calloc(w->count + 1, sizeof *w->roots);
+    if (!w->starts || !w->roots) { fputs("parley: out of memory\n", stderr); abort(); }
+    for (size_t i = 0; i < w->node_cap; i++) {
+        const phrase_node *node = &w->nodes[i];
+        if (!node->word) continue;
+        if (node->parent) w->nodes[node->parent - 1].has |= PHRASE_LONGER;
+        else w->roots[node->word] = (uint32_t)i + 1;
+    }
+    for (size_t id = 1; id <= w->count; id++)
+        if (w->words[id].starts) w->starts[id / 64] |= 1ull << (id % 64);
 }
 
 /* ---- names ---- */
@@ -526,6 +730,7 @@ static bool collect_files(const char *folder, ptr_vec *out, int depth, error *er
 
 static bool parse_cameo(lex_dict *d, const char *path, char *data, error *err);
 static int compare_code_info(const void *a, const void *b);
+static void index_codes(lex_dict *d);
 
 static bool load_cameo(lex_dict *d, const char *path, error *err)
 {
@@ -576,6 +781,7 @@ static bool parse_cameo(lex_dict *d, const char *path, char *data, error *err)
     }
     qsort(d->codes, d->code_count, sizeof *d->codes, compare_code_info);
     d->codes_sorted = true;
+    index_codes(d);
     for (size_t i = 0; i < d->code_count; i++)
         if (d->codes[i].intent_code[0] && !lex_code(d, d->codes[i].intent_code))
             diagnose(d, true, "%s: code %s: unknown intent code %s", path, d->codes[i].code, d->codes[i].intent_code);
@@ -588,9 +794,39 @@ static int compare_code_info(const void *a, const void *b)
     return strcmp(((const lex_code_info *)a)->code, ((const lex_code_info *)b)->code);
 }
 
+/* Codes of one to four digits ("19", "0871") each have a slot of their
+ * own, so that looking one up (for every event) is a few steps. */
+enum { CODE_SLOTS = 10 + 100 + 1000 + 10000 };
+
+static int code_slot(const char *code)
+{
+    static const int first_of_length[5] = { 0, 0, 10, 110, 1110 };
+    int value = 0, length = 0;
+    for (; code[length]; length++) {
+        if (length == 4 || code[length] < '0' || code[length] > '9') return -1;
+        value = value * 10 + (code[length] - '0');
+    }
+    return length ? first_of_length[length] + value : -1;
+}
+
+static void index_codes(lex_dict *d)
+{
+    d->code_index = calloc(CODE_SLOTS, sizeof *d->code_index);
+    if (!d->code_index) { fputs("parley: out of memory\n", stderr); abort(); }
+    for (size_t i = 0; i < d->code_count && i < UINT16_MAX; i++) {
+        int slot = code_slot(d->codes[i].code);
+        if (slot >= 0 && !d->code_index[slot]) d->code_index[slot] = (uint16_t)(i + 1);
+    }
+}
+
 const lex_code_info *lex_code(const lex_dict *d, const char *code)
 {
-    if (!code || strlen(code) > 4) return NULL;
+    if (!code) return NULL;
+    if (d->code_index) {
+        int slot = code_slot(code);
+        if (slot >= 0) return d->code_index[slot] ? &d->codes[d->code_index[slot] - 1] : NULL;
+    }
+    if (strlen(code) > 4) return NULL;
     if (!d->codes_sorted) {
         /* while loading, before the table is sorted */
         for (size_t i = 0; i < d->code_count; i++)
@@ -886,6 +1122,10 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
             s->cap = cap;
         }
         s->items[s->count].pattern = p;
+        s->items[s->count].stem_bits = p->stem_bits;
+        s->items[s->count].noun_head = p->noun_head;
+        s->items[s->count].literal_words = (uint8_t)(p->word_count - (p->has_slot ? 1 : 0));
+        s->items[s->count].has_slot = p->has_slot;
         s->items[s->count].forms = bits[i];
         s->items[s->count].first_hash = 0;
         s->items[s->count].first_stem = 0;
@@ -904,10 +1144,9 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
 static int compare_head_patterns(const void *a, const void *b)
 {
     const lex_head_pattern *x = a, *y = b;
-    int lx = x->pattern->word_count - (x->pattern->has_slot ? 1 : 0);
-    int ly = y->pattern->word_count - (y->pattern->has_slot ? 1 : 0);
+    int lx = x->literal_words, ly = y->literal_words;   /* word_count - has_slot, kept in the item */
     if (lx != ly) return ly - lx;
-    if (x->pattern->has_slot != y->pattern->has_slot) return x->pattern->has_slot ? 1 : -1;
+    if (x->has_slot != y->has_slot) return x->has_slot ? 1 : -1;
     return strcmp(x->pattern->text, y->pattern->text);
 }
 
@@ -1043,11 +1282,19 @@ static void build_set_patterns(lex_dict *d, const raw_line *r, const char *text,
         set[n++] = g;
     }
     for (size_t c = 0; c < combinations; c++) {
+        /* joined by hand: there are tens of thousands of these at each start */
         char buffer[1024];
-        size_t len = (size_t)snprintf(buffer, sizeof buffer, "%s", noun_head ? "~" : "");
-        for (size_t i = 0; i < n && len < sizeof buffer; i++)
-            len += (size_t)snprintf(buffer + len, sizeof buffer - len, "%s%s", i ? " " : "",
-                                    set[i] ? set[i]->members[index[i]] : literal[i]);
+        size_t len = 0;
+        if (noun_head) buffer[len++] = '~';
+        for (size_t i = 0; i < n && len < sizeof buffer; i++) {
+            const char *piece = set[i] ? set[i]->members[index[i]] : literal[i];
+            size_t piece_len = strlen(piece), need = (i ? 1 : 0) + piece_len;
+            if (len + need >= sizeof buffer) { len += need; break; }   /* too long: reported below */
+            if (i) buffer[len++] = ' ';
+            memcpy(buffer + len, piece, piece_len);
+            len += piece_len;
+        }
+        if (len < sizeof buffer) buffer[len] = '\0';
         if (len >= sizeof buffer) {
             diagnose(d, true, "%s: pattern \"%s\" expands into a pattern longer than %zu bytes", r->source, text,
                      sizeof buffer - 1);
@@ -1178,6 +1425,7 @@ lex_dict *lex_load_ex(const char *const *folders, size_t folder_count, const lex
         head_slot *s = &d->heads.slots[i];
         if (s->key && s->count > 1) qsort(s->items, s->count, sizeof *s->items, compare_head_patterns);
     }
+    build_word_index(d);
     return d;
 }
 
@@ -1191,6 +1439,12 @@ void lex_free(lex_dict *d)
     free(d->phrases.slots);
     for (size_t i = 0; i < d->heads.cap; i++) free(d->heads.slots[i].items);
     free(d->heads.slots);
+    free(d->words.slots);
+    free(d->words.words);
+    free(d->words.nodes);
+    free(d->words.roots);
+    free(d->words.starts);
+    free(d->code_index);
     free(d->patterns.items);
     free(d->pattern_set);
     free(d->entries.items);
@@ -1216,7 +1470,7 @@ static bool slot_result(const phrase_slot *s, bool all_caps, size_t tokens, lex_
 bool lex_match_phrase(const lex_dict *d, const char *const *tokens, const bool *caps,
                       size_t count, size_t first, lex_match *out)
 {
-    char key[512];
+    char key[LEX_KEY_MAX];
     size_t len = 0;
     uint64_t hash = HASH_BYTES_START;   /* of key, grown word by word */
     bool all_caps = true, found = false;
@@ -1235,6 +1489,52 @@ bool lex_match_phrase(const lex_dict *d, const char *const *tokens, const bool *
         if (slot_result(s, all_caps, i - first + 1, &m)) { *out = m; found = true; }
     }
     return found;
+}
+
+uint32_t lex_word_id(const lex_dict *d, const char *folded_word, size_t length, uint32_t word_hash)
+{
+    return word_find(&d->words, folded_word, length, word_hash);
+}
+
+bool lex_match_ids(const lex_dict *d, const uint32_t *ids, const bool *caps,
+                   size_t count, size_t first, lex_match *out)
+{
+    const word_index *w = &d->words;
+    if (first >= count || !(w->starts[ids[first] / 64] & (1ull << (ids[first] % 64)))) return false;   /* [0] starts nothing */
+    bool all_caps = true, best_caps = false;
+    uint32_t node = w->roots[ids[first]], best = 0;   /* there is one: the word starts a phrase */
+    size_t best_tokens = 0;
+    for (size_t i = first;;) {
+        all_caps = all_caps && caps[i];
+        const phrase_node *found = &w->nodes[node - 1];
+        if (!found->slot) break;
+        /* the phrase's entries are read only for the longest match found */
+        if (found->has & (all_caps ? PHRASE_ENTRIES : PHRASE_LOWER_ENTRIES)) {
+            best = node;
+            best_caps = all_caps;
+            best_tokens = i - first + 1;
+        }
+        if (!(found->has & PHRASE_LONGER)) break;   /* no phrase goes on: no need to look */
+        i++;
+        if (i >= count || i - first >= 16 || !ids[i]) break;   /* !ids[i]: a word in no phrase */
+        node = node_find(w, node, ids[i]);
+        if (!node) break;
+    }
+    if (!best) return false;
+    return slot_result(&d->phrases.slots[w->nodes[best - 1].slot - 1], best_caps, best_tokens, out);
+}
+
+const uint64_t *lex_heads_stem_bits(const lex_dict *d, uint32_t word_id)
+{
+    const head_slot *s = d->words.words[word_id].heads;
+    return s ? s->stem_bits : NULL;
+}
+
+const lex_head_pattern *lex_heads_of(const lex_dict *d, uint32_t word_id, size_t *count)
+{
+    const head_slot *s = d->words.words[word_id].heads;   /* [0].heads is NULL */
+    *count = s ? s->count : 0;
+    return s ? s->items : NULL;
 }
 
 bool lex_lookup(const lex_dict *d, const char *folded, lex_match *out)

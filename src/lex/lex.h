@@ -90,9 +90,14 @@ enum { LEX_FORM_BASE = 1, LEX_FORM_THIRD = 2, LEX_FORM_PAST = 4, LEX_FORM_PARTIC
 
 typedef struct lex_head_pattern {
     const lex_pattern *pattern;
+    uint64_t           stem_bits;  /* pattern->stem_bits, here so that the test that rejects most patterns
+                                    * reads no pattern */
     uint32_t           first_hash; /* lex_word_hash of the first literal word after the head, 0 when none */
     uint32_t           first_stem; /* lex_stem_hash of that word: its other number shares it */
     uint8_t            forms;    /* LEX_FORM_* bits this surface word is */
+    bool               noun_head; /* pattern->noun_head, here for the same reason as stem_bits */
+    uint8_t            literal_words; /* pattern words other than the slot, and whether it has one: */
+    bool               has_slot;      /* the order of a head's patterns, read without the pattern */
 } lex_head_pattern;
 
 typedef struct lex_diagnostic {
@@ -125,6 +130,19 @@ const lex_diagnostic *lex_diagnostic_at(const lex_dict *d, size_t i);
 bool lex_match_phrase(const lex_dict *d, const char *const *tokens, const bool *caps,
                       size_t count, size_t first, lex_match *out);
 
+/* The same by word ids: every word the dictionaries' phrases and heads
+ * contain has an id (lex_word_id; 0 for any other word), so that a
+ * sentence's words are looked up once and its phrases matched over
+ * integers.  Gives what lex_match_phrase gives on the same words. */
+uint32_t lex_word_id(const lex_dict *d, const char *folded_word, size_t length, uint32_t word_hash /* lex_word_hash(folded_word) */);
+bool lex_match_ids(const lex_dict *d, const uint32_t *ids, const bool *caps,
+                   size_t count, size_t first, lex_match *out);
+/* lex_heads of the word with this id (none for 0). */
+const lex_head_pattern *lex_heads_of(const lex_dict *d, uint32_t word_id, size_t *count);
+/* The stem_bits of those patterns, side by side (NULL when none): the
+ * first test of a head's patterns reads only these. */
+const uint64_t *lex_heads_stem_bits(const lex_dict *d, uint32_t word_id);
+
 /* Exact lookup of a folded phrase ("foreign minister"). */
 bool lex_lookup(const lex_dict *d, const char *folded, lex_match *out);
 /* The entry of a kind within a match, or NULL. */
@@ -156,26 +174,22 @@ static inline uint32_t lex_stem_hash(const char *w)
     return h;
 }
 
-/* lex_word_hash and lex_stem_hash of one word in a single pass. */
-static inline void lex_word_hashes(const char *w, uint32_t *hash, uint32_t *stem)
+/* lex_word_hash and lex_stem_hash of one word of n bytes in a single
+ * pass: the stem's length is known from the word's end, so the stem's hash
+ * is the word's hash part of the way. */
+static inline void lex_word_hashes(const char *w, size_t n, uint32_t *hash, uint32_t *stem)
 {
-    uint32_t prefix[4] = { 2166136261u, 0, 0, 0 };   /* hashes of the first n, n-1, n-2, n-3 bytes */
-    uint32_t h = 2166136261u;
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)w; *p; p++, n++) {
-        prefix[3] = prefix[2];
-        prefix[2] = prefix[1];
-        prefix[1] = prefix[0];
-        h ^= *p;
-        h *= 16777619u;
-        prefix[0] = h;
-    }
-    *hash = h;
     size_t k = n;   /* the stem's length, as lex_stem_hash cuts it */
     if (k > 3 && w[k - 1] == 's' && w[k - 2] != 's') k--;
     if (k > 3 && w[k - 1] == 'e') k--;
     if (k > 3 && (w[k - 1] == 'i' || w[k - 1] == 'y')) k--;
-    *stem = prefix[n - k];
+    const unsigned char *p = (const unsigned char *)w;
+    uint32_t h = 2166136261u;
+    size_t i = 0;
+    for (; i < k; i++) { h ^= p[i]; h *= 16777619u; }
+    *stem = h;
+    for (; i < n; i++) { h ^= p[i]; h *= 16777619u; }
+    *hash = h;
 }
 
 const lex_code_info *lex_code(const lex_dict *d, const char *code);

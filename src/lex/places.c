@@ -15,6 +15,7 @@ struct places {
     char   *data;
     size_t  len;
     const char **rows;     /* start of each row */
+    uint16_t *key_lengths; /* bytes before each row's first tab (keys are short: longer rows are refused) */
     size_t  count;
     const char **country_rows;   /* the rows of kind 'n', the first of each country */
     size_t  country_count;
@@ -46,9 +47,19 @@ places *places_load(const char *path, error *err)
         }
         line = next + 1;
     }
-    for (size_t i = 1; i < p->count; i++) {
+    p->key_lengths = malloc((p->count ? p->count : 1) * sizeof *p->key_lengths);
+    if (!p->key_lengths) abort();
+    for (size_t i = 0; i < p->count; i++) {
+        size_t k = (size_t)(strchr(p->rows[i], '\t') - p->rows[i]);   /* every row has one */
+        if (k > UINT16_MAX) {
+            error_set(err, "%s: row %zu has a key longer than %u bytes", path, i + 1, UINT16_MAX);
+            places_free(p);
+            return NULL;
+        }
+        p->key_lengths[i] = (uint16_t)k;
+        if (i == 0) continue;
         /* keys must ascend for the bisection (equal keys are fine) */
-        size_t k1 = strcspn(p->rows[i - 1], "\t"), k2 = strcspn(p->rows[i], "\t");
+        size_t k1 = p->key_lengths[i - 1], k2 = k;
         int c = memcmp(p->rows[i - 1], p->rows[i], k1 < k2 ? k1 : k2);
         if (c > 0 || (c == 0 && k1 > k2)) {
             error_set(err, "%s: rows %zu and %zu are out of order", path, i, i + 1);
@@ -65,18 +76,60 @@ void places_free(places *p)
     free(p->data);
     free(p->rows);
     free(p->country_rows);
+    free(p->key_lengths);
     free(p);
 }
 
 size_t places_count(const places *p) { return p ? p->count : 0; }
 
-static int compare_key(const char *row, const char *key)
+static int compare_key(const places *p, size_t row, const char *key, size_t n)
 {
-    size_t kl = strcspn(row, "\t"), n = strlen(key);
+    size_t kl = p->key_lengths[row];
     size_t m = kl < n ? kl : n;
-    int c = memcmp(row, key, m);
+    int c = memcmp(p->rows[row], key, m);
     if (c) return c;
     return kl < n ? -1 : kl > n ? 1 : 0;
+}
+
+/* What strtod gives for a plain decimal ("31.3416", "-0.5", "18163"),
+ * without strtod's general machinery: up to 15 digits are an exact integer
+ * and a power of ten up to 1e22 an exact double, so one division rounds
+ * the same as strtod (the classic fast path).  Anything else (exponents,
+ * more digits, leading blanks, "+") goes to strtod. */
+static double parse_decimal(const char *s)
+{
+    static const double powers[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+    const char *q = s;
+    bool negative = *q == '-';
+    if (negative) q++;
+    uint64_t mantissa = 0;
+    int digits = 0, decimals = 0;
+    bool dot = false;
+    for (;; q++) {
+        if (*q >= '0' && *q <= '9') {
+            mantissa = mantissa * 10 + (uint64_t)(*q - '0');
+            digits++;
+            decimals += dot;
+        } else if (*q == '.' && !dot) {
+            dot = true;
+        } else {
+            break;
+        }
+    }
+    if ((*q != '\t' && *q != '\0') || digits == 0 || digits > 15) return strtod(s, NULL);
+    double v = (double)mantissa / powers[decimals];
+    return negative ? -v : v;
+}
+
+/* strtol for the population column: plain digits, else strtol. */
+static long parse_count(const char *s)
+{
+    long v = 0;
+    int digits = 0;
+    const char *q = s;
+    for (; *q >= '0' && *q <= '9' && digits < 18; q++, digits++) v = v * 10 + (*q - '0');
+    if ((*q != '\t' && *q != '\0') || digits == 0) return strtol(s, NULL, 10);
+    return v;
 }
 
 static bool parse_row(const char *row, place_info *out)
@@ -95,9 +148,9 @@ static bool parse_row(const char *row, place_info *out)
     if (cl != 3) return false;
     memcpy(out->country, f[2], 3);
     out->country[3] = 0;
-    out->lat = strtod(f[3], NULL);
-    out->lon = strtod(f[4], NULL);
-    out->population = strtol(f[5], NULL, 10);
+    out->lat = parse_decimal(f[3]);
+    out->lon = parse_decimal(f[4]);
+    out->population = parse_count(f[5]);
     out->kind = f[6][0] ? f[6][0] : 'c';
     return true;
 }
@@ -105,14 +158,14 @@ static bool parse_row(const char *row, place_info *out)
 size_t places_lookup(const places *p, const char *folded, place_info *out, size_t max)
 {
     if (!p || !p->count) return 0;
-    size_t lo = 0, hi = p->count;
+    size_t lo = 0, hi = p->count, length = strlen(folded);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (compare_key(p->rows[mid], folded) < 0) lo = mid + 1;
+        if (compare_key(p, mid, folded, length) < 0) lo = mid + 1;
         else hi = mid;
     }
     size_t n = 0;
-    for (size_t i = lo; i < p->count && n < max && compare_key(p->rows[i], folded) == 0; i++)
+    for (size_t i = lo; i < p->count && n < max && compare_key(p, i, folded, length) == 0; i++)
         if (parse_row(p->rows[i], &out[n])) n++;
     return n;
 }

@@ -571,6 +571,16 @@ static bool scan_string(const char *s, size_t n, size_t *i, char *out, size_t *o
     size_t o = 0, p = *i;
     for (;;) {
         size_t run = p;
+        /* eight bytes at a time while none is a quote, a backslash or a
+         * control byte (the test buf_json_escape uses), then byte by byte */
+        const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+        while (run + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + run, 8);
+            uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+            if (((w - ones * 0x20) | (quote - ones) | (backslash - ones)) & ~w & highs) break;
+            run += 8;
+        }
         while (run < n && s[run] != '"' && s[run] != '\\' && (unsigned char)s[run] >= 0x20) run++;
         memcpy(out + o, s + p, run - p);
         o += run - p;

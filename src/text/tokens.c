@@ -204,9 +204,55 @@ static unsigned case_flags(const scanner *sc, size_t start, size_t end)
 
 /* ---- words ---- */
 
-/* Scans a word starting at p (a letter or digit) and returns where scanning
- * goes on. */
-static size_t scan_word(scanner *sc, size_t p)
+/* What the ASCII letters and digits at the start of eight bytes hold:
+ * bytewise tests on one 64-bit word (each byte's high bit says "yes"),
+ * counted by multiplying, so that a word of ordinary text costs a few
+ * steps instead of a few per byte. */
+typedef struct ascii_run {
+    uint64_t folded;          /* the eight bytes, upper case lowered in the run */
+    unsigned length;          /* bytes of the run, 0-8 */
+    int upper, lower, letters, digits;
+    int trailing_digits;      /* digits after the run's last letter */
+} ascii_run;
+
+/* The byte at the lowest address is the least significant (x86, ARM):
+ * elsewhere the byte loop does it all. */
+#define WORDS_LITTLE_ENDIAN (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+#define BYTES_LOW  0x0101010101010101ull
+#define BYTES_HIGH 0x8080808080808080ull
+
+/* High bit of each byte below 0x80 that is at least c (c <= 0x80). */
+static inline uint64_t bytes_at_least(uint64_t x, unsigned c) { return ((x | BYTES_HIGH) - BYTES_LOW * c) & BYTES_HIGH; }
+static inline int bytes_counted(uint64_t high_bits) { return (int)(((high_bits >> 7) * BYTES_LOW) >> 56); }
+
+static inline ascii_run ascii_run_of(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    uint64_t ascii = ~x & BYTES_HIGH;
+    uint64_t digit = bytes_at_least(x, '0') & ~bytes_at_least(x, '9' + 1) & ascii;
+    uint64_t upper = bytes_at_least(x, 'A') & ~bytes_at_least(x, 'Z' + 1) & ascii;
+    uint64_t lower = bytes_at_least(x, 'a') & ~bytes_at_least(x, 'z' + 1) & ascii;
+    uint64_t other = ~(digit | upper | lower) & BYTES_HIGH;
+    ascii_run r;
+    r.length = other ? (unsigned)__builtin_ctzll(other) >> 3 : 8;
+    uint64_t in_run = r.length == 8 ? ~0ull : (1ull << (8 * r.length)) - 1;
+    digit &= in_run;
+    upper &= in_run;
+    lower &= in_run;
+    uint64_t letters = upper | lower;
+    r.folded = x | (upper >> 2);   /* 0x80 >> 2 is the case bit */
+    r.upper = bytes_counted(upper);
+    r.lower = bytes_counted(lower);
+    r.letters = r.upper + r.lower;
+    r.digits = bytes_counted(digit);
+    r.trailing_digits = letters ? (int)r.length - 1 - ((63 - __builtin_clzll(letters)) >> 3) : (int)r.length;
+    return r;
+}
+
+/* Scans a word starting at p (a letter or digit: first_cp, of class
+ * first_class) and returns where scanning goes on. */
+static size_t scan_word(scanner *sc, size_t p, int32_t first_cp, text_class first_class)
 {
     const size_t start = p;
     const size_t fold_start = sc->out->folded_len;
@@ -228,31 +274,51 @@ static size_t scan_word(scanner *sc, size_t p)
      * case_flags would find over the token's bytes, counted on the way) */
     size_t upper = 0, other = 0;
 
-    int32_t first_cp;
-    if (class_at(sc, p, &first_cp, NULL) == TC_DIGIT) flags |= TEXT_NUMBER;
+    if (first_class == TC_DIGIT) flags |= TEXT_NUMBER;
     unsigned capitalized = text_letter_case(first_cp) == 1 ? TEXT_CAPITALIZED : 0;
 
     for (;;) {
         /* A run of ASCII letters and digits, the bulk of any English text:
          * the same steps as for any word character below, without the
-         * decoding and the general folding. */
-        size_t run_end = p;
-        while (run_end < sc->n && is_ascii_alnum(sc->s[run_end])) run_end++;
+         * decoding and the general folding, eight bytes at a time. */
         size_t taken = sc->out->folded_len - fold_start;
         size_t allowed = taken <= WORD_FOLD_LIMIT ? WORD_FOLD_LIMIT + 1 - taken : 0;
-        if (run_end - p > allowed) run_end = p + allowed;
-        if (run_end > p) {
-            reserve_folded(sc, run_end - p);
-            char *out = sc->out->folded + sc->out->folded_len;
-            for (size_t k = p; k < run_end; k++) {
-                char byte = sc->s[k];
-                if (byte <= '9') { group_digits++; letters_only = false; }
-                else { segment++; group_digits = 0; }
-                upper += byte <= 'Z' && byte >= 'A';
-                other += byte >= 'a';
-                *out++ = text_fold_ascii(byte);
+        size_t limit = sc->n - p < allowed ? sc->n : p + allowed;
+        size_t run_end = p;
+        while (WORDS_LITTLE_ENDIAN && run_end + 8 <= limit) {
+            ascii_run r = ascii_run_of(sc->s + run_end);
+            if (r.length) {
+                reserve_folded(sc, 8);
+                memcpy(sc->out->folded + sc->out->folded_len, &r.folded, 8);   /* bytes past the run are overwritten later */
+                sc->out->folded_len += r.length;
+                upper += r.upper;
+                other += r.lower;
+                segment += r.letters;
+                if (r.digits) letters_only = false;
+                group_digits = r.letters ? r.trailing_digits : group_digits + (int)r.length;
+                run_end += r.length;
             }
-            sc->out->folded_len += run_end - p;
+            if (r.length < 8) break;
+        }
+        if (run_end + 8 > limit) {
+            size_t tail_end = run_end;
+            while (tail_end < limit && is_ascii_alnum(sc->s[tail_end])) tail_end++;
+            if (tail_end > run_end) {
+                reserve_folded(sc, tail_end - run_end);
+                char *out = sc->out->folded + sc->out->folded_len;
+                for (size_t k = run_end; k < tail_end; k++) {
+                    char byte = sc->s[k];
+                    if (byte <= '9') { group_digits++; letters_only = false; }
+                    else { segment++; group_digits = 0; }
+                    upper += byte <= 'Z' && byte >= 'A';
+                    other += byte >= 'a';
+                    *out++ = text_fold_ascii(byte);
+                }
+                sc->out->folded_len += tail_end - run_end;
+                run_end = tail_end;
+            }
+        }
+        if (run_end > p) {
             fold_before_last = sc->out->folded_len - 1;
             last_start = run_end - 1;
             last = sc->s[last_start] <= '9' ? TC_DIGIT : TC_LETTER;
@@ -528,7 +594,7 @@ void text_tokenize(arena *a, const char *s, size_t n, text_tokens *out)
             break;
         }
         case TC_LETTER: case TC_DIGIT: case TC_NUMERAL:
-            p = scan_word(&sc, p);
+            p = scan_word(&sc, p, cp, c);
             break;
         case TC_APOSTROPHE:
             p = scan_apostrophe(&sc, p, cp, len);

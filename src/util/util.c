@@ -96,6 +96,26 @@ char *arena_printf(arena *a, const char *fmt, ...)
     return p;
 }
 
+char *arena_concat(arena *a, size_t count, ...)
+{
+    enum { MAX_PARTS = 16 };
+    const char *parts[MAX_PARTS];
+    size_t lengths[MAX_PARTS], total = 0;
+    assert(count <= MAX_PARTS);
+    va_list ap;
+    va_start(ap, count);
+    for (size_t i = 0; i < count; i++) {
+        parts[i] = va_arg(ap, const char *);
+        lengths[i] = strlen(parts[i]);
+        total += lengths[i];
+    }
+    va_end(ap);
+    char *p = arena_alloc_raw(a, total + 1), *o = p;
+    for (size_t i = 0; i < count; i++) { memcpy(o, parts[i], lengths[i]); o += lengths[i]; }
+    *o = '\0';
+    return p;
+}
+
 void arena_reset(arena *a)
 {
     arena_block *b = a->head;

@@ -26,6 +26,9 @@ void *arena_alloc_raw(arena *a, size_t size);      /* the same, not zeroed: for 
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The count strings given, one after another: arena_printf with only "%s",
+ * without parsing a format (rules are built for every event). */
+char *arena_concat(arena *a, size_t count, ...);
 void  arena_reset(arena *a);                       /* keeps the first block */
 void  arena_free(arena *a);
 
@@ -92,6 +95,17 @@ int  utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
 bool utf8_valid(const char *s, size_t n, size_t *bad_offset);
 
 /* ---- hashing ---- */
+/* strcmp(a, b) == 0 without a call, for the short words the coder
+ * compares many times a sentence: the first byte settles almost every
+ * comparison. */
+static inline bool str_same(const char *a, const char *b)
+{
+    if (a[0] != b[0]) return false;
+    for (size_t k = 0; a[k] == b[k]; k++)
+        if (!a[k]) return true;
+    return false;
+}
+
 uint64_t hash_bytes(const void *data, size_t n);   /* FNV-1a 64 */
 /* The hash of bytes that follow those hashed to h: hash_bytes(ab) ==
  * hash_bytes_more(hash_bytes(a), b), and hash_bytes(x) ==

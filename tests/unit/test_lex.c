@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../../src/lex/lex.h"
@@ -74,6 +75,56 @@ static void test_longest_match_and_caps(void **state)
     assert_true(lex_match_phrase(d, words, caps, 4, 3, &m));     /* "US" is the country */
     /* the plural is generated */
     assert_true(lex_lookup(d, "foreign ministers", &m));
+    lex_free(d);
+}
+
+/* The id matcher gives what the string matcher gives, at every start, in
+ * both cases, for words in no phrase, and for phrases too long for the
+ * string matcher's key (which neither reaches). */
+static void assert_matchers_agree(const lex_dict *d, const char *const *words, const bool *caps, size_t n)
+{
+    uint32_t ids[32];
+    for (size_t i = 0; i < n; i++) ids[i] = lex_word_id(d, words[i], strlen(words[i]), lex_word_hash(words[i]));
+    for (size_t first = 0; first <= n; first++) {
+        lex_match a, b;
+        bool found_a = lex_match_phrase(d, words, caps, n, first, &a);
+        bool found_b = lex_match_ids(d, ids, caps, n, first, &b);
+        assert_int_equal(found_a, found_b);
+        if (!found_a) continue;
+        assert_int_equal(a.token_count, b.token_count);
+        assert_int_equal(a.count, b.count);
+        assert_ptr_equal(a.entries, b.entries);
+    }
+}
+
+static void test_word_ids(void **state)
+{
+    (void)state;
+    char long_word[300];
+    memset(long_word, 'x', sizeof long_word - 1);
+    long_word[sizeof long_word - 1] = 0;
+    char text[1200];
+    snprintf(text, sizeof text, "@kind country\nUS; United States = USA\n@kind agent\nforeign minister = GOV\n"
+             "minister = GOV\nthe foreign minister of the united states = USAGOV\n%s %s = GOV\n%s = GOV\n",
+             long_word, long_word, long_word);
+    lex_dict *d = load(text, NULL);
+    const char *words[] = { "the", "foreign", "minister", "of", "the", "united", "states", "us", "met", "him" };
+    bool caps[10] = { false };
+    assert_matchers_agree(d, words, caps, 10);
+    caps[7] = true;
+    assert_matchers_agree(d, words, caps, 10);
+    /* a word in no phrase has no id; one that is has */
+    assert_int_equal(lex_word_id(d, "met", 3, lex_word_hash("met")), 0);
+    assert_int_not_equal(lex_word_id(d, "minister", 8, lex_word_hash("minister")), 0);
+    /* 299 + 1 + 299 bytes: longer than any key the string matcher builds, so neither matches it */
+    const char *two_long[] = { long_word, long_word };
+    bool no_caps[2] = { false, false };
+    assert_matchers_agree(d, two_long, no_caps, 2);
+    lex_match m;
+    uint32_t ids[2];
+    for (size_t i = 0; i < 2; i++) ids[i] = lex_word_id(d, long_word, strlen(long_word), lex_word_hash(long_word));
+    assert_true(lex_match_ids(d, ids, no_caps, 2, 0, &m));
+    assert_int_equal(m.token_count, 1);
     lex_free(d);
 }
 
@@ -312,6 +363,15 @@ static void test_expansion_limit_and_duplicates(void **state)
     assert_true(has_diagnostic_of(d, true, "a.txt:5: pattern \"sign a1\" = 112 also has code 057 (a.txt:4)"));
     assert_int_equal(lex_pattern_count(d), 12);
     lex_free(d);
+    /* an expansion longer than 1023 bytes is refused; one just shorter loads */
+    char member[520], text[1200];
+    memset(member, 'y', sizeof member - 1);
+    member[sizeof member - 1] = 0;
+    snprintf(text, sizeof text, "@set long = %s\n@kind verb\nsign &long &long = 057\nsign &long = 057\n", member);
+    d = load(text, NULL);
+    assert_true(has_diagnostic_of(d, true, "a.txt:3: pattern \"sign &long &long\" expands into a pattern longer than 1023 bytes"));
+    assert_int_equal(lex_pattern_count(d), 1);
+    lex_free(d);
 }
 
 static void test_stem_hash_shares_numbers(void **state)
@@ -335,7 +395,7 @@ static void test_stem_hash_shares_numbers(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_actor_dates), cmocka_unit_test(test_longest_match_and_caps),
+        cmocka_unit_test(test_actor_dates), cmocka_unit_test(test_longest_match_and_caps), cmocka_unit_test(test_word_ids),
         cmocka_unit_test(test_verb_patterns), cmocka_unit_test(test_inflection),
         cmocka_unit_test(test_diagnostics), cmocka_unit_test(test_overlapping_ranges),
         cmocka_unit_test(test_override_and_shadow),

@@ -366,12 +366,47 @@ static void test_choosing(void **state)
     lex_free(d);
 }
 
+/* Numbers in a compiled gazetteer read exactly as strtod reads them, in
+ * the plain form the compiler writes and in any other. */
+static void test_row_numbers(void **state)
+{
+    (void)state;
+    static const char *const numbers[][3] = {
+        { "31.3416", "34.3459", "5984" }, { "-33.8688", "-151.2093", "0" }, { "0.1", "-0", "7" },
+        { "1e1", "+2.5", " 12" }, { "12345678901234567", "0.1234567890123456789", "123456789012345678901" },
+        { ".5", "5.", "-3" },
+    };
+    char tsv[2048] = "# test rows\n";
+    for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++) {
+        char row[256];
+        snprintf(row, sizeof row, "place%zu\tPlace %zu\tSYR\t%s\t%s\t%s\tc\n", i, i, numbers[i][0], numbers[i][1], numbers[i][2]);
+        strcat(tsv, row);
+    }
+    char path[160];
+    snprintf(path, sizeof path, "%s/numbers.tsv", sources);
+    write_file(sources, "numbers.tsv", tsv);
+    error err = { 0 };
+    places *p = places_load(path, &err);
+    assert_non_null(p);
+    for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++) {
+        char key[16];
+        snprintf(key, sizeof key, "place%zu", i);
+        place_info found[2];
+        assert_int_equal(places_lookup(p, key, found, 2), 1);
+        double lat = strtod(numbers[i][0], NULL), lon = strtod(numbers[i][1], NULL);
+        assert_memory_equal(&found[0].lat, &lat, sizeof lat);
+        assert_memory_equal(&found[0].lon, &lon, sizeof lon);
+        assert_int_equal(found[0].population, strtol(numbers[i][2], NULL, 10));
+    }
+    places_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_compile_counts), cmocka_unit_test(test_regions), cmocka_unit_test(test_towns),
         cmocka_unit_test(test_capitals_and_countries),
-        cmocka_unit_test(test_bad_sources), cmocka_unit_test(test_choosing),
+        cmocka_unit_test(test_bad_sources), cmocka_unit_test(test_choosing), cmocka_unit_test(test_row_numbers),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

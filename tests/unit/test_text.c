@@ -115,6 +115,63 @@ static const text_token *find_token(const text_doc *d, const char *fold, int nth
     return NULL;
 }
 
+/* ---- words read eight bytes at a time ---- */
+
+/* ASCII words of every length from 1 to 24 (so that runs end at every
+ * place of an eight-byte chunk, and at the end of the text), in mixed case
+ * and with digits: each token's fold and case flags match what a reading
+ * one character at a time gives. */
+static void test_ascii_words_by_chunks(void **state)
+{
+    static const char alphabet[] = "aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789";
+    char text[4096];
+    size_t n = 0;
+    uint32_t seed = 12345;
+    for (int w = 0; w < 200; w++) {
+        size_t len = 1 + (size_t)w % 24;
+        int style = w / 24 % 4;   /* all lower, all upper, capitalized, mixed with digits */
+        for (size_t k = 0; k < len; k++) {
+            seed = seed * 1103515245u + 12345u;
+            char c = alphabet[(seed >> 16) % 26];
+            if (style == 0 || (style == 2 && k > 0)) c = (char)(c | 0x20);
+            else if (style == 1 || (style == 2 && k == 0)) c = (char)(c & ~0x20);
+            else if ((seed >> 8) % 3 == 0) c = alphabet[26 + (seed >> 4) % 10];
+            text[n++] = c;
+        }
+        if (w < 199) text[n++] = ' ';
+    }
+    text[n] = 0;
+    text_doc d = analyze(state, text);
+    assert_int_equal(d.token_count, 200);
+    for (size_t i = 0; i < d.token_count; i++) {
+        const text_token *t = &d.tokens[i];
+        size_t upper = 0, lower = 0;
+        char fold[32];
+        for (size_t k = t->start; k < t->end; k++) {
+            char c = text[k];
+            upper += c >= 'A' && c <= 'Z';
+            lower += c >= 'a' && c <= 'z';
+            fold[k - t->start] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+        }
+        fold[t->end - t->start] = 0;
+        assert_string_equal(text_token_fold(&d, i), fold);
+        assert_int_equal((t->flags & TEXT_ALLCAPS) != 0, upper > 0 && lower == 0);
+        assert_int_equal((t->flags & TEXT_CAPITALIZED) != 0, text[t->start] >= 'A' && text[t->start] <= 'Z');
+        assert_int_equal((t->flags & TEXT_NUMBER) != 0, text[t->start] >= '0' && text[t->start] <= '9');
+    }
+    /* thousands: groups of at most three digits before the first comma, in a number */
+    d = analyze(state, "123,456,789 and 12345678,123 and 1234,567 and abcdefgh12,345 and 99999999999,999.");
+    assert_non_null(find_token(&d, "123456789", 0));
+    assert_non_null(find_token(&d, "12345678", 0));
+    assert_non_null(find_token(&d, "1234", 0));
+    assert_non_null(find_token(&d, "abcdefgh12", 0));
+    assert_non_null(find_token(&d, "99999999999", 0));
+    /* acronyms after eight letters of a word are not acronyms; "U.N." is */
+    d = analyze(state, "Peacekeepers of the U.N. met.");
+    assert_non_null(find_token(&d, "u.n.", 0));
+    assert_non_null(find_token(&d, "peacekeepers", 0));
+}
+
 /* ---- UTF-8 ---- */
 
 static void test_utf8_valid(void **state)
@@ -661,6 +718,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_utf8_valid),
+        cmocka_unit_test_setup_teardown(test_ascii_words_by_chunks, setup_arena, teardown_arena),
         cmocka_unit_test(test_utf8_repair),
         cmocka_unit_test_setup_teardown(test_fold_diacritics_and_case, setup_arena, teardown_arena),
         cmocka_unit_test_setup_teardown(test_fold_punctuation_variants, setup_arena, teardown_arena),
