@@ -938,6 +938,8 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
     if (strcmp(kind, "plural") == 0 && s->memory->has_plural) return &s->memory->last_plural;
     if (strcmp(kind, "thing") == 0 && s->memory->has_thing) return &s->memory->last_thing;
     if (strcmp(kind, "speaker") == 0 && s->memory->has_actor) return &s->memory->last_actor;
+    /* "the GNA denounced the remarks": the one who made them, a sentence before */
+    if (strcmp(kind, "remarks") == 0 && s->memory->has_speaker) return &s->memory->last_speaker;
     if (strcmp(kind, "group") == 0 && s->memory->has_group) {
         /* "the coalition": the last group whose name says coalition */
         const char *noun = i + 1 < s->n ? s->words[i + 1] : "";
