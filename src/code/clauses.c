@@ -105,7 +105,8 @@ void code_cut_clauses(sentence_state *s)
             /* "if the United States attacks": a hypothetical clause of its own */
             boundary = true;
             conditional = true;
-            subordinate_open = i == 0 || is(s, i - 1, ",");
+            /* (also at the start of a quote: "\"If they attack, we will respond\"") */
+            subordinate_open = i == 0 || is(s, i - 1, ",") || (s->tokens[i - 1].flags & TEXT_QUOTE);
         } else if (is_any(s, i, subordinators)) {
             /* "after a powerful earthquake killed": a clause with its own
              * subject; "since last April", "as part of": not a clause */
