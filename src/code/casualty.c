@@ -227,8 +227,11 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
         /* a year is not a count: "in 2011", "since 2014" */
         if (value >= 1900 && value <= 2100 && strlen(w[i]) == 4 && i > 0 &&
             (strcmp(w[i - 1], "in") == 0 || strcmp(w[i - 1], "since") == 0 || strcmp(w[i - 1], "of") == 0 ||
-             strcmp(w[i - 1], ",") == 0))
-            continue;
+             strcmp(w[i - 1], ",") == 0 || strcmp(w[i - 1], "from") == 0 || strcmp(w[i - 1], "to") == 0 ||
+             strcmp(w[i - 1], "until") == 0 || strcmp(w[i - 1], "between") == 0 || strcmp(w[i - 1], "and") == 0 ||
+             strcmp(w[i - 1], "by") == 0 || strcmp(w[i - 1], "after") == 0 || strcmp(w[i - 1], "before") == 0 ||
+             (i + 1 < n && (strcmp(w[i + 1], "to") == 0 || strcmp(w[i + 1], "and") == 0))))
+            continue;   /* ... "from 1998 to 2000", "between 2014 and 2016" */
         size_t first = i;
         const char *qualifier = NULL;
         while (first > 0) {
