@@ -507,6 +507,15 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             if (!calm) continue;
             rule_extra = arena_printf(s->a, "; \"%s ... not\" -> %s", ev->modal, calm->code);
             info = calm;
+        } else if (ev->intent && ev->modal && strncmp(ev->modal, "agree", 5) == 0 && ev->source >= 0 &&
+                   s->mentions[ev->source].compound >= 0 && (strncmp(info->code, "05", 2) == 0 || strncmp(info->code, "06", 2) == 0)) {
+            /* "Saudi Arabia and Iran agreed to restore diplomatic relations":
+             * two sides agreeing together on cooperation is an agreement */
+            const lex_code_info *agreement = lex_code(s->dict, "057");
+            if (agreement) {
+                info = agreement;
+                rule_extra = arena_printf(s->a, "; \"%s\" by two sides -> 057", ev->modal);
+            }
         } else if (ev->intent && info->intent_code[0]) {
             const lex_code_info *intent = lex_code(s->dict, info->intent_code);
             if (intent) { info = intent; rule_extra = arena_printf(s->a, "; modal \"%s\" -> %s", ev->modal, intent->code); }
