@@ -70,6 +70,7 @@ static void free_gold(gold_set *g)
 typedef struct totals {
     size_t emitted, gold, root_matched, full_matched, root_events_matched, full_events_matched;
     size_t dates_right, dates_checked;
+    size_t dates_consistent;   /* right, or a coarser date that contains the gold one ("2020-03" for "2020-03-01") */
     size_t places_right, places_checked;
     size_t counts_right, counts_checked;
 } totals;
@@ -191,7 +192,8 @@ static void on_article(void *context, const read_article *a)
                 event_date(ev, d);
                 c->t->dates_checked++;
                 if (strcmp(d, x->date) == 0) c->t->dates_right++;
-                else if (c->show_dates)
+                if (strncmp(d, x->date, strlen(d)) == 0) c->t->dates_consistent++;
+                if (strcmp(d, x->date) != 0 && c->show_dates)
                     printf("   date    %s: gold %-10s got %-10s from %s  \"%s\"\n", a->id, x->date, d,
                            ev->date_evidence ? ev->date_evidence : "(publication)", x->evidence);
             }
@@ -295,6 +297,9 @@ int cmd_eval(int argc, char **argv)
     if (t.dates_checked)
         printf("%-22s %.3f of matched events (%zu of %zu)\n", "date right:", (double)t.dates_right / (double)t.dates_checked,
                t.dates_right, t.dates_checked);
+    if (t.dates_checked)
+        printf("%-22s %.3f of matched events (%zu of %zu): right, or coarser and containing the gold date\n", "date consistent:",
+               (double)t.dates_consistent / (double)t.dates_checked, t.dates_consistent, t.dates_checked);
     if (t.places_checked)
         printf("%-22s %.3f of matched events with a gold place (%zu of %zu)\n", "place right:",
                (double)t.places_right / (double)t.places_checked, t.places_right, t.places_checked);
