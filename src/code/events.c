@@ -532,7 +532,7 @@ static const lex_pattern *fronted_pattern(const sentence_state *s, const lex_hea
         if (p->noun_head || p->word_count == 0 || (heads[q].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL))) continue;
         /* agreements, talks, mediation and their like: what is done to a
          * deal or a meeting, not to a person */
-        const lex_code_info *info = lex_code(s->dict, p->code);
+        const lex_code_info *info = lex_pattern_code(s->dict, p);
         if (!info || info->quad_class > 2) continue;
         if (best && p->word_count <= best->word_count) continue;
         size_t pos = fr->first, literal = 0;
@@ -800,7 +800,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 ev.source = doer;
             }
         }
-        const lex_code_info *pinfo = lex_code(s->dict, p->code);
+        const lex_code_info *pinfo = lex_pattern_code(s->dict, p);
         if (ev.target < 0 && !(ev.passive || under) && pinfo && pinfo->quad_class <= 2) {
             /* cooperation has a partner: "shared intelligence about X with the United States" */
             for (size_t k = best.last + 1; k + 1 < s->n && k < best.last + 16 && s->clause[k] == s->clause[h]; k++)

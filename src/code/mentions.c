@@ -817,7 +817,7 @@ static size_t build_mention(sentence_state *s, size_t i)
                     size_t hc = 0;
                     const lex_head_pattern *heads = end + 1 < s->n ? lex_heads_of(s->dict, s->word_id[end + 1], &hc) : NULL;
                     for (size_t k = 0; k < hc; k++) {
-                        const lex_code_info *info = heads[k].pattern->noun_head ? lex_code(s->dict, heads[k].pattern->code) : NULL;
+                        const lex_code_info *info = heads[k].pattern->noun_head ? lex_pattern_code(s->dict, heads[k].pattern) : NULL;
                         if (info && info->quad_class == 4 && (strncmp(info->code, "19", 2) == 0 || strncmp(info->code, "18", 2) == 0 ||
                                                               strncmp(info->code, "15", 2) == 0)) {
                             code_set(m->code, owner, "MIL");

@@ -262,7 +262,7 @@ static bool decision_author(sentence_state *s, const lex_code_info *info, pendin
         pending_event *decided = &events[y];
         if (decided->head < k + 2 || decided->head > k + 4) continue;
         decided->dropped = true;
-        const lex_code_info *di = lex_code(s->dict, decided->pattern->code);
+        const lex_code_info *di = lex_pattern_code(s->dict, decided->pattern);
         for (size_t i = out->count; di && i > 0; i--) {
             const code_event *o = &out->events[i - 1];
             if (strcmp(o->cameo->code, di->code) != 0 && strcmp(o->cameo->code, di->intent_code) != 0) continue;
@@ -453,7 +453,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         /* (only for a subject that suffers an attack, "came under fire":
          * inferring the doer of any passive killing was right once in 16) */
         if (ev->source < 0 && !ev->dropped && !implicit_pair && ev->target >= 0 && !ev->intent && !toll && ev->pattern->undergoer) {
-            const lex_code_info *deed = lex_code(s->dict, ev->pattern->code);
+            const lex_code_info *deed = lex_pattern_code(s->dict, ev->pattern);
             mention sides[2];
             const char *victim = s->mentions[ev->target].code;
             if (deed && deed->quad_class == 4 && force_code(deed->code) && code_most_named(s->memory, 2, sides))
@@ -480,7 +480,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             int group = s->mentions[ev->source].compound;
             for (size_t m = 0; group >= 0 && m < s->mention_count && np < 2; m++)
                 if (s->mentions[m].compound == group) pair[np++] = &s->mentions[m];
-            const lex_code_info *truce = lex_code(s->dict, ev->pattern->code);
+            const lex_code_info *truce = lex_pattern_code(s->dict, ev->pattern);
             if (np == 2 && truce) remember_event(s, truce, ev, pair[0], &pair[1], 1);
             continue;
         }
@@ -497,7 +497,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (!events[a].dropped && events[a].head < ev->head && ev->head - events[a].head < 14) purpose = true;
             if (purpose) continue;
         }
-        const lex_code_info *info = lex_code(s->dict, ev->pattern->code);
+        const lex_code_info *info = lex_pattern_code(s->dict, ev->pattern);
         if (!info) continue;
         const char *rule_extra = "";
         if (ev->refrain) {

@@ -1057,6 +1057,7 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
     p->text = text;
     p->text_hash = hash_bytes(text, strlen(text));
     p->code = info->code;
+    p->info = info;
     p->source = r->source;
     const char *words[64];
     size_t count = 0;
