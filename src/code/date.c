@@ -65,6 +65,17 @@ static bool is_one_of(const scanner *sc, size_t i, const char *const *list)
     return false;
 }
 
+/* A word's first byte as one bit of 32 (bytes that share their low five
+ * bits share it): a test that a word may be in a list before the list is
+ * read. */
+static uint32_t letter_bit(const char *w) { return 1u << ((unsigned char)w[0] & 31); }
+static uint32_t first_letters(const char *const *list)
+{
+    uint32_t letters = 0;
+    for (; *list; list++) letters |= letter_bit(*list);
+    return letters;
+}
+
 /* Whether the word before i may still belong to the expression read at i. */
 static bool has_before(const scanner *sc, size_t i) { return i > sc->floor && i - 1 < sc->count; }
 
@@ -327,13 +338,20 @@ static bool future_clause(const scanner *sc, size_t i)
                                              "going", "about", "is", "are", NULL };
     static const char *const stops[] = { "said", "says", "told", "after", "when", "because", "while", "although",
                                          "though", "but", "ago", NULL };
+    /* the first letters of each list: most words are in no list, and are
+     * passed over by one test */
+    uint32_t stop_letters = first_letters(stops), marker_letters = first_letters(markers),
+             before_to_letters = first_letters(before_to);
+    uint32_t any = stop_letters | marker_letters | before_to_letters | letter_bit("would");
     for (size_t steps = 0; i > 0 && steps < 12; steps++) {
         i--;
         if (strcmp(word(sc, i), ".") != 0 && clause_break(sc, i)) return false;
-        if (is_one_of(sc, i, stops)) return false;
-        if (is_one_of(sc, i, markers)) return true;
+        uint32_t letter = i < sc->count ? letter_bit(sc->words[i]) : 0;
+        if (!(letter & any)) continue;
+        if ((letter & stop_letters) && is_one_of(sc, i, stops)) return false;
+        if ((letter & marker_letters) && is_one_of(sc, i, markers)) return true;
         if (is(sc, i, "would") && !is(sc, i + 1, "have")) return true;
-        if (is_one_of(sc, i, before_to) && (is(sc, i + 1, "to") || is(sc, i + 1, "for"))) return true;
+        if ((letter & before_to_letters) && is_one_of(sc, i, before_to) && (is(sc, i + 1, "to") || is(sc, i + 1, "for"))) return true;
     }
     return false;
 }
