@@ -147,6 +147,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->clause_conditional[i] = false;
             s->clause_denied[i] = false;
             s->subject_from[i] = -1;
+            s->date_head[i] = -1;
         }
         s->after_bits[s->n] = 0;
         for (size_t i = s->n; i > 0; i--) s->after_bits[i - 1] = s->after_bits[i] | (1ull << (sentence_stem[i - 1] & 63));
