@@ -5,8 +5,42 @@
 #include "casualty.h"
 #include "../util/util.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A word list indexed by first byte: a lookup compares only the words
+ * that start as the word does (most words start as none does).  Gives the
+ * index in the list of the word, the first one when a word is there twice. */
+enum { LETTER_INDEX_MAX = 64 };
+typedef struct letter_index {
+    uint8_t     start[257];                 /* the words starting with byte c are at start[c] .. start[c + 1] - 1 */
+    const char *word[LETTER_INDEX_MAX];     /* by first byte, in list order within a byte */
+    uint8_t     position[LETTER_INDEX_MAX]; /* each one's index in the list */
+} letter_index;
+
+static void letter_index_build(letter_index *x, const char *const *words, size_t n)
+{
+    size_t count[256] = { 0 };
+    for (size_t k = 0; k < n; k++) count[(unsigned char)words[k][0]]++;
+    x->start[0] = 0;
+    for (size_t c = 0; c < 256; c++) x->start[c + 1] = (uint8_t)(x->start[c] + count[c]);
+    size_t next[256];
+    for (size_t c = 0; c < 256; c++) next[c] = x->start[c];
+    for (size_t k = 0; k < n; k++) {
+        size_t at = next[(unsigned char)words[k][0]]++;
+        x->word[at] = words[k];
+        x->position[at] = (uint8_t)k;
+    }
+}
+
+static int letter_index_find(const letter_index *x, const char *w)
+{
+    unsigned char c = (unsigned char)w[0];
+    for (size_t j = x->start[c]; j < x->start[c + 1]; j++)
+        if (str_same(w, x->word[j])) return x->position[j];
+    return -1;
+}
 
 static const struct { const char *word; int64_t value; } number_words[] = {
     { "one", 1 }, { "a", 1 }, { "an", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 }, { "five", 5 },
@@ -22,6 +56,11 @@ static const struct { const char *word; int64_t factor; } multipliers[] = {
     { "hundred", 100 }, { "thousand", 1000 }, { "million", 1000000 }, { "billion", 1000000000 },
     { "dozen", 12 }, { NULL, 0 },
 };
+
+/* The word lists below, indexed once (build_indexes). */
+static letter_index number_index, kind_index, drive_index;
+static pthread_once_t indexes_once = PTHREAD_ONCE_INIT;
+static void build_indexes(void);
 
 int64_t casualty_number(const char *const *w, size_t n, size_t i, size_t *used)
 {
@@ -45,8 +84,9 @@ int64_t casualty_number(const char *const *w, size_t n, size_t i, size_t *used)
         return value;
     }
     if (len > 9 || !strchr("oatfsenhd", s[0])) return -1;   /* no number word starts otherwise */
-    for (size_t k = 0; number_words[k].word; k++)
-        if (str_same(s, number_words[k].word)) { value = number_words[k].value; break; }
+    pthread_once(&indexes_once, build_indexes);
+    int found = letter_index_find(&number_index, s);
+    if (found >= 0) value = number_words[found].value;
     if (value < 0) return -1;
     *used = 1;
     /* "a" and "an" only count before a multiplier: "a dozen", "an estimated" is not a number */
@@ -113,12 +153,12 @@ static bool noun_only(const char *w)
 
 /* Verbs that drive people from their homes: "drove 700,000 people into
  * Bangladesh", "forced 10,000 residents from their homes" */
+static const char *const drive_verbs[] = { "drove", "driven", "drive", "driving", "forced", "forcing", "pushed", NULL };
+
 static bool drives_out(const char *const *w, size_t n, size_t verb, size_t after)
 {
-    static const char *const verbs[] = { "drove", "driven", "drive", "driving", "forced", "forcing", "pushed", NULL };
-    bool is_verb = false;
-    for (size_t k = 0; verbs[k]; k++) is_verb |= strcmp(w[verb], verbs[k]) == 0;
-    if (!is_verb) return false;
+    pthread_once(&indexes_once, build_indexes);
+    if (letter_index_find(&drive_index, w[verb]) < 0) return false;
     for (size_t k = after; k < n && k < after + 6; k++)
         if (strcmp(w[k], "from") == 0 || strcmp(w[k], "into") == 0 || strcmp(w[k], "out") == 0 || strcmp(w[k], "across") == 0)
             return true;
@@ -140,9 +180,9 @@ const char *const *casualty_words(void) { return trigger_words; }
 
 int casualty_kind(const char *w)
 {
-    for (size_t k = 0; kind_words[k]; k++)
-        if (str_same(w, kind_words[k])) return kind_of_word[k];
-    return -1;
+    pthread_once(&indexes_once, build_indexes);
+    int k = letter_index_find(&kind_index, w);
+    return k < 0 ? -1 : kind_of_word[k];
 }
 
 /* A qualifier before a number; *phrase is how the record writes it ("as
@@ -212,6 +252,26 @@ static bool ends_a_count(const char *w)
         return false;
     return !noun_only(w) || strcmp(w, "deaths") == 0 || strcmp(w, "killings") == 0;
 }
+
+static size_t list_length(const char *const *list)
+{
+    size_t n = 0;
+    while (list[n]) n++;
+    return n;
+}
+
+static void build_indexes(void)
+{
+    const char *numbers[LETTER_INDEX_MAX];
+    size_t n = 0;
+    while (number_words[n].word) { numbers[n] = number_words[n].word; n++; }
+    letter_index_build(&number_index, numbers, n);
+    letter_index_build(&kind_index, kind_words, list_length(kind_words));
+    letter_index_build(&drive_index, drive_verbs, list_length(drive_verbs));
+}
+_Static_assert(sizeof number_words / sizeof *number_words <= LETTER_INDEX_MAX &&
+               sizeof kind_words / sizeof *kind_words <= LETTER_INDEX_MAX &&
+               sizeof drive_verbs / sizeof *drive_verbs <= LETTER_INDEX_MAX, "word lists fit a letter index");
 
 size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
 {
