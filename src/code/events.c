@@ -951,7 +951,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         int source = s->mention_at[k - 1];
         if (!s->mentions[source].modifier || !s->mentions[source].code[0] || s->clause_conditional[s->clause[k]]) continue;
         size_t hc = 0;
-        const lex_head_pattern *heads = lex_heads(s->dict, s->words[k], &hc);
+        const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[k], &hc);
         for (size_t q = 0; q < hc; q++) {
             const lex_pattern *p = heads[q].pattern;
             match_result r;
