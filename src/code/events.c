@@ -657,9 +657,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         fronted fr = { 0 };
         bool use_fronted = false;
         if ((!found || best.pattern->word_count == 0) && verb_reading && !s->consumed[h]) {
-            uint8_t vforms = 0;
-            for (size_t k = 0; k < hc; k++)
-                if (!heads[k].pattern->noun_head) vforms |= heads[k].forms;
+            uint8_t vforms = lex_heads_verb_forms(s->dict, s->word_id[h]);   /* forms of the patterns not noun heads */
             const lex_pattern *fp = find_fronted(s, h, vforms, &fr) ? fronted_pattern(s, heads, hc, &fr) : NULL;
             if (fp && (!found || strcmp(fp->code, best.pattern->code) != 0)) {
                 best.pattern = fp;

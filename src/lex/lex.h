@@ -144,6 +144,9 @@ const lex_head_pattern *lex_heads_of(const lex_dict *d, uint32_t word_id, size_t
 /* The stem_bits of those patterns, side by side (NULL when none): the
  * first test of a head's patterns reads only these. */
 const uint64_t *lex_heads_stem_bits(const lex_dict *d, uint32_t word_id);
+/* The LEX_FORM_* bits of those patterns that are no noun heads ("~attack"),
+ * together: how the word may be met as a verb (0 when none). */
+uint8_t lex_heads_verb_forms(const lex_dict *d, uint32_t word_id);
 
 /* Exact lookup of a folded phrase ("foreign minister"). */
 bool lex_lookup(const lex_dict *d, const char *folded, lex_match *out);
