@@ -213,7 +213,7 @@ static void remember_place(sentence_state *s, const code_place *p, const char *n
         m->place_count--;
     }
     m->places[m->place_count].place = *p;
-    snprintf(m->places[m->place_count].noun, sizeof m->places[0].noun, "%s", noun ? noun : "");
+    code_copy_text(m->places[m->place_count].noun, sizeof m->places[0].noun, noun ? noun : "");
     m->place_count++;
 }
 
