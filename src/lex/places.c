@@ -510,7 +510,8 @@ static const char *const division_words[] = { "governorate", "province", "state"
 
 bool places_is_division_word(const char *folded)
 {
-    for (size_t i = 0; division_words[i]; i++) if (strcmp(folded, division_words[i]) == 0) return true;
+    for (size_t i = 0; division_words[i]; i++)
+        if (folded[0] == division_words[i][0] && strcmp(folded, division_words[i]) == 0) return true;
     return false;
 }
 
