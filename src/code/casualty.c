@@ -140,7 +140,7 @@ static bool noun_before_of(const char *w)
 {
     static const char *const nouns[] = { "deaths", "death", "killing", "killings", "displacement", "arrest", "arrests",
                                          "detention", "abduction", "abductions", "kidnapping", NULL };
-    for (size_t k = 0; nouns[k]; k++) if (strcmp(w, nouns[k]) == 0) return true;
+    for (size_t k = 0; nouns[k]; k++) if (str_same(w, nouns[k])) return true;
     return false;
 }
 
@@ -148,7 +148,7 @@ static bool noun_before_of(const char *w)
 static bool noun_only(const char *w)
 {
     size_t n = strlen(w);
-    return noun_before_of(w) && !(n > 4 && strcmp(w + n - 3, "ing") == 0);
+    return noun_before_of(w) && !(n > 4 && str_same(w + n - 3, "ing"));
 }
 
 /* Verbs that drive people from their homes: "drove 700,000 people into
@@ -160,7 +160,7 @@ static bool drives_out(const char *const *w, size_t n, size_t verb, size_t after
     pthread_once(&indexes_once, build_indexes);
     if (letter_index_find(&drive_index, w[verb]) < 0) return false;
     for (size_t k = after; k < n && k < after + 6; k++)
-        if (strcmp(w[k], "from") == 0 || strcmp(w[k], "into") == 0 || strcmp(w[k], "out") == 0 || strcmp(w[k], "across") == 0)
+        if (str_same(w[k], "from") || str_same(w[k], "into") || str_same(w[k], "out") || str_same(w[k], "across"))
             return true;
     return false;
 }
@@ -194,16 +194,16 @@ static bool qualifier_phrase(const char *const *w, size_t n, size_t i, size_t *u
                                           { "up", "to", "up to" }, { "as", "many", "as many as" },
                                           { "an", "estimated", "an estimated" }, { "close", "to", "close to" } };
     for (size_t k = 0; k < sizeof two / sizeof *two; k++)
-        if (i + 1 < n && strcmp(w[i], two[k][0]) == 0 && strcmp(w[i + 1], two[k][1]) == 0) {
+        if (i + 1 < n && str_same(w[i], two[k][0]) && str_same(w[i + 1], two[k][1])) {
             *used = 2;
             *phrase = two[k][2];
-            if (k == 5 && i + 2 < n && strcmp(w[i + 2], "as") == 0) *used = 3;   /* "as many as" */
+            if (k == 5 && i + 2 < n && str_same(w[i + 2], "as")) *used = 3;   /* "as many as" */
             return true;
         }
     static const char *const one[] = { "about", "around", "nearly", "almost", "some", "over", "roughly", "approximately",
                                        "another", "least", NULL };
     for (size_t k = 0; one[k]; k++)
-        if (strcmp(w[i], one[k]) == 0) {
+        if (str_same(w[i], one[k])) {
             *used = 1;
             *phrase = strcmp(one[k], "another") == 0 ? NULL : strcmp(one[k], "least") == 0 ? "at least" : one[k];
             return true;
@@ -221,8 +221,8 @@ static bool lower_bound(const char *q)
 /* "dozens", "scores", "hundreds": a vague plural counts its lower bound */
 static bool vague(const char *w)
 {
-    return strcmp(w, "dozens") == 0 || strcmp(w, "scores") == 0 || strcmp(w, "hundreds") == 0 || strcmp(w, "thousands") == 0 ||
-           strcmp(w, "tens") == 0;
+    return str_same(w, "dozens") || str_same(w, "scores") || str_same(w, "hundreds") || str_same(w, "thousands") ||
+           str_same(w, "tens");
 }
 
 const char *casualty_joined_qualifier(const char *a, const char *b)
@@ -238,7 +238,7 @@ static bool is_be(const char *w)
 {
     static const char *const be[] = { "were", "was", "are", "is", "been", "have", "has", "had", "be", "being",
                                       "reportedly", "also", "later", NULL };
-    for (size_t k = 0; be[k]; k++) if (strcmp(w, be[k]) == 0) return true;
+    for (size_t k = 0; be[k]; k++) if (str_same(w, be[k])) return true;
     return false;
 }
 
@@ -247,10 +247,10 @@ static bool is_be(const char *w)
 static bool ends_a_count(const char *w)
 {
     if (casualty_kind(w) < 0) return false;
-    if (strcmp(w, "killing") == 0 || strcmp(w, "wounding") == 0 || strcmp(w, "injuring") == 0 || strcmp(w, "kill") == 0 ||
-        strcmp(w, "kills") == 0)
+    if (str_same(w, "killing") || str_same(w, "wounding") || str_same(w, "injuring") || str_same(w, "kill") ||
+        str_same(w, "kills"))
         return false;
-    return !noun_only(w) || strcmp(w, "deaths") == 0 || strcmp(w, "killings") == 0;
+    return !noun_only(w) || str_same(w, "deaths") || str_same(w, "killings");
 }
 
 static size_t list_length(const char *const *list)
@@ -286,8 +286,8 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
         if (value <= 0 || used == 0) continue;
         /* a year is not a count: "in 2011", "since 2014" */
         if (value >= 1900 && value <= 2100 && strlen(w[i]) == 4 && i > 0 &&
-            (strcmp(w[i - 1], "in") == 0 || strcmp(w[i - 1], "since") == 0 || strcmp(w[i - 1], "of") == 0 ||
-             strcmp(w[i - 1], ",") == 0))
+            (str_same(w[i - 1], "in") || str_same(w[i - 1], "since") || str_same(w[i - 1], "of") ||
+             str_same(w[i - 1], ",")))
             continue;
         size_t first = i;
         const char *qualifier = NULL;
@@ -307,10 +307,10 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
         /* form B: a casualty verb before the number: "killing at least 50", "arrested 16 journalists";
          * a casualty noun and "of": "the abduction of 276 schoolgirls" */
         size_t verb = SIZE_MAX;
-        if (first > 1 && strcmp(w[first - 1], "of") == 0 && noun_before_of(w[first - 2])) verb = first - 2;
-        else if (first > 0 && casualty_kind(w[first - 1]) >= 0 && strcmp(w[first - 1], "missing") != 0 &&
-                 strcmp(w[first - 1], "dead") != 0 && !noun_only(w[first - 1]) && strcmp(w[first - 1], "fled") != 0 &&
-                 strcmp(w[first - 1], "flee") != 0 && strcmp(w[first - 1], "fleeing") != 0)
+        if (first > 1 && str_same(w[first - 1], "of") && noun_before_of(w[first - 2])) verb = first - 2;
+        else if (first > 0 && casualty_kind(w[first - 1]) >= 0 && !str_same(w[first - 1], "missing") &&
+                 !str_same(w[first - 1], "dead") && !noun_only(w[first - 1]) && !str_same(w[first - 1], "fled") &&
+                 !str_same(w[first - 1], "flee") && !str_same(w[first - 1], "fleeing"))
             verb = first - 1;
         if (verb == SIZE_MAX && first > 0 && drives_out(w, n, first - 1, i + used)) {
             casualty c = { CASUALTY_DISPLACED, value, (uint32_t)(first - 1), (uint32_t)(first - 1), (uint32_t)(i + used - 1), qualifier,
@@ -325,8 +325,8 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
             int64_t total = value;
             size_t end = i + used - 1;
             for (size_t k = end + 1, words = 0; k < n && words < 4; k++, words++) {
-                if (strcmp(w[k], ",") == 0 || strcmp(w[k], ".") == 0 || strcmp(w[k], ";") == 0 || casualty_kind(w[k]) >= 0) break;
-                if (strcmp(w[k], "and") != 0) continue;
+                if (str_same(w[k], ",") || str_same(w[k], ".") || str_same(w[k], ";") || casualty_kind(w[k]) >= 0) break;
+                if (!str_same(w[k], "and")) continue;
                 size_t u2, q = 0, j = k + 1;
                 const char *more_qualifier = NULL, *phrase = NULL;
                 while (j < n && qualifier_phrase(w, n, j, &q, &phrase)) { if (!more_qualifier || q > 1) more_qualifier = phrase; j += q; }
@@ -352,14 +352,14 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
         size_t k = i + used, words = 0;
         while (k < n && words < 8) {
             if (ends_a_count(w[k])) break;
-            if (strcmp(w[k], ",") == 0 && k + 1 < n && (strcmp(w[k + 1], "including") == 0 || strcmp(w[k + 1], "among") == 0)) {
+            if (str_same(w[k], ",") && k + 1 < n && (str_same(w[k + 1], "including") || str_same(w[k + 1], "among"))) {
                 /* "232 people, including 65 children, were killed": the aside is part of the count */
                 size_t close = k + 2;
-                while (close < n && close < k + 10 && strcmp(w[close], ",") != 0 && strcmp(w[close], ".") != 0) close++;
-                if (close < n && strcmp(w[close], ",") == 0) { k = close + 1; continue; }
+                while (close < n && close < k + 10 && !str_same(w[close], ",") && !str_same(w[close], ".")) close++;
+                if (close < n && str_same(w[close], ",")) { k = close + 1; continue; }
             }
-            if (strcmp(w[k], ",") == 0 || strcmp(w[k], ".") == 0 || strcmp(w[k], ";") == 0) { k = n; break; }
-            if (strcmp(w[k], "and") == 0) {
+            if (str_same(w[k], ",") || str_same(w[k], ".") || str_same(w[k], ";")) { k = n; break; }
+            if (str_same(w[k], "and")) {
                 size_t u2, q = 0, j = k + 1;
                 const char *more_qualifier = NULL, *phrase = NULL;
                 while (j < n && qualifier_phrase(w, n, j, &q, &phrase)) { if (!more_qualifier || q > 1) more_qualifier = phrase; j += q; }
