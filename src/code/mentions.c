@@ -283,7 +283,7 @@ static void count_mention(sentence_state *s, const mention *m)
     if (m->how && strcmp(m->how, "the two sides") == 0) return;
     if (!m->inferred_country && !m->weapon && code_is_state(m->code) && strlen(m->code) >= 3) {
         size_t k = 0;
-        while (k < mem->tally_count && strcmp(mem->tally[k].code, m->code) != 0) k++;
+        while (k < mem->tally_count && !str_same(mem->tally[k].code, m->code)) k++;
         if (k == mem->tally_count && k < sizeof mem->tally / sizeof mem->tally[0]) {
             code_copy_text(mem->tally[k].code, sizeof mem->tally[k].code, m->code);
             mem->tally[k].count = 0;
@@ -962,7 +962,7 @@ static void remember_name_key(sentence_state *s, const mention *m, size_t k)
     if (strlen(key) < 2 || strlen(key) >= sizeof mem->people[0].surname || !(s->tokens[k].flags & TEXT_CAPITALIZED)) return;
     size_t slot = mem->people_count;
     for (size_t i = 0; i < mem->people_count; i++)
-        if (strcmp(mem->people[i].surname, key) == 0) slot = i;
+        if (str_same(mem->people[i].surname, key)) slot = i;
     if (slot == mem->people_count) {
         if (mem->people_count == sizeof mem->people / sizeof mem->people[0]) return;
         mem->people_count++;
@@ -990,7 +990,7 @@ static int known_surname(const sentence_state *s, size_t i)
     if (!word_is_capitalized(s, i) || s->tag[i] != TAG_NONE || s->dateline[i]) return -1;
     if (i + 1 < s->n && word_is_capitalized(s, i + 1) && s->tag[i + 1] == TAG_NONE) return -1;  /* part of another name */
     for (size_t k = 0; k < s->memory->people_count; k++)
-        if (strcmp(s->memory->people[k].surname, s->words[i]) == 0) return (int)k;
+        if (str_same(s->memory->people[k].surname, s->words[i])) return (int)k;
     return -1;
 }
 

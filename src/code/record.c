@@ -47,7 +47,7 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
     /* "Pakistan would free the pilot ... India welcomed the decision": an act, promised or done */
     static const char *const talk[] = { "01", "02", "10", "11", "12", "13", NULL };
     bool spoken = false;
-    for (size_t k = 0; talk[k]; k++) spoken = spoken || strncmp(c, talk[k], 2) == 0;
+    for (size_t k = 0; talk[k]; k++) spoken = spoken || (c[0] == talk[k][0] && c[1] == talk[k][1]);   /* the root */
     if (!spoken) {
         mem->act = *src;
         mem->has_act = true;
