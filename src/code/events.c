@@ -196,9 +196,9 @@ static bool is_passive(const sentence_state *s, size_t head, uint8_t forms)
     for (size_t k = head, steps = 0; k > 0 && steps < 4; k--, steps++) {
         const char *w = s->words[k - 1];
         if (be_word(s, k - 1)) return true;
-        if (s->tag[k - 1] == TAG_NEGATION || strcmp(w, "reportedly") == 0 || strcmp(w, "also") == 0 ||
-            strcmp(w, "allegedly") == 0 || strcmp(w, "repeatedly") == 0 || strcmp(w, "being") == 0 ||
-            strcmp(w, "been") == 0 || strcmp(w, "later") == 0 || strcmp(w, "reported") == 0)
+        if (s->tag[k - 1] == TAG_NEGATION || str_same(w, "reportedly") || str_same(w, "also") ||
+            str_same(w, "allegedly") || str_same(w, "repeatedly") || str_same(w, "being") ||
+            str_same(w, "been") || str_same(w, "later") || str_same(w, "reported"))
             continue;
         break;
     }
@@ -633,7 +633,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             if (match_pattern(s, h, p, &r)) {
                 /* "claimed the attack was carried out by ...", "denied the strike
                  * hit ...": the object begins a clause; no claim of it */
-                if ((strcmp(p->code, "015") == 0 || strcmp(p->code, "016") == 0) && r.last > h && r.last + 1 < s->n &&
+                if ((str_same(p->code, "015") || str_same(p->code, "016")) && r.last > h && r.last + 1 < s->n &&
                     (be_word(s, r.last + 1) || is(s, r.last + 1, "had") || is(s, r.last + 1, "has") ||
                      is(s, r.last + 1, "killed") || is(s, r.last + 1, "hit")))
                     continue;
@@ -913,14 +913,14 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         if (s->clause_conditional[s->clause[h]]) ev.dropped = true;
         /* "optimistic that Russia would agree", "concerned that the truce
          * could collapse": what is hoped or feared is not an event */
-        if (strcmp(p->code, "012") == 0 || strcmp(p->code, "013") == 0)
+        if (str_same(p->code, "012") || str_same(p->code, "013"))
             for (size_t k = best.last + 1; k + 1 < s->n && k < best.last + 4; k++)
                 if (is(s, k, "that")) {
                     s->clause_conditional[s->clause[k + 1]] = true;
                     break;
                 }
         /* "denied that its troops shelled": the next clause is not asserted */
-        if (strcmp(p->code, "016") == 0)
+        if (str_same(p->code, "016"))
             for (size_t k = best.last + 1; k < s->n && k < best.last + 8; k++)
                 if (is(s, k, "that") && k + 1 < s->n) {
                     uint16_t denied = s->clause[k + 1];

@@ -159,13 +159,21 @@ static void force_by_government(code_actor *a, const mention *m, const lex_code_
     memcpy(a->code + 3, "MIL", 4);
 }
 
+/* Whether t begins with p (strncmp over p's length, inline: most texts differ at once). */
+static bool begins(const char *t, const char *p)
+{
+    for (; *p; t++, p++)
+        if (*t != *p) return false;
+    return true;
+}
+
 /* Fighting is mutual: "clashed with", "fought", "battled", "clashes with". */
 static bool mutual_with(const sentence_state *s, const pending_event *ev, const mention *tg)
 {
     const char *t = ev->pattern->text;
     if (t[0] == '~') t++;
-    if (strncmp(t, "clash", 5) != 0 && strncmp(t, "fight", 5) != 0 && strncmp(t, "battle", 6) != 0 &&
-        strncmp(t, "skirmish", 8) != 0 && strncmp(t, "exchange fire", 13) != 0 && strncmp(t, "trade fire", 10) != 0)
+    if (!begins(t, "clash") && !begins(t, "fight") && !begins(t, "battle") && !begins(t, "skirmish") &&
+        !begins(t, "exchange fire") && !begins(t, "trade fire"))
         return false;
     size_t k = tg->first;
     while (k > 0 && is_any(s, k - 1, determiners)) k--;
@@ -177,7 +185,7 @@ static bool mutual_with(const sentence_state *s, const pending_event *ev, const 
 static const lex_code_info *crowd_force(const sentence_state *s, const lex_code_info *info, const code_event *e)
 {
     if (!e->has_target || strlen(e->source.code) < 6 || strlen(e->target.code) < 6) return info;
-    if (strcmp(info->code, "190") != 0 && strcmp(info->code, "193") != 0) return info;
+    if (!str_same(info->code, "190") && !str_same(info->code, "193")) return info;
     const char *a = e->source.code + 3, *b = e->target.code + 3;
     bool crowd_b = strncmp(b, "OPP", 3) == 0 || strncmp(b, "CVL", 3) == 0 || strncmp(b, "EDU", 3) == 0 ||
                    strncmp(b, "LAB", 3) == 0;
@@ -513,7 +521,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         }
         /* force used with a weapon is coded by the weapon: "warplanes
          * struck" 195, "shelled" stays 194, "fired a ballistic missile" 195 */
-        if (strcmp(info->code, "190") == 0 || strcmp(info->code, "193") == 0) {
+        if (str_same(info->code, "190") || str_same(info->code, "193")) {
             size_t from = ev->source >= 0 && s->mentions[ev->source].first < ev->head ? s->mentions[ev->source].first : ev->head;
             size_t to = ev->last + 6 < s->n ? ev->last + 6 : s->n - 1;
             if (ev->source >= 0 && s->mentions[ev->source].last > to) to = s->mentions[ev->source].last;
@@ -523,7 +531,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     continue;
                 if (s->weapon[k] && strcmp(s->weapon[k], info->code) != 0) {
                     const lex_code_info *w = lex_code(s->dict, s->weapon[k]);
-                    if (w && (strcmp(info->code, "190") == 0 || strcmp(w->code, "193") != 0)) {
+                    if (w && (str_same(info->code, "190") || !str_same(w->code, "193"))) {
                         rule_extra = arena_printf(s->a, "%s; weapon \"%s\" -> %s", rule_extra, s->words[k], w->code);
                         info = w;
                     }
@@ -714,7 +722,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                               * was right against the other side 5 times in 60 on eval/ and eval/dev/) */
                              strncmp(info->code, "15", 2) == 0 || strncmp(info->code, "16", 2) == 0 ||
                              /* or intends to meet, negotiate or cooperate: "Khamenei agreed to the negotiations" */
-                             strcmp(info->code, "036") == 0 || strcmp(info->code, "030") == 0 ||
+                             str_same(info->code, "036") || str_same(info->code, "030") ||
                              strncmp(info->code, "02", 2) == 0 || strncmp(info->code, "05", 2) == 0;
         if (nt == 0 && ns == 1 && towards_other && code_most_named(s->memory, 2, sides)) {
             /* "the army shelled their bases": the army is on the government's side */
