@@ -128,6 +128,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         s->tokens = doc.tokens + ts->first_token;
         s->n = ts->token_count < MAX_SENTENCE_TOKENS ? ts->token_count : MAX_SENTENCE_TOKENS;
         const uint32_t *sentence_stem = stem + ts->first_token;
+        s->stem = sentence_stem;
         for (size_t i = 0; i < s->n; i++) {
             s->words[i] = text_token_fold(&doc, ts->first_token + i);
             s->caps[i] = caps[ts->first_token + i];

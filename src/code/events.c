@@ -588,7 +588,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                     /* not the word itself: perhaps its other number ("election" for "elections") */
                     if (!stemmed) {
                         for (size_t q = 0; q < wn; q++) {
-                            stems[q] = lex_stem_hash(s->words[h + 1 + q]);
+                            stems[q] = s->stem[h + 1 + q];
                             stem_bits |= 1ull << (stems[q] & 63);
                         }
                         stemmed = true;
@@ -600,7 +600,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 /* "hold elections" may meet "election": its other number shares the stem */
                 if (!present && !stemmed) {
                     for (size_t q = 0; q < wn; q++) {
-                        stems[q] = lex_stem_hash(s->words[h + 1 + q]);
+                        stems[q] = s->stem[h + 1 + q];
                         stem_bits |= 1ull << (stems[q] & 63);
                     }
                     stemmed = true;
