@@ -5,8 +5,42 @@
 #include "casualty.h"
 #include "../util/util.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A word list indexed by first byte: a lookup compares only the words
+ * that start as the word does (most words start as none does).  Gives the
+ * index in the list of the word, the first one when a word is there twice. */
+enum { LETTER_INDEX_MAX = 64 };
+typedef struct letter_index {
+    uint8_t     start[257];                 /* the words starting with byte c are at start[c] .. start[c + 1] - 1 */
+    const char *word[LETTER_INDEX_MAX];     /* by first byte, in list order within a byte */
+    uint8_t     position[LETTER_INDEX_MAX]; /* each one's index in the list */
+} letter_index;
+
+static void letter_index_build(letter_index *x, const char *const *words, size_t n)
+{
+    size_t count[256] = { 0 };
+    for (size_t k = 0; k < n; k++) count[(unsigned char)words[k][0]]++;
+    x->start[0] = 0;
+    for (size_t c = 0; c < 256; c++) x->start[c + 1] = (uint8_t)(x->start[c] + count[c]);
+    size_t next[256];
+    for (size_t c = 0; c < 256; c++) next[c] = x->start[c];
+    for (size_t k = 0; k < n; k++) {
+        size_t at = next[(unsigned char)words[k][0]]++;
+        x->word[at] = words[k];
+        x->position[at] = (uint8_t)k;
+    }
+}
+
+static int letter_index_find(const letter_index *x, const char *w)
+{
+    unsigned char c = (unsigned char)w[0];
+    for (size_t j = x->start[c]; j < x->start[c + 1]; j++)
+        if (str_same(w, x->word[j])) return x->position[j];
+    return -1;
+}
 
 static const struct { const char *word; int64_t value; } number_words[] = {
     { "one", 1 }, { "a", 1 }, { "an", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 }, { "five", 5 },
@@ -22,6 +56,11 @@ static const struct { const char *word; int64_t factor; } multipliers[] = {
     { "hundred", 100 }, { "thousand", 1000 }, { "million", 1000000 }, { "billion", 1000000000 },
     { "dozen", 12 }, { NULL, 0 },
 };
+
+/* The word lists below, indexed once (build_indexes). */
+static letter_index number_index, kind_index, drive_index;
+static pthread_once_t indexes_once = PTHREAD_ONCE_INIT;
+static void build_indexes(void);
 
 int64_t casualty_number(const char *const *w, size_t n, size_t i, size_t *used)
 {
@@ -45,8 +84,9 @@ int64_t casualty_number(const char *const *w, size_t n, size_t i, size_t *used)
         return value;
     }
     if (len > 9 || !strchr("oatfsenhd", s[0])) return -1;   /* no number word starts otherwise */
-    for (size_t k = 0; number_words[k].word; k++)
-        if (str_same(s, number_words[k].word)) { value = number_words[k].value; break; }
+    pthread_once(&indexes_once, build_indexes);
+    int found = letter_index_find(&number_index, s);
+    if (found >= 0) value = number_words[found].value;
     if (value < 0) return -1;
     *used = 1;
     /* "a" and "an" only count before a multiplier: "a dozen", "an estimated" is not a number */
@@ -100,7 +140,7 @@ static bool noun_before_of(const char *w)
 {
     static const char *const nouns[] = { "deaths", "death", "killing", "killings", "displacement", "arrest", "arrests",
                                          "detention", "abduction", "abductions", "kidnapping", NULL };
-    for (size_t k = 0; nouns[k]; k++) if (strcmp(w, nouns[k]) == 0) return true;
+    for (size_t k = 0; nouns[k]; k++) if (str_same(w, nouns[k])) return true;
     return false;
 }
 
@@ -108,19 +148,19 @@ static bool noun_before_of(const char *w)
 static bool noun_only(const char *w)
 {
     size_t n = strlen(w);
-    return noun_before_of(w) && !(n > 4 && strcmp(w + n - 3, "ing") == 0);
+    return noun_before_of(w) && !(n > 4 && str_same(w + n - 3, "ing"));
 }
 
 /* Verbs that drive people from their homes: "drove 700,000 people into
  * Bangladesh", "forced 10,000 residents from their homes" */
+static const char *const drive_verbs[] = { "drove", "driven", "drive", "driving", "forced", "forcing", "pushed", NULL };
+
 static bool drives_out(const char *const *w, size_t n, size_t verb, size_t after)
 {
-    static const char *const verbs[] = { "drove", "driven", "drive", "driving", "forced", "forcing", "pushed", NULL };
-    bool is_verb = false;
-    for (size_t k = 0; verbs[k]; k++) is_verb |= strcmp(w[verb], verbs[k]) == 0;
-    if (!is_verb) return false;
+    pthread_once(&indexes_once, build_indexes);
+    if (letter_index_find(&drive_index, w[verb]) < 0) return false;
     for (size_t k = after; k < n && k < after + 6; k++)
-        if (strcmp(w[k], "from") == 0 || strcmp(w[k], "into") == 0 || strcmp(w[k], "out") == 0 || strcmp(w[k], "across") == 0)
+        if (str_same(w[k], "from") || str_same(w[k], "into") || str_same(w[k], "out") || str_same(w[k], "across"))
             return true;
     return false;
 }
@@ -140,9 +180,9 @@ const char *const *casualty_words(void) { return trigger_words; }
 
 int casualty_kind(const char *w)
 {
-    for (size_t k = 0; kind_words[k]; k++)
-        if (str_same(w, kind_words[k])) return kind_of_word[k];
-    return -1;
+    pthread_once(&indexes_once, build_indexes);
+    int k = letter_index_find(&kind_index, w);
+    return k < 0 ? -1 : kind_of_word[k];
 }
 
 /* A qualifier before a number; *phrase is how the record writes it ("as
@@ -154,16 +194,16 @@ static bool qualifier_phrase(const char *const *w, size_t n, size_t i, size_t *u
                                           { "up", "to", "up to" }, { "as", "many", "as many as" },
                                           { "an", "estimated", "an estimated" }, { "close", "to", "close to" } };
     for (size_t k = 0; k < sizeof two / sizeof *two; k++)
-        if (i + 1 < n && strcmp(w[i], two[k][0]) == 0 && strcmp(w[i + 1], two[k][1]) == 0) {
+        if (i + 1 < n && str_same(w[i], two[k][0]) && str_same(w[i + 1], two[k][1])) {
             *used = 2;
             *phrase = two[k][2];
-            if (k == 5 && i + 2 < n && strcmp(w[i + 2], "as") == 0) *used = 3;   /* "as many as" */
+            if (k == 5 && i + 2 < n && str_same(w[i + 2], "as")) *used = 3;   /* "as many as" */
             return true;
         }
     static const char *const one[] = { "about", "around", "nearly", "almost", "some", "over", "roughly", "approximately",
                                        "another", "least", NULL };
     for (size_t k = 0; one[k]; k++)
-        if (strcmp(w[i], one[k]) == 0) {
+        if (str_same(w[i], one[k])) {
             *used = 1;
             *phrase = strcmp(one[k], "another") == 0 ? NULL : strcmp(one[k], "least") == 0 ? "at least" : one[k];
             return true;
@@ -181,8 +221,8 @@ static bool lower_bound(const char *q)
 /* "dozens", "scores", "hundreds": a vague plural counts its lower bound */
 static bool vague(const char *w)
 {
-    return strcmp(w, "dozens") == 0 || strcmp(w, "scores") == 0 || strcmp(w, "hundreds") == 0 || strcmp(w, "thousands") == 0 ||
-           strcmp(w, "tens") == 0;
+    return str_same(w, "dozens") || str_same(w, "scores") || str_same(w, "hundreds") || str_same(w, "thousands") ||
+           str_same(w, "tens");
 }
 
 const char *casualty_joined_qualifier(const char *a, const char *b)
@@ -198,7 +238,7 @@ static bool is_be(const char *w)
 {
     static const char *const be[] = { "were", "was", "are", "is", "been", "have", "has", "had", "be", "being",
                                       "reportedly", "also", "later", NULL };
-    for (size_t k = 0; be[k]; k++) if (strcmp(w, be[k]) == 0) return true;
+    for (size_t k = 0; be[k]; k++) if (str_same(w, be[k])) return true;
     return false;
 }
 
@@ -207,11 +247,31 @@ static bool is_be(const char *w)
 static bool ends_a_count(const char *w)
 {
     if (casualty_kind(w) < 0) return false;
-    if (strcmp(w, "killing") == 0 || strcmp(w, "wounding") == 0 || strcmp(w, "injuring") == 0 || strcmp(w, "kill") == 0 ||
-        strcmp(w, "kills") == 0)
+    if (str_same(w, "killing") || str_same(w, "wounding") || str_same(w, "injuring") || str_same(w, "kill") ||
+        str_same(w, "kills"))
         return false;
-    return !noun_only(w) || strcmp(w, "deaths") == 0 || strcmp(w, "killings") == 0;
+    return !noun_only(w) || str_same(w, "deaths") || str_same(w, "killings");
 }
+
+static size_t list_length(const char *const *list)
+{
+    size_t n = 0;
+    while (list[n]) n++;
+    return n;
+}
+
+static void build_indexes(void)
+{
+    const char *numbers[LETTER_INDEX_MAX];
+    size_t n = 0;
+    while (number_words[n].word) { numbers[n] = number_words[n].word; n++; }
+    letter_index_build(&number_index, numbers, n);
+    letter_index_build(&kind_index, kind_words, list_length(kind_words));
+    letter_index_build(&drive_index, drive_verbs, list_length(drive_verbs));
+}
+_Static_assert(sizeof number_words / sizeof *number_words <= LETTER_INDEX_MAX &&
+               sizeof kind_words / sizeof *kind_words <= LETTER_INDEX_MAX &&
+               sizeof drive_verbs / sizeof *drive_verbs <= LETTER_INDEX_MAX, "word lists fit a letter index");
 
 size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
 {
@@ -226,11 +286,11 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
         if (value <= 0 || used == 0) continue;
         /* a year is not a count: "in 2011", "since 2014" */
         if (value >= 1900 && value <= 2100 && strlen(w[i]) == 4 && i > 0 &&
-            (strcmp(w[i - 1], "in") == 0 || strcmp(w[i - 1], "since") == 0 || strcmp(w[i - 1], "of") == 0 ||
-             strcmp(w[i - 1], ",") == 0 || strcmp(w[i - 1], "from") == 0 || strcmp(w[i - 1], "to") == 0 ||
-             strcmp(w[i - 1], "until") == 0 || strcmp(w[i - 1], "between") == 0 || strcmp(w[i - 1], "and") == 0 ||
-             strcmp(w[i - 1], "by") == 0 || strcmp(w[i - 1], "after") == 0 || strcmp(w[i - 1], "before") == 0 ||
-             (i + 1 < n && (strcmp(w[i + 1], "to") == 0 || strcmp(w[i + 1], "and") == 0))))
+            (str_same(w[i - 1], "in") || str_same(w[i - 1], "since") || str_same(w[i - 1], "of") ||
+             str_same(w[i - 1], ",") || str_same(w[i - 1], "from") || str_same(w[i - 1], "to") ||
+             str_same(w[i - 1], "until") || str_same(w[i - 1], "between") || str_same(w[i - 1], "and") ||
+             str_same(w[i - 1], "by") || str_same(w[i - 1], "after") || str_same(w[i - 1], "before") ||
+             (i + 1 < n && (str_same(w[i + 1], "to") || str_same(w[i + 1], "and")))))
             continue;   /* ... "from 1998 to 2000", "between 2014 and 2016" */
         size_t first = i;
         const char *qualifier = NULL;
@@ -250,10 +310,10 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
         /* form B: a casualty verb before the number: "killing at least 50", "arrested 16 journalists";
          * a casualty noun and "of": "the abduction of 276 schoolgirls" */
         size_t verb = SIZE_MAX;
-        if (first > 1 && strcmp(w[first - 1], "of") == 0 && noun_before_of(w[first - 2])) verb = first - 2;
-        else if (first > 0 && casualty_kind(w[first - 1]) >= 0 && strcmp(w[first - 1], "missing") != 0 &&
-                 strcmp(w[first - 1], "dead") != 0 && !noun_only(w[first - 1]) && strcmp(w[first - 1], "fled") != 0 &&
-                 strcmp(w[first - 1], "flee") != 0 && strcmp(w[first - 1], "fleeing") != 0)
+        if (first > 1 && str_same(w[first - 1], "of") && noun_before_of(w[first - 2])) verb = first - 2;
+        else if (first > 0 && casualty_kind(w[first - 1]) >= 0 && !str_same(w[first - 1], "missing") &&
+                 !str_same(w[first - 1], "dead") && !noun_only(w[first - 1]) && !str_same(w[first - 1], "fled") &&
+                 !str_same(w[first - 1], "flee") && !str_same(w[first - 1], "fleeing"))
             verb = first - 1;
         if (verb == SIZE_MAX && first > 0 && drives_out(w, n, first - 1, i + used)) {
             casualty c = { CASUALTY_DISPLACED, value, (uint32_t)(first - 1), (uint32_t)(first - 1), (uint32_t)(i + used - 1), qualifier,
@@ -268,8 +328,8 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
             int64_t total = value;
             size_t end = i + used - 1;
             for (size_t k = end + 1, words = 0; k < n && words < 4; k++, words++) {
-                if (strcmp(w[k], ",") == 0 || strcmp(w[k], ".") == 0 || strcmp(w[k], ";") == 0 || casualty_kind(w[k]) >= 0) break;
-                if (strcmp(w[k], "and") != 0) continue;
+                if (str_same(w[k], ",") || str_same(w[k], ".") || str_same(w[k], ";") || casualty_kind(w[k]) >= 0) break;
+                if (!str_same(w[k], "and")) continue;
                 size_t u2, q = 0, j = k + 1;
                 const char *more_qualifier = NULL, *phrase = NULL;
                 while (j < n && qualifier_phrase(w, n, j, &q, &phrase)) { if (!more_qualifier || q > 1) more_qualifier = phrase; j += q; }
@@ -295,14 +355,14 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
         size_t k = i + used, words = 0;
         while (k < n && words < 8) {
             if (ends_a_count(w[k])) break;
-            if (strcmp(w[k], ",") == 0 && k + 1 < n && (strcmp(w[k + 1], "including") == 0 || strcmp(w[k + 1], "among") == 0)) {
+            if (str_same(w[k], ",") && k + 1 < n && (str_same(w[k + 1], "including") || str_same(w[k + 1], "among"))) {
                 /* "232 people, including 65 children, were killed": the aside is part of the count */
                 size_t close = k + 2;
-                while (close < n && close < k + 10 && strcmp(w[close], ",") != 0 && strcmp(w[close], ".") != 0) close++;
-                if (close < n && strcmp(w[close], ",") == 0) { k = close + 1; continue; }
+                while (close < n && close < k + 10 && !str_same(w[close], ",") && !str_same(w[close], ".")) close++;
+                if (close < n && str_same(w[close], ",")) { k = close + 1; continue; }
             }
-            if (strcmp(w[k], ",") == 0 || strcmp(w[k], ".") == 0 || strcmp(w[k], ";") == 0) { k = n; break; }
-            if (strcmp(w[k], "and") == 0) {
+            if (str_same(w[k], ",") || str_same(w[k], ".") || str_same(w[k], ";")) { k = n; break; }
+            if (str_same(w[k], "and")) {
                 size_t u2, q = 0, j = k + 1;
                 const char *more_qualifier = NULL, *phrase = NULL;
                 while (j < n && qualifier_phrase(w, n, j, &q, &phrase)) { if (!more_qualifier || q > 1) more_qualifier = phrase; j += q; }

@@ -21,7 +21,7 @@ static bool appeal_head(const sentence_state *s, size_t i)
 static bool speech_head(const sentence_state *s, size_t i)
 {
     size_t hc = 0;
-    const lex_head_pattern *heads = lex_heads(s->dict, s->words[i], &hc);
+    const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[i], &hc);
     for (size_t k = 0; k < hc; k++) {
         const char *c = heads[k].pattern->code;
         if (heads[k].pattern->noun_head) continue;

@@ -12,8 +12,32 @@
  * article. */
 #include "internal.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+/* Clears an article's memory but for its lists, which are read only below
+ * their counts: most of the struct is lists, and most articles fill few of
+ * them.  Any other field, one added later too, is zeroed. */
+static void memory_clear(memory *m)
+{
+    typedef struct { size_t at, size; } range;
+    range keep[] = {
+        { offsetof(memory, groups), sizeof m->groups },   { offsetof(memory, people), sizeof m->people },
+        { offsetof(memory, titles), sizeof m->titles },   { offsetof(memory, tally), sizeof m->tally },
+        { offsetof(memory, accusations), sizeof m->accusations }, { offsetof(memory, deferred), sizeof m->deferred },
+        { offsetof(memory, places), sizeof m->places },
+    };
+    size_t n = sizeof keep / sizeof keep[0];
+    for (size_t i = 1; i < n; i++)   /* by offset */
+        for (size_t k = i; k > 0 && keep[k].at < keep[k - 1].at; k--) { range t = keep[k]; keep[k] = keep[k - 1]; keep[k - 1] = t; }
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        memset((char *)m + from, 0, keep[i].at - from);
+        from = keep[i].at + keep[i].size;
+    }
+    memset((char *)m + from, 0, sizeof *m - from);
+}
 
 static void main_country(const lex_dict *dict, const text_doc *doc, const uint32_t *ids, const bool *caps,
                          char out[4], int32_t publication)
@@ -81,7 +105,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         caps[i] = doc.tokens[i].flags & TEXT_ALLCAPS;
     }
     memory mem;
-    memset(&mem, 0, sizeof mem);
+    memory_clear(&mem);
     main_country(dict, &doc, word_id, caps, mem.country, publication_date);
     /* large scratch, filled per sentence for the tokens it uses: not zeroed */
     sentence_state *s = arena_alloc_raw(a, sizeof *s);
@@ -104,6 +128,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         s->tokens = doc.tokens + ts->first_token;
         s->n = ts->token_count < MAX_SENTENCE_TOKENS ? ts->token_count : MAX_SENTENCE_TOKENS;
         const uint32_t *sentence_stem = stem + ts->first_token;
+        s->stem = sentence_stem;
         for (size_t i = 0; i < s->n; i++) {
             s->words[i] = text_token_fold(&doc, ts->first_token + i);
             s->caps[i] = caps[ts->first_token + i];
@@ -123,6 +148,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->clause_conditional[i] = false;
             s->clause_denied[i] = false;
             s->subject_from[i] = -1;
+            s->date_head[i] = -1;
         }
         s->after_bits[s->n] = 0;
         for (size_t i = s->n; i > 0; i--) s->after_bits[i - 1] = s->after_bits[i] | (1ull << (sentence_stem[i - 1] & 63));

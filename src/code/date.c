@@ -65,6 +65,17 @@ static bool is_one_of(const scanner *sc, size_t i, const char *const *list)
     return false;
 }
 
+/* A word's first byte as one bit of 32 (bytes that share their low five
+ * bits share it): a test that a word may be in a list before the list is
+ * read. */
+static uint32_t letter_bit(const char *w) { return 1u << ((unsigned char)w[0] & 31); }
+static uint32_t first_letters(const char *const *list)
+{
+    uint32_t letters = 0;
+    for (; *list; list++) letters |= letter_bit(*list);
+    return letters;
+}
+
 /* Whether the word before i may still belong to the expression read at i. */
 static bool has_before(const scanner *sc, size_t i) { return i > sc->floor && i - 1 < sc->count; }
 
@@ -91,7 +102,7 @@ static int weekday_of(const char *w)
 {
     if (strlen(w) < 6 || !strchr("mtwfs", w[0])) return -1;
     for (int k = 0; k < 7; k++)
-        if (strcmp(w, weekday_names[k]) == 0) return k;
+        if (str_same(w, weekday_names[k])) return k;
     return -1;
 }
 
@@ -173,13 +184,13 @@ static int count_of(const char *w, bool *vague)
         if (digits > 3 || w[digits]) return 0;
         return atoi(w);
     }
-    if (strcmp(w, "a") == 0 || strcmp(w, "an") == 0) return 1;
+    if (str_same(w, "a") || str_same(w, "an")) return 1;
     for (int k = 0; numbers[k]; k++)
-        if (strcmp(w, numbers[k]) == 0) return k + 1;
-    if (strcmp(w, "fifteen") == 0) return 15;
-    if (strcmp(w, "twenty") == 0) return 20;
-    if (strcmp(w, "thirty") == 0) return 30;
-    if (strcmp(w, "few") == 0 || strcmp(w, "several") == 0) { *vague = true; return 3; }
+        if (str_same(w, numbers[k])) return k + 1;
+    if (str_same(w, "fifteen")) return 15;
+    if (str_same(w, "twenty")) return 20;
+    if (str_same(w, "thirty")) return 30;
+    if (str_same(w, "few") || str_same(w, "several")) { *vague = true; return 3; }
     return 0;
 }
 
@@ -196,8 +207,8 @@ static int unit_of(const char *w, bool *plural)
         { "decade", "decades", UNIT_DECADE },
     };
     for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
-        if (strcmp(w, units[k].singular) == 0) { *plural = false; return units[k].unit; }
-        if (strcmp(w, units[k].plural) == 0) { *plural = true; return units[k].unit; }
+        if (str_same(w, units[k].singular)) { *plural = false; return units[k].unit; }
+        if (str_same(w, units[k].plural)) { *plural = true; return units[k].unit; }
     }
     return UNIT_NONE;
 }
@@ -327,13 +338,20 @@ static bool future_clause(const scanner *sc, size_t i)
                                              "going", "about", "is", "are", NULL };
     static const char *const stops[] = { "said", "says", "told", "after", "when", "because", "while", "although",
                                          "though", "but", "ago", NULL };
+    /* the first letters of each list: most words are in no list, and are
+     * passed over by one test */
+    uint32_t stop_letters = first_letters(stops), marker_letters = first_letters(markers),
+             before_to_letters = first_letters(before_to);
+    uint32_t any = stop_letters | marker_letters | before_to_letters | letter_bit("would");
     for (size_t steps = 0; i > 0 && steps < 12; steps++) {
         i--;
-        if (strcmp(word(sc, i), ".") != 0 && clause_break(sc, i)) return false;
-        if (is_one_of(sc, i, stops)) return false;
-        if (is_one_of(sc, i, markers)) return true;
+        if (!str_same(word(sc, i), ".") && clause_break(sc, i)) return false;
+        uint32_t letter = i < sc->count ? letter_bit(sc->words[i]) : 0;
+        if (!(letter & any)) continue;
+        if ((letter & stop_letters) && is_one_of(sc, i, stops)) return false;
+        if ((letter & marker_letters) && is_one_of(sc, i, markers)) return true;
         if (is(sc, i, "would") && !is(sc, i + 1, "have")) return true;
-        if (is_one_of(sc, i, before_to) && (is(sc, i + 1, "to") || is(sc, i + 1, "for"))) return true;
+        if ((letter & before_to_letters) && is_one_of(sc, i, before_to) && (is(sc, i + 1, "to") || is(sc, i + 1, "for"))) return true;
     }
     return false;
 }
@@ -391,7 +409,7 @@ static bool is_deadline(const lead *l)
 {
     static const char *const deadlines[] = { "until", "till", "through", "by", "to", NULL };
     for (const char *const *d = deadlines; *d; d++)
-        if (strcmp(l->preposition, *d) == 0) return true;
+        if (str_same(l->preposition, *d)) return true;
     return false;
 }
 
@@ -550,7 +568,7 @@ static bool read_number(const scanner *sc, size_t i, date_expression *e)
         static const char *const year_prepositions[] = { "in", "since", "from", "between", "during", "throughout",
                                                          "before", "after", NULL };
         bool context = l.edge || first < i;
-        for (const char *const *p = year_prepositions; *p && !context; p++) context = strcmp(l.preposition, *p) == 0;
+        for (const char *const *p = year_prepositions; *p && !context; p++) context = str_same(l.preposition, *p);
         if (!context) return false;
     }
     set_date(sc, e, date_to_days(year, 1, 1), CODE_DATE_YEAR);

@@ -196,9 +196,9 @@ static bool is_passive(const sentence_state *s, size_t head, uint8_t forms)
     for (size_t k = head, steps = 0; k > 0 && steps < 4; k--, steps++) {
         const char *w = s->words[k - 1];
         if (be_word(s, k - 1)) return true;
-        if (s->tag[k - 1] == TAG_NEGATION || strcmp(w, "reportedly") == 0 || strcmp(w, "also") == 0 ||
-            strcmp(w, "allegedly") == 0 || strcmp(w, "repeatedly") == 0 || strcmp(w, "being") == 0 ||
-            strcmp(w, "been") == 0 || strcmp(w, "later") == 0 || strcmp(w, "reported") == 0)
+        if (s->tag[k - 1] == TAG_NEGATION || str_same(w, "reportedly") || str_same(w, "also") ||
+            str_same(w, "allegedly") || str_same(w, "repeatedly") || str_same(w, "being") ||
+            str_same(w, "been") || str_same(w, "later") || str_same(w, "reported"))
             continue;
         break;
     }
@@ -532,7 +532,7 @@ static const lex_pattern *fronted_pattern(const sentence_state *s, const lex_hea
         if (p->noun_head || p->word_count == 0 || (heads[q].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL))) continue;
         /* agreements, talks, mediation and their like: what is done to a
          * deal or a meeting, not to a person */
-        const lex_code_info *info = lex_code(s->dict, p->code);
+        const lex_code_info *info = lex_pattern_code(s->dict, p);
         if (!info || info->quad_class > 2) continue;
         if (best && p->word_count <= best->word_count) continue;
         size_t pos = fr->first, literal = 0;
@@ -588,7 +588,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                     /* not the word itself: perhaps its other number ("election" for "elections") */
                     if (!stemmed) {
                         for (size_t q = 0; q < wn; q++) {
-                            stems[q] = lex_stem_hash(s->words[h + 1 + q]);
+                            stems[q] = s->stem[h + 1 + q];
                             stem_bits |= 1ull << (stems[q] & 63);
                         }
                         stemmed = true;
@@ -600,7 +600,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 /* "hold elections" may meet "election": its other number shares the stem */
                 if (!present && !stemmed) {
                     for (size_t q = 0; q < wn; q++) {
-                        stems[q] = lex_stem_hash(s->words[h + 1 + q]);
+                        stems[q] = s->stem[h + 1 + q];
                         stem_bits |= 1ull << (stems[q] & 63);
                     }
                     stemmed = true;
@@ -633,7 +633,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             if (match_pattern(s, h, p, &r)) {
                 /* "claimed the attack was carried out by ...", "denied the strike
                  * hit ...": the object begins a clause; no claim of it */
-                if ((strcmp(p->code, "015") == 0 || strcmp(p->code, "016") == 0) && r.last > h && r.last + 1 < s->n &&
+                if ((str_same(p->code, "015") || str_same(p->code, "016")) && r.last > h && r.last + 1 < s->n &&
                     (be_word(s, r.last + 1) || is(s, r.last + 1, "had") || is(s, r.last + 1, "has") ||
                      is(s, r.last + 1, "killed") || is(s, r.last + 1, "hit")))
                     continue;
@@ -657,9 +657,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         fronted fr = { 0 };
         bool use_fronted = false;
         if ((!found || best.pattern->word_count == 0) && verb_reading && !s->consumed[h]) {
-            uint8_t vforms = 0;
-            for (size_t k = 0; k < hc; k++)
-                if (!heads[k].pattern->noun_head) vforms |= heads[k].forms;
+            uint8_t vforms = lex_heads_verb_forms(s->dict, s->word_id[h]);   /* forms of the patterns not noun heads */
             const lex_pattern *fp = find_fronted(s, h, vforms, &fr) ? fronted_pattern(s, heads, hc, &fr) : NULL;
             if (fp && (!found || strcmp(fp->code, best.pattern->code) != 0)) {
                 best.pattern = fp;
@@ -800,7 +798,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 ev.source = doer;
             }
         }
-        const lex_code_info *pinfo = lex_code(s->dict, p->code);
+        const lex_code_info *pinfo = lex_pattern_code(s->dict, p);
         if (ev.target < 0 && !(ev.passive || under) && pinfo && pinfo->quad_class <= 2) {
             /* cooperation has a partner: "shared intelligence about X with the United States" */
             for (size_t k = best.last + 1; k + 1 < s->n && k < best.last + 16 && s->clause[k] == s->clause[h]; k++)
@@ -915,14 +913,14 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         if (s->clause_conditional[s->clause[h]]) ev.dropped = true;
         /* "optimistic that Russia would agree", "concerned that the truce
          * could collapse": what is hoped or feared is not an event */
-        if (strcmp(p->code, "012") == 0 || strcmp(p->code, "013") == 0)
+        if (str_same(p->code, "012") || str_same(p->code, "013"))
             for (size_t k = best.last + 1; k + 1 < s->n && k < best.last + 4; k++)
                 if (is(s, k, "that")) {
                     s->clause_conditional[s->clause[k + 1]] = true;
                     break;
                 }
         /* "denied that its troops shelled": the next clause is not asserted */
-        if (strcmp(p->code, "016") == 0)
+        if (str_same(p->code, "016"))
             for (size_t k = best.last + 1; k < s->n && k < best.last + 8; k++)
                 if (is(s, k, "that") && k + 1 < s->n) {
                     uint16_t denied = s->clause[k + 1];
@@ -951,7 +949,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         int source = s->mention_at[k - 1];
         if (!s->mentions[source].modifier || !s->mentions[source].code[0] || s->clause_conditional[s->clause[k]]) continue;
         size_t hc = 0;
-        const lex_head_pattern *heads = lex_heads(s->dict, s->words[k], &hc);
+        const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[k], &hc);
         for (size_t q = 0; q < hc; q++) {
             const lex_pattern *p = heads[q].pattern;
             match_result r;

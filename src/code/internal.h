@@ -138,8 +138,12 @@ typedef struct sentence_state {
     const lex_entry *facility[MAX_SENTENCE_TOKENS]; /* a named site the gazetteer lacks ("Chernobyl"), or NULL */
     uint16_t         cls[MAX_SENTENCE_TOKENS];      /* WORD_* bits */
     uint32_t         hash[MAX_SENTENCE_TOKENS];     /* lex_word_hash of each folded word */
+    const uint32_t  *stem;                          /* lex_stem_hash of each folded word (the article's, from the
+                                                     * sentence's first token on) */
     uint32_t         word_id[MAX_SENTENCE_TOKENS];  /* lex_word_id of each folded word (0: in no phrase) */
     uint64_t         after_bits[MAX_SENTENCE_TOKENS + 1]; /* stem bits of the words from i on (lex_pattern.stem_bits) */
+    int8_t           date_head[MAX_SENTENCE_TOKENS]; /* whether a date expression is read from word i alone: 1, 0,
+                                                     * -1 not yet asked (place.c) */
     span             spans[MAX_SENTENCE_TOKENS];
     size_t           span_count;
     mention          mentions[MAX_MENTIONS];

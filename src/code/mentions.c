@@ -280,10 +280,10 @@ static void count_mention(sentence_state *s, const mention *m)
 {
     memory *mem = s->memory;
     if (!m->code[0] || m->place || m->modifier || m->adjectival || m->speaker_ref || m->reference) return;
-    if (m->how && strcmp(m->how, "the two sides") == 0) return;
+    if (m->how && str_same(m->how, "the two sides")) return;
     if (!m->inferred_country && !m->weapon && code_is_state(m->code) && strlen(m->code) >= 3) {
         size_t k = 0;
-        while (k < mem->tally_count && strcmp(mem->tally[k].code, m->code) != 0) k++;
+        while (k < mem->tally_count && !str_same(mem->tally[k].code, m->code)) k++;
         if (k == mem->tally_count && k < sizeof mem->tally / sizeof mem->tally[0]) {
             code_copy_text(mem->tally[k].code, sizeof mem->tally[k].code, m->code);
             mem->tally[k].count = 0;
@@ -362,8 +362,8 @@ static bool plural_agent_word(const lex_entry *agent, const char *w)
 {
     size_t wl = strlen(w);
     return agent->plural_form || (wl > 3 && w[wl - 1] == 's' && w[wl - 2] != 's' && w[wl - 2] != 'u') ||
-           (wl > 3 && strcmp(w + wl - 3, "men") == 0) || strcmp(w, "police") == 0 || strcmp(w, "people") == 0 ||
-           strcmp(w, "personnel") == 0;
+           (wl > 3 && str_same(w + wl - 3, "men")) || str_same(w, "police") || str_same(w, "people") ||
+           str_same(w, "personnel");
 }
 
 /* "Tigray's leaders", "Tigrayan forces", "Karabakh's ethnic Armenian
@@ -767,7 +767,7 @@ static size_t build_mention(sentence_state *s, size_t i)
         m->inferred_country = inferred;
         /* a place named earlier in the paragraph is home only to those
          * who stay where they are: police and protesters */
-        bool local = strcmp(agent->value, "COP") == 0 || strcmp(agent->value, "OPP") == 0;
+        bool local = str_same(agent->value, "COP") || str_same(agent->value, "OPP");
         if (inferred && s->place_country[0] && (local || !s->place_carried)) {
             /* "In Yerevan, thousands of protesters": the sentence's place */
             code_set(m->code, s->place_country, agent->value);
@@ -778,8 +778,8 @@ static size_t build_mention(sentence_state *s, size_t i)
         size_t wl = strlen(w);
         /* "rebels" (made from "rebel"), "troops", "gunmen", "police" */
         m->plural = agent->plural_form || (wl > 3 && w[wl - 1] == 's' && w[wl - 2] != 's' && w[wl - 2] != 'u') ||
-                    (wl > 3 && strcmp(w + wl - 3, "men") == 0) || strcmp(w, "police") == 0 || strcmp(w, "people") == 0 ||
-                    strcmp(w, "personnel") == 0;
+                    (wl > 3 && str_same(w + wl - 3, "men")) || str_same(w, "police") || str_same(w, "people") ||
+                    str_same(w, "personnel");
         if (!ours) remember(s, m);
         (void)agent_first;
         return agent_last + 1;
@@ -817,7 +817,7 @@ static size_t build_mention(sentence_state *s, size_t i)
                     size_t hc = 0;
                     const lex_head_pattern *heads = end + 1 < s->n ? lex_heads_of(s->dict, s->word_id[end + 1], &hc) : NULL;
                     for (size_t k = 0; k < hc; k++) {
-                        const lex_code_info *info = heads[k].pattern->noun_head ? lex_code(s->dict, heads[k].pattern->code) : NULL;
+                        const lex_code_info *info = heads[k].pattern->noun_head ? lex_pattern_code(s->dict, heads[k].pattern) : NULL;
                         if (info && info->quad_class == 4 && (strncmp(info->code, "19", 2) == 0 || strncmp(info->code, "18", 2) == 0 ||
                                                               strncmp(info->code, "15", 2) == 0)) {
                             code_set(m->code, owner, "MIL");
@@ -964,7 +964,7 @@ static void remember_name_key(sentence_state *s, const mention *m, size_t k)
     if (strlen(key) < 2 || strlen(key) >= sizeof mem->people[0].surname || !(s->tokens[k].flags & TEXT_CAPITALIZED)) return;
     size_t slot = mem->people_count;
     for (size_t i = 0; i < mem->people_count; i++)
-        if (strcmp(mem->people[i].surname, key) == 0) slot = i;
+        if (str_same(mem->people[i].surname, key)) slot = i;
     if (slot == mem->people_count) {
         if (mem->people_count == sizeof mem->people / sizeof mem->people[0]) return;
         mem->people_count++;
@@ -992,7 +992,7 @@ static int known_surname(const sentence_state *s, size_t i)
     if (!word_is_capitalized(s, i) || s->tag[i] != TAG_NONE || s->dateline[i]) return -1;
     if (i + 1 < s->n && word_is_capitalized(s, i + 1) && s->tag[i + 1] == TAG_NONE) return -1;  /* part of another name */
     for (size_t k = 0; k < s->memory->people_count; k++)
-        if (strcmp(s->memory->people[k].surname, s->words[i]) == 0) return (int)k;
+        if (str_same(s->memory->people[k].surname, s->words[i])) return (int)k;
     return -1;
 }
 
@@ -1136,7 +1136,7 @@ void code_build_mentions(sentence_state *s)
             size_t end = i;
             while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
             memory *mem = s->memory;
-            bool deal = strcmp(value, "deal") == 0, coercion = strcmp(value, "coercion") == 0;
+            bool deal = str_same(value, "deal"), coercion = str_same(value, "coercion");
             bool act = strcmp(value, "act") == 0;
             bool deed = strcmp(value, "deed") == 0 || coercion || act;
             /* "the attack" is the last force, "the detentions" the last coercion; each falls back on the other;

@@ -17,8 +17,12 @@ static bool place_word(const sentence_state *s, size_t i)
     if (!(i < s->n && word_is_capitalized(s, i) && !s->dateline[i] && s->tag[i] != TAG_REPORT &&
           s->tag[i] != TAG_PRONOUN && !(s->tokens[i].flags & TEXT_NUMBER)))
         return false;
-    date_expression d[1];
-    return date_find(s->words, s->n, i, 1, s->publication, d, 1) == 0;   /* "in February", "on Monday" */
+    /* "in February", "on Monday"; asked once a word, as a sentence's words ask it again and again */
+    if (s->date_head[i] < 0) {
+        date_expression d[1];
+        ((sentence_state *)s)->date_head[i] = date_find(s->words, s->n, i, 1, s->publication, d, 1) != 0;
+    }
+    return !s->date_head[i];
 }
 
 /* Which of the gazetteer's candidates for a name is meant.  A division
@@ -209,7 +213,7 @@ static void remember_place(sentence_state *s, const code_place *p, const char *n
         m->place_count--;
     }
     m->places[m->place_count].place = *p;
-    snprintf(m->places[m->place_count].noun, sizeof m->places[0].noun, "%s", noun ? noun : "");
+    code_copy_text(m->places[m->place_count].noun, sizeof m->places[0].noun, noun ? noun : "");
     m->place_count++;
 }
 

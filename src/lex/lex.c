@@ -55,9 +55,10 @@ typedef struct head_slot {
     const char *key;
     uint64_t    hash;
     lex_head_pattern *items;
-    size_t      count, cap;
+    uint32_t    count, cap;       /* 32 bits: the slot keeps to 48 bytes with verb_forms */
     uint64_t   *stem_bits;        /* items[i].stem_bits side by side (built after loading): the scan that
                                    * rejects most patterns reads an eighth of the memory */
+    uint8_t     verb_forms;       /* the forms of its patterns that are no noun heads, together */
 } head_slot;
 
 typedef struct head_table {
@@ -1057,6 +1058,7 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
     p->text = text;
     p->text_hash = hash_bytes(text, strlen(text));
     p->code = info->code;
+    p->info = info;
     p->source = r->source;
     const char *words[64];
     size_t count = 0;
@@ -1115,11 +1117,11 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
         /* two forms of one head can be the same word ("cut" past and base) */
         if (s->count && s->items[s->count - 1].pattern == p) continue;
         if (s->count == s->cap) {
-            size_t cap = s->cap ? s->cap * 2 : 4;
-            lex_head_pattern *items = realloc(s->items, cap * sizeof *items);
+            size_t cap = s->cap ? (size_t)s->cap * 2 : 4;
+            lex_head_pattern *items = cap <= UINT32_MAX ? realloc(s->items, cap * sizeof *items) : NULL;
             if (!items) abort();
             s->items = items;
-            s->cap = cap;
+            s->cap = (uint32_t)cap;
         }
         s->items[s->count].pattern = p;
         s->items[s->count].stem_bits = p->stem_bits;
@@ -1127,6 +1129,7 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
         s->items[s->count].literal_words = (uint8_t)(p->word_count - (p->has_slot ? 1 : 0));
         s->items[s->count].has_slot = p->has_slot;
         s->items[s->count].forms = bits[i];
+        if (!p->noun_head) s->verb_forms |= bits[i];
         s->items[s->count].first_hash = 0;
         s->items[s->count].first_stem = 0;
         for (size_t w = 0; w < p->word_count; w++)
@@ -1528,6 +1531,12 @@ const uint64_t *lex_heads_stem_bits(const lex_dict *d, uint32_t word_id)
 {
     const head_slot *s = d->words.words[word_id].heads;
     return s ? s->stem_bits : NULL;
+}
+
+uint8_t lex_heads_verb_forms(const lex_dict *d, uint32_t word_id)
+{
+    const head_slot *s = d->words.words[word_id].heads;
+    return s ? s->verb_forms : 0;
 }
 
 const lex_head_pattern *lex_heads_of(const lex_dict *d, uint32_t word_id, size_t *count)

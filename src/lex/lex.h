@@ -60,6 +60,8 @@ enum { LEX_ITEM_WORD = 0, LEX_ITEM_SLOT = 1 };
 typedef struct lex_pattern {
     const char  *text;           /* as written: "accuse _ of war crimes" */
     const char  *code;           /* CAMEO event code "1124" */
+    const struct lex_code_info *info; /* lex_code of code, found once at load; NULL in a pattern the
+                                       * coder makes itself (lex_pattern_code looks that one up) */
     const char **words;          /* folded items after the head; "_" for the slot */
     const uint32_t *word_hashes; /* lex_word_hash of each word, to compare without strcmp */
     int8_t       slot_index;     /* index of "_" in words, or -1 */
@@ -142,6 +144,9 @@ const lex_head_pattern *lex_heads_of(const lex_dict *d, uint32_t word_id, size_t
 /* The stem_bits of those patterns, side by side (NULL when none): the
  * first test of a head's patterns reads only these. */
 const uint64_t *lex_heads_stem_bits(const lex_dict *d, uint32_t word_id);
+/* The LEX_FORM_* bits of those patterns that are no noun heads ("~attack"),
+ * together: how the word may be met as a verb (0 when none). */
+uint8_t lex_heads_verb_forms(const lex_dict *d, uint32_t word_id);
 
 /* Exact lookup of a folded phrase ("foreign minister"). */
 bool lex_lookup(const lex_dict *d, const char *folded, lex_match *out);
@@ -193,6 +198,11 @@ static inline void lex_word_hashes(const char *w, size_t n, uint32_t *hash, uint
 }
 
 const lex_code_info *lex_code(const lex_dict *d, const char *code);
+/* lex_code of a pattern's code, without the lookup for a loaded pattern. */
+static inline const lex_code_info *lex_pattern_code(const lex_dict *d, const lex_pattern *p)
+{
+    return p->info ? p->info : lex_code(d, p->code);
+}
 size_t               lex_code_count(const lex_dict *d);
 const lex_code_info *lex_code_at(const lex_dict *d, size_t i);
 

@@ -18,6 +18,7 @@ struct places {
     uint16_t *key_lengths; /* bytes before each row's first tab (keys are short: longer rows are refused) */
     size_t  count;
     const char **country_rows;   /* the rows of kind 'n', the first of each country */
+    const char **country_codes;  /* in each, the tab before its ISO3 code (NULL if none) */
     size_t  country_count;
 };
 
@@ -46,6 +47,12 @@ places *places_load(const char *path, error *err)
             }
         }
         line = next + 1;
+    }
+    p->country_codes = malloc((p->country_count ? p->country_count : 1) * sizeof *p->country_codes);
+    if (!p->country_codes) abort();
+    for (size_t i = 0; i < p->country_count; i++) {
+        const char *code = strchr(p->country_rows[i], '\t');   /* key, display name, then the code */
+        p->country_codes[i] = code ? strchr(code + 1, '\t') : NULL;
     }
     p->key_lengths = malloc((p->count ? p->count : 1) * sizeof *p->key_lengths);
     if (!p->key_lengths) abort();
@@ -76,6 +83,7 @@ void places_free(places *p)
     free(p->data);
     free(p->rows);
     free(p->country_rows);
+    free(p->country_codes);
     free(p->key_lengths);
     free(p);
 }
@@ -180,9 +188,9 @@ bool places_capital(const places *p, const char *iso3, place_info *out)
 bool places_country(const places *p, const char *iso3, place_info *out)
 {
     for (size_t i = 0; p && i < p->country_count; i++) {
-        const char *code = strchr(p->country_rows[i], '\t');   /* key, display name, then the code */
-        code = code ? strchr(code + 1, '\t') : NULL;
-        if (code && strncmp(code + 1, iso3, 3) == 0 && code[4] == '\t') return parse_row(p->country_rows[i], out);
+        const char *code = p->country_codes[i];
+        if (code && code[1] == iso3[0] && strncmp(code + 1, iso3, 3) == 0 && code[4] == '\t')
+            return parse_row(p->country_rows[i], out);
     }
     return false;
 }
@@ -502,7 +510,8 @@ static const char *const division_words[] = { "governorate", "province", "state"
 
 bool places_is_division_word(const char *folded)
 {
-    for (size_t i = 0; division_words[i]; i++) if (strcmp(folded, division_words[i]) == 0) return true;
+    for (size_t i = 0; division_words[i]; i++)
+        if (folded[0] == division_words[i][0] && strcmp(folded, division_words[i]) == 0) return true;
     return false;
 }
 
