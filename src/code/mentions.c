@@ -780,6 +780,27 @@ static size_t build_mention(sentence_state *s, size_t i)
         m->plural = agent->plural_form || (wl > 3 && w[wl - 1] == 's' && w[wl - 2] != 's' && w[wl - 2] != 'u') ||
                     (wl > 3 && str_same(w + wl - 3, "men")) || str_same(w, "police") || str_same(w, "people") ||
                     str_same(w, "personnel");
+        /* "Saudi Arabia and Iran agreed ... Their foreign ministers will
+         * meet": each side's own (the pronoun stands for the pair) */
+        const mention *pair = s->memory->pair;
+        if (how && str_same(how, "possessive pronoun") && is(s, start, "their") && s->memory->plural_is_pair &&
+            pair[0].code[0] && pair[1].code[0] && code_is_state(pair[0].code) && code_is_state(pair[1].code) &&
+            strncmp(pair[0].code, pair[1].code, 3) != 0) {
+            char first_code[16], second_code[16];
+            code_owned(first_code, pair[0].code, agent->value);
+            code_owned(second_code, pair[1].code, agent->value);
+            size_t index = (size_t)(m - s->mentions);
+            code_copy_text(m->code, sizeof m->code, first_code);
+            m->compound = 3000 + (int)start;
+            m->plural = true;
+            m->how = "their + agent: each side's";
+            mention *other = add_mention(s, start, agent_last, second_code, MENTION_AGENT, "their + agent: each side's");
+            if (other) {
+                other->compound = s->mentions[index].compound;
+                other->plural = true;
+            }
+            return agent_last + 1;
+        }
         if (!ours) remember(s, m);
         (void)agent_first;
         return agent_last + 1;
