@@ -609,6 +609,15 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 if (!present) continue;
             }
             const lex_pattern *p = heads[k].pattern;
+            /* "Yemen's internationally recognized government": a participle
+             * after an adverb, before its noun, is an adjective */
+            if ((heads[k].forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST)) && h > 0 && h + 1 < s->n && !p->noun_head) {
+                size_t al = strlen(s->words[h - 1]);
+                if (al > 4 && str_same(s->words[h - 1] + al - 2, "ly") && !word_is_capitalized(s, h - 1) && h >= 2 &&
+                    (is_any(s, h - 2, determiners) || (s->tokens[h - 2].flags & TEXT_POSSESSIVE) || is(s, h - 2, "'s")) &&
+                    (s->tag[h + 1] == TAG_AGENT || s->tag[h + 1] == TAG_ACTOR))
+                    continue;
+            }
             bool noun_form = heads[k].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL);
             if (heads[k].noun_head != noun_form) continue;
             bool as_noun = noun_usage(s, h, heads[k].forms);
