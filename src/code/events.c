@@ -1025,5 +1025,29 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             }
         }
     }
+    /* "accused Tajik troops of shelling the town": the accusation's pattern
+     * holds the deed's word; the deed is coded too, by the accused */
+    size_t accusations = *count;
+    for (size_t e = 0; e < accusations && *count < MAX_EVENTS_PER_SENTENCE; e++) {
+        const pending_event *acc = &out[e];
+        if (acc->dropped || acc->negated || acc->target < 0 || strncmp(acc->pattern->code, "112", 3) != 0) continue;
+        for (size_t g = acc->head + 1; g <= acc->last; g++) {
+            size_t wl = strlen(s->words[g]);
+            if (!(wl > 4 && str_same(s->words[g] + wl - 3, "ing")) || !is(s, g - 1, "of")) continue;
+            size_t hc = 0;
+            const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[g], &hc);
+            for (size_t k = 0; k < hc; k++) {
+                const lex_pattern *p = heads[k].pattern;
+                if (p->noun_head || p->word_count || !(heads[k].forms & LEX_FORM_GERUND)) continue;
+                const lex_code_info *info = lex_pattern_code(s->dict, p);
+                if (!info || info->quad_class != 4) break;
+                pending_event deed = { p, g, g, acc->target, -1, false, false, false, false, false, false, -1, NULL, NULL, false };
+                deed.target = mention_after(s, g + 1, s->n, true, g, -1, acc->target);
+                out[(*count)++] = deed;
+                break;
+            }
+            break;
+        }
+    }
 }
 
