@@ -492,9 +492,39 @@ static void place_agents_in_regions(sentence_state *s)
 static const mention *resolve_pronoun(sentence_state *s, size_t i);
 
 /* Builds the mention that starts at token i, returns the token after it. */
+/* Has the article named this country (in any role)? */
+static bool article_names(const sentence_state *s, const char *country)
+{
+    if (strncmp(s->memory->country, country, 3) == 0) return true;
+    for (size_t k = 0; k < s->memory->tally_count; k++)
+        if (strncmp(s->memory->tally[k].code, country, 3) == 0) return true;
+    return false;
+}
+
 static size_t build_mention(sentence_state *s, size_t i)
 {
     size_t start = i;
+    /* "the North", "the South" in a story about the two Koreas */
+    if (i + 1 < s->n && is(s, i, "the") && (is(s, i + 1, "north") || is(s, i + 1, "south")) && word_is_capitalized(s, i + 1) &&
+        s->tag[i + 1] == TAG_NONE && !(i + 2 < s->n && word_is_capitalized(s, i + 2)) && article_names(s, "PRK") &&
+        article_names(s, "KOR")) {
+        const char *country = is(s, i + 1, "north") ? "PRK" : "KOR";
+        /* "the North's military": its own agent */
+        if (i + 3 < s->n && (s->tokens[i + 2].flags & TEXT_POSSESSIVE) && s->tag[i + 3] == TAG_AGENT && s->tag_entry[i + 3]) {
+            size_t end = i + 3;
+            while (end + 1 < s->n && s->tag[end + 1] == TAG_AGENT) end++;
+            char code[16];
+            code_set(code, country, s->tag_entry[end]->value);
+            mention *m = add_mention(s, i, end, code, MENTION_AGENT, "the North or the South (Korea) + agent");
+            if (m) remember(s, m);
+            return end + 1;
+        }
+        char code[16];
+        code_set(code, country, "GOV");
+        mention *m = add_mention(s, i, i + 1, code, MENTION_COUNTRY, "the North or the South (Korea)");
+        if (m) remember(s, m);
+        return i + 2;
+    }
     char owner[16] = "";
     const char *how = NULL;
     bool have_owner = false;
@@ -1131,7 +1161,9 @@ void code_build_mentions(sentence_state *s)
     for (size_t i = 0; i < s->n;) {
         uint8_t t = s->tag[i];
         bool pro = is(s, i, "pro") && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) && i + 1 < s->n && s->tag[i + 1] == TAG_ACTOR;
-        if (t == TAG_ACTOR || t == TAG_AGENT || pro ||
+        bool korea = i + 1 < s->n && is(s, i, "the") && (is(s, i + 1, "north") || is(s, i + 1, "south")) &&
+                     word_is_capitalized(s, i + 1) && s->tag[i + 1] == TAG_NONE;
+        if (t == TAG_ACTOR || t == TAG_AGENT || pro || korea ||
             (t == TAG_PRONOUN && i + 1 < s->n && s->tag[i + 1] == TAG_AGENT) || group_possessive(s, i)) {
             i = build_mention(s, i);
         } else if (t == TAG_NONE && (s->tokens[i].flags & TEXT_NUMBER) && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) &&
