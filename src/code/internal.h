@@ -153,6 +153,7 @@ typedef struct sentence_state {
     uint32_t         paragraph;       /* its paragraph in the article (text_sentence.paragraph) */
     char             place_country[4];  /* the country of a place named in the sentence ("in Yerevan"), or "" */
     bool             place_carried;     /* place_country comes from a sentence before in the paragraph */
+    size_t           place_at;          /* the word where that place is named (when not carried) */
 } sentence_state;
 
 enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8, WORD_BE = 16, WORD_LIGHT = 32,

@@ -129,7 +129,12 @@ void code_sentence_place_country(sentence_state *s)
         if (s->tag[k] == TAG_ACTOR && s->tag_entry[k] && (s->tag_entry[k]->kind == LEX_COUNTRY || s->tag_entry[k]->kind == LEX_CAPITAL)) {
             char code[16];
             lex_actor_code(s->tag_entry[k], s->publication, code);
-            if (strlen(code) >= 3 && code_is_state(code)) { memcpy(s->place_country, code, 3); s->place_country[3] = 0; return; }
+            if (strlen(code) >= 3 && code_is_state(code)) {
+                memcpy(s->place_country, code, 3);
+                s->place_country[3] = 0;
+                s->place_at = k;
+                return;
+            }
         }
         if (g && s->tag[k] == TAG_NONE) {
             /* the whole name: "in Central Equatoria" is not "Central" */
@@ -143,10 +148,12 @@ void code_sentence_place_country(sentence_state *s)
             for (size_t f = 0; f < nf; f++)
                 if (s->memory->country[0] && strncmp(found[f].country, s->memory->country, 3) == 0) {
                     memcpy(s->place_country, found[f].country, 4);
+                    s->place_at = k;
                     return;
                 }
             if (nf && found[0].population >= 100000) {
                 memcpy(s->place_country, found[0].country, 4);
+                s->place_at = k;
                 return;
             }
         }
@@ -798,7 +805,13 @@ static size_t build_mention(sentence_state *s, size_t i)
         /* a place named earlier in the paragraph is home only to those
          * who stay where they are: police and protesters */
         bool local = str_same(agent->value, "COP") || str_same(agent->value, "OPP");
-        if (inferred && s->place_country[0] && (local || !s->place_carried)) {
+        /* others not when the place is in another clause after them:
+         * "the government blamed X, a cleric living in Pennsylvania" */
+        bool placed = s->place_carried ? local : true;
+        if (!local && !s->place_carried && s->place_at > agent_last)
+            for (size_t k = agent_last + 1; k < s->place_at && k < s->n; k++)
+                if (is(s, k, ",")) placed = false;
+        if (inferred && s->place_country[0] && placed) {
             /* "In Yerevan, thousands of protesters": the sentence's place */
             code_set(m->code, s->place_country, agent->value);
             m->how = "agent + the sentence's place";
@@ -1061,8 +1074,13 @@ static bool joined_clause(const sentence_state *s, size_t from, size_t to)
  * after it: "the attack by X", "the offensive on Y", "the truce between A and B". */
 static bool owned_event_noun(const sentence_state *s, size_t first, size_t last, bool deed)
 {
-    (void)first;
     size_t k = last + 1;
+    /* "blamed the attack on X": X is its author */
+    if (deed && k + 1 < s->n && is(s, k, "on"))
+        for (size_t q = first; q > 0 && q + 4 > first; q--)
+            if (is_any(s, q - 1, (const char *const[]){ "blamed", "blames", "blaming", "blame", NULL }))
+                for (size_t r = k + 1; r < s->n && r <= k + 3; r++)
+                    if (s->tag[r] == TAG_ACTOR || s->tag[r] == TAG_AGENT || word_is_capitalized(s, r)) return true;
     /* "the detention of the president", "the killing of X": after a deed
      * "of" names who suffered it, and the author is still the one before */
     if (k + 1 < s->n && (is(s, k, "by") || is(s, k, "between") || (is(s, k, "of") && !deed)))
