@@ -1173,9 +1173,47 @@ static bool group_possessive(const sentence_state *s, size_t i)
     return k < s->n && s->tag[k] == TAG_AGENT;
 }
 
+/* "accusing the small gas-rich emirate of": a country described by what
+ * it is, after the sentence has named it; returns the word after the
+ * description and the country named last, or 0. */
+static size_t described_country(const sentence_state *s, size_t i, char out[4])
+{
+    static const char *const nouns[] = { "country", "nation", "emirate", "kingdom", "republic", "monarchy", "state", NULL };
+    if (!is(s, i, "the") || i == 0) return 0;
+
+    size_t k = i + 1;
+    int modifiers = 0;
+    static const char *const function_words[] = { "the", "a", "an", "of", "on", "in", "to", "for", "with", "and", "or",
+                                                  "by", "at", "from", "that", "which", "who", "its", "their", NULL };
+    while (k < s->n && modifiers < 4 && s->tag[k] == TAG_NONE && !is_any(s, k, function_words) && !is_any(s, k, nouns) &&
+           !(s->tokens[k].flags & TEXT_PUNCT) && !(s->tokens[k].flags & TEXT_NUMBER))
+        k++, modifiers++;
+    if (k >= s->n || s->tag[k] != TAG_NONE || !is_any(s, k, nouns)) return 0;
+    /* "the state" alone is the authorities in general; "the country's army" is an owner */
+    if ((is(s, k, "state") && modifiers == 0) || (s->tokens[k].flags & TEXT_POSSESSIVE)) return 0;
+    if (k + 1 < s->n && s->tag[k + 1] == TAG_AGENT) return 0;
+    /* the monarchies of their day (2000-2025): a kingdom or an emirate is one of them */
+    static const char *const kingdoms[] = { "SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "THA", "NLD", "BEL", "SWE", "NOR",
+                                            "DNK", "BTN", "KHM", "LSO", "SWZ", "TON", "NPL", "OMN", NULL };
+    static const char *const emirates[] = { "ARE", "QAT", "KWT", NULL };
+    const char *const *only = is(s, k, "kingdom") || is(s, k, "monarchy") ? kingdoms : is(s, k, "emirate") ? emirates : NULL;
+    for (size_t m = s->mention_count; m > 0; m--) {
+        const mention *x = &s->mentions[m - 1];
+        bool fits = !only;
+        for (size_t q = 0; only && only[q]; q++) fits = fits || strncmp(only[q], x->code, 3) == 0;
+        if (fits && x->kind == MENTION_COUNTRY && strlen(x->code) >= 3 && code_is_state(x->code)) {
+            memcpy(out, x->code, 3);
+            out[3] = 0;
+            return k + 1;
+        }
+    }
+    return 0;
+}
+
 void code_build_mentions(sentence_state *s)
 {
     size_t region_next = 0;
+    char described[4];
     for (size_t i = 0; i < s->n;) {
         uint8_t t = s->tag[i];
         bool pro = is(s, i, "pro") && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) && i + 1 < s->n && s->tag[i + 1] == TAG_ACTOR;
@@ -1192,6 +1230,9 @@ void code_build_mentions(sentence_state *s)
             mention *m = add_mention(s, i, i + 2, code, MENTION_AGENT, "a person known by age");
             if (m) m->inferred_country = true;
             i += 3;
+        } else if (t == TAG_NONE && is(s, i, "the") && (region_next = described_country(s, i, described)) > 0) {
+            add_mention(s, i, region_next - 1, described, MENTION_COUNTRY, "a country described after its name");
+            i = region_next;
         } else if (t == TAG_NONE && s->facility[i]) {
             i = build_facility_mention(s, i);
         } else if (t == TAG_NONE && (s->region[i] || is(s, i, "region")) &&
