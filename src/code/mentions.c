@@ -508,6 +508,16 @@ static bool article_names(const sentence_state *s, const char *country)
     return false;
 }
 
+/* "Sudan's ruling military council", "Haftar's advancing forces": a
+ * participle right before an agent describes it */
+static bool participle_before_agent(const sentence_state *s, size_t k)
+{
+    if (k + 1 >= s->n || s->tag[k + 1] != TAG_AGENT) return false;
+    const char *w = s->words[k];
+    size_t n = strlen(w);
+    return (n > 5 && strcmp(w + n - 3, "ing") == 0) || (n > 4 && strcmp(w + n - 2, "ed") == 0);
+}
+
 static size_t build_mention(sentence_state *s, size_t i)
 {
     size_t start = i;
@@ -626,7 +636,7 @@ static size_t build_mention(sentence_state *s, size_t i)
     int skipped = 0;
     while (have_owner && k < s->n && skipped < 4 && !(s->tokens[k].flags & TEXT_PUNCT) && !is_any(s, k, prepositions) &&
            !is(s, k, "and") && !is(s, k, "or") && s->tag[k] != TAG_AGENT && s->tag[k] != TAG_REPORT &&
-           s->tag[k] != TAG_NEGATION && s->tag[k] != TAG_MODAL && !s->is_head[k] &&
+           s->tag[k] != TAG_NEGATION && s->tag[k] != TAG_MODAL && (!s->is_head[k] || (possessive && k == j && participle_before_agent(s, k))) &&
            (s->tag[k] == TAG_NONE || (s->tag[k] == TAG_ACTOR && (s->tokens[k].flags & TEXT_HYPHEN_NEXT)))) {
         k++;
         skipped++;
