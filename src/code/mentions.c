@@ -827,6 +827,10 @@ static size_t build_mention(sentence_state *s, size_t i)
             m->how = "agent + the sentence's place";
         }
         m->speaker_ref = ours;
+        /* protesters named: the story is one of protests */
+        if (str_same(agent->value, "OPP") &&
+            (strncmp(s->words[agent_last], "protest", 7) == 0 || strncmp(s->words[agent_last], "demonstrat", 10) == 0))
+            s->memory->has_protest = true;
         const char *w = s->words[agent_last];
         size_t wl = strlen(w);
         /* "rebels" (made from "rebel"), "troops", "gunmen", "police" */
