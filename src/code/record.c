@@ -936,11 +936,12 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 out_event.cameo = crowd_force(s, info, &out_event);
                 /* "Police detained hundreds of people" in a story of protests:
                  * the people are the protesters */
-                if (s->memory->has_protest && out_event.has_target && strlen(out_event.source.code) == 6 &&
-                    strcmp(out_event.source.code + 3, "COP") == 0 && strlen(out_event.target.code) == 6 &&
-                    strcmp(out_event.target.code + 3, "CVL") == 0 &&
+                size_t sl = strlen(out_event.source.code), tl = strlen(out_event.target.code);
+                if (s->memory->has_protest && out_event.has_target && (sl == 6 || sl == 3) &&
+                    strcmp(out_event.source.code + sl - 3, "COP") == 0 && (tl == 6 || tl == 3) &&
+                    strcmp(out_event.target.code + tl - 3, "CVL") == 0 &&
                     (strcmp(out_event.cameo->code, "173") == 0 || strncmp(out_event.cameo->code, "175", 3) == 0))
-                    memcpy(out_event.target.code + 3, "OPP", 4);
+                    memcpy(out_event.target.code + tl - 3, "OPP", 4);
                 /* "armored vehicles blocked roads": armed men who block roads
                  * restrict movement (191); protesters who do obstruct (144) */
                 if (strcmp(out_event.cameo->code, "144") == 0 && strlen(out_event.source.code) == 6 &&
