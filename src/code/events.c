@@ -324,6 +324,18 @@ static bool negated_before(const sentence_state *s, size_t head, size_t from)
     return false;
 }
 
+/* Verbs that stop what follows: "suspend", "shelved", "halting", "stop" */
+static bool stopping_word(const sentence_state *s, size_t k)
+{
+    static const char *const stems[] = { "suspend", "shelv", "abandon", "halt", "stop", "freez", "froze", "postpon",
+                                         "cancel", "scrap", "renounc", "forgo", "forego", "cease", "ceasing", NULL };
+    const char *w = s->words[k];
+    for (size_t i = 0; stems[i]; i++)
+        if (strncmp(w, stems[i], strlen(stems[i])) == 0) return true;
+    return is(s, k, "drop") || is(s, k, "drops") || is(s, k, "dropped") || is(s, k, "dropping") || is(s, k, "end") ||
+           is(s, k, "ends") || is(s, k, "ended") || is(s, k, "ending");
+}
+
 static const char *modal_before(const sentence_state *s, size_t head, size_t from)
 {
     for (size_t k = head; k > from && head - k < 7; k--) {
@@ -912,6 +924,18 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 strcmp(s->tag_entry[k - 1]->value, "intent") == 0 && !(k >= 2 && s->tag[k - 2] == TAG_NEGATION)) {
                 ev.refrain = true;
                 ev.negated = false;
+            }
+        }
+        /* "will suspend its plan to annex", "agreed to stop further
+         * annexation": force or coercion that is stopped is not done */
+        if (p->code[0] == '1' && p->code[1] >= '3') {
+            bool planned = false;   /* a plan or "further" stands between: not "ending a battle" */
+            size_t low = p->noun_head ? (h > 7 ? h - 7 : 0) : from;   /* "stop further Israeli annexation" */
+            for (size_t k = h; k > low && h - k < 7; k--) {
+                if (is(s, k - 1, ",") || is(s, k - 1, ";")) break;
+                if (s->tag[k - 1] == TAG_MODAL || is(s, k - 1, "further") || is(s, k - 1, "plan") || is(s, k - 1, "plans"))
+                    planned = true;
+                if (planned && stopping_word(s, k - 1)) { ev.dropped = true; break; }
             }
         }
         /* "would have condemned": it did not happen */
