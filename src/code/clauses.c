@@ -86,7 +86,10 @@ void code_cut_clauses(sentence_state *s)
             relative_that = i > 0 && s->tag[i - 1] != TAG_REPORT && !s->is_head[i - 1] && !(s->cls[i - 1] & WORD_STOP) &&
                             relative_parent < 0;
         }
-        if (is(s, i, "that") && !(i + 1 < s->n && s->tag[i + 1] == TAG_AGENT)) {
+        /* "claimed that attack.": a determiner before a last noun */
+        bool pointing = is(s, i, "that") && i + 2 < s->n && !(s->tokens[i + 1].flags & TEXT_PUNCT) &&
+                        (s->tokens[i + 2].flags & TEXT_PUNCT) && !is(s, i + 2, "\"");
+        if (is(s, i, "that") && !pointing && !(i + 1 < s->n && s->tag[i + 1] == TAG_AGENT)) {
             /* "said that", "told Anadolu Agency that", "denied that" */
             for (size_t k = i; k > 0 && i - k < 7; k--) {
                 if (s->tag[k - 1] == TAG_REPORT) { boundary = true; break; }

@@ -81,6 +81,7 @@ typedef struct memory {
     mention deal[2];       bool has_deal;      /* the two parties of the article's agreement (the first coded), else of talks */
     bool    deal_is_accord;                    /* deal[] is from an agreement (057, 087x), not from talks */
     mention deed;          bool has_deed;      /* the author of the last use of force coded (18-20) */
+    mention victim;        bool has_victim;    /* ... and whom it struck, when the text said */
     mention coercion;      bool has_coercion;  /* the author of the last arrest, seizure or abduction (17, 181) */
     mention act;           bool has_act;       /* the author of the last act, promised or done (03-09, 14-20): "the decision", "the move" */
     mention accuser;       bool has_accuser;   /* the source of the last accusation or criticism */

@@ -76,6 +76,13 @@ void code_tag_sentence(sentence_state *s)
                 bool lower_in_entry = chosen->phrase[0] >= 'a' && chosen->phrase[0] <= 'z';
                 if (!lower_in_entry) { i++; s->span_count--; continue; }
             }
+            /* "claimed that attack.": "that" points at a noun, no clause follows */
+            if (tag == TAG_REPORT && is(s, sp->last, "that") && sp->last + 1 < s->n &&
+                (sp->last + 2 >= s->n || (s->tokens[sp->last + 2].flags & TEXT_PUNCT)) &&
+                !(s->tokens[sp->last + 1].flags & TEXT_PUNCT)) {
+                tag = TAG_NONE;
+                chosen = NULL;
+            }
             for (size_t k = sp->first; k <= sp->last; k++) { s->tag[k] = tag; s->tag_entry[k] = chosen; }
             const lex_entry *weapon = lex_match_kind(&m, LEX_WEAPON);
             if (weapon)
@@ -676,6 +683,20 @@ static size_t build_mention(sentence_state *s, size_t i)
             t++;
         if (t > j && t < s->n && s->tag[t] == TAG_ACTOR && kind_of_entry(s->tag_entry[t]) == MENTION_PERSON) k = t;
     }
+    /* a group after its kind: "the militant group Jaish-e-Mohammad", "the rebel movement M23" */
+    static const char *const collectives[] = { "group", "movement", "militia", "organization", "organisation", "faction",
+                                               "coalition", "alliance", "outfit", "party", "network", "groups", NULL };
+    if (agent && k < s->n && s->tag[k] == TAG_ACTOR && is_any(s, agent_last, collectives) &&
+        kind_of_entry(s->tag_entry[k]) == MENTION_GROUP) {
+        const lex_entry *e = s->tag_entry[k];
+        size_t end = k;
+        while (end + 1 < s->n && s->tag[end + 1] == TAG_ACTOR && s->tag_entry[end + 1] == e) end++;
+        char code[16];
+        entry_code(s, e, code);
+        mention *m = add_mention(s, start, end, code, MENTION_GROUP, "kind + group");
+        if (m) remember(s, m);
+        return end + 1;
+    }
     /* a person after a title: "Foreign Minister Sergey Lavrov", "GNA head Fayez al-Sarraj" */
     if (k < s->n && s->tag[k] == TAG_ACTOR && (agent || have_owner) && kind_of_entry(s->tag_entry[k]) == MENTION_PERSON) {
         const lex_entry *e = s->tag_entry[k];
@@ -825,6 +846,22 @@ static size_t build_mention(sentence_state *s, size_t i)
             /* "In Yerevan, thousands of protesters": the sentence's place */
             code_set(m->code, s->place_country, agent->value);
             m->how = "agent + the sentence's place";
+        }
+        /* "a convoy of Indian paramilitary police ..., killing 40 officers":
+         * the forces the sentence named are those killed */
+        bool armed = str_same(agent->value, "MIL") || str_same(agent->value, "COP");
+        bool casualty = false;
+        for (size_t k = start; k > 0 && start - k < 3 && !casualty; k--)
+            casualty = is(s, k - 1, "killing") || is(s, k - 1, "killed") || is(s, k - 1, "wounding") ||
+                       is(s, k - 1, "wounded") || is(s, k - 1, "injuring") || is(s, k - 1, "injured");
+        for (size_t q = s->mention_count - 1; inferred && armed && casualty && q > 0; q--) {
+            const mention *o = &s->mentions[q - 1];
+            size_t ol = strlen(o->code);
+            if (o->kind != MENTION_AGENT || o->inferred_country || ol != 6 || !code_is_state(o->code)) continue;
+            if (strcmp(o->code + 3, "MIL") != 0 && strcmp(o->code + 3, "COP") != 0) continue;
+            code_copy_text(m->code, sizeof m->code, o->code);
+            m->how = "agent: the forces named before in the sentence";
+            break;
         }
         m->speaker_ref = ours;
         /* protesters named: the story is one of protests */

@@ -70,6 +70,8 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
                    strcmp(c, "192") != 0) {   /* taking a town is no "attack" */
             mem->deed = *src;
             mem->has_deed = true;
+            mem->has_victim = nt > 0 && targets[0]->code[0];
+            if (mem->has_victim) mem->victim = *targets[0];
         }
         return;
     }
@@ -759,6 +761,14 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         if (nt == 0 && (strcmp(info->code, "1053") == 0 || strcmp(info->code, "0253") == 0) && s->memory->has_coercion &&
             strcmp(s->memory->coercion.code, src->code) != 0)
             targets[nt++] = &s->memory->coercion;
+        /* "Jaish-e-Mohammad claimed the attack": a claim is aimed at whom
+         * the attack struck */
+        bool claims_force = strcmp(info->code, "015") == 0 && !strstr(ev->pattern->text, "abduct") &&
+                            !strstr(ev->pattern->text, "kidnap");
+        if (nt == 1 && claims_force && targets[0]->reference) nt = 0;   /* "the attack": its author */
+        if (nt == 0 && claims_force && s->memory->has_victim &&
+            strcmp(s->memory->victim.code, src->code) != 0)
+            targets[nt++] = &s->memory->victim;
         /* "had nothing to do with the strike": the deed, not whom it answers */
         if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0]->reference) nt = 0;
         /* "the militia, which Kampala denied": what is denied, not whom */
