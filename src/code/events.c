@@ -629,6 +629,12 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                     (is_any(s, h - 2, determiners) || (s->tokens[h - 2].flags & TEXT_POSSESSIVE) || is(s, h - 2, "'s")) &&
                     (s->tag[h + 1] == TAG_AGENT || s->tag[h + 1] == TAG_ACTOR))
                     continue;
+                /* "other detained officials", "the captured pilot" */
+                static const char *const before_adjective[] = { "other", "the", "all", "several", "some", "many", "those",
+                                                                "these", "two", "three", "his", "her", "their", "its", NULL };
+                if (!(heads[k].forms & LEX_FORM_THIRD) && is_any(s, h - 1, before_adjective) &&
+                    (s->tag[h + 1] == TAG_AGENT || (s->tokens[h - 1].flags & TEXT_NUMBER)))
+                    continue;
             }
             bool noun_form = heads[k].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL);
             if (heads[k].noun_head != noun_form) continue;

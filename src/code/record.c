@@ -66,6 +66,10 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
         if (strncmp(c, "17", 2) == 0 || strcmp(c, "181") == 0) {
             mem->coercion = *src;
             mem->has_coercion = true;
+            if (strcmp(c, "173") == 0 || strcmp(c, "181") == 0) {   /* people held, not a curfew's */
+                mem->held[0] = 0;
+                if (nt > 0) code_copy_text(mem->held, sizeof mem->held, targets[0]->code);
+            }
         } else if ((strncmp(c, "18", 2) == 0 || strncmp(c, "19", 2) == 0 || strncmp(c, "20", 2) == 0) &&
                    strcmp(c, "192") != 0) {   /* taking a town is no "attack" */
             mem->deed = *src;
@@ -761,6 +765,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         if (nt == 0 && (strcmp(info->code, "1053") == 0 || strcmp(info->code, "0253") == 0) && s->memory->has_coercion &&
             strcmp(s->memory->coercion.code, src->code) != 0)
             targets[nt++] = &s->memory->coercion;
+        /* "called for Suu Kyi's release": at those who hold her, not at her */
+        if (nt == 1 && (strcmp(info->code, "1053") == 0 || strcmp(info->code, "0253") == 0) && s->memory->has_coercion &&
+            s->memory->held[0] && strcmp(targets[0]->code, s->memory->held) == 0 && !strstr(ev->pattern->text, "_ to") &&
+            strcmp(s->memory->coercion.code, src->code) != 0 && strcmp(s->memory->coercion.code, s->memory->held) != 0)
+            targets[0] = &s->memory->coercion;
         /* "Jaish-e-Mohammad claimed the attack": a claim is aimed at whom
          * the attack struck */
         bool claims_force = strcmp(info->code, "015") == 0 && !strstr(ev->pattern->text, "abduct") &&
