@@ -182,6 +182,17 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             if (x->kind == MENTION_PERSON && !x->speaker_ref) { mem.last_subject = *x; mem.has_subject = true; mem.subject_age = 0; }
             break;
         }
+        /* "..., AU Commission chairman Moussa Faki said. He condemned": a
+         * person who speaks at the end of a sentence is its subject too */
+        for (size_t r = 0; r < report_count && mem.subject_age > 0; r++) {
+            if (reports[r].speaker < 0 || reports[r].sourcing) continue;
+            const mention *x = &s->mentions[reports[r].speaker];
+            if (x->kind == MENTION_PERSON && x->code[0] && !x->speaker_ref && x->first > 0) {
+                mem.last_subject = *x;
+                mem.has_subject = true;
+                mem.subject_age = 0;
+            }
+        }
         date_expression dates[16];
         size_t date_count = 0, found = date_find(s->words, s->n, 0, s->n, publication_date, dates, 16);
         /* a date after publication is when an announced act is to happen;
