@@ -769,8 +769,32 @@ static size_t build_mention(sentence_state *s, size_t i)
         while (end + 1 < s->n && word_is_capitalized(s, end + 1) && s->tag[end + 1] == TAG_NONE) end++;
         char code[16];
         code_owned(code, have_owner ? owner : s->memory->country, agent->value);
+        bool inferred = !have_owner;
+        /* "General Romeo Brawner Jr., chief of the Armed Forces of the
+         * Philippines,": the apposition says whom he serves */
+        size_t c = end + 1;
+        if (c < s->n && is(s, c, ".")) c++;
+        if (!have_owner && c + 3 < s->n && is(s, c, ",")) {
+            for (size_t q = c + 1; q < s->n && q <= c + 4; q++) {
+                if (!is(s, q, "of")) continue;
+                size_t r = q + 1;
+                if (r < s->n && is(s, r, "the")) r++;
+                if (r < s->n && s->tag[r] == TAG_ACTOR && s->tag_entry[r]) {
+                    char whose[16];
+                    entry_code(s, s->tag_entry[r], whose);
+                    if (strlen(whose) >= 3 && code_is_state(whose)) {
+                        char country[4];
+                        memcpy(country, whose, 3);
+                        country[3] = 0;
+                        code_owned(code, country, agent->value);
+                        inferred = false;
+                    }
+                }
+                break;
+            }
+        }
         mention *m = add_mention(s, start, end, code, MENTION_PERSON, "title + name");
-        if (m) { m->inferred_country = !have_owner; remember(s, m); }
+        if (m) { m->inferred_country = inferred; remember(s, m); }
         return end + 1;
     }
 
@@ -1095,7 +1119,11 @@ static void remember_name_key(sentence_state *s, const mention *m, size_t k)
 static void remember_surname(sentence_state *s, const mention *m)
 {
     if (m->kind != MENTION_PERSON || !m->code[0] || m->last <= m->first) return;
-    if (strlen(s->words[m->last]) >= 3) remember_name_key(s, m, m->last);
+    /* "Romeo Brawner Jr.": the name before a generational suffix */
+    size_t last = m->last;
+    if (last > m->first + 1 && (is(s, last, ".") || is(s, last, ",")) ) last--;
+    if (last > m->first + 1 && (is(s, last, "jr") || is(s, last, "sr") || is(s, last, "ii") || is(s, last, "iii"))) last--;
+    if (strlen(s->words[last]) >= 3) remember_name_key(s, m, last);
     /* the first word of the name itself, after any title */
     size_t k = m->first;
     while (k < m->last && !(s->tag[k] == TAG_ACTOR && s->tag_entry[k] && s->tag_entry[k]->kind == LEX_PERSON)) k++;
