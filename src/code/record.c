@@ -810,6 +810,17 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         if (nt == 1 && ns > 1 && symmetric && (strlen(targets[0]->code) == 3 || strcmp(targets[0]->code + 3, "GOV") == 0))
             for (size_t a = 0; a < ns; a++)
                 if (strncmp(sources[a]->code, targets[0]->code, 3) == 0) { nt = 0; break; }
+        /* "agreed to pull back forces from the border": the forces are the
+         * sides' own, not someone to withdraw from */
+        if (nt == 1 && (strncmp(ev->pattern->code, "087", 3) == 0 || strcmp(info->code, "0356") == 0) &&
+            targets[0] >= s->mentions && targets[0] < s->mentions + s->mention_count && targets[0]->kind == MENTION_AGENT &&
+            targets[0]->inferred_country && strlen(targets[0]->code) == 6 && strcmp(targets[0]->code + 3, "MIL") == 0 &&
+            targets[0]->first > ev->head)
+            nt = 0;
+        /* "A and B met on the sidelines of a Shanghai Cooperation
+         * Organization summit": the summit is where, the two met each other */
+        if (nt >= 1 && ns > 1 && symmetric && (strstr(ev->pattern->text, "sidelines") || strstr(ev->pattern->text, "margins")))
+            nt = 0;
         bool reciprocal = nt == 0 && ns > 1 && symmetric;
         /* hosting no one ("Erdogan, who hosted the ceremony") is no visit */
         if (nt == 0 && !reciprocal && strcmp(info->code, "043") == 0) continue;
