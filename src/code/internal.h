@@ -83,7 +83,8 @@ typedef struct memory {
     mention deed;          bool has_deed;      /* the author of the last use of force coded (18-20) */
     mention victim;        bool has_victim;    /* ... and whom it struck, when the text said */
     mention coercion;      bool has_coercion;  /* the author of the last arrest, seizure or abduction (17, 181) */
-    char    held[16];                          /* ... and whom it held, when the text said */
+    char    held[16];                          /* whom the last arrest or abduction held, when the text said ... */
+    mention holder;                            /* ... and who held them */
     mention act;           bool has_act;       /* the author of the last act, promised or done (03-09, 14-20): "the decision", "the move" */
     mention accuser;       bool has_accuser;   /* the source of the last accusation or criticism */
     /* recent accusations, newest last: whom a denial answers ("Qatar rejected

@@ -1602,6 +1602,9 @@ void code_build_mentions(sentence_state *s)
             if (b->prepositional || b->place || b->modifier || b->adjectival || b->speaker_ref || !b->code[0] ||
                 !code_is_state(b->code) || b->inferred_country)
                 continue;
+            /* "supporters, many from areas where he remains popular": not a subject */
+            static const char *const relatives[] = { "where", "who", "whom", "which", "when", NULL };
+            if (b->first > 0 && is_any(s, b->first - 1, relatives)) continue;
             if (strlen(b->code) == 3 || strncmp(b->code + 3, "GOV", 3) == 0) {
                 memcpy(a->code, b->code, 3);
                 a->inferred_country = false;

@@ -69,6 +69,7 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
             if (strcmp(c, "173") == 0 || strcmp(c, "181") == 0) {   /* people held, not a curfew's */
                 mem->held[0] = 0;
                 if (nt > 0) code_copy_text(mem->held, sizeof mem->held, targets[0]->code);
+                mem->holder = *src;
             }
         } else if ((strncmp(c, "18", 2) == 0 || strncmp(c, "19", 2) == 0 || strncmp(c, "20", 2) == 0) &&
                    strcmp(c, "192") != 0) {   /* taking a town is no "attack" */
@@ -768,8 +769,8 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         /* "called for Suu Kyi's release": at those who hold her, not at her */
         if (nt == 1 && (strcmp(info->code, "1053") == 0 || strcmp(info->code, "0253") == 0) && s->memory->has_coercion &&
             s->memory->held[0] && strcmp(targets[0]->code, s->memory->held) == 0 && !strstr(ev->pattern->text, "_ to") &&
-            strcmp(s->memory->coercion.code, src->code) != 0 && strcmp(s->memory->coercion.code, s->memory->held) != 0)
-            targets[0] = &s->memory->coercion;
+            strcmp(s->memory->holder.code, src->code) != 0 && strcmp(s->memory->holder.code, s->memory->held) != 0)
+            targets[0] = &s->memory->holder;
         /* "Jaish-e-Mohammad claimed the attack": a claim is aimed at whom
          * the attack struck */
         bool claims_force = strcmp(info->code, "015") == 0 && !strstr(ev->pattern->text, "abduct") &&
