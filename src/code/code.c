@@ -182,6 +182,23 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             if (x->kind == MENTION_PERSON && !x->speaker_ref) { mem.last_subject = *x; mem.has_subject = true; mem.subject_age = 0; }
             break;
         }
+        /* "The militants set fire to a cathedral, residents said. They
+         * seized a priest": "they" is the subject, not those who told it */
+        for (size_t m = 0; m < s->mention_count; m++) {
+            const mention *x = &s->mentions[m];
+            if (x->prepositional || x->place || x->modifier || x->adjectival || !x->code[0] || s->dateline[x->first]) continue;
+            bool subject_plural = x->plural || x->kind == MENTION_GROUP;
+            for (size_t r = 0; r < report_count && subject_plural; r++) {
+                if (reports[r].speaker < 0 || reports[r].speaker == (int)m) continue;
+                const mention *who = &s->mentions[reports[r].speaker];
+                if (who->first > x->first && who->plural && who->kind == MENTION_AGENT && x->compound < 0 &&
+                    !(who->how && strstr(who->how, "pronoun")) && mem.has_plural && mem.last_plural.first == who->first) {
+                    mem.last_plural = *x;
+                    mem.plural_is_pair = false;
+                }
+            }
+            break;
+        }
         /* "..., AU Commission chairman Moussa Faki said. He condemned": a
          * person who speaks at the end of a sentence is its subject too */
         for (size_t r = 0; r < report_count && mem.subject_age > 0; r++) {

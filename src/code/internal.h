@@ -83,6 +83,10 @@ typedef struct memory {
     mention deed;          bool has_deed;      /* the author of the last use of force coded (18-20) */
     mention victim;        bool has_victim;    /* ... and whom it struck, when the text said */
     mention coercion;      bool has_coercion;  /* the author of the last arrest, seizure or abduction (17, 181) */
+    /* the code each agent noun had when last named with more than the noun
+     * ("Islamist militants" PHLINS): "the militants" later are those */
+    struct { char word[24]; char code[16]; } named_agents[16];
+    size_t  named_agent_count;
     char    held[16];                          /* whom the last arrest or abduction held, when the text said ... */
     mention holder;                            /* ... and who held them */
     mention act;           bool has_act;       /* the author of the last act, promised or done (03-09, 14-20): "the decision", "the move" */

@@ -898,6 +898,36 @@ static size_t build_mention(sentence_state *s, size_t i)
         m->plural = agent->plural_form || (wl > 3 && w[wl - 1] == 's' && w[wl - 2] != 's' && w[wl - 2] != 'u') ||
                     (wl > 3 && str_same(w + wl - 3, "men")) || str_same(w, "police") || str_same(w, "people") ||
                     str_same(w, "personnel");
+        /* "Islamist militants overran Marawi ... The militants set fire":
+         * the same noun with only "the" is the group named before */
+        {
+            memory *mem = s->memory;
+            const char *noun = s->words[agent_last];
+            bool bare = agent_first == agent_last && !have_owner &&
+                        ((start + 1 == agent_first && is(s, start, "the")) ||
+                         (start == agent_first && start > 0 && is(s, start - 1, "the")));
+            size_t slot = mem->named_agent_count;
+            for (size_t q = 0; q < mem->named_agent_count; q++)
+                if (strcmp(mem->named_agents[q].word, noun) == 0) slot = q;
+            const char *before = slot < mem->named_agent_count ? mem->named_agents[slot].code : "";
+            size_t bl = strlen(before), ml = strlen(m->code);
+            bool comparable = (bl == 6 && ml == 6) || (bl == 3 && ml == 3);
+            if (bare && inferred && comparable && strcmp(before, m->code) != 0) {
+                code_copy_text(m->code, sizeof m->code, mem->named_agents[slot].code);
+                m->how = "the same noun named before";
+            } else if ((agent_first != agent_last || have_owner) && m->plural && strlen(noun) < sizeof mem->named_agents[0].word && (ml == 6 || ml == 3)) {
+                if (slot == mem->named_agent_count) {
+                    if (slot == sizeof mem->named_agents / sizeof mem->named_agents[0]) {
+                        memmove(mem->named_agents, mem->named_agents + 1, (slot - 1) * sizeof mem->named_agents[0]);
+                        slot--;
+                    } else {
+                        mem->named_agent_count++;
+                    }
+                }
+                code_copy_text(mem->named_agents[slot].word, sizeof mem->named_agents[slot].word, noun);
+                code_copy_text(mem->named_agents[slot].code, sizeof mem->named_agents[slot].code, m->code);
+            }
+        }
         /* "Saudi Arabia and Iran agreed ... Their foreign ministers will
          * meet": each side's own (the pronoun stands for the pair) */
         const mention *pair = s->memory->pair;
