@@ -1023,6 +1023,25 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     s->memory->deferred_count < sizeof s->memory->deferred / sizeof s->memory->deferred[0])
                     s->memory->deferred[s->memory->deferred_count++] = out->count - 1;
                 if (out->count > before) { s->memory->last_event = before; s->memory->has_last_event = true; }
+                /* "Iraq and Oman hosted talks between the two sides", "talks
+                 * mediated by the AU": the two sides negotiated too (046) */
+                if (a == 0 && b == 0 && nt == 2 && strcmp(info->code, "045") == 0 && !ev->intent && !ev->negated &&
+                    (strstr(ev->pattern->text, "talks") || strstr(ev->pattern->text, "negotiat")) &&
+                    strcmp(targets[0]->code, targets[1]->code) != 0) {
+                    const lex_code_info *negotiate = lex_code(s->dict, "046");
+                    for (int x = 0; negotiate && x < 2; x++) {
+                        code_event talks = out_event;
+                        actor_of(targets[x], &talks.source);
+                        state_role(&talks.source, targets[x], negotiate, true);
+                        actor_of(targets[1 - x], &talks.target);
+                        state_role(&talks.target, targets[1 - x], negotiate, false);
+                        talks.has_target = true;
+                        talks.cameo = negotiate;
+                        talks.has_casualties = false;
+                        talks.rule = arena_concat(s->a, 2, out_event.rule, "; the two sides of the talks negotiated (046)");
+                        push_event(out, s->a, &talks);
+                    }
+                }
                 if (tg && !reciprocal && mutual_with(s, ev, tg)) {
                     /* "A clashed with B": B fought A as well */
                     code_event back = out_event;
