@@ -1039,6 +1039,10 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         talks.cameo = negotiate;
                         talks.has_casualties = false;
                         talks.rule = arena_concat(s->a, 2, out_event.rule, "; the two sides of the talks negotiated (046)");
+                        if (out_event.explanation)
+                            talks.explanation = arena_printf(s->a, "%s; the talks were between \"%s\" = %s and \"%s\" = %s",
+                                                             out_event.explanation, targets[x]->text, targets[x]->code,
+                                                             targets[1 - x]->text, targets[1 - x]->code);
                         push_event(out, s->a, &talks);
                     }
                 }
