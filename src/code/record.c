@@ -672,6 +672,14 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             }
         }
         const mention *src = implicit_pair ? &s->memory->deal[0] : by_adversary ? &adversary : &s->mentions[ev->source];
+        /* "Sisi warned that his army could intervene": the threat is the
+         * speaker's, not the army's */
+        if (ev->intent && strncmp(info->code, "13", 2) == 0 && speaker && !sourcing && !implicit_pair && !by_adversary &&
+            src->kind == MENTION_AGENT && src->compound < 0 && strlen(src->code) == 6 && strcmp(src->code + 3, "MIL") == 0 &&
+            code_is_state(speaker->code) && strncmp(speaker->code, src->code, 3) == 0 &&
+            (speaker->kind == MENTION_PERSON || speaker->kind == MENTION_COUNTRY) && strlen(speaker->code) >= 3 &&
+            (strlen(speaker->code) == 3 || strcmp(speaker->code + 3, "GOV") == 0))
+            src = speaker;
         /* a region's adjective ("the two Central Asian countries", "West
          * African mediation efforts") describes a noun parley does not know;
          * it is no doer (a country's may be: "Saudi and American mediators") */
@@ -971,8 +979,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (s->memory->has_protest && out_event.has_target && (sl == 6 || sl == 3) &&
                     strcmp(out_event.source.code + sl - 3, "COP") == 0 && (tl == 6 || tl == 3) &&
                     strcmp(out_event.target.code + tl - 3, "CVL") == 0 &&
-                    (strcmp(out_event.cameo->code, "173") == 0 || strncmp(out_event.cameo->code, "175", 3) == 0))
+                    (strcmp(out_event.cameo->code, "173") == 0 || strncmp(out_event.cameo->code, "175", 3) == 0)) {
                     memcpy(out_event.target.code + tl - 3, "OPP", 4);
+                    /* ... of the police's own country, when the text did not say */
+                    if (tg && tg->inferred_country && sl == 6 && tl == 6) memcpy(out_event.target.code, out_event.source.code, 3);
+                }
                 /* "armored vehicles blocked roads": armed men who block roads
                  * restrict movement (191); protesters who do obstruct (144) */
                 if (strcmp(out_event.cameo->code, "144") == 0 && strlen(out_event.source.code) == 6 &&
