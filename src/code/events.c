@@ -753,7 +753,10 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         /* source */
         if (ev.target >= 0 && subject_guess >= 0 && s->mentions[ev.target].how &&
             strcmp(s->mentions[ev.target].how, "possessive pronoun") == 0 &&
-            strncmp(s->mentions[ev.target].code, s->mentions[subject_guess].code, 3) == 0)
+            strncmp(s->mentions[ev.target].code, s->mentions[subject_guess].code, 3) == 0 &&
+            /* (protesters "demanding his resignation" want another's: the roles differ) */
+            (strlen(s->mentions[ev.target].code) <= 3 || strlen(s->mentions[subject_guess].code) <= 3 ||
+             strcmp(s->mentions[ev.target].code + 3, s->mentions[subject_guess].code + 3) == 0))
             ev.target = -1;   /* "recalled its ambassador": the source's own */
         if (ev.passive || under) {
             int by = by_agent(s, best.last + 1, under || p->undergoer);   /* "came under fire from X" */

@@ -1319,6 +1319,17 @@ static size_t described_country(const sentence_state *s, size_t i, char out[4])
     return 0;
 }
 
+/* "demanded his resignation", "called for her release": nouns whose
+ * possessor undergoes them, so "his" there is someone acted on */
+static bool undergoer_noun(const sentence_state *s, size_t k)
+{
+    static const char *const nouns[] = { "resignation", "release", "removal", "ouster", "arrest", "detention", "extradition",
+                                         "dismissal", "execution", "reinstatement", "freedom", "impeachment", NULL };
+    if (k < s->n && is(s, k, "immediate")) k++;
+    if (k < s->n && is(s, k, "unconditional")) k++;
+    return k < s->n && is_any(s, k, nouns);
+}
+
 void code_build_mentions(sentence_state *s)
 {
     size_t region_next = 0;
@@ -1448,6 +1459,28 @@ void code_build_mentions(sentence_state *s)
                        (is(s, i, "they") || is(s, i, "them"))) {
                 /* "Russia and Turkey said they would": both */
                 add_pair(s, i, end, s->memory->pair, "pronoun", false);
+                i = end;
+            } else if ((is(s, i, "his") || is(s, i, "her")) && undergoer_noun(s, end + 1)) {
+                /* "accusing Pashinyan of X and demanding his resignation": the
+                 * person this sentence named; "demanded his release": the one held */
+                const mention *near = NULL;
+                for (size_t q = s->mention_count; q > 0 && !near; q--)
+                    if (s->mentions[q - 1].kind == MENTION_PERSON && !s->mentions[q - 1].speaker_ref && s->mentions[q - 1].code[0] &&
+                        !(s->mentions[q - 1].how && strstr(s->mentions[q - 1].how, "pronoun")))
+                        near = &s->mentions[q - 1];
+                size_t noun = end + 1;
+                while (noun < s->n && (is(s, noun, "immediate") || is(s, noun, "unconditional"))) noun++;
+                bool freed = noun < s->n && (is(s, noun, "release") || is(s, noun, "freedom"));
+                mention *m = NULL;
+                if (near) {
+                    m = add_mention(s, i, end, near->code, MENTION_PERSON, "possessive pronoun: the person this sentence named");
+                    if (m) m->text = near->text;
+                } else if (freed && s->memory->held[0]) {
+                    m = add_mention(s, i, end, s->memory->held, MENTION_PERSON, "possessive pronoun: the one held");
+                } else if (ante) {
+                    m = add_mention(s, i, end, ante->code, ante->kind, "pronoun");
+                    if (m) m->text = ante->text;
+                }
                 i = end;
             } else if (ante && !is(s, i, "his") && !is(s, i, "her") && !is(s, i, "its") && !is(s, i, "their")) {
                 mention *m = add_mention(s, i, end, ante->code, ante->kind, "pronoun");
