@@ -1005,6 +1005,19 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         }
     }
 
+    /* "expelled India's ambassador and suspended bilateral trade": a
+     * verb joined to the one before, with no object of its own that is an
+     * actor, acts on the same one */
+    for (size_t y = 1; y < *count; y++) {
+        pending_event *Y = &out[y], *X = &out[y - 1];
+        size_t h = Y->head;
+        if (Y->target >= 0 || X->target < 0 || X->dropped || Y->passive || X->passive || h < 2 || !is(s, h - 1, "and") ||
+            X->last + 4 < h || X->last >= h || s->clause[X->head] != s->clause[h] || Y->source != X->source)
+            continue;
+        if (strncmp(Y->pattern->code, "16", 2) != 0 && strncmp(X->pattern->code, "16", 2) != 0) continue;
+        Y->target = X->target;
+    }
+
     /* complements: "threatened to impose sanctions" (one threat, 1312),
      * "called on X to declare a truce" (the appeal only), "refused to
      * withdraw" (the refusal only) */

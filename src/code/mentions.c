@@ -1079,7 +1079,7 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
         }
     /* "Hamas said that it would abide by the truce": the speaker of the
      * reporting verb before the pronoun, when it fits */
-    if (strcmp(kind, "thing") == 0 || strcmp(kind, "plural") == 0) {
+    if (strcmp(kind, "thing") == 0 || strcmp(kind, "plural") == 0 || strcmp(kind, "person") == 0) {
         size_t r = i;
         while (r > 0 && s->tag[r - 1] != TAG_REPORT) r--;
         if (r > 1) {
@@ -1092,6 +1092,9 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
                 bool fits = strcmp(kind, "thing") == 0
                                 ? (x->kind == MENTION_COUNTRY || x->kind == MENTION_ORGANIZATION ||
                                    x->kind == MENTION_GROUP) && x->compound < 0
+                            : strcmp(kind, "person") == 0
+                                /* "Saudi Arabia's foreign minister said he had spoken" */
+                                ? (x->kind == MENTION_PERSON || x->kind == MENTION_AGENT) && !x->plural && x->compound < 0
                                 : x->plural || x->compound >= 0;
                 if (fits && !x->prepositional && !x->place && !x->modifier && !x->adjectival && x->code[0]) return x;
             }

@@ -973,6 +973,20 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 }
                 if (has_counts) { out_event.has_casualties = true; out_event.casualties = counts; }
                 out_event.cameo = crowd_force(s, info, &out_event);
+                /* "Venezuelan authorities arrested an opposition activist": a
+                 * state arrests or represses its own people, when the text does
+                 * not say whose they are */
+                if (tg && tg->kind == MENTION_AGENT && tg->inferred_country && out_event.has_target &&
+                    strlen(out_event.target.code) == 6 && strlen(out_event.source.code) == 6 &&
+                    code_is_state(out_event.source.code) && strncmp(out_event.source.code, out_event.target.code, 3) != 0 &&
+                    (strncmp(out_event.cameo->code, "17", 2) == 0 || strncmp(out_event.cameo->code, "175", 3) == 0)) {
+                    static const char *const states[] = { "GOV", "COP", "MIL", "JUD", "SPY", NULL };
+                    static const char *const people[] = { "CVL", "OPP", "EDU", "MED", "LAB", "REL", "BUS", "HRI", NULL };
+                    bool state = false, person = false;
+                    for (size_t q = 0; states[q]; q++) state = state || strcmp(out_event.source.code + 3, states[q]) == 0;
+                    for (size_t q = 0; people[q]; q++) person = person || strcmp(out_event.target.code + 3, people[q]) == 0;
+                    if (state && person) memcpy(out_event.target.code, out_event.source.code, 3);
+                }
                 /* "Police detained hundreds of people" in a story of protests:
                  * the people are the protesters */
                 size_t sl = strlen(out_event.source.code), tl = strlen(out_event.target.code);
