@@ -1741,6 +1741,10 @@ void code_build_mentions(sentence_state *s)
         if (k >= s->n || s->mention_at[k] < 0) { i = end; continue; }
         mention *role = &s->mentions[s->mention_at[k]];
         if (role->kind != MENTION_AGENT || !role->code[0]) { i = end; continue; }
+        /* "captured the village of Robotyne, the Russian defense ministry
+         * said": the one who reports, not an apposition */
+        if (role->last + 1 < s->n && s->tag[role->last + 1] == TAG_REPORT) { i = end; continue; }
+        if (i > 0 && is(s, i - 1, "of")) { i = end; continue; }   /* "the village of X, the ..." */
         date_expression is_date[1];   /* tested last: the dearest test, and the others reject most names */
         if (date_find(s->words, s->n, i, end - i + 1, s->publication, is_date, 1)) { i = end; continue; }
         mention *m = add_mention(s, i, end, role->code, MENTION_PERSON, "name, apposition");
