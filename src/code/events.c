@@ -798,6 +798,13 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             /* "criticized NATO for holding exercises", "accused Russia of
              * shelling": the one criticized did it */
             ev.source = out[*count - 1].target;
+        } else if ((forms & LEX_FORM_GERUND) && h > 1 && s->mention_at[h - 1] >= 0 && s->mention_at[h - 1] != subject_guess &&
+                   s->mentions[s->mention_at[h - 1]].prepositional && !s->mentions[s->mention_at[h - 1]].place &&
+                   (s->mentions[s->mention_at[h - 1]].kind == MENTION_AGENT || s->mentions[s->mention_at[h - 1]].kind == MENTION_GROUP) &&
+                   s->mentions[s->mention_at[h - 1]].plural) {
+            /* "fired tear gas at students demanding an end to quotas": the
+             * students demand */
+            ev.source = s->mention_at[h - 1];
         } else {
             ev.source = subject_guess;
         }

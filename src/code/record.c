@@ -960,8 +960,13 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     memcpy(out_event.source.code + 3, "OPP", 4);
                 /* a protest with no named target is against the protesters'
                  * own government: "demonstrators blocked roads" is OPP 144 GOV */
-                if ((!out_event.has_target || strlen(out_event.target.code) == 3) &&
-                    (strncmp(info->code, "14", 2) == 0 || strcmp(info->code, "133") == 0) &&
+                /* (and so is the demand of people in the street: "students
+                 * demanding an end to job quotas") */
+                bool street_demand = strncmp(info->code, "10", 2) == 0 && strlen(out_event.source.code) == 6 &&
+                                     (strcmp(out_event.source.code + 3, "OPP") == 0 || strcmp(out_event.source.code + 3, "EDU") == 0 ||
+                                      strcmp(out_event.source.code + 3, "LAB") == 0);
+                if ((!out_event.has_target || (strlen(out_event.target.code) == 3 && !street_demand)) &&
+                    (strncmp(info->code, "14", 2) == 0 || strcmp(info->code, "133") == 0 || street_demand) &&
                     strlen(out_event.source.code) >= 6 && code_is_state(out_event.source.code) &&
                     strncmp(out_event.source.code + 3, "GOV", 3) != 0) {
                     const char *home = out_event.has_target ? out_event.target.code : out_event.source.code;
