@@ -22,7 +22,8 @@ const char *const light[] = { "launch", "launched", "launches", "launching", "ca
                               "sign", "signs", "reached", "reach", "struck", "made", "make", "makes", "paid",
                               "pay", "pays", "opened", "open", "announced", "announce", "declared", "declare",
                               "agreed", "offered", "accepted", "accept", "accepts", "responded", "respond",
-                              "responds", "retaliated", "retaliate", "retaliates", NULL };
+                              "responds", "retaliated", "retaliate", "retaliates", "ordered", "order", "orders",
+                              "imposed", "impose", "imposes", "tightened", "waged", "wage", "wages", NULL };
 const char *const subordinators[] = { "after", "before", "while", "when", "whereas", "although", "though",
                                       "because", "as", "since", "if", "unless", "until", "once", NULL };
 
