@@ -103,6 +103,14 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         lex_word_hashes(w, doc.tokens[i].fold_len, &hash[i], &stem[i]);
         word_id[i] = lex_word_id(dict, w, doc.tokens[i].fold_len, hash[i]);
         caps[i] = doc.tokens[i].flags & TEXT_ALLCAPS;
+        /* "anti-tank weapons", "anti-government protesters": the word after
+         * "anti-" says what is opposed; it names no actor and heads no verb */
+        if (i > 0 && (doc.tokens[i - 1].flags & TEXT_HYPHEN_NEXT) && doc.tokens[i - 1].fold_len == 4 &&
+            memcmp(text_token_fold(&doc, i - 1), "anti", 4) == 0) {
+            word_id[i] = 0;
+            hash[i] ^= 0x9e3779b9u;
+            stem[i] ^= 0x9e3779b9u;
+        }
     }
     memory mem;
     memory_clear(&mem);

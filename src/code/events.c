@@ -793,6 +793,13 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 ev.source = by_agent(s, best.last + 1, false);
             /* "X launched an attack": the subject of a light verb */
             if (ev.source < 0 && light_verb_before(s, h)) ev.source = subject_guess;
+            /* "ready for a second round of talks": the subject of the intent */
+            for (size_t k = h; ev.source < 0 && k > 0 && h - k < 7; k--) {
+                if (s->mention_at[k - 1] >= 0 || is(s, k - 1, ",")) break;
+                if (s->tag[k - 1] == TAG_MODAL && s->tag_entry[k - 1] && str_same(s->tag_entry[k - 1]->value, "intent") &&
+                    is(s, k - 1, "for"))
+                    ev.source = subject_guess;
+            }
         } else if ((forms & LEX_FORM_GERUND) && h > 0 && (is(s, h - 1, "for") || is(s, h - 1, "of")) && *count > 0 &&
                    out[*count - 1].target >= 0 && h - out[*count - 1].last < 10) {
             /* "criticized NATO for holding exercises", "accused Russia of

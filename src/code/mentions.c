@@ -1737,7 +1737,9 @@ void code_build_mentions(sentence_state *s)
         if (!is(s, k, ",")) { i = end; continue; }
         k++;
         int g = 0;
-        while (k < s->n && g < 3 && s->mention_at[k] < 0 && !(s->tokens[k].flags & TEXT_PUNCT) && s->tag[k] == TAG_NONE) { k++; g++; }
+        /* (", and police detained": a new clause, no apposition) */
+        while (k < s->n && g < 3 && s->mention_at[k] < 0 && !(s->tokens[k].flags & TEXT_PUNCT) && s->tag[k] == TAG_NONE &&
+               !is(s, k, "and") && !is(s, k, "or") && !is(s, k, "but") && !is(s, k, "while")) { k++; g++; }
         if (k >= s->n || s->mention_at[k] < 0) { i = end; continue; }
         mention *role = &s->mentions[s->mention_at[k]];
         if (role->kind != MENTION_AGENT || !role->code[0]) { i = end; continue; }
