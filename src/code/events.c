@@ -744,6 +744,21 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 s->mentions[ev.target].last + 1 == best.first_literal && s->mentions[ev.target].inferred_country)
                 ev.target = -1;
         }
+        /* "recaptured the town of Shire from Tigrayan forces": taken from them */
+        if (strcmp(p->code, "192") == 0 && !ev.passive)
+            for (size_t k = best.last + 1; k + 1 < s->n && k < best.last + 9 && s->clause[k] == s->clause[h]; k++) {
+                if (is(s, k, ",") || is(s, k, ";")) break;
+                if (!is(s, k, "from")) continue;
+                int from = mention_in(s, k + 1, k + 4 < s->n ? k + 4 : s->n);
+                if (from >= 0 && !s->mentions[from].place && s->mentions[from].kind != MENTION_COUNTRY) ev.target = from;
+                break;
+            }
+        /* "extradited a drug lord to the United States": cooperation is with
+         * the state the person is handed to, not with the person */
+        if (strcmp(p->code, "063") == 0 && best.last > h && is(s, best.last, "to")) {
+            int partner = mention_in(s, best.last + 1, best.last + 4 < s->n ? best.last + 4 : s->n);
+            if (partner >= 0) ev.target = partner;
+        }
         /* "fired at demonstrators", "freed hostages": the pattern's own last
          * word names the target */
         if (ev.target < 0 && best.first_literal && best.last > h && s->mention_at[best.last] >= 0 &&

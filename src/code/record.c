@@ -890,7 +890,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                                  strncmp(info->code, "20", 2) == 0;
                     bool foreign = strncmp(out_event.source.code, out_event.target.code, 3) != 0;
                     if (code_is_state(out_event.target.code) && strlen(out_event.target.code) > 3 &&
-                        ((strcmp(info->code, "192") == 0 && tg->kind != MENTION_PERSON) ||
+                        ((strcmp(info->code, "192") == 0 && tg->kind != MENTION_PERSON &&
+                          /* (not those it was taken from: "recaptured Shire from Tigrayan forces") */
+                          !(tg >= s->mentions && tg < s->mentions + s->mention_count && tg->first > 0 &&
+                            (is(s, tg->first - 1, "from") ||
+                             (tg->first > 1 && is(s, tg->first - 2, "from") && is(s, tg->first - 1, "the"))))) ||
                          (force && foreign && tg->how && strcmp(tg->how, "capital") == 0)))
                         out_event.target.code[3] = 0;
                     out_event.has_target = true;
