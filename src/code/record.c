@@ -245,6 +245,12 @@ static bool gerund_between(const sentence_state *s, size_t head, size_t date)
         if (s->clause[k] != s->clause[head] || (s->cls[k] & WORD_STOP)) return false;
         size_t n = strlen(s->words[k + 1]);
         if ((is(s, k, "of") || is(s, k, "for")) && n > 5 && strcmp(s->words[k + 1] + n - 3, "ing") == 0) return true;
+        /* "offered condolences for the deaths of Turkish soldiers last week",
+         * "apologised over the killing of": the date of the cause */
+        static const char *const causes[] = { "deaths", "death", "killing", "killings", "loss", "losses", "attack",
+                                              "attacks", "downing", "shooting", "arrest", "detention", NULL };
+        if ((is(s, k, "for") || is(s, k, "over")) && k + 2 < date && is_any(s, k + 1, determiners) && is_any(s, k + 2, causes))
+            return true;
     }
     return false;
 }
@@ -409,6 +415,17 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
          * by a comma after a clause adds to that clause */
         size_t opening = dates[d].first > 0 && (s->cls[dates[d].first - 1] & WORD_PREPOSITION) ? dates[d].first - 1 : dates[d].first;
         bool afterthought = opening > 0 && is(s, opening - 1, ",") && !dates[d].opens_clause;
+        /* "a security pact signed in 2001", "Keita, who was re-elected in
+         * 2018": the date of what the participle tells, no event's here */
+        static const char *const told[] = { "signed", "founded", "established", "elected", "re-elected", "reelected",
+                                            "adopted", "born", "built", "created", "formed", "set", "drawn", "agreed",
+                                            "reached", "concluded", "ratified", NULL };
+        size_t f = dates[d].first;
+        if (f >= 2 && (is(s, f - 1, "in") || is(s, f - 1, "on")) && is_any(s, f - 2, told)) {
+            bool own = false;
+            for (size_t e = 0; e < event_count && !own; e++) own = events[e].head == f - 2 || events[e].last == f - 2;
+            if (!own) continue;
+        }
         for (int pass = 0; pass < 3 && anchor_of[d] == -1; pass++) {
             if (pass == 1 && !afterthought) continue;
             for (size_t e = 0; e < event_count; e++) {
