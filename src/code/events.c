@@ -258,7 +258,10 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
          * the attack by X": the author of the deed is what is condemned */
         size_t by = x->first > from && is(s, x->first - 1, "by") ? x->first - 1
                   : x->first > from + 1 && is(s, x->first - 2, "by") && is_any(s, x->first - 1, determiners) ? x->first - 2 : 0;
-        if (by && !(by > from && event_noun(s, by - 1))) continue;
+        /* ("condemned what it called a coup orchestrated by the United States") */
+        static const char *const authored[] = { "orchestrated", "engineered", "masterminded", "instigated", "staged",
+                                                "sponsored", "plotted", "organised", "organized", NULL };
+        if (by && !(by > from && (event_noun(s, by - 1) || is_any(s, by - 1, authored)))) continue;
         /* "agreed to meet under U.N. auspices", "under the auspices of the
          * African Union": the sponsor, not the object */
         if (x->first > from && (is(s, x->first - 1, "under") ||

@@ -1023,9 +1023,19 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
     if (strcmp(kind, "person") == 0 && (is(s, i, "him") || (is(s, i, "her") && !(i + 1 < s->n && (s->tokens[i + 1].flags & TEXT_WORD) &&
                                                                             s->tag[i + 1] != TAG_REPORT && !s->is_head[i + 1] &&
                                                                             !is_any(s, i + 1, prepositions))))) {
+        /* the subject of the pronoun's own clause: the last mention before it
+         * that no preposition governs ("Morales resigned after the army
+         * chief urged him": the chief) */
         int subject = -1;
-        for (size_t m = 0; m < s->mention_count && s->mentions[m].first < i; m++) {
+        /* (a verb joined by "and" shares the sentence's subject: "Macron
+         * telephoned Zelenskiy and urged him") */
+        size_t v = i;
+        while (v > 0 && i - v < 4 && s->mention_at[v - 1] < 0 && !is(s, v - 1, "and") && !is(s, v - 1, ",")) v--;
+        bool joined = v > 0 && (is(s, v - 1, "and") || is(s, v - 1, ","));
+        for (size_t q = 0; q < s->mention_count; q++) {
+            size_t m = joined ? q : s->mention_count - 1 - q;   /* the first such mention, or the last */
             const mention *x = &s->mentions[m];
+            if (x->first >= i) continue;
             if (x->prepositional || x->place || x->modifier || x->adjectival || !x->code[0] || x->speaker_ref) continue;
             subject = (int)m;
             break;

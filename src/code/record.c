@@ -192,7 +192,10 @@ static bool mutual_with(const sentence_state *s, const pending_event *ev, const 
 static const lex_code_info *crowd_force(const sentence_state *s, const lex_code_info *info, const code_event *e)
 {
     if (!e->has_target || strlen(e->source.code) < 6 || strlen(e->target.code) < 6) return info;
-    if (!str_same(info->code, "190") && !str_same(info->code, "193")) return info;
+    /* (a riot is the crowd's: "protesters clashed with police" back from the
+     * police is 175) */
+    bool riot = str_same(info->code, "145") && strncmp(e->source.code + 3, "COP", 3) == 0;
+    if (!str_same(info->code, "190") && !str_same(info->code, "193") && !riot) return info;
     const char *a = e->source.code + 3, *b = e->target.code + 3;
     bool crowd_b = strncmp(b, "OPP", 3) == 0 || strncmp(b, "CVL", 3) == 0 || strncmp(b, "EDU", 3) == 0 ||
                    strncmp(b, "LAB", 3) == 0;
