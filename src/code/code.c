@@ -222,8 +222,10 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         size_t date_count = 0, found = date_find(s->words, s->n, 0, s->n, publication_date, dates, 16);
         /* a date after publication is when an announced act is to happen;
          * what is coded (the announcement, the intent) happened by then */
+        /* (the dateline's date, "ISLAMABAD, Jan 15 (Reuters) -", is the
+         * story's, not an event's) */
         for (size_t d = 0; d < found; d++)
-            if (!dates[d].future) dates[date_count++] = dates[d];
+            if (!dates[d].future && !s->dateline[dates[d].first]) dates[date_count++] = dates[d];
         size_t coded_before = out->count;
         if (continues_story(s)) mem.narrative_paragraph = ts->paragraph;
         s->paragraph = ts->paragraph;

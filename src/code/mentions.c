@@ -21,8 +21,10 @@ static void mark_dateline(sentence_state *s)
     size_t i = 0;
     /* "PRETORIA, South Africa (AP) -": capitals, a comma, the country's name */
     bool after_comma = false;
+    /* ("ISLAMABAD, Jan 15 (Reuters) -": a date after the comma, too) */
     while (i < s->n && ((s->tokens[i].flags & TEXT_ALLCAPS) || is(s, i, ",") ||
-                        (after_comma && (s->tokens[i].flags & TEXT_CAPITALIZED)))) {
+                        (after_comma && (s->tokens[i].flags & (TEXT_CAPITALIZED | TEXT_NUMBER))) ||
+                        (after_comma && is(s, i, ".") && i > 0 && (s->tokens[i - 1].flags & TEXT_CAPITALIZED)))) {
         if (is(s, i, ",")) after_comma = true;
         i++;
     }
