@@ -1131,7 +1131,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                                 (doer->kind == MENTION_AGENT || doer->kind == MENTION_COUNTRY) &&
                                 !(doer->how && strcmp(doer->how, "possessive + agent") == 0);
                 /* done to the speaker, his government or his country's land and people */
-                bool against_speaker = speaker && out_event.has_target && strncmp(out_event.target.code, speaker->code, 3) == 0 &&
+                /* "Azerbaijan said its forces had captured villages": the
+                 * speaker's own forces, whatever they did, are no accusation */
+                bool speakers_own = own_side && doer->how && strcmp(doer->how, "possessive pronoun") == 0;
+                bool against_speaker = !speakers_own && speaker && out_event.has_target &&
+                                       strncmp(out_event.target.code, speaker->code, 3) == 0 &&
                                        (strcmp(out_event.target.code, speaker->code) == 0 || strlen(out_event.target.code) == 3 ||
                                         strcmp(out_event.target.code + 3, "GOV") == 0 || strcmp(out_event.target.code + 3, "CVL") == 0);
                 if (speaker && a == 0 && b == 0 && info->quad_class == 4 && strncmp(info->code, "15", 2) != 0 &&
