@@ -1084,7 +1084,9 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 X->merged_into = (int)y;
             } else if (strncmp(xc, "02", 2) == 0 || strncmp(xc, "10", 2) == 0 || strncmp(xc, "12", 2) == 0) {
                 Y->dropped = true;
-            } else if (strncmp(xc, "04", 2) == 0 && Y->target < 0 && X->target >= 0 && Y->source == X->source) {
+            } else if (strncmp(xc, "04", 2) == 0 && Y->target < 0 && X->target >= 0 && Y->source == X->source &&
+                       /* (not when the purpose has an object of its own: "to condemn the attempt") */
+                       !(Y->last + 1 < s->n && (is_any(s, Y->last + 1, determiners) || s->mention_at[Y->last + 1] >= 0))) {
                 /* "phoned Putin to apologize", "met X to discuss": the purpose
                  * is aimed at whom the contact was with */
                 Y->target = X->target;

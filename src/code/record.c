@@ -1008,6 +1008,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (tg && tg->kind == MENTION_AGENT && tg->inferred_country && out_event.has_target &&
                     strlen(out_event.target.code) == 6 && strlen(out_event.source.code) == 6 &&
                     code_is_state(out_event.source.code) && strncmp(out_event.source.code, out_event.target.code, 3) != 0 &&
+                    strncmp(out_event.cameo->code, "171", 3) != 0 &&   /* (not property seized) */
                     (strncmp(out_event.cameo->code, "17", 2) == 0 || strncmp(out_event.cameo->code, "175", 3) == 0)) {
                     static const char *const states[] = { "GOV", "COP", "MIL", "JUD", "SPY", NULL };
                     static const char *const people[] = { "CVL", "OPP", "EDU", "MED", "LAB", "REL", "BUS", "HRI", NULL };
