@@ -1497,6 +1497,12 @@ void code_build_mentions(sentence_state *s)
                     if (m) m->text = ante->text;
                 }
                 i = end;
+            } else if (ante && (is(s, i, "its") || is(s, i, "their")) && end + 1 < s->n &&
+                       (s->cls[end + 1] & WORD_MILITARY_SITE)) {
+                /* "the RSF said warplanes had bombed its positions": the owner's forces */
+                mention *m = add_mention(s, i, end, ante->code, ante->kind, "possessive pronoun + military site");
+                if (m) m->text = ante->text;
+                i = end;
             } else if (ante && !is(s, i, "his") && !is(s, i, "her") && !is(s, i, "its") && !is(s, i, "their")) {
                 mention *m = add_mention(s, i, end, ante->code, ante->kind, "pronoun");
                 i = end;
