@@ -1002,6 +1002,18 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 }
                 if (has_counts) { out_event.has_casualties = true; out_event.casualties = counts; }
                 out_event.cameo = crowd_force(s, info, &out_event);
+                /* "Seoul has asked police to investigate", "the Guards called on
+                 * the judiciary to prosecute": a state's instruction to its own
+                 * organs is no appeal between actors */
+                if (strncmp(out_event.cameo->code, "02", 2) == 0 && out_event.has_target &&
+                    strlen(out_event.source.code) >= 3 && strlen(out_event.target.code) == 6 &&
+                    code_is_state(out_event.source.code) &&
+                    strncmp(out_event.source.code, out_event.target.code, 3) == 0 &&
+                    (strlen(out_event.source.code) == 3 || strcmp(out_event.source.code + 3, "GOV") == 0 ||
+                     strcmp(out_event.source.code + 3, "MIL") == 0) &&
+                    (strcmp(out_event.target.code + 3, "COP") == 0 || strcmp(out_event.target.code + 3, "JUD") == 0 ||
+                     strcmp(out_event.target.code + 3, "SPY") == 0))
+                    continue;
                 /* "Venezuelan authorities arrested an opposition activist": a
                  * state arrests or represses its own people, when the text does
                  * not say whose they are */
