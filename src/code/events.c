@@ -724,6 +724,12 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 s->mentions[s->mention_at[h - 1]].first == 0)
                 reduced = false;
         }
+        /* "sanctions on officials accused of corruption": "accused" with
+         * no object before its "of" describes the noun before it (a
+         * reduced passive), no one's accusation */
+        if (!ev.passive && !p->noun_head && is(s, h + 1, "of") && h > 0 && s->mention_at[h - 1] >= 0 &&
+            (forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST)) && strncmp(p->text, "accuse", 6) == 0)
+            reduced = true;
         if (reduced || p->undergoer) ev.passive = true;
         if (p->passive_only && !ev.passive) continue;
         bool under = p->noun_head && h > 0 && (is(s, h - 1, "under") || (h > 1 && is(s, h - 2, "under")));
