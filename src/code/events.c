@@ -724,6 +724,22 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 s->mentions[s->mention_at[h - 1]].first == 0)
                 reduced = false;
         }
+        /* "the Saudi-led coalition fighting in Yemen said", "backs the rebel
+         * factions fighting in Idlib": an -ing form after a noun, with only a
+         * place after it, describes the noun; the sentence's verb is another */
+        if (!p->noun_head && (forms & LEX_FORM_GERUND) && p->word_count == 0 && h > 0 &&
+            (s->mention_at[h - 1] >= 0 || (s->tag[h - 1] == TAG_NONE && !s->is_head[h - 1] && !(s->cls[h - 1] & WORD_STOP) &&
+                                           !(s->tokens[h - 1].flags & TEXT_PUNCT) && !is_any(s, h - 1, prepositions) &&
+                                           !is_any(s, h - 1, determiners) && !be_word(s, h - 1))) &&
+            (p->code[0] == '1' && (p->code[1] == '8' || p->code[1] == '9')) && h + 1 < s->n &&
+            (is(s, h + 1, "in") || is(s, h + 1, "across") || is(s, h + 1, "near") || is(s, h + 1, "inside") ||
+             is(s, h + 1, "along") || is(s, h + 1, "around"))) {
+            bool other_verb = false;
+            for (size_t k = 0; k < s->n && !other_verb; k++)
+                other_verb = k != h && (s->tag[k] == TAG_REPORT || (s->is_head[k] && s->mention_at[k] < 0 && k + 1 != h &&
+                                                                    !(s->cls[k] & WORD_STOP)));
+            if (other_verb) continue;
+        }
         /* "sanctions on officials accused of corruption": "accused" with
          * no object before its "of" describes the noun before it (a
          * reduced passive), no one's accusation */
