@@ -110,6 +110,12 @@ void code_cut_clauses(sentence_state *s)
             conditional = true;
             /* (also at the start of a quote: "\"If they attack, we will respond\"") */
             subordinate_open = i == 0 || is(s, i - 1, ",") || (s->tokens[i - 1].flags & TEXT_QUOTE);
+        } else if (is(s, i, "how") && i > 0 &&
+                   (is(s, i - 1, "on") || is(s, i - 1, "about") || is(s, i - 1, "over") || is(s, i - 1, "of"))) {
+            /* "few details on how Pyongyang would give up its weapons": a
+             * question, not something told as done or intended */
+            boundary = true;
+            conditional = true;
         } else if (is_any(s, i, subordinators)) {
             /* "after a powerful earthquake killed": a clause with its own
              * subject; "since last April", "as part of": not a clause */

@@ -1102,6 +1102,8 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 Y->modal = X->pattern->text;
                 if (Y->source < 0 || s->mentions[Y->source].first > X->head) Y->source = X->source;
                 if (Y->target < 0) Y->target = X->target;
+                /* "invited Trump to visit Pyongyang": the invitation is to Trump */
+                if (strncmp(X->pattern->text, "invite", 6) == 0 && X->target >= 0) Y->target = X->target;
                 X->dropped = true;
                 X->merged_into = (int)y;
             } else if (strncmp(xc, "02", 2) == 0 || strncmp(xc, "10", 2) == 0 || strncmp(xc, "12", 2) == 0) {
