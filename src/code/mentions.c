@@ -1345,6 +1345,12 @@ static bool undergoer_noun(const sentence_state *s, size_t k)
     return k < s->n && is_any(s, k, nouns);
 }
 
+static bool ends_with(const char *w, const char *tail)
+{
+    size_t n = strlen(w), k = strlen(tail);
+    return n > k && strcmp(w + n - k, tail) == 0;
+}
+
 void code_build_mentions(sentence_state *s)
 {
     size_t region_next = 0;
@@ -1565,7 +1571,11 @@ void code_build_mentions(sentence_state *s)
             else if (s->tokens[g].flags & TEXT_NUMBER) continue;
             else if ((s->cls[g] & WORD_QUANTITY) || (is(s, g, "of") && g > gap_first && (s->cls[g - 1] & WORD_QUANTITY)))
                 continue;   /* "13 U.S. troops and scores of Afghans" */
-            else if (has_and && s->tag[g] == TAG_NONE && !s->is_head[g] && !word_is_capitalized(s, g) &&
+            else if (has_and && s->tag[g] == TAG_NONE &&
+                     /* ("ethnic" heads "ethnic cleansing" but is an adjective here; "demanded" is a verb) */
+                     (!s->is_head[g] || (g + 1 == b->first && !ends_with(s->words[g], "ed") && !ends_with(s->words[g], "ing") &&
+                                         !ends_with(s->words[g], "s"))) &&
+                     !word_is_capitalized(s, g) &&
                      !(s->tokens[g].flags & TEXT_PUNCT) && !is_any(s, g, prepositions) && !is_any(s, g, subordinators) &&
                      !be_word(s, g) && !is(s, g, "that") && !is(s, g, "who") && !is(s, g, "which"))
                 continue;   /* "the army and a rival militia": adjectives of the second */
