@@ -816,7 +816,12 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             /* "against any attack", "any new offensive": a hypothetical deed */
             if ((h > 0 && is(s, h - 1, "any")) || (h > 1 && is(s, h - 2, "any"))) ev.dropped = true;
             /* "Russian airstrikes", "Haftar's offensive", "an attack by X" */
-            if (h > 0 && s->mention_at[h - 1] >= 0 && !s->mentions[s->mention_at[h - 1]].place) ev.source = s->mention_at[h - 1];
+            /* (but "Drone attacks on Saudi oil facilities": a weapon whose owner
+             * the text does not give names no doer) */
+            if (h > 0 && s->mention_at[h - 1] >= 0 && !s->mentions[s->mention_at[h - 1]].place &&
+                !(s->mentions[s->mention_at[h - 1]].weapon && s->mentions[s->mention_at[h - 1]].inferred_country &&
+                  s->mentions[s->mention_at[h - 1]].first + 1 == h))
+                ev.source = s->mention_at[h - 1];
             else if (h > 1 && s->mention_at[h - 2] >= 0 && (s->tokens[h - 1].flags & TEXT_POSSESSIVE)) ev.source = s->mention_at[h - 2];
             else {
                 /* "the army's 2017 crackdown", "Russia's months-long blockade" */
