@@ -215,6 +215,9 @@ int code_clause_subject(const sentence_state *s, size_t head)
                 /* "for making compromises": a gerund after a preposition is no main verb */
                 size_t wl = strlen(s->words[v]);
                 if (wl > 4 && strcmp(s->words[v] + wl - 3, "ing") == 0 && is_any(s, v - 1, prepositions)) continue;
+                /* ", some waving Russian flags, and attacked": a participial aside */
+                if (wl > 4 && strcmp(s->words[v] + wl - 3, "ing") == 0 &&
+                    (is(s, v - 1, ",") || (v > 1 && is(s, v - 2, ",")))) continue;
                 bool object_between = false;
                 for (size_t q = v + 1; q < and; q++) if (s->mention_at[q] >= 0) object_between = true;
                 if (object_between) return code_clause_subject(s, v);
@@ -226,6 +229,12 @@ int code_clause_subject(const sentence_state *s, size_t head)
         if (x->last >= head) break;
         if (s->clause[x->first] != c) continue;
         if (x->prepositional || x->place || x->modifier || !x->code[0]) continue;
+        /* ", some waving Russian flags, and attacked": an adjective of a
+         * thing in an aside is no doer */
+        if (x->adjectival && x->last + 1 <= head && x->last + 2 < s->n && s->tag[x->last + 1] == TAG_NONE &&
+            !word_is_capitalized(s, x->last + 1) && !(s->tokens[x->last + 1].flags & TEXT_PUNCT) &&
+            is(s, x->last + 2, ","))
+            continue;
         /* a relative clause's own subject: "X, which Y backs, attacked": keep the first */
         if (best < 0) best = (int)m;
     }

@@ -769,6 +769,9 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 s->mentions[ev.target].last + 1 == best.first_literal && s->mentions[ev.target].inferred_country)
                 ev.target = -1;
         }
+        /* "seized power": a coup takes no territory (CAMEO has no code of its
+         * own; the arrests and curfews that go with it are coded) */
+        if (strcmp(p->code, "192") == 0 && best.last + 1 < s->n && is(s, best.last + 1, "power")) continue;
         /* "recaptured the town of Shire from Tigrayan forces": taken from them */
         if (strcmp(p->code, "192") == 0 && !ev.passive)
             for (size_t k = best.last + 1; k + 1 < s->n && k < best.last + 9 && s->clause[k] == s->clause[h]; k++) {
