@@ -58,7 +58,10 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
         size_t found = 0;
         bool ok = false;
         for (size_t k = pos + 1; k < s->n && k <= pos + 1 + gap; k++) {
-            if (s->clause[k] != clause && !(s->tokens[k].flags & TEXT_QUOTE)) break;
+            /* ("called the move \"unjustified\"": a quote opened after the slot goes on) */
+            if (s->clause[k] != clause && !(s->tokens[k].flags & TEXT_QUOTE) &&
+                !(after_slot && k > pos + 1 && (s->tokens[k - 1].flags & TEXT_QUOTE)))
+                break;
             /* a count does not widen the distance: "fired more than a dozen
              * ballistic missiles", "freed at least 300 prisoners" */
             if (gap < 10 && ((s->cls[k] & WORD_QUANTITY) || (s->tokens[k].flags & TEXT_NUMBER))) gap++;
