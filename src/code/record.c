@@ -507,6 +507,18 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 }
             }
         }
+        /* "Netanyahu said Iran would pay for it": a threat the speaker makes
+         * against the one who is to suffer it */
+        if (ev->source < 0 && !ev->dropped && !implicit_pair && !by_adversary && ev->target >= 0 && ev->pattern->undergoer &&
+            strncmp(ev->pattern->code, "13", 2) == 0)
+            for (size_t r = 0; r < report_count && !by_adversary; r++)
+                if (reports[r].speaker >= 0 && !reports[r].sourcing && reports[r].clause != s->clause[ev->head] &&
+                    s->mentions[reports[r].speaker].code[0] &&
+                    strcmp(s->mentions[reports[r].speaker].code, s->mentions[ev->target].code) != 0) {
+                    adversary = s->mentions[reports[r].speaker];
+                    adversary.how = "the speaker who threatens";
+                    by_adversary = true;
+                }
         if (ev->dropped || (ev->source < 0 && !implicit_pair && !by_adversary)) continue;
         if (ev->outcome && ev->source >= 0) {
             /* what became of a truce is no event, but it names the truce's parties */
