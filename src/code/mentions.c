@@ -78,6 +78,17 @@ void code_tag_sentence(sentence_state *s)
                 bool lower_in_entry = chosen->phrase[0] >= 'a' && chosen->phrase[0] <= 'z';
                 if (!lower_in_entry) { i++; s->span_count--; continue; }
             }
+            /* "The Group of Seven": a name that starts inside "the group" and
+             * runs past it is the name */
+            if (tag == TAG_PRONOUN && m.token_count >= 2 && i + 1 < s->n) {
+                lex_match longer;
+                if (lex_match_ids(s->dict, s->word_id, s->caps, s->n, i + 1, &longer) &&
+                    i + 1 + longer.token_count > i + m.token_count) {
+                    bool actor = false;
+                    for (size_t q = 0; q < longer.count && !actor; q++) actor = lex_kind_is_actor(longer.entries[q]->kind);
+                    if (actor) { s->span_count--; i++; continue; }
+                }
+            }
             /* "claimed that attack.": "that" points at a noun, no clause follows */
             if (tag == TAG_REPORT && is(s, sp->last, "that") && sp->last + 1 < s->n &&
                 (sp->last + 2 >= s->n || (s->tokens[sp->last + 2].flags & TEXT_PUNCT)) &&
@@ -1302,7 +1313,8 @@ static bool group_possessive(const sentence_state *s, size_t i)
  * description and the country named last, or 0. */
 static size_t described_country(const sentence_state *s, size_t i, char out[4])
 {
-    static const char *const nouns[] = { "country", "nation", "emirate", "kingdom", "republic", "monarchy", "state", NULL };
+    static const char *const nouns[] = { "country", "nation", "emirate", "kingdom", "republic", "monarchy", "state",
+                                         "island", NULL };
     if (!is(s, i, "the") || i == 0) return 0;
 
     size_t k = i + 1;
@@ -1315,6 +1327,7 @@ static size_t described_country(const sentence_state *s, size_t i, char out[4])
     if (k >= s->n || s->tag[k] != TAG_NONE || !is_any(s, k, nouns)) return 0;
     /* "the state" alone is the authorities in general; "the country's army" is an owner */
     if ((is(s, k, "state") && modifiers == 0) || (s->tokens[k].flags & TEXT_POSSESSIVE)) return 0;
+    if (is(s, k, "island") && k + 1 < s->n && is(s, k + 1, "of")) return 0;   /* "the island of Mindanao" names its own */
     if (k + 1 < s->n && s->tag[k + 1] == TAG_AGENT) return 0;
     /* the monarchies of their day (2000-2025): a kingdom or an emirate is one of them */
     static const char *const kingdoms[] = { "SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "THA", "NLD", "BEL", "SWE", "NOR",
