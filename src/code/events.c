@@ -232,6 +232,10 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
             continue;
         if (k >= from + 12 || is(s, k, ",") || is(s, k, ";") || is(s, k, "which") || is(s, k, "who") ||
             (is(s, k, "that") && k > from) ||
+            /* "resigned and dissolved parliament": the next verb's object */
+            (is(s, k, "and") && k + 1 < s->n && s->is_head[k + 1] && s->mention_at[k + 1] < 0 &&
+             (s->tokens[k + 1].flags & TEXT_WORD) && !word_is_capitalized(s, k + 1) &&
+             (strlen(s->words[k + 1]) > 3 && strcmp(s->words[k + 1] + strlen(s->words[k + 1]) - 2, "ed") == 0)) ||
             (s->is_head[k] && !s->consumed[k] && s->mention_at[k] < 0 && k > from + 1 && !is_any(s, k - 1, determiners) &&
              !is_any(s, k - 1, prepositions) && !(s->tokens[k - 1].flags & TEXT_POSSESSIVE))) {
             limit = k;

@@ -801,6 +801,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 size_t wl = strlen(s->words[k]);
                 if (wl > 4 && strcmp(s->words[k] + wl - 3, "ing") == 0) { nt = 0; break; }
             }
+        /* "Keita resigned" after soldiers detained him: stepping down yields
+         * to those who forced it */
+        if (nt == 0 && strcmp(info->code, "0831") == 0 && s->memory->has_coercion &&
+            strcmp(s->memory->coercion.code, src->code) != 0)
+            targets[nt++] = &s->memory->coercion;
         /* "demanded his immediate release": a call to free someone is aimed
          * at those who hold him */
         if (nt == 0 && (strcmp(info->code, "1053") == 0 || strcmp(info->code, "0253") == 0) && s->memory->has_coercion &&
