@@ -124,7 +124,9 @@ void code_cut_clauses(sentence_state *s)
                 clause_like = false;
                 for (size_t k = i + 1; k < s->n && k < i + 14 && !is(s, k, ","); k++)
                     if (s->is_head[k] || be_word(s, k)) { clause_like = true; break; }
-                if (is(s, i, "as") && !(i == 0 || is(s, i - 1, ","))) clause_like = false;
+                /* (but "as tens of thousands rallied": a crowd that is its own subject) */
+                static const char *const crowds[] = { "tens", "thousands", "hundreds", "dozens", "scores", "crowds", NULL };
+                if (is(s, i, "as") && !(i == 0 || is(s, i - 1, ",")) && !is_any(s, i + 1, crowds)) clause_like = false;
                 /* "have since captured": an adverb after an auxiliary */
                 if (i > 0 && (is(s, i - 1, "has") || is(s, i - 1, "have") || is(s, i - 1, "had") || be_word(s, i - 1)))
                     clause_like = false;

@@ -1364,9 +1364,24 @@ static bool ends_with(const char *w, const char *tail)
     return n > k && strcmp(w + n - k, tail) == 0;
 }
 
+/* "tens of thousands rallied", "hundreds marched": a crowd named by its
+ * size, right before its verb; returns the word after it, or 0 */
+static size_t crowd_subject(const sentence_state *s, size_t i)
+{
+    static const char *const sizes[] = { "thousands", "hundreds", "dozens", "scores", NULL };
+    size_t k = i;
+    if (is(s, k, "tens") && k + 2 < s->n && is(s, k + 1, "of") && is(s, k + 2, "thousands")) k += 2;
+    else if (!is_any(s, k, sizes)) return 0;
+    k++;
+    /* the verb follows at once: not "thousands of protesters", "hundreds of people" */
+    if (k >= s->n || s->tag[k] != TAG_NONE || !s->is_head[k] || word_is_capitalized(s, k)) return 0;
+    size_t n = strlen(s->words[k]);
+    return n > 3 && strcmp(s->words[k] + n - 2, "ed") == 0 ? k : 0;
+}
+
 void code_build_mentions(sentence_state *s)
 {
-    size_t region_next = 0;
+    size_t region_next = 0, crowd_next = 0;
     char described[4];
     for (size_t i = 0; i < s->n;) {
         uint8_t t = s->tag[i];
@@ -1384,6 +1399,13 @@ void code_build_mentions(sentence_state *s)
             mention *m = add_mention(s, i, i + 2, code, MENTION_AGENT, "a person known by age");
             if (m) m->inferred_country = true;
             i += 3;
+        } else if (t == TAG_NONE && (crowd_next = crowd_subject(s, i)) > 0) {
+            /* "as tens of thousands rallied", "hundreds marched": a crowd is people */
+            char code[16];
+            code_set(code, s->place_country[0] ? s->place_country : s->memory->country, "CVL");
+            mention *m = add_mention(s, i, crowd_next - 1, code, MENTION_AGENT, "a crowd (people)");
+            if (m) { m->inferred_country = true; m->plural = true; }
+            i = crowd_next;
         } else if (t == TAG_NONE && is(s, i, "the") && (region_next = described_country(s, i, described)) > 0) {
             add_mention(s, i, region_next - 1, described, MENTION_COUNTRY, "a country described after its name");
             i = region_next;
