@@ -1148,6 +1148,17 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             }
         }
     }
+    /* "Rwanda denied supporting the M23": what is denied is not done */
+    for (size_t d = 0; d < *count; d++) {
+        const pending_event *denial = &out[d];
+        if (denial->dropped || strcmp(denial->pattern->code, "016") != 0) continue;
+        for (size_t e = 0; e < *count; e++) {
+            pending_event *deed = &out[e];
+            size_t wl = strlen(s->words[deed->head]);
+            if (e != d && deed->head == denial->last + 1 && wl > 4 && strcmp(s->words[deed->head] + wl - 3, "ing") == 0)
+                deed->dropped = true;
+        }
+    }
     /* "accused Tajik troops of shelling the town": the accusation's pattern
      * holds the deed's word; the deed is coded too, by the accused */
     size_t accusations = *count;
