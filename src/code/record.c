@@ -131,7 +131,11 @@ static bool force_code(const char *code)
 static void state_role(code_actor *a, const mention *m, const lex_code_info *info, bool is_source)
 {
     /* "brokered by Saudi and American mediators": an adjective that acts is its state */
-    if (strlen(a->code) != 3 || m->kind != MENTION_COUNTRY || (m->adjectival && !is_source) || m->place ||
+    /* (a capital named as a place stands for its government in diplomacy:
+     * "recalled its ambassador from Abu Dhabi") */
+    bool seat = m->place && m->how && strcmp(m->how, "capital") == 0 && !force_code(info->code) &&
+                strncmp(info->code, "04", 2) != 0;
+    if (strlen(a->code) != 3 || m->kind != MENTION_COUNTRY || (m->adjectival && !is_source) || (m->place && !seat) ||
         !code_is_state(a->code))
         return;
     bool force = force_code(info->code);
