@@ -1035,6 +1035,16 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     (strcmp(out_event.target.code + 3, "COP") == 0 || strcmp(out_event.target.code + 3, "JUD") == 0 ||
                      strcmp(out_event.target.code + 3, "SPY") == 0))
                     continue;
+                /* "Police warned that they might use live rounds" in a story of
+                 * protests: repression with no one named is of the protesters */
+                if (s->memory->has_protest && !out_event.has_target && strlen(out_event.source.code) == 6 &&
+                    code_is_state(out_event.source.code) &&
+                    (strcmp(out_event.source.code + 3, "COP") == 0 || strcmp(out_event.source.code + 3, "MIL") == 0) &&
+                    (strncmp(out_event.cameo->code, "175", 3) == 0 || strcmp(out_event.cameo->code, "137") == 0)) {
+                    code_set(out_event.target.code, out_event.source.code, "OPP");
+                    out_event.target.text = NULL;
+                    out_event.has_target = true;
+                }
                 /* "Venezuelan authorities arrested an opposition activist": a
                  * state arrests or represses its own people, when the text does
                  * not say whose they are */
@@ -1069,6 +1079,12 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     const lex_code_info *blockade = lex_code(s->dict, "191");
                     if (blockade) out_event.cameo = blockade;
                 }
+                /* "the army marched into the city": armed forces on the move do
+                 * not demonstrate */
+                if (strncmp(out_event.cameo->code, "14", 2) == 0 && strlen(out_event.source.code) == 6 &&
+                    code_is_state(out_event.source.code) &&
+                    (strcmp(out_event.source.code + 3, "MIL") == 0 || strcmp(out_event.source.code + 3, "COP") == 0))
+                    continue;
                 /* "seized a priest and a dozen worshippers": people seized are
                  * taken hostage by an armed group, detained by a state */
                 if (strcmp(out_event.cameo->code, "192") == 0 && tg && tg >= s->mentions && tg < s->mentions + s->mention_count &&
