@@ -199,6 +199,12 @@ static const lex_code_info *crowd_force(const sentence_state *s, const lex_code_
     /* (a riot is the crowd's: "protesters clashed with police" back from the
      * police is 175) */
     bool riot = str_same(info->code, "145") && strncmp(e->source.code + 3, "COP", 3) == 0;
+    /* "protesters set fire to police cars": a crowd that destroys is rioting */
+    if (str_same(info->code, "1712") && (strncmp(e->source.code + 3, "OPP", 3) == 0 || strncmp(e->source.code + 3, "CVL", 3) == 0 ||
+                                         strncmp(e->source.code + 3, "EDU", 3) == 0)) {
+        const lex_code_info *c = lex_code(s->dict, "145");
+        return c ? c : info;
+    }
     if (!str_same(info->code, "190") && !str_same(info->code, "193") && !riot) return info;
     const char *a = e->source.code + 3, *b = e->target.code + 3;
     bool crowd_b = strncmp(b, "OPP", 3) == 0 || strncmp(b, "CVL", 3) == 0 || strncmp(b, "EDU", 3) == 0 ||
