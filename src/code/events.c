@@ -417,9 +417,13 @@ static bool takes_place(const sentence_state *s, size_t h)
     char key[128];
     size_t end = k;
     while (end + 1 < s->n && end < k + 2 && word_is_capitalized(s, end + 1) && s->tag[end + 1] == s->tag[k]) end++;
+    /* (troops that enter a country take its territory: "Senegalese troops entered Gambia";
+     * taking a country is said otherwise) */
+    bool entering = s->words[h][0] == 'e';
     for (;; end--) {
         place_info found[4];
-        if (code_join_words(s, k, end, key, sizeof key) && places_lookup(g, key, found, 4) && found[0].kind != 'n') return true;
+        if (code_join_words(s, k, end, key, sizeof key) && places_lookup(g, key, found, 4) && (found[0].kind != 'n' || entering))
+            return true;
         if (end == k) return false;
     }
 }

@@ -1085,6 +1085,12 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     const lex_code_info *blockade = lex_code(s->dict, "191");
                     if (blockade) out_event.cameo = blockade;
                 }
+                /* "refugees entered Poland": only the armed take a place they enter */
+                if (strcmp(ev->pattern->text, "take <place>") == 0 && strlen(out_event.source.code) == 6 &&
+                    !(strcmp(out_event.source.code + 3, "MIL") == 0 || strcmp(out_event.source.code + 3, "REB") == 0 ||
+                      strcmp(out_event.source.code + 3, "INS") == 0 || strcmp(out_event.source.code + 3, "UAF") == 0 ||
+                      strcmp(out_event.source.code + 3, "GOV") == 0))
+                    continue;
                 /* "the army marched into the city": armed forces on the move do
                  * not demonstrate */
                 if (strncmp(out_event.cameo->code, "14", 2) == 0 && strlen(out_event.source.code) == 6 &&
