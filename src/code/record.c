@@ -689,7 +689,8 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             int32_t value = cas[c].count > INT32_MAX ? INT32_MAX : (int32_t)cas[c].count;
             counts.qualifier[cas[c].kind] = *slot[cas[c].kind] < 0 ? cas[c].qualifier
                                             : casualty_joined_qualifier(counts.qualifier[cas[c].kind], cas[c].qualifier);
-            *slot[cas[c].kind] = *slot[cas[c].kind] < 0 ? value : *slot[cas[c].kind] + value;
+            int64_t sum = *slot[cas[c].kind] < 0 ? value : (int64_t)*slot[cas[c].kind] + value;   /* counts saturate */
+            *slot[cas[c].kind] = sum > INT32_MAX ? INT32_MAX : (int32_t)sum;
             has_counts = true;
         }
         if (!has_counts && ev->target >= 0 && !ev->intent && !ev->negated) {
