@@ -269,6 +269,16 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
         static const char *const authored[] = { "orchestrated", "engineered", "masterminded", "instigated", "staged",
                                                 "sponsored", "plotted", "organised", "organized", NULL };
         if (by && !(by > from && (event_noun(s, by - 1) || is_any(s, by - 1, authored)))) continue;
+        /* "stormed a protest camp outside the army headquarters": where, not whom */
+        {
+            size_t b = x->first;
+            if (b > from && is_any(s, b - 1, determiners)) b--;
+            if (b > from && (is(s, b - 1, "outside") || is(s, b - 1, "near") || is(s, b - 1, "inside") ||
+                             is(s, b - 1, "beside") || is(s, b - 1, "opposite")) &&
+                x->last + 1 < s->n && (s->cls[x->last + 1] & WORD_MILITARY_SITE || is(s, x->last + 1, "headquarters") ||
+                                        is(s, x->last + 1, "building") || is(s, x->last + 1, "compound")))
+                continue;
+        }
         /* "agreed to meet under U.N. auspices", "under the auspices of the
          * African Union": the sponsor, not the object */
         if (x->first > from && (is(s, x->first - 1, "under") ||

@@ -698,7 +698,8 @@ static size_t build_mention(sentence_state *s, size_t i)
     }
     /* a group after its kind: "the militant group Jaish-e-Mohammad", "the rebel movement M23" */
     static const char *const collectives[] = { "group", "movement", "militia", "organization", "organisation", "faction",
-                                               "coalition", "alliance", "outfit", "party", "network", "groups", NULL };
+                                               "coalition", "alliance", "outfit", "party", "network", "groups",
+                                               "paramilitary", NULL };
     if (agent && k < s->n && s->tag[k] == TAG_ACTOR && is_any(s, agent_last, collectives) &&
         kind_of_entry(s->tag_entry[k]) == MENTION_GROUP) {
         const lex_entry *e = s->tag_entry[k];

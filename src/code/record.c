@@ -1044,7 +1044,9 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     continue;
                 /* "Police warned that they might use live rounds" in a story of
                  * protests: repression with no one named is of the protesters */
-                if (s->memory->has_protest && !out_event.has_target && strlen(out_event.source.code) == 6 &&
+                if ((s->memory->has_protest || strstr(ev->pattern->text, "protest")) &&
+                    (!out_event.has_target || strlen(out_event.target.code) == 3) &&
+                    strlen(out_event.source.code) == 6 &&
                     code_is_state(out_event.source.code) &&
                     (strcmp(out_event.source.code + 3, "COP") == 0 || strcmp(out_event.source.code + 3, "MIL") == 0) &&
                     (strncmp(out_event.cameo->code, "175", 3) == 0 || strcmp(out_event.cameo->code, "137") == 0)) {
