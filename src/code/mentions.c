@@ -528,6 +528,12 @@ static bool article_names(const sentence_state *s, const char *country)
     return false;
 }
 
+static bool ends_with(const char *w, const char *tail)
+{
+    size_t n = strlen(w), k = strlen(tail);
+    return n > k && strcmp(w + n - k, tail) == 0;
+}
+
 /* "Sudan's ruling military council", "Haftar's advancing forces": a
  * participle right before an agent describes it */
 static bool participle_before_agent(const sentence_state *s, size_t k)
@@ -656,7 +662,8 @@ static size_t build_mention(sentence_state *s, size_t i)
     int skipped = 0;
     while (have_owner && k < s->n && skipped < 4 && !(s->tokens[k].flags & TEXT_PUNCT) && !is_any(s, k, prepositions) &&
            !is(s, k, "and") && !is(s, k, "or") && s->tag[k] != TAG_AGENT && s->tag[k] != TAG_REPORT &&
-           s->tag[k] != TAG_NEGATION && s->tag[k] != TAG_MODAL && (!s->is_head[k] || (possessive && k == j && participle_before_agent(s, k))) &&
+           s->tag[k] != TAG_NEGATION && s->tag[k] != TAG_MODAL && (!s->is_head[k] || (possessive && (k == j || (k == j + 1 && ends_with(s->words[j], "ly"))) &&
+                                 participle_before_agent(s, k))) &&
            (s->tag[k] == TAG_NONE || (s->tag[k] == TAG_ACTOR && (s->tokens[k].flags & TEXT_HYPHEN_NEXT)))) {
         k++;
         skipped++;
@@ -1359,11 +1366,6 @@ static bool undergoer_noun(const sentence_state *s, size_t k)
     return k < s->n && is_any(s, k, nouns);
 }
 
-static bool ends_with(const char *w, const char *tail)
-{
-    size_t n = strlen(w), k = strlen(tail);
-    return n > k && strcmp(w + n - k, tail) == 0;
-}
 
 /* "tens of thousands rallied", "hundreds marched": a crowd named by its
  * size, right before its verb; returns the word after it, or 0 */

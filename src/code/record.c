@@ -762,6 +762,25 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                          strncmp(ev->pattern->text, "exchange", 8) == 0 ||
                          strncmp(ev->pattern->text, "swap", 4) == 0;
         /* "welcomed the decision to free the pilot": the one who decided it */
+        /* "Yemen's government and the Maldives also cut ties": the same deed
+         * as the last, on the same target */
+        mention also;
+        if (nt == 0 && ev->head > 0 && is(s, ev->head - 1, "also") && s->memory->has_last_event &&
+            s->memory->last_event < out->count) {
+            const code_event *le = &out->events[s->memory->last_event];
+            bool own_default = strncmp(info->code, "02", 2) == 0 || strncmp(info->code, "04", 2) == 0 ||
+                               strncmp(info->code, "05", 2) == 0;   /* (these have the article's two sides) */
+            if (!own_default && le->has_target && strcmp(le->cameo->code, info->code) == 0 &&
+                strncmp(le->target.code, src->code, 3) != 0) {
+                memset(&also, 0, sizeof also);
+                code_copy_text(also.code, sizeof also.code, le->target.code);
+                also.text = le->target.text;
+                also.kind = MENTION_COUNTRY;
+                also.compound = -1;
+                also.how = "the target of the same deed just told";
+                targets[nt++] = &also;
+            }
+        }
         mention author;
         if (decision_author(s, info, events, e, event_count, out, src, &author)) {
             targets[0] = &author;
