@@ -253,7 +253,7 @@ int code_clause_subject(const sentence_state *s, size_t head)
         }
         if (k < head && is(s, k, "who") && k >= 1 && s->mention_at[k - 1] >= 0 && s->mentions[s->mention_at[k - 1]].code[0])
             return s->mention_at[k - 1];
-        if (k < head && is(s, k, "who") && k >= 2 && is(s, k - 1, ",") && near >= 0) {
+        if (k < head && (is(s, k, "who") || is(s, k, "which")) && k >= 2 && is(s, k - 1, ",") && near >= 0) {
             int m = near;
             /* "threw stones at police, who detained dozens": the object of
              * "at", "on", "against", "with" is the antecedent itself */

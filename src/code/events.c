@@ -1188,7 +1188,8 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 const lex_pattern *p = heads[k].pattern;
                 if (p->noun_head || p->word_count || !(heads[k].forms & LEX_FORM_GERUND)) continue;
                 const lex_code_info *info = lex_pattern_code(s->dict, p);
-                if (!info || info->quad_class != 4) break;
+                /* (force, and arming: "accused Iran of arming the Houthis") */
+                if (!info || (info->quad_class != 4 && strncmp(info->code, "07", 2) != 0)) break;
                 pending_event deed = { p, g, g, acc->target, -1, false, false, false, false, false, false, -1, NULL, NULL, false };
                 deed.target = mention_after(s, g + 1, s->n, true, g, -1, acc->target);
                 out[(*count)++] = deed;
