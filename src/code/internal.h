@@ -260,6 +260,7 @@ void code_fill_speaker_refs(sentence_state *s, const report *reports, size_t rep
 
 /* words.c */
 bool code_is_party(const char *code);
+bool code_role_in(const char *code, const char *const *roles);   /* country + one of roles, 6 letters */
 bool code_is_state(const char *code);
 bool code_same_camp(const char *a, const char *b);
 bool code_is_region(const char *code);

@@ -1033,9 +1033,8 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                  * own government: "demonstrators blocked roads" is OPP 144 GOV */
                 /* (and so is the demand of people in the street: "students
                  * demanding an end to job quotas") */
-                bool street_demand = strncmp(info->code, "10", 2) == 0 && strlen(out_event.source.code) == 6 &&
-                                     (strcmp(out_event.source.code + 3, "OPP") == 0 || strcmp(out_event.source.code + 3, "EDU") == 0 ||
-                                      strcmp(out_event.source.code + 3, "LAB") == 0);
+                bool street_demand = strncmp(info->code, "10", 2) == 0 &&
+                                     code_role_in(out_event.source.code, (const char *const[]){ "OPP", "EDU", "LAB", NULL });
                 if ((!out_event.has_target || (strlen(out_event.target.code) == 3 && !street_demand)) &&
                     (strncmp(info->code, "14", 2) == 0 || strcmp(info->code, "133") == 0 || street_demand) &&
                     strlen(out_event.source.code) >= 6 && code_is_state(out_event.source.code) &&
@@ -1056,18 +1055,16 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     strlen(out_event.source.code) >= 3 && strlen(out_event.target.code) == 6 &&
                     code_is_state(out_event.source.code) &&
                     strncmp(out_event.source.code, out_event.target.code, 3) == 0 &&
-                    (strlen(out_event.source.code) == 3 || strcmp(out_event.source.code + 3, "GOV") == 0 ||
-                     strcmp(out_event.source.code + 3, "MIL") == 0) &&
-                    (strcmp(out_event.target.code + 3, "COP") == 0 || strcmp(out_event.target.code + 3, "JUD") == 0 ||
-                     strcmp(out_event.target.code + 3, "SPY") == 0))
+                    (strlen(out_event.source.code) == 3 ||
+                     code_role_in(out_event.source.code, (const char *const[]){ "GOV", "MIL", NULL })) &&
+                    code_role_in(out_event.target.code, (const char *const[]){ "COP", "JUD", "SPY", NULL }))
                     continue;
                 /* "Police warned that they might use live rounds" in a story of
                  * protests: repression with no one named is of the protesters */
                 if ((s->memory->has_protest || strstr(ev->pattern->text, "protest")) &&
                     (!out_event.has_target || strlen(out_event.target.code) == 3) &&
-                    strlen(out_event.source.code) == 6 &&
                     code_is_state(out_event.source.code) &&
-                    (strcmp(out_event.source.code + 3, "COP") == 0 || strcmp(out_event.source.code + 3, "MIL") == 0) &&
+                    code_role_in(out_event.source.code, (const char *const[]){ "COP", "MIL", NULL }) &&
                     (strncmp(out_event.cameo->code, "175", 3) == 0 || strcmp(out_event.cameo->code, "137") == 0)) {
                     code_set(out_event.target.code, out_event.source.code, "OPP");
                     out_event.target.text = NULL;
@@ -1080,14 +1077,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     strlen(out_event.target.code) == 6 && strlen(out_event.source.code) == 6 &&
                     code_is_state(out_event.source.code) && strncmp(out_event.source.code, out_event.target.code, 3) != 0 &&
                     strncmp(out_event.cameo->code, "171", 3) != 0 &&   /* (not property seized) */
-                    (strncmp(out_event.cameo->code, "17", 2) == 0 || strncmp(out_event.cameo->code, "175", 3) == 0)) {
-                    static const char *const states[] = { "GOV", "COP", "MIL", "JUD", "SPY", NULL };
-                    static const char *const people[] = { "CVL", "OPP", "EDU", "MED", "LAB", "REL", "BUS", "HRI", NULL };
-                    bool state = false, person = false;
-                    for (size_t q = 0; states[q]; q++) state = state || strcmp(out_event.source.code + 3, states[q]) == 0;
-                    for (size_t q = 0; people[q]; q++) person = person || strcmp(out_event.target.code + 3, people[q]) == 0;
-                    if (state && person) memcpy(out_event.target.code, out_event.source.code, 3);
-                }
+                    (strncmp(out_event.cameo->code, "17", 2) == 0 || strncmp(out_event.cameo->code, "175", 3) == 0) &&
+                    code_role_in(out_event.source.code, (const char *const[]){ "GOV", "COP", "MIL", "JUD", "SPY", NULL }) &&
+                    code_role_in(out_event.target.code,
+                                 (const char *const[]){ "CVL", "OPP", "EDU", "MED", "LAB", "REL", "BUS", "HRI", NULL }))
+                    memcpy(out_event.target.code, out_event.source.code, 3);
                 /* "Police detained hundreds of people" in a story of protests:
                  * the people are the protesters */
                 size_t sl = strlen(out_event.source.code), tl = strlen(out_event.target.code);
@@ -1101,23 +1095,19 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 }
                 /* "armored vehicles blocked roads": armed men who block roads
                  * restrict movement (191); protesters who do obstruct (144) */
-                if (strcmp(out_event.cameo->code, "144") == 0 && strlen(out_event.source.code) == 6 &&
-                    (strcmp(out_event.source.code + 3, "MIL") == 0 || strcmp(out_event.source.code + 3, "COP") == 0 ||
-                     strcmp(out_event.source.code + 3, "REB") == 0 || strcmp(out_event.source.code + 3, "INS") == 0)) {
+                if (strcmp(out_event.cameo->code, "144") == 0 &&
+                    code_role_in(out_event.source.code, (const char *const[]){ "MIL", "COP", "REB", "INS", NULL })) {
                     const lex_code_info *blockade = lex_code(s->dict, "191");
                     if (blockade) out_event.cameo = blockade;
                 }
                 /* "refugees entered Poland": only the armed take a place they enter */
                 if (strcmp(ev->pattern->text, "take <place>") == 0 && strlen(out_event.source.code) == 6 &&
-                    !(strcmp(out_event.source.code + 3, "MIL") == 0 || strcmp(out_event.source.code + 3, "REB") == 0 ||
-                      strcmp(out_event.source.code + 3, "INS") == 0 || strcmp(out_event.source.code + 3, "UAF") == 0 ||
-                      strcmp(out_event.source.code + 3, "GOV") == 0))
+                    !code_role_in(out_event.source.code, (const char *const[]){ "MIL", "REB", "INS", "UAF", "GOV", NULL }))
                     continue;
                 /* "the army marched into the city": armed forces on the move do
                  * not demonstrate */
-                if (strncmp(out_event.cameo->code, "14", 2) == 0 && strlen(out_event.source.code) == 6 &&
-                    code_is_state(out_event.source.code) &&
-                    (strcmp(out_event.source.code + 3, "MIL") == 0 || strcmp(out_event.source.code + 3, "COP") == 0))
+                if (strncmp(out_event.cameo->code, "14", 2) == 0 && code_is_state(out_event.source.code) &&
+                    code_role_in(out_event.source.code, (const char *const[]){ "MIL", "COP", NULL }))
                     continue;
                 /* "seized a priest and a dozen worshippers": people seized are
                  * taken hostage by an armed group, detained by a state */

@@ -179,6 +179,14 @@ bool code_is_party(const char *code)
     return false;
 }
 
+/* A country code with one role among `roles`: "IRNCOP" is in { "COP", "MIL" }. */
+bool code_role_in(const char *code, const char *const *roles)
+{
+    if (strlen(code) != 6) return false;
+    for (size_t i = 0; roles[i]; i++) if (strcmp(code + 3, roles[i]) == 0) return true;
+    return false;
+}
+
 void code_owned(char out[16], const char *owner, const char *role)
 {
     if (!owner[0]) { code_set(out, "", role); return; }
