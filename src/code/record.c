@@ -148,6 +148,16 @@ static void state_role(code_actor *a, const mention *m, const lex_code_info *inf
     code_copy_text(a->code + 3, sizeof a->code - 3, is_source && force ? "MIL" : "GOV");
 }
 
+/* Whether the clause of the word at h says "each other" or "one another" after it. */
+static bool each_other(const sentence_state *s, size_t h)
+{
+    for (size_t k = h + 1; k + 1 < s->n && s->clause[k] == s->clause[h]; k++)
+        if ((is(s, k, "each") && (is(s, k + 1, "other") || is(s, k + 1, "other's"))) ||
+            (is(s, k, "one") && (is(s, k + 1, "another") || is(s, k + 1, "another's"))))
+            return true;
+    return false;
+}
+
 /* Which of the article's two sides a code is on: its own, else the one side
  * whose camp it shares ("AZEMIL" is with "AZEGOV"); -1 for neither or both. */
 static int side_of(const mention sides[2], const char *code)
@@ -897,7 +907,8 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
          * Organization summit": the summit is where, the two met each other */
         if (nt >= 1 && ns > 1 && symmetric && (strstr(ev->pattern->text, "sidelines") || strstr(ev->pattern->text, "margins")))
             nt = 0;
-        bool reciprocal = nt == 0 && ns > 1 && symmetric;
+        /* "the two rivals pledged to respect each other's sovereignty": each to the other */
+        bool reciprocal = nt == 0 && ns > 1 && (symmetric || each_other(s, ev->head));
         /* hosting no one ("Erdogan, who hosted the ceremony") is no visit */
         if (nt == 0 && !reciprocal && strcmp(info->code, "043") == 0) continue;
         /* talking to reporters is no consultation */
