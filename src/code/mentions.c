@@ -660,8 +660,9 @@ static size_t build_mention(sentence_state *s, size_t i)
      * ("Haftar's self-styled army", "Russian state news agency") */
     size_t k = j;
     int skipped = 0;
+    /* (never an article: "called Burhan a criminal" is no criminal of Burhan's) */
     while (have_owner && k < s->n && skipped < 4 && !(s->tokens[k].flags & TEXT_PUNCT) && !is_any(s, k, prepositions) &&
-           !is(s, k, "and") && !is(s, k, "or") && s->tag[k] != TAG_AGENT && s->tag[k] != TAG_REPORT &&
+           !is(s, k, "and") && !is(s, k, "or") && !is(s, k, "a") && !is(s, k, "an") && !is(s, k, "the") && s->tag[k] != TAG_AGENT && s->tag[k] != TAG_REPORT &&
            s->tag[k] != TAG_NEGATION && s->tag[k] != TAG_MODAL && (!s->is_head[k] || (possessive && (k == j || (k == j + 1 && ends_with(s->words[j], "ly"))) &&
                                  participle_before_agent(s, k))) &&
            (s->tag[k] == TAG_NONE || (s->tag[k] == TAG_ACTOR && (s->tokens[k].flags & TEXT_HYPHEN_NEXT)))) {
