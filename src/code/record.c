@@ -898,10 +898,12 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (strncmp(sources[a]->code, targets[0]->code, 3) == 0) { nt = 0; break; }
         /* "agreed to pull back forces from the border": the forces are the
          * sides' own, not someone to withdraw from */
+        /* ("units of both sides must pull back to their bases": whoever "their" names) */
         if (nt == 1 && (strncmp(ev->pattern->code, "087", 3) == 0 || strcmp(info->code, "0356") == 0) &&
-            targets[0] >= s->mentions && targets[0] < s->mentions + s->mention_count && targets[0]->kind == MENTION_AGENT &&
-            targets[0]->inferred_country && strlen(targets[0]->code) == 6 && strcmp(targets[0]->code + 3, "MIL") == 0 &&
-            targets[0]->first > ev->head)
+            targets[0] >= s->mentions && targets[0] < s->mentions + s->mention_count && targets[0]->first > ev->head &&
+            ((targets[0]->kind == MENTION_AGENT && targets[0]->inferred_country && strlen(targets[0]->code) == 6 &&
+              strcmp(targets[0]->code + 3, "MIL") == 0) ||
+             (targets[0]->how && begins(targets[0]->how, "possessive pronoun"))))
             nt = 0;
         /* "A and B met on the sidelines of a Shanghai Cooperation
          * Organization summit": the summit is where, the two met each other */
