@@ -203,6 +203,8 @@ static bool preceded_by_locative(const sentence_state *s, size_t first)
         }
         break;
     }
+    /* "troops from India and Pakistan": whose troops, not where the deed is */
+    if (i > 1 && is(s, i - 1, "from") && s->tag[i - 2] == TAG_AGENT) return false;
     return i > 0 && s->tag[i - 1] == TAG_LOCATIVE;
 }
 
@@ -1690,6 +1692,7 @@ void code_build_mentions(sentence_state *s)
                 code_owned(code, o->code, role_copy);
                 code_copy_text(o->code, sizeof o->code, code);
                 o->prepositional = a->prepositional;
+                o->place = false;   /* "troops from both sides": whose, not where from */
                 o->how = "agent of each owner";
             }
             int agents = a->compound;
