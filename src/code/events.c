@@ -921,7 +921,11 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                     break;
                 }
         }
-        if (ev.target < 0 && !(ev.passive || under) && !use_fronted) {
+        /* "whose followers Ankara accuses of building a parallel state in the
+         * police": the one accused stands before the verb, not inside the charge */
+        bool charge_follows = !p->has_slot && best.last == h && strncmp(p->code, "112", 3) == 0 && h + 1 < s->n &&
+                              is(s, h + 1, "of");
+        if (ev.target < 0 && !(ev.passive || under) && !use_fronted && !charge_follows) {
             int group = ev.source >= 0 ? s->mentions[ev.source].compound : -1;
             ev.target = mention_after(s, best.last + 1, s->n, true, best.last, group, ev.source);
         }
