@@ -344,6 +344,66 @@ static void add_pair(sentence_state *s, size_t first, size_t last, const mention
     }
 }
 
+/* A group of states named as such ("the Gulf states", "the three Gulf
+ * states"; dict/grammar.txt, value "states" and the members' codes): the
+ * members the article has named so far, most named first, less any member
+ * the sentence names on its own ("gave Qatari citizens 14 days to leave":
+ * not Qatar), at most as many as the phrase's number says.  Returns the
+ * number of members added. */
+static size_t add_bloc(sentence_state *s, size_t first, size_t last, const char *members)
+{
+    static const char *const numbers[] = { "two", "three", "four", "five", "six", "seven", "eight", "nine", NULL };
+    size_t limit = SIZE_MAX;
+    for (size_t k = first; k <= last; k++)
+        for (size_t q = 0; numbers[q]; q++)
+            if (is(s, k, numbers[q])) limit = q + 2;
+    /* members the sentence names apart from the phrase */
+    char apart[16][4];
+    size_t apart_count = 0;
+    for (size_t k = 0; k < s->n && apart_count < 16; k++) {
+        if (k >= first && k <= last) continue;
+        if (s->tag[k] != TAG_ACTOR || !s->tag_entry[k]) continue;
+        char code[16];
+        entry_code(s, s->tag_entry[k], code);
+        if (strlen(code) < 3) continue;
+        memcpy(apart[apart_count], code, 3);
+        apart[apart_count++][3] = 0;
+    }
+    const memory *mem = s->memory;
+    bool taken[32] = { false };
+    char chosen[16][4];
+    size_t n = 0;
+    while (n < limit && n < 16) {
+        int best = -1;
+        for (size_t k = 0; k < mem->tally_count && k < 32; k++) {
+            const char *c = mem->tally[k].code;
+            if (taken[k] || strlen(c) < 3 || !code_is_state(c) || (strlen(c) > 3 && strcmp(c + 3, "GOV") != 0)) continue;
+            char country[4];
+            memcpy(country, c, 3);
+            country[3] = 0;
+            if (!strstr(members, country)) continue;
+            bool skip = false;
+            for (size_t a = 0; a < apart_count && !skip; a++) skip = strcmp(apart[a], country) == 0;
+            for (size_t a = 0; a < n && !skip; a++) skip = strcmp(chosen[a], country) == 0;
+            if (skip) { taken[k] = true; continue; }
+            if (best < 0 || mem->tally[k].count > mem->tally[best].count) best = (int)k;
+        }
+        if (best < 0) break;
+        taken[best] = true;
+        memcpy(chosen[n], mem->tally[best].code, 3);
+        chosen[n++][3] = 0;
+    }
+    if (n < 2) return 0;
+    int group = 2000 + (int)first;
+    for (size_t k = 0; k < n; k++) {
+        mention *m = add_mention(s, first, last, chosen[k], MENTION_COUNTRY, "a member of the group of states named before");
+        if (!m) return k;
+        m->compound = group;
+        m->plural = true;
+    }
+    return n;
+}
+
 /* A rank or post that says nothing of the body it belongs to: "officers",
  * "officials", "personnel" ("coast guard officers" are coast guard). */
 static bool generic_rank(const sentence_state *s, size_t k)
@@ -1451,6 +1511,12 @@ void code_build_mentions(sentence_state *s)
                 /* nothing coded before, or the words name their own actors
                  * ("the Russian offensive", "the attack by X"): plain words */
                 words_again(s, i, end);
+                i = end + 1;
+                continue;
+            }
+            if (strncmp(value, "states ", 7) == 0) {
+                /* "the Gulf states": the members named before */
+                if (!add_bloc(s, i, end, value + 7)) words_again(s, i, end);
                 i = end + 1;
                 continue;
             }
