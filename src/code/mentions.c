@@ -80,7 +80,8 @@ void code_tag_sentence(sentence_state *s)
             }
             /* "The Group of Seven": a name that starts inside "the group" and
              * runs past it is the name */
-            if (tag == TAG_PRONOUN && m.token_count >= 2 && i + 1 < s->n) {
+            /* ("the West African forces": not "the West" and "African") */
+            if ((tag == TAG_PRONOUN || (tag == TAG_ACTOR && is(s, i, "the"))) && m.token_count >= 2 && i + 1 < s->n) {
                 lex_match longer;
                 if (lex_match_ids(s->dict, s->word_id, s->caps, s->n, i + 1, &longer) &&
                     i + 1 + longer.token_count > i + m.token_count) {
