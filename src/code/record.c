@@ -135,8 +135,9 @@ static void state_role(code_actor *a, const mention *m, const lex_code_info *inf
      * "recalled its ambassador from Abu Dhabi") */
     bool seat = m->place && m->how && strcmp(m->how, "capital") == 0 && !force_code(info->code) &&
                 strncmp(info->code, "04", 2) != 0;
+    /* (a region has no government: "the West" stays WST) */
     if (strlen(a->code) != 3 || m->kind != MENTION_COUNTRY || (m->adjectival && !is_source) || (m->place && !seat) ||
-        !code_is_state(a->code))
+        !code_is_state(a->code) || code_is_region(a->code))
         return;
     bool force = force_code(info->code);
     /* force against a country named as such is against its territory and

@@ -197,6 +197,8 @@ void code_owned(char out[16], const char *owner, const char *role)
     }
     if (code_has_role(owner) && role_is_armed(role) && role_is_armed(owner + 3)) { code_copy_text(out, 16, owner); return; }
     if (code_has_role(owner) && strcmp(role, "GOV") == 0) { code_copy_text(out, 16, owner); return; }
+    /* a region has no government of its own: "Western governments" are the West */
+    if (strlen(owner) == 3 && code_is_region(owner) && strcmp(role, "GOV") == 0) { code_copy_text(out, 16, owner); return; }
     code_set(out, owner, role);
 }
 
