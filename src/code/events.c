@@ -810,7 +810,9 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         }
         /* "fired at demonstrators", "freed hostages": the pattern's own last
          * word names the target */
+        /* (not "sent troops": one's own forces, mobilized, are no target) */
         if (ev.target < 0 && best.first_literal && best.last > h && s->mention_at[best.last] >= 0 &&
+            strncmp(p->code, "15", 2) != 0 &&
             s->mentions[s->mention_at[best.last]].kind == MENTION_AGENT && s->mentions[s->mention_at[best.last]].plural &&
             (subject_guess < 0 || s->mentions[subject_guess].compound < 0))
             ev.target = s->mention_at[best.last];

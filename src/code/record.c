@@ -809,6 +809,18 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             code_most_named(s->memory, 2, sides))
             for (int k = 0; k < 2; k++)
                 if (strcmp(sides[k].code, src->code) != 0) targets[nt++] = &sides[k];
+        /* "sent troops to Saudi Arabia": forces sent to another state, at its
+         * side, protect it (074); sent into one's own land they are mobilized */
+        if (nt == 1 && str_same(info->code, "154") && targets[0]->first > 0 && is(s, targets[0]->first - 1, "to") &&
+            strlen(targets[0]->code) >= 3 && code_is_state(targets[0]->code) && !code_is_region(targets[0]->code) &&
+            (strlen(targets[0]->code) == 3 || strcmp(targets[0]->code + 3, "GOV") == 0) &&
+            strncmp(targets[0]->code, src->code, 3) != 0) {
+            const lex_code_info *protect = lex_code(s->dict, "074");
+            if (protect) {
+                info = protect;
+                rule_extra = arena_printf(s->a, "%s; forces sent to another state -> 074", rule_extra);
+            }
+        }
         /* a side that disarms, withdraws, accepts a truce or ends an action
          * with no one named does so towards the other side: "the separatist
          * units would disarm and withdraw" */
