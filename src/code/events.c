@@ -1022,6 +1022,11 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 strcmp(s->tag_entry[k - 1]->value, "intent") == 0 && !(k >= 2 && s->tag[k - 2] == TAG_NEGATION)) {
                 ev.refrain = true;
                 ev.negated = false;
+                /* "We will not let them kill us again": the deed would be
+                 * theirs, and the subject refuses it, refrains from nothing */
+                static const char *const permit[] = { "let", "allow", "permit", NULL };
+                for (size_t q = negation + 1; q < h; q++)
+                    if (is_any(s, q, permit)) { ev.dropped = true; break; }
             }
         }
         /* "will suspend its plan to annex", "agreed to stop further
