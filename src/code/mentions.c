@@ -1216,9 +1216,23 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
         }
         /* "the group" is a movement before an organisation ("U.S. Africa
          * Command said ... the group besieged a hotel": al Shabaab) */
-        if (is(s, i, "the") && i + 1 < s->n && is(s, i + 1, "group"))
-            for (size_t k = s->memory->group_count; k > 0; k--)
-                if (s->memory->groups[k - 1].kind == MENTION_GROUP) return &s->memory->groups[k - 1];
+        /* ... and the movement the story is about: of the recent ones, the
+         * most named ("Israel killed the group's leader" after a sentence
+         * on Hamas, in a story on Hezbollah) */
+        if (is(s, i, "the") && i + 1 < s->n && is(s, i + 1, "group")) {
+            const memory *mem = s->memory;
+            const mention *best = NULL;
+            int best_count = -1;
+            for (size_t k = mem->group_count; k > 0; k--) {
+                const mention *g = &mem->groups[k - 1];
+                if (g->kind != MENTION_GROUP) continue;
+                int count = 0;
+                for (size_t t = 0; t < mem->tally_count; t++)
+                    if (strcmp(mem->tally[t].code, g->code) == 0) count = mem->tally[t].count;
+                if (count > best_count) { best = g; best_count = count; }
+            }
+            if (best) return best;
+        }
         return &s->memory->last_group;
     }
     return NULL;
