@@ -767,6 +767,18 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         if (!ev.passive && !p->noun_head && is(s, h + 1, "of") && h > 0 && s->mention_at[h - 1] >= 0 &&
             (forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST)) && strncmp(p->text, "accuse", 6) == 0)
             reduced = true;
+        /* "schoolboys abducted from their school last week have been freed":
+         * a participle after a noun, a preposition after it and the
+         * sentence's own verb later describes the noun, which suffered it */
+        if (!ev.passive && !reduced && !p->noun_head && p->word_count == 0 && h > 0 && s->mention_at[h - 1] >= 0 &&
+            (forms & LEX_FORM_PARTICIPLE) && s->mentions[s->mention_at[h - 1]].plural &&
+            h + 1 < s->n && is_any(s, h + 1, prepositions) && !is(s, h + 1, "by")) {
+            static const char *const finite[] = { "have", "has", "had", "were", "was", "are", "is", "will", "would", NULL };
+            for (size_t k = h + 2; k < s->n && !reduced; k++) {
+                if (is(s, k, ",") || is(s, k, ";") || s->tag[k] == TAG_REPORT) break;
+                if (is_any(s, k, finite) && k + 1 < s->n && !(s->tokens[k + 1].flags & TEXT_PUNCT)) reduced = true;
+            }
+        }
         if (reduced || p->undergoer) ev.passive = true;
         if (p->passive_only && !ev.passive) continue;
         bool under = p->noun_head && h > 0 && (is(s, h - 1, "under") || (h > 1 && is(s, h - 2, "under")));

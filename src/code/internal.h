@@ -88,6 +88,7 @@ typedef struct memory {
     struct { char word[24]; char code[16]; } named_agents[16];
     size_t  named_agent_count;
     char    held[16];                          /* whom the last arrest or abduction held, when the text said ... */
+    const char *held_text;                     /* ... in the text's words */
     mention holder;                            /* ... and who held them */
     mention act;           bool has_act;       /* the author of the last act, promised or done (03-09, 14-20): "the decision", "the move" */
     mention accuser;       bool has_accuser;   /* the source of the last accusation or criticism */

@@ -68,6 +68,7 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
             mem->has_coercion = true;
             if (strcmp(c, "173") == 0 || strcmp(c, "181") == 0) {   /* people held, not a curfew's */
                 mem->held[0] = 0;
+                mem->held_text = nt > 0 ? targets[0]->text : NULL;
                 if (nt > 0) code_copy_text(mem->held, sizeof mem->held, targets[0]->code);
                 mem->holder = *src;
             }
@@ -540,6 +541,15 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     adversary.how = "the speaker who threatens";
                     by_adversary = true;
                 }
+        /* "schoolboys abducted from their school": no one named took them,
+         * but a later claim of "the abduction" is aimed at them */
+        if (!ev->dropped && ev->source < 0 && !implicit_pair && !by_adversary && ev->passive && ev->target >= 0 &&
+            !ev->negated && !ev->intent && (str_same(ev->pattern->code, "181") || str_same(ev->pattern->code, "173")) &&
+            s->mentions[ev->target].code[0])
+        {
+            code_copy_text(s->memory->held, sizeof s->memory->held, s->mentions[ev->target].code);
+            s->memory->held_text = s->mentions[ev->target].text;
+        }
         if (ev->dropped || (ev->source < 0 && !implicit_pair && !by_adversary)) continue;
         if (ev->outcome && ev->source >= 0) {
             /* what became of a truce is no event, but it names the truce's parties */
@@ -874,6 +884,19 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         bool claims_force = strcmp(info->code, "015") == 0 && !strstr(ev->pattern->text, "abduct") &&
                             !strstr(ev->pattern->text, "kidnap");
         if (nt == 1 && claims_force && targets[0]->reference) nt = 0;   /* "the attack": its author */
+        /* "claimed responsibility for the abduction": aimed at those taken */
+        mention taken;
+        if ((nt == 0 || (nt == 1 && targets[0]->reference)) && str_same(info->code, "015") && !claims_force &&
+            s->memory->held[0] && strcmp(s->memory->held, src->code) != 0) {
+            memset(&taken, 0, sizeof taken);
+            code_copy_text(taken.code, sizeof taken.code, s->memory->held);
+            taken.text = s->memory->held_text ? s->memory->held_text : nt ? targets[0]->text : "";
+            taken.kind = MENTION_AGENT;
+            taken.compound = -1;
+            taken.how = "those the abduction took";
+            targets[0] = &taken;
+            nt = 1;
+        }
         if (nt == 0 && claims_force && s->memory->has_victim &&
             strcmp(s->memory->victim.code, src->code) != 0)
             targets[nt++] = &s->memory->victim;
