@@ -853,6 +853,13 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             bool place_decides = info->quad_class == 4 && strncmp(info->code, "14", 2) != 0 && where && where->place.country[0];
             if (k >= 0 && (strcmp(sides[k].code, src->code) == 0 || !place_decides)) targets[nt++] = &sides[1 - k];
         }
+        /* "Brawner said Chinese coast guard officers seized seven rifles and
+         * punctured the boats": force told by the other side, done to no one
+         * named, was done to the side that tells it */
+        if (nt == 0 && ns == 1 && info->quad_class == 4 && strncmp(info->code, "14", 2) != 0 && speaker && !sourcing &&
+            !ev->intent && code_is_state(speaker->code) && code_is_state(src->code) && !code_is_region(speaker->code) &&
+            strncmp(speaker->code, src->code, 3) != 0 && code_speaker_is_party(speaker))
+            targets[nt++] = speaker;
         /* "Pakistan denied it": the accusation, that is its author */
         if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0]->how && strcmp(targets[0]->how, "pronoun") == 0 &&
             (is(s, targets[0]->first, "it") || is(s, targets[0]->first, "this")))
