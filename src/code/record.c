@@ -27,6 +27,11 @@ static void note_accusation(memory *mem, const mention *by, const char *against)
  * country, else the last accuser other than the denier. */
 static const mention *accuser_of(const memory *mem, const char *denier)
 {
+    /* "Kiir accused Machar of plotting a coup ... Machar denied the charge":
+     * an accusation of the denier himself, by anyone else */
+    for (size_t k = mem->accusation_count; k > 0; k--)
+        if (strcmp(mem->accusations[k - 1].against, denier) == 0 && strcmp(mem->accusations[k - 1].by.code, denier) != 0)
+            return &mem->accusations[k - 1].by;
     for (size_t k = mem->accusation_count; k > 0; k--)
         if (mem->accusations[k - 1].against[0] && strncmp(mem->accusations[k - 1].against, denier, 3) == 0 &&
             strncmp(mem->accusations[k - 1].by.code, denier, 3) != 0)
