@@ -1220,7 +1220,15 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
          * most named ("Israel killed the group's leader" after a sentence
          * on Hamas, in a story on Hezbollah) */
         if (is(s, i, "the") && i + 1 < s->n && is(s, i + 1, "group")) {
+            /* (one this sentence has named comes first: "the Houthis' chief
+             * negotiator said the group would abide by the truce") */
             const memory *mem = s->memory;
+            for (size_t m = s->mention_count; m > 0; m--) {
+                if (s->mentions[m - 1].first >= i || !s->mentions[m - 1].code[0]) continue;
+                for (size_t k = mem->group_count; k > 0; k--)
+                    if (mem->groups[k - 1].kind == MENTION_GROUP && strcmp(mem->groups[k - 1].code, s->mentions[m - 1].code) == 0)
+                        return &mem->groups[k - 1];
+            }
             const mention *best = NULL;
             int best_count = -1;
             for (size_t k = mem->group_count; k > 0; k--) {
