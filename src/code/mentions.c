@@ -1181,6 +1181,13 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
             r--;
             while (r > 0 && s->tag[r - 1] == TAG_REPORT) r--;   /* the first word of the reporting verb */
             size_t q = r;
+            /* "The coalition, which intervened to restore the government,
+             * said it would": the one before the relative clause speaks */
+            if (q > 0 && is(s, q - 1, ",")) {
+                size_t c = q - 1;
+                while (c > 1 && !(is(s, c - 1, ",") && (is(s, c, "which") || is(s, c, "who")))) c--;
+                if (c > 1 && is(s, c - 1, ",") && s->mention_at[c - 2] >= 0) q = c - 1;
+            }
             while (q > 0 && r - q < 4 && s->mention_at[q - 1] < 0) q--;   /* "Hamas said shortly afterwards" */
             if (q > 0 && s->mention_at[q - 1] >= 0) {
                 const mention *x = &s->mentions[s->mention_at[q - 1]];
