@@ -81,6 +81,10 @@ typedef struct memory {
     mention deal[2];       bool has_deal;      /* the two parties of the article's agreement (the first coded), else of talks */
     bool    deal_is_accord;                    /* deal[] is from an agreement (057, 087x), not from talks */
     mention deed;          bool has_deed;      /* the author of the last use of force coded (18-20) */
+    /* recent uses of force, newest last, with the pattern that coded each:
+     * "the attacks" is the last one coded as an attack, not a shoot-down after it */
+    struct { mention by; const char *pattern; } deeds[8];
+    size_t  deed_count;
     mention victim;        bool has_victim;    /* ... and whom it struck, when the text said */
     mention coercion;      bool has_coercion;  /* the author of the last arrest, seizure or abduction (17, 181) */
     /* the code each agent noun had when last named with more than the noun

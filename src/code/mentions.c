@@ -1531,6 +1531,20 @@ void code_build_mentions(sentence_state *s)
             } else if (deed) {
                 bool want_coercion = coercion ? mem->has_coercion : !mem->has_deed;
                 author = want_coercion ? (mem->has_coercion ? &mem->coercion : NULL) : &mem->deed;
+                /* "condemned the attacks": the last deed coded by a word of the
+                 * same stem ("launched drone attacks"), before a later deed of
+                 * another kind ("shot down 20 drones") */
+                if (!want_coercion && strcmp(value, "deed") == 0) {
+                    const char *noun = s->words[end];
+                    for (size_t k = mem->deed_count; k > 0; k--) {
+                        const char *text = mem->deeds[k - 1].pattern;
+                        if (!text || strlen(noun) < 4) break;
+                        char stem[5];
+                        memcpy(stem, noun, 4);
+                        stem[4] = 0;
+                        if (strstr(text, stem)) { author = &mem->deeds[k - 1].by; break; }
+                    }
+                }
             }
             if (deal && !mem->has_deal) {
                 /* no agreement coded with both its parties: the two actors

@@ -81,6 +81,14 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
                    strcmp(c, "192") != 0) {   /* taking a town is no "attack" */
             mem->deed = *src;
             mem->has_deed = true;
+            size_t cap = sizeof mem->deeds / sizeof mem->deeds[0];
+            if (mem->deed_count == cap) {
+                memmove(mem->deeds, mem->deeds + 1, (cap - 1) * sizeof mem->deeds[0]);
+                mem->deed_count--;
+            }
+            mem->deeds[mem->deed_count].by = *src;
+            mem->deeds[mem->deed_count].pattern = ev->pattern->text;
+            mem->deed_count++;
             mem->has_victim = nt > 0 && targets[0]->code[0];
             if (mem->has_victim) mem->victim = *targets[0];
         }
