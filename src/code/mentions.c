@@ -972,6 +972,20 @@ static size_t build_mention(sentence_state *s, size_t i)
             m->how = "agent: the forces named before in the sentence";
             break;
         }
+        /* "Al Shabaab militants killed 12 soldiers" in a story told from
+         * Ethiopia: an insurgency fights its own state's forces */
+        if (m->inferred_country && armed && str_same(m->how, "agent + article country"))
+            for (size_t q = 0; q + 1 < s->mention_count; q++) {
+                const mention *o = &s->mentions[q];
+                size_t ol = strlen(o->code);
+                if (o->prepositional || o->place || o->adjectival || o->inferred_country || ol != 6 || !code_is_state(o->code))
+                    continue;
+                if (strcmp(o->code + 3, "INS") != 0 && strcmp(o->code + 3, "REB") != 0 && strcmp(o->code + 3, "CRM") != 0) break;
+                if (strncmp(o->code, m->code, 3) == 0) break;
+                code_set(m->code, (char[4]){ o->code[0], o->code[1], o->code[2], 0 }, agent->value);
+                m->how = "agent: the forces of the insurgents' own state";
+                break;
+            }
         m->speaker_ref = ours;
         /* protesters named: the story is one of protests */
         if (str_same(agent->value, "OPP") &&
