@@ -793,7 +793,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                          strncmp(base, "19", 2) == 0 || strcmp(base, "0871") == 0 ||
                          /* "both sides would withdraw heavy weapons": each towards the other */
                          strncmp(base, "087", 3) == 0 || strcmp(base, "0356") == 0 ||
-                         strncmp(ev->pattern->text, "exchange", 8) == 0 ||
+                         strncmp(ev->pattern->text, "exchange", 8) == 0 || strncmp(ev->pattern->text, "trade", 5) == 0 ||
                          strncmp(ev->pattern->text, "swap", 4) == 0;
         /* "welcomed the decision to free the pilot": the one who decided it */
         /* "Yemen's government and the Maldives also cut ties": the same deed
