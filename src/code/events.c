@@ -69,6 +69,11 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
             if ((s->hash[k] == want && strcmp(s->words[k], p->words[w]) == 0) ||
                 (s->words[k][0] == p->words[w][0] && ((p->noun_head && is_plural_of(s->words[k], p->words[w])) ||
                                                       same_word_other_number(s->words[k], p->words[w])))) {
+                /* "send troops to help it": a word after a skipped "to" is the
+                 * verb of a purpose, not the pattern's noun ("send help") */
+                if (!after_slot && k > pos + 2 && is(s, k - 1, "to") && s->mention_at[k - 2] >= 0 &&
+                    !(w > 0 && strcmp(p->words[w - 1], "to") == 0))
+                    break;
                 found = k;
                 ok = true;
                 break;
