@@ -187,7 +187,13 @@ void code_cut_clauses(sentence_state *s)
         if (is(s, i, "who") && i > 0 && s->mention_at[i - 1] >= 0) boundary = true;
         if (relative_that) relative_parent = c;
         if (boundary && i > 0) c++;
-        if (shares_subject && c > 0 && s->subject_from[c] < 0) s->subject_from[c] = (int16_t)(c - 1);
+        if (shares_subject && c > 0 && s->subject_from[c] < 0) {
+            /* "ECOWAS threatened to use force if the junta did not ..., and
+             * imposed sanctions": the clause before the condition */
+            int16_t from = (int16_t)(c - 1);
+            while (from > 0 && s->clause_conditional[from]) from--;
+            s->subject_from[c] = from;
+        }
         if (speech_subject >= 0) s->subject_from[c] = (int16_t)speech_subject;
         if (back_to_parent) {
             s->subject_from[c] = (int16_t)relative_parent;
