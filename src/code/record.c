@@ -949,7 +949,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         }
         /* "Ghani and Esper issued a joint declaration committing Washington":
          * an object of one side's own country is no third party */
-        if (nt == 1 && ns > 1 && symmetric && (strlen(targets[0]->code) == 3 || strcmp(targets[0]->code + 3, "GOV") == 0))
+        /* (and agents the text gave no country: "the two leaders agreed to
+         * restart military communication") */
+        if (nt == 1 && ns > 1 && symmetric &&
+            (strlen(targets[0]->code) == 3 || strcmp(targets[0]->code + 3, "GOV") == 0 ||
+             (targets[0]->kind == MENTION_AGENT && targets[0]->inferred_country)))
             for (size_t a = 0; a < ns; a++)
                 if (strncmp(sources[a]->code, targets[0]->code, 3) == 0) { nt = 0; break; }
         /* "agreed to pull back forces from the border": the forces are the
