@@ -68,6 +68,14 @@ static void main_country(const lex_dict *dict, const text_doc *doc, const uint32
     for (size_t x = 0; x < n; x++) if (t[x].count > best) { best = t[x].count; memcpy(out, t[x].code, 4); }
 }
 
+/* Whether a date is the day a story is at: a day, the publication's or the
+ * one before (the news); an earlier day, a month or a year frames
+ * background. */
+bool code_is_story_day(const date_expression *d, int32_t publication)
+{
+    return d->precision == CODE_DATE_DAY && !d->is_range && publication - d->days <= 1;
+}
+
 /* A sentence that tells what came right after the one before: "Within
  * minutes, ...", "Hours later, ...", "Maduro responded by ...".  It stays
  * at the day the story is at, though it opens a paragraph. */
@@ -229,20 +237,23 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         size_t coded_before = out->count;
         if (continues_story(s)) mem.narrative_paragraph = ts->paragraph;
         s->paragraph = ts->paragraph;
-        code_emit_sentence(s, si, ts, events, event_count, reports, report_count, dates, date_count, out);
+        int first_date = code_emit_sentence(s, si, ts, events, event_count, reports, report_count, dates, date_count, out);
         /* the first date the sentence names (of its own clauses) is the day
          * the story is at, while that is the news of the publication day or
          * the day before; an earlier day, a month or a year frames background
          * ("The crisis began when ... on Feb. 14", "Talks began in 2012"),
-         * whose undated events keep the month */
-        for (size_t d = 0; d < date_count; d++) {
-            if (dates[d].opens_clause || dates[d].modifier) continue;
-            mem.has_narrative_day = dates[d].precision == CODE_DATE_DAY && !dates[d].is_range &&
-                                    publication_date - dates[d].days <= 1;
-            mem.narrative_day = dates[d].days;
+         * whose undated events in the paragraph take it no finer than its
+         * month */
+        if (first_date >= 0) {
+            const date_expression *d = &dates[first_date];
+            mem.has_narrative_day = code_is_story_day(d, publication_date);
+            /* (a span up to now, "since Tuesday", frames nothing) */
+            mem.has_frame = !mem.has_narrative_day && d->until < publication_date - 1;
+            mem.frame_precision = d->precision > CODE_DATE_MONTH ? d->precision : CODE_DATE_MONTH;
+            mem.frame_paragraph = ts->paragraph;
+            mem.narrative_day = d->days;
             mem.narrative_paragraph = ts->paragraph;
-            mem.narrative_words = code_slice(s, dates[d].first, dates[d].last, NULL, NULL);
-            break;
+            mem.narrative_words = code_slice(s, d->first, d->last, NULL, NULL);
         }
         if (out->count == coded_before) code_repeat_for_ellipsis(s, si, ts, dates, date_count, out);
     }
