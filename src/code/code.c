@@ -227,7 +227,9 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             }
         }
         date_expression dates[16];
-        size_t date_count = 0, found = date_find(s->words, s->n, 0, s->n, publication_date, dates, 16);
+        size_t date_count = 0,
+               found = date_find_told(s->words, s->n, 0, s->n, publication_date, mem.has_told_day ? &mem.told_day : NULL,
+                                      dates, 16);
         /* a date after publication is when an announced act is to happen;
          * what is coded (the announcement, the intent) happened by then */
         /* (the dateline's date, "ISLAMABAD, Jan 15 (Reuters) -", is the
@@ -255,6 +257,13 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             mem.narrative_paragraph = ts->paragraph;
             mem.narrative_words = code_slice(s, d->first, d->last, NULL, NULL);
         }
+        /* the last day the text has named: what "two days later" in a
+         * sentence after it counts from */
+        for (size_t d = 0; d < date_count; d++)
+            if (dates[d].precision == CODE_DATE_DAY && !dates[d].is_range && !dates[d].opens_clause) {
+                mem.told_day = dates[d].days;
+                mem.has_told_day = true;
+            }
         if (out->count == coded_before) code_repeat_for_ellipsis(s, si, ts, dates, date_count, out);
     }
     code_resolve_deferred(&mem, out, a);

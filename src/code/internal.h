@@ -113,6 +113,7 @@ typedef struct memory {
      * which undated past events of its paragraph share at frame_precision */
     int32_t narrative_day;  bool has_narrative_day;
     bool    has_frame;      int frame_precision;   uint32_t frame_paragraph;
+    int32_t told_day;       bool has_told_day;     /* the last day the text named ("on Dec. 27") */
     uint32_t narrative_paragraph;
     const char *narrative_words;
     /* places named so far, newest last, with the noun the text called each

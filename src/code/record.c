@@ -790,7 +790,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             if (anchor_of[d] == (int)e && !about[d] && s->clause[date_word(&dates[d])] == s->clause[ev->head]) chosen = (int)d;
         for (size_t d = 0; d < date_count && chosen < 0; d++) if (anchor_of[d] == (int)e && !about[d]) chosen = (int)d;
         for (size_t d = 0; d < date_count && chosen < 0; d++)
-            if (anchor_of[d] >= 0 && !about[d] && !events[anchor_of[d]].dropped &&
+            if (anchor_of[d] >= 0 && !about[d] && !events[anchor_of[d]].dropped && !dates[d].from_told_time &&
                 s->clause[events[anchor_of[d]].head] == s->clause[ev->head])
                 chosen = (int)d;
         /* "held talks on Saturday and agreed to meet again": a clause that
