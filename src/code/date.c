@@ -653,17 +653,19 @@ static bool anchor_of(const scanner *sc, const date_expression *previous, bool b
  * "three days before the army withdrew": what the clause after "after"
  * tells happened that long before the day the sentence named first ("on
  * Wednesday, a day after ..."), and what follows "before" that long after
- * it.  The expression dates that clause, not its own.  Without such a day
- * the distance counts from nothing the text gives, and nothing is read.
- * first is the expression's first word, n its count (-1: read it before
- * word i; "hours after" is the same day, "days after" a vague few). */
+ * it.  The expression dates that clause, not its own.  "The announcement
+ * came a week after the Houthis fired" counts from the last day the text
+ * named before, the day of what came.  Without such a day the distance
+ * counts from nothing the text gives, and nothing is read.  first is the
+ * expression's first word, n its count (-1: read it before word i; "hours
+ * after" is the same day, "days after" a vague few). */
 static int read_opening(const scanner *sc, size_t i, int unit, bool plural, size_t first, int n,
                         date_expression *e, const date_expression *previous)
 {
     bool after = is(sc, i + 1, "after");
     if (!(after || is(sc, i + 1, "before")) || clause_break(sc, i + 2)) return FOUND_NONE;
-    if (!previous || previous->precision != CODE_DATE_DAY || previous->future || previous->opens_clause)
-        return FOUND_NONE;
+    bool named = previous && previous->precision == CODE_DATE_DAY && !previous->future && !previous->opens_clause;
+    if (!named && !sc->told_day) return FOUND_NONE;
     bool vague = false;
     if (n < 0) {
         n = has_before(sc, i) ? count_of(word(sc, i - 1), &vague) : 0;
@@ -679,7 +681,9 @@ static int read_opening(const scanner *sc, size_t i, int unit, bool plural, size
             return FOUND_NONE;
         }
     }
-    set_date(sc, e, shift(previous->days, unit, after ? -n : n), unit_precision(unit, vague));
+    static const char *const came[] = { "came", "comes", "come", NULL };
+    if (!named && !(has_before(sc, first) && is_one_of(sc, first - 1, came))) return FOUND_NONE;
+    set_date(sc, e, shift(named ? previous->days : *sc->told_day, unit, after ? -n : n), unit_precision(unit, vague));
     e->first = (uint32_t)first;
     e->last = (uint32_t)(i + 1);
     e->opens_clause = true;

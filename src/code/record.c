@@ -432,8 +432,8 @@ static int sentence_date(const sentence_state *s, const date_expression *dates, 
 /* The date expression of the clause a clause of time ("when", "after",
  * "as", "while", "once") hangs on: the clause before it, or the one after a
  * sentence that opens with it ("When Hamas fired rockets, Israel struck
- * Gaza on Monday"); a clause of time inside another goes on up.  -1 when
- * there is none. */
+ * Gaza on Monday"); a clause of time inside another goes on up.  A
+ * relative clause right after a date shares it.  -1 when there is none. */
 static int date_of_time_clause(const sentence_state *s, size_t head, const date_expression *dates, size_t date_count)
 {
     static const char *const time_words[] = { "when", "after", "as", "while", "once", NULL };
@@ -441,6 +441,11 @@ static int date_of_time_clause(const sentence_state *s, size_t head, const date_
     for (int hops = 0; hops < 4; hops++) {
         size_t start = head;
         while (start > 0 && s->clause[start - 1] == c) start--;
+        /* "a six-week war in 2020, which ended with a truce": a relative
+         * clause on what a date closes */
+        if (start >= 2 && is(s, start, "which") && is(s, start - 1, ","))
+            for (size_t d = 0; d < date_count; d++)
+                if (dates[d].last + 2 == start && !dates[d].modifier && !dates[d].opens_clause) return (int)d;
         if (!is_any(s, start, time_words)) return -1;
         uint16_t parent;
         if (start > 0) {
