@@ -77,7 +77,8 @@ bool code_is_story_day(const date_expression *d, int32_t publication)
 }
 
 /* A sentence that tells what came right after the one before: "Within
- * minutes, ...", "Hours later, ...", "Maduro responded by ...".  It stays
+ * minutes, ...", "Hours later, ...", "Maduro responded by ..." (or right
+ * before it: "Hours earlier, ...").  It stays
  * at the day the story is at, though it opens a paragraph. */
 static bool continues_story(const sentence_state *s)
 {
@@ -86,7 +87,7 @@ static bool continues_story(const sentence_state *s)
     static const char *const reacting[] = { "responded", "retaliated", "reacted", NULL };
     if (s->n < 2) return false;
     if (is(s, 0, "within") && is_any(s, 1, soon)) return true;
-    if (is_any(s, 0, soon) && s->n > 2 && is(s, 1, "later")) return true;
+    if (is_any(s, 0, soon) && s->n > 2 && (is(s, 1, "later") || is(s, 1, "earlier"))) return true;
     if (is_any(s, 0, opening)) return true;
     for (size_t i = 1; i < s->n && i < 12; i++) {
         if (s->cls[i] & WORD_STOP) break;
