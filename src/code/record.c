@@ -380,6 +380,12 @@ static dating date_from_context(sentence_state *s, size_t head, const pending_ev
     return t;
 }
 
+/* Which words gave a date, for --explain: "from \"on Sunday\"", "of publication". */
+static const char *dating_explained(sentence_state *s, const dating *t)
+{
+    return t->words ? arena_printf(s->a, "from \"%s\"%s", t->words, t->note) : arena_printf(s->a, "of publication%s", t->note);
+}
+
 /* The date of a report (index r): the expression of its clause ("said on
  * Sunday"), else one of its sentence outside the reported clause, else its
  * context. */
@@ -1324,8 +1330,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                         tg ? arena_printf(s->a, "; target \"%s\" = %s (%s)", tg->text, tg->code, tg->how ? tg->how : "") : "; no target",
                         ev->negated ? "; negated" : "", ev->modal ? arena_printf(s->a, "; modal \"%s\"", ev->modal) : "",
                         speaker ? arena_printf(s->a, "; said by \"%s\"", speaker->text) : "",
-                        date_words ? arena_printf(s->a, "from \"%s\"%s", date_words, date_note)
-                                   : arena_printf(s->a, "of publication%s", date_note), "");
+                        dating_explained(s, &(dating){ date, precision, date_words, date_note }), "");
                 }
                 size_t before = out->count;
                 size_t count_before = out->count;
@@ -1426,8 +1431,8 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                         acc.rule = arena_printf(s->a, "reported conflict: speaker accuses the actor (%s)", out_event.rule);
                         note_accusation(s->memory, speaker, sources[a]->code);
                         if (s->options->explain)
-                            acc.explanation = arena_printf(s->a, "\"%s\" reports a conflict event by \"%s\": coded as an accusation",
-                                                           speaker->text, sources[a]->text);
+                            acc.explanation = arena_printf(s->a, "\"%s\" reports a conflict event by \"%s\": coded as an accusation; date %s",
+                                                           speaker->text, sources[a]->text, dating_explained(s, &when));
                         push_event(out, s->a, &acc);
                     }
                 }
@@ -1474,7 +1479,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         e.rule = arena_printf(s->a, "reporting verb \"%s\" = %s (%s)", code_slice(s, reports[r].verb, k > 0 ? k - 1 : 0, NULL, NULL),
                               reports[r].code->code, reports[r].rule ? reports[r].rule : "grammar");
         if (s->options->explain)
-            e.explanation = arena_printf(s->a, "\"%s\" %s", sp->text, e.rule);
+            e.explanation = arena_printf(s->a, "\"%s\" %s; date %s", sp->text, e.rule, dating_explained(s, &when));
         push_event(out, s->a, &e);
         if (strncmp(reports[r].code->code, "11", 2) == 0) note_accusation(s->memory, sp, tg ? tg->code : NULL);
     }
