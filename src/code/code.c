@@ -240,6 +240,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         size_t coded_before = out->count;
         if (continues_story(s)) mem.narrative_paragraph = ts->paragraph;
         s->paragraph = ts->paragraph;
+        s->story_begun = out->count > 0;
         int first_date = code_emit_sentence(s, si, ts, events, event_count, reports, report_count, dates, date_count, out);
         /* the first date the sentence names (of its own clauses) is the day
          * the story is at, while that is the news of the publication day or

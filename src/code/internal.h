@@ -162,6 +162,7 @@ typedef struct sentence_state {
     memory          *memory;
     bool             quoted;
     uint32_t         paragraph;       /* its paragraph in the article (text_sentence.paragraph) */
+    bool             story_begun;     /* an earlier sentence coded an event: a simple present is no headline's */
     char             place_country[4];  /* the country of a place named in the sentence ("in Yerevan"), or "" */
     bool             place_carried;     /* place_country comes from a sentence before in the paragraph */
     size_t           place_at;          /* the word where that place is named (when not carried) */

@@ -311,10 +311,12 @@ static bool perfect_of_a_span(const sentence_state *s, size_t head)
 }
 
 /* "Saudi Arabia accuses Iran of arming the group", "which Asmara denies":
- * the simple present of a deed tells a standing position, not a day's act */
+ * the simple present of a deed tells a standing position, not a day's act
+ * (but a lead in the present, "Kabul accuses Islamabad of shelling", is a
+ * headline's news) */
 static bool present_simple(const sentence_state *s, const pending_event *ev)
 {
-    if (ev->pattern->noun_head || ev->passive || ev->intent || ev->modal) return false;
+    if (!s->story_begun || ev->pattern->noun_head || ev->passive || ev->intent || ev->modal) return false;
     size_t hc = 0;
     const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[ev->head], &hc);
     uint8_t forms = 0;
