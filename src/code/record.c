@@ -382,6 +382,21 @@ static dating date_from_context(sentence_state *s, size_t head, const pending_ev
     return t;
 }
 
+/* Whether a report tells of the event at word head: one of another clause,
+ * not one joined after it ("Rwanda has denied it, but a report last year
+ * said ...", "X struck Y, and Pakistan said ..."), which speaks of what
+ * follows. */
+static bool report_covers(const sentence_state *s, const report *rep, size_t head)
+{
+    if (rep->clause == s->clause[head]) return false;
+    for (size_t k = head + 1; k < rep->verb; k++)
+        if (s->clause[k] != s->clause[k - 1] && (is(s, k, "and") || is(s, k, "but") || is(s, k, "while") ||
+                                                 (is(s, k, ",") && (is(s, k + 1, "and") || is(s, k + 1, "but") ||
+                                                                    is(s, k + 1, "while")))))
+            return false;
+    return true;
+}
+
 /* Which words gave a date, for --explain: "from \"on Sunday\"", "of publication". */
 static const char *dating_explained(sentence_state *s, const dating *t)
 {
@@ -817,7 +832,8 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
          * law late on Tuesday after militants overran the city": a clause
          * of time shares the date of the clause it hangs on */
         if (chosen < 0) chosen = date_of_time_clause(s, ev->head, dates, date_count);
-        for (size_t d = 0; d < date_count && chosen < 0; d++) if (anchor_of[d] <= -2 && !about[d]) chosen = (int)d;
+        for (size_t d = 0; d < date_count && chosen < 0; d++)
+            if (anchor_of[d] <= -2 && !about[d] && report_covers(s, &reports[-2 - anchor_of[d]], ev->head)) chosen = (int)d;
         if (chosen >= 0) {
             date = dates[chosen].days;
             precision = dates[chosen].precision;
