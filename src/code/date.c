@@ -740,6 +740,17 @@ static int read_counted(const scanner *sc, size_t i, int unit, date_expression *
 {
     bool plural, vague;
     unit_of(word(sc, i), &plural);
+    if (plural && (unit == UNIT_HOUR || unit == UNIT_MINUTE) && (is(sc, i + 1, "later") || is(sc, i + 1, "earlier")) &&
+        !(has_before(sc, i) && count_of(word(sc, i - 1), &vague) > 0)) {
+        /* "hours later", "minutes earlier": the day counted from */
+        int32_t anchor;
+        if (!anchor_of(sc, previous, is(sc, i + 1, "earlier"), &anchor)) return FOUND_NONE;
+        set_date(sc, e, anchor, CODE_DATE_DAY);
+        e->first = (uint32_t)i;
+        e->last = (uint32_t)(i + 1);
+        e->from_told_time = true;
+        return FOUND_NEW;
+    }
     if (!has_before(sc, i)) return FOUND_NONE;
     int n = count_of(word(sc, i - 1), &vague);
     if (n <= 0 || (plural ? n < 2 && !vague : n != 1)) return FOUND_NONE;
