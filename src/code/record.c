@@ -639,6 +639,16 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         size_t opening = dates[d].first > 0 && (s->cls[dates[d].first - 1] & WORD_PREPOSITION) ? dates[d].first - 1 : dates[d].first;
         bool afterthought = opening > 0 && is(s, opening - 1, ",") && !dates[d].opens_clause;
         if (told_by_participle(s, &dates[d], events, event_count)) continue;
+        /* "said on Sunday that rebels attacked ... on Friday": a date
+         * between a reporting verb and its "that" is the report's */
+        if (is(s, dates[d].last + 1, "that"))
+            for (size_t r = 0; r < report_count && anchor_of[d] == -1; r++) {
+                size_t v = reports[r].verb;
+                if (v >= dates[d].first || dates[d].first - v > 4) continue;
+                bool head_between = false;
+                for (size_t k = v + 1; k < dates[d].first; k++) head_between |= s->is_head[k];
+                if (!head_between) anchor_of[d] = -2 - (int)r;
+            }
         for (int pass = 0; pass < 3 && anchor_of[d] == -1; pass++) {
             if (pass == 1 && !afterthought) continue;
             for (size_t e = 0; e < event_count; e++) {
