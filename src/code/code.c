@@ -78,8 +78,8 @@ bool code_is_story_day(const date_expression *d, int32_t publication)
 
 /* A sentence that tells what came right after the one before: "Within
  * minutes, ...", "Hours later, ...", "Maduro responded by ..." (or right
- * before it: "Hours earlier, ...").  It stays
- * at the day the story is at, though it opens a paragraph. */
+ * before it: "Hours earlier, ...").  It stays at the day the story is at,
+ * though it opens a paragraph. */
 static bool continues_story(const sentence_state *s)
 {
     static const char *const soon[] = { "minutes", "hours", "moments", NULL };

@@ -370,7 +370,8 @@ static dating date_from_context(sentence_state *s, size_t head, const pending_ev
     } else if (perfect_of_a_span(s, head) || (ev && present_simple(s, ev))) {
         t.precision = CODE_DATE_YEAR;
         t.note = " (its year: the text tells a span or a standing position, not a day)";
-    } else if (mem->has_frame && mem->frame_paragraph == s->paragraph && perfect_auxiliary(s, head) == SIZE_MAX) {
+    } else if (mem->has_frame && mem->frame_paragraph == s->paragraph && perfect_auxiliary(s, head) == SIZE_MAX &&
+               !(ev && ev->modal && (strstr(ev->modal, "will") || strstr(ev->modal, "shall") || strstr(ev->modal, "'ll")))) {
         /* "were killed in an air strike on Feb. 27. Ankara blamed the
          * attack on the Syrian army": a day named there only frames what
          * follows, by its month */
