@@ -68,9 +68,18 @@ static void main_country(const lex_dict *dict, const text_doc *doc, const uint32
     for (size_t x = 0; x < n; x++) if (t[x].count > best) { best = t[x].count; memcpy(out, t[x].code, 4); }
 }
 
+/* Whether a date is the day a story is at: a day, the publication's or the
+ * one before (the news); an earlier day, a month or a year frames
+ * background. */
+bool code_is_story_day(const date_expression *d, int32_t publication)
+{
+    return d->precision == CODE_DATE_DAY && !d->is_range && publication - d->days <= 1;
+}
+
 /* A sentence that tells what came right after the one before: "Within
- * minutes, ...", "Hours later, ...", "Maduro responded by ...".  It stays
- * at the day the story is at, though it opens a paragraph. */
+ * minutes, ...", "Hours later, ...", "Maduro responded by ..." (or right
+ * before it: "Hours earlier, ...").  It stays at the day the story is at,
+ * though it opens a paragraph. */
 static bool continues_story(const sentence_state *s)
 {
     static const char *const soon[] = { "minutes", "hours", "moments", NULL };
@@ -78,7 +87,7 @@ static bool continues_story(const sentence_state *s)
     static const char *const reacting[] = { "responded", "retaliated", "reacted", NULL };
     if (s->n < 2) return false;
     if (is(s, 0, "within") && is_any(s, 1, soon)) return true;
-    if (is_any(s, 0, soon) && s->n > 2 && is(s, 1, "later")) return true;
+    if (is_any(s, 0, soon) && s->n > 2 && (is(s, 1, "later") || is(s, 1, "earlier"))) return true;
     if (is_any(s, 0, opening)) return true;
     for (size_t i = 1; i < s->n && i < 12; i++) {
         if (s->cls[i] & WORD_STOP) break;
@@ -219,7 +228,9 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             }
         }
         date_expression dates[16];
-        size_t date_count = 0, found = date_find(s->words, s->n, 0, s->n, publication_date, dates, 16);
+        size_t date_count = 0,
+               found = date_find_told(s->words, s->n, 0, s->n, publication_date, mem.has_told_day ? &mem.told_day : NULL,
+                                      dates, 16);
         /* a date after publication is when an announced act is to happen;
          * what is coded (the announcement, the intent) happened by then */
         /* (the dateline's date, "ISLAMABAD, Jan 15 (Reuters) -", is the
@@ -229,21 +240,32 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         size_t coded_before = out->count;
         if (continues_story(s)) mem.narrative_paragraph = ts->paragraph;
         s->paragraph = ts->paragraph;
-        code_emit_sentence(s, si, ts, events, event_count, reports, report_count, dates, date_count, out);
+        s->story_begun = out->count > 0;
+        int first_date = code_emit_sentence(s, si, ts, events, event_count, reports, report_count, dates, date_count, out);
         /* the first date the sentence names (of its own clauses) is the day
          * the story is at, while that is the news of the publication day or
          * the day before; an earlier day, a month or a year frames background
          * ("The crisis began when ... on Feb. 14", "Talks began in 2012"),
-         * whose undated events keep the month */
-        for (size_t d = 0; d < date_count; d++) {
-            if (dates[d].opens_clause || dates[d].modifier) continue;
-            mem.has_narrative_day = dates[d].precision == CODE_DATE_DAY && !dates[d].is_range &&
-                                    publication_date - dates[d].days <= 1;
-            mem.narrative_day = dates[d].days;
+         * whose undated events in the paragraph take it no finer than its
+         * month */
+        if (first_date >= 0) {
+            const date_expression *d = &dates[first_date];
+            mem.has_narrative_day = code_is_story_day(d, publication_date);
+            /* (a span up to now, "since Tuesday", frames nothing) */
+            mem.has_frame = !mem.has_narrative_day && d->until < publication_date - 1;
+            mem.frame_precision = d->precision > CODE_DATE_MONTH ? d->precision : CODE_DATE_MONTH;
+            mem.frame_paragraph = ts->paragraph;
+            mem.narrative_day = d->days;
             mem.narrative_paragraph = ts->paragraph;
-            mem.narrative_words = code_slice(s, dates[d].first, dates[d].last, NULL, NULL);
-            break;
+            mem.narrative_words = code_slice(s, d->first, d->last, NULL, NULL);
         }
+        /* the last day the text has named: what "two days later" in a
+         * sentence after it counts from */
+        for (size_t d = 0; d < date_count; d++)
+            if (dates[d].precision == CODE_DATE_DAY && !dates[d].is_range && !dates[d].opens_clause) {
+                mem.told_day = dates[d].days;
+                mem.has_told_day = true;
+            }
         if (out->count == coded_before) code_repeat_for_ellipsis(s, si, ts, dates, date_count, out);
     }
     code_resolve_deferred(&mem, out, a);

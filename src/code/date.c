@@ -30,6 +30,7 @@ typedef struct scanner {
     int32_t publication;
     int32_t reference;      /* what a date without a year is seen from: the publication, or a range's start */
     bool    range_end;      /* reading the end of "from March 3 to May 5": no context needed, look forward */
+    const int32_t *told_day; /* the last day the text named before the sentence, or NULL */
 } scanner;
 
 typedef enum { LOOK_BACK, LOOK_FORWARD } direction;
@@ -636,10 +637,14 @@ static bool read_point(const scanner *sc, size_t i, date_expression *e)
 
 /* The day a relative expression counts from: the day of the previous
  * expression of the sentence ("on Monday ... a day earlier"), else the
- * publication date when counting back. */
+ * last day the text named before ("... on Dec. 27. Washington struck two
+ * days later": "later" and "earlier" count from a time the text has set,
+ * never from the moment of writing), else the publication date when
+ * counting back. */
 static bool anchor_of(const scanner *sc, const date_expression *previous, bool back, int32_t *anchor)
 {
     if (previous && previous->precision == CODE_DATE_DAY) { *anchor = previous->days; return true; }
+    if (sc->told_day) { *anchor = *sc->told_day; return true; }
     *anchor = sc->publication;
     return back;
 }
@@ -648,17 +653,19 @@ static bool anchor_of(const scanner *sc, const date_expression *previous, bool b
  * "three days before the army withdrew": what the clause after "after"
  * tells happened that long before the day the sentence named first ("on
  * Wednesday, a day after ..."), and what follows "before" that long after
- * it.  The expression dates that clause, not its own.  Without such a day
- * the distance counts from nothing the text gives, and nothing is read.
- * first is the expression's first word, n its count (-1: read it before
- * word i; "hours after" is the same day, "days after" a vague few). */
+ * it.  The expression dates that clause, not its own.  "The announcement
+ * came a week after the Houthis fired" counts from the last day the text
+ * named before, the day of what came.  Without such a day the distance
+ * counts from nothing the text gives, and nothing is read.  first is the
+ * expression's first word, n its count (-1: read it before word i; "hours
+ * after" is the same day, "days after" a vague few). */
 static int read_opening(const scanner *sc, size_t i, int unit, bool plural, size_t first, int n,
                         date_expression *e, const date_expression *previous)
 {
     bool after = is(sc, i + 1, "after");
     if (!(after || is(sc, i + 1, "before")) || clause_break(sc, i + 2)) return FOUND_NONE;
-    if (!previous || previous->precision != CODE_DATE_DAY || previous->future || previous->opens_clause)
-        return FOUND_NONE;
+    bool named = previous && previous->precision == CODE_DATE_DAY && !previous->future && !previous->opens_clause;
+    if (!named && !sc->told_day) return FOUND_NONE;
     bool vague = false;
     if (n < 0) {
         n = has_before(sc, i) ? count_of(word(sc, i - 1), &vague) : 0;
@@ -674,7 +681,9 @@ static int read_opening(const scanner *sc, size_t i, int unit, bool plural, size
             return FOUND_NONE;
         }
     }
-    set_date(sc, e, shift(previous->days, unit, after ? -n : n), unit_precision(unit, vague));
+    static const char *const came[] = { "came", "comes", "come", NULL };
+    if (!named && !(has_before(sc, first) && is_one_of(sc, first - 1, came))) return FOUND_NONE;
+    set_date(sc, e, shift(named ? previous->days : *sc->told_day, unit, after ? -n : n), unit_precision(unit, vague));
     e->first = (uint32_t)first;
     e->last = (uint32_t)(i + 1);
     e->opens_clause = true;
@@ -709,6 +718,7 @@ static int read_neighbour_day(const scanner *sc, size_t i, date_expression *e, c
     set_date(sc, e, anchor + step, CODE_DATE_DAY);
     e->first = (uint32_t)first;
     e->last = (uint32_t)last;
+    e->from_told_time = true;
     return FOUND_NEW;
 }
 
@@ -730,6 +740,17 @@ static int read_counted(const scanner *sc, size_t i, int unit, date_expression *
 {
     bool plural, vague;
     unit_of(word(sc, i), &plural);
+    if (plural && (unit == UNIT_HOUR || unit == UNIT_MINUTE) && (is(sc, i + 1, "later") || is(sc, i + 1, "earlier")) &&
+        !(has_before(sc, i) && count_of(word(sc, i - 1), &vague) > 0)) {
+        /* "hours later", "minutes earlier": the day counted from */
+        int32_t anchor;
+        if (!anchor_of(sc, previous, is(sc, i + 1, "earlier"), &anchor)) return FOUND_NONE;
+        set_date(sc, e, anchor, CODE_DATE_DAY);
+        e->first = (uint32_t)i;
+        e->last = (uint32_t)(i + 1);
+        e->from_told_time = true;
+        return FOUND_NEW;
+    }
     if (!has_before(sc, i)) return FOUND_NONE;
     int n = count_of(word(sc, i - 1), &vague);
     if (n <= 0 || (plural ? n < 2 && !vague : n != 1)) return FOUND_NONE;
@@ -751,6 +772,7 @@ static int read_counted(const scanner *sc, size_t i, int unit, date_expression *
         int32_t anchor;
         if (!anchor_of(sc, previous, earlier, &anchor)) return FOUND_NONE;
         set_date(sc, e, shift(anchor, unit, earlier ? -n : n), precision);
+        e->from_told_time = true;
         return FOUND_NEW;
     }
     if (is(sc, i + 1, "of")) return FOUND_NONE;   /* "the past two weeks of talks" */
@@ -912,7 +934,13 @@ static bool may_head(const char *w)
 size_t date_find(const char *const *words, size_t word_count, size_t first, size_t count,
                  int32_t publication, date_expression *out, size_t max)
 {
-    scanner sc = { words, word_count, 0, publication, publication, false };
+    return date_find_told(words, word_count, first, count, publication, NULL, out, max);
+}
+
+size_t date_find_told(const char *const *words, size_t word_count, size_t first, size_t count, int32_t publication,
+                      const int32_t *told_day, date_expression *out, size_t max)
+{
+    scanner sc = { words, word_count, 0, publication, publication, false, told_day };
     size_t found = 0, end = first + count < word_count ? first + count : word_count;
     for (size_t i = first; i < end && found < max; i++) {
         if (!may_head(words[i])) continue;

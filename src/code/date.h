@@ -18,6 +18,8 @@ typedef struct date_expression {
     bool     future;           /* it starts after the publication: "next week", "will meet on Sunday" */
     bool     opens_clause;     /* "a day after rebels attacked": it dates the clause its last word opens */
     bool     modifier;         /* "last year's election": it describes the noun after it, not its clause */
+    bool     from_told_time;   /* "two days later", "the next day": counted from a time told before, it dates
+                                * the one deed it follows, not others of its clause */
 } date_expression;
 
 /* Finds the date expressions whose head word (a month, weekday, year, unit
@@ -30,5 +32,11 @@ typedef struct date_expression {
  * sentence order. */
 size_t date_find(const char *const *words, size_t word_count, size_t first, size_t count,
                  int32_t publication, date_expression *out, size_t max);
+
+/* The same, in a text that named told_day before the sentence (NULL: no
+ * day): "two days later", "a day earlier", "the next day" with no day of
+ * their own sentence to count from count from it. */
+size_t date_find_told(const char *const *words, size_t word_count, size_t first, size_t count, int32_t publication,
+                      const int32_t *told_day, date_expression *out, size_t max);
 
 #endif

@@ -113,8 +113,12 @@ typedef struct memory {
     const lex_entry *last_region;              /* the last region of dict/regions.txt named: "the region's leaders" */
     size_t  subject_age;                       /* sentences since */
     /* the day the story is at: the day a sentence named ("on Wednesday"),
-     * which undated events that follow it in its paragraph share */
+     * which undated events that follow it in its paragraph share; or, when
+     * that date is older, a month or a year, the background it frames,
+     * which undated past events of its paragraph share at frame_precision */
     int32_t narrative_day;  bool has_narrative_day;
+    bool    has_frame;      int frame_precision;   uint32_t frame_paragraph;
+    int32_t told_day;       bool has_told_day;     /* the last day the text named ("on Dec. 27") */
     uint32_t narrative_paragraph;
     const char *narrative_words;
     /* places named so far, newest last, with the noun the text called each
@@ -163,6 +167,7 @@ typedef struct sentence_state {
     memory          *memory;
     bool             quoted;
     uint32_t         paragraph;       /* its paragraph in the article (text_sentence.paragraph) */
+    bool             story_begun;     /* an earlier sentence coded an event: a simple present is no headline's */
     char             place_country[4];  /* the country of a place named in the sentence ("in Yerevan"), or "" */
     bool             place_carried;     /* place_country comes from a sentence before in the paragraph */
     size_t           place_at;          /* the word where that place is named (when not carried) */
@@ -237,6 +242,9 @@ void code_words_init(void);   /* the word classes, once per process */
 void code_cut_clauses(sentence_state *s);
 int code_clause_subject(const sentence_state *s, size_t head);   /* the subject mention of head's clause, or -1 */
 
+/* code.c */
+bool code_is_story_day(const date_expression *d, int32_t publication);   /* the day the story is at */
+
 /* events.c */
 void code_find_events(sentence_state *s, pending_event *out, size_t *count);
 
@@ -252,9 +260,11 @@ void code_find_dateline(sentence_state *s);
 
 /* record.c */
 void code_resolve_deferred(memory *mem, code_result *out, arena *a);
-void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sentence *ts, pending_event *events,
-                        size_t event_count, const report *reports, size_t report_count, const date_expression *dates,
-                        size_t date_count, code_result *out);
+/* codes a sentence's events into out; returns the index of the sentence's
+ * own first date (the time it tells of), or -1 */
+int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sentence *ts, pending_event *events,
+                       size_t event_count, const report *reports, size_t report_count, const date_expression *dates,
+                       size_t date_count, code_result *out);
 void code_repeat_for_ellipsis(sentence_state *s, size_t sentence_index, const text_sentence *ts,
                               const date_expression *dates, size_t date_count, code_result *out);
 

@@ -293,14 +293,225 @@ static bool gerund_between(const sentence_state *s, size_t head, size_t date)
     return false;
 }
 
+/* The auxiliary of a perfect ("had shelled", "has imposed", "have
+ * repeatedly accused", "has for years been accused"): its word, or
+ * SIZE_MAX when the head is no perfect. */
+static size_t perfect_auxiliary(const sentence_state *s, size_t head)
+{
+    for (size_t k = head, steps = 0; k > 0 && steps < 4; k--, steps++) {
+        if (is(s, k - 1, "has") || is(s, k - 1, "have") || is(s, k - 1, "'ve") || is(s, k - 1, "had") || is(s, k - 1, "'d"))
+            return k - 1;
+        if ((s->cls[k - 1] & WORD_STOP) || s->mention_at[k - 1] >= 0 || s->clause[k - 1] != s->clause[head]) break;
+    }
+    return SIZE_MAX;
+}
+
 /* "had shelled": the past before the story's own time */
 static bool past_perfect(const sentence_state *s, size_t head)
 {
-    for (size_t k = head, steps = 0; k > 0 && steps < 3; k--, steps++) {
-        if (is(s, k - 1, "had") || is(s, k - 1, "'d")) return true;
-        if (s->cls[k - 1] & WORD_STOP) return false;
+    size_t aux = perfect_auxiliary(s, head);
+    return aux != SIZE_MAX && (is(s, aux, "had") || is(s, aux, "'d"));
+}
+
+/* "have repeatedly accused", "has for years been accused", "had spent
+ * months mediating", "who has refused": a perfect that tells a span or a
+ * standing state, which the text does not date closer than its year */
+static bool perfect_of_a_span(const sentence_state *s, size_t head)
+{
+    static const char *const spans[] = { "long", "repeatedly", "continued", "always", "often", "frequently",
+                                         "consistently", "previously", "years", "decades", "months", NULL };
+    static const char *const relatives[] = { "which", "who", "where", "whom", NULL };
+    size_t aux = perfect_auxiliary(s, head);
+    if (aux == SIZE_MAX) return false;
+    for (size_t k = aux + 1; k < head; k++) if (is_any(s, k, spans)) return true;
+    for (size_t k = head + 1; k + 1 < s->n && s->clause[k] == s->clause[head]; k++)
+        if (is(s, k, "for") && is_any(s, k + 1, spans)) return true;
+    /* a present perfect in a relative clause describes its noun's history
+     * ("who has refused to meet"); a past one told within the story ("who
+     * spoke with him during the conflict and had urged him") may not */
+    if (past_perfect(s, head)) return false;
+    size_t start = aux;
+    while (start > 0 && s->clause[start - 1] == s->clause[head]) start--;
+    return is_any(s, start, relatives);
+}
+
+/* "Saudi Arabia accuses Iran of arming the group", "which Asmara denies":
+ * the simple present of a deed tells a standing position, not a day's act
+ * (but a lead in the present, "Kabul accuses Islamabad of shelling", is a
+ * headline's news) */
+static bool present_simple(const sentence_state *s, const pending_event *ev)
+{
+    if (!s->story_begun || ev->pattern->noun_head || ev->passive || ev->intent || ev->modal) return false;
+    size_t hc = 0;
+    const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[ev->head], &hc);
+    uint8_t forms = 0;
+    for (size_t k = 0; k < hc; k++) if (heads[k].pattern == ev->pattern) forms = heads[k].forms;
+    if (forms & (LEX_FORM_PAST | LEX_FORM_PARTICIPLE | LEX_FORM_GERUND | LEX_FORM_NOUN)) return false;
+    if (!(forms & (LEX_FORM_THIRD | LEX_FORM_BASE))) return false;
+    size_t k = ev->head;
+    while (k > 0 && s->mention_at[k - 1] < 0 && strlen(s->words[k - 1]) > 4 &&
+           strcmp(s->words[k - 1] + strlen(s->words[k - 1]) - 2, "ly") == 0)
+        k--;   /* "strongly denies" */
+    if (k == 0) return false;
+    /* "I call on", "we condemn": said in the saying, a performative act of the day */
+    if (is(s, k - 1, "i") || is(s, k - 1, "we")) return false;
+    if (is(s, k - 1, "which") || is(s, k - 1, "who")) return true;
+    if (s->mention_at[k - 1] < 0) return false;
+    const mention *subject = &s->mentions[s->mention_at[k - 1]];
+    return !subject->prepositional && !subject->place && !subject->modifier && !subject->adjectival && !subject->weapon;
+}
+
+/* An event's date when no expression of the sentence is its own. */
+typedef struct dating {
+    int32_t     days;
+    int         precision;
+    const char *words;   /* the expression it comes from, or NULL */
+    const char *note;    /* how, for --explain */
+} dating;
+
+/* The date of an event or report at word head (ev: the event, or NULL for
+ * a report) that no expression of its own dates: the day the story is at,
+ * named before it in the sentence or earlier in its paragraph; the year
+ * of a span or a standing position; the time an earlier sentence of the
+ * paragraph set; else the publication date at month precision (the text
+ * does not say the day: the article only shows it happened by then). */
+static dating date_from_context(sentence_state *s, size_t head, const pending_event *ev, const date_expression *dates,
+                                int story_date)
+{
+    const memory *mem = s->memory;
+    dating t = { s->publication, CODE_DATE_MONTH, NULL, "" };
+    if (story_date >= 0 && dates[story_date].last < head && !past_perfect(s, head)) {
+        /* "held on Friday, as ... and Egypt sent mediators" */
+        t.days = dates[story_date].days;
+        t.precision = CODE_DATE_DAY;
+        t.words = code_slice(s, dates[story_date].first, dates[story_date].last, NULL, NULL);
+        t.note = " (the day the story is at, named before in the sentence)";
+    } else if (mem->has_narrative_day && mem->narrative_paragraph == s->paragraph && !past_perfect(s, head)) {
+        /* "took effect on Wednesday. ... also urged residents ..." */
+        t.days = mem->narrative_day;
+        t.precision = CODE_DATE_DAY;
+        t.words = mem->narrative_words;
+        t.note = " (the day the story is at, named in an earlier sentence)";
+    } else if (perfect_of_a_span(s, head) || (ev && present_simple(s, ev))) {
+        t.precision = CODE_DATE_YEAR;
+        t.note = " (its year: the text tells a span or a standing position, not a day)";
+    } else if (mem->has_frame && mem->frame_paragraph == s->paragraph && perfect_auxiliary(s, head) == SIZE_MAX &&
+               !(ev && ev->modal && (strstr(ev->modal, "will") || strstr(ev->modal, "shall") || strstr(ev->modal, "'ll")))) {
+        /* "were killed in an air strike on Feb. 27. Ankara blamed the
+         * attack on the Syrian army": a day named there only frames what
+         * follows, by its month */
+        t.days = mem->narrative_day;
+        t.precision = mem->frame_precision;
+        t.words = mem->narrative_words;
+        t.note = " (the time an earlier sentence of the paragraph set)";
     }
-    return false;
+    return t;
+}
+
+/* Whether a report tells of the event at word head: one of another clause,
+ * not one joined after it ("Rwanda has denied it, but a report last year
+ * said ...", "X struck Y, and Pakistan said ..."), which speaks of what
+ * follows. */
+static bool report_covers(const sentence_state *s, const report *rep, size_t head)
+{
+    if (rep->clause == s->clause[head]) return false;
+    for (size_t k = head + 1; k < rep->verb; k++)
+        if (s->clause[k] != s->clause[k - 1] && (is(s, k, "and") || is(s, k, "but") || is(s, k, "while") ||
+                                                 (is(s, k, ",") && (is(s, k + 1, "and") || is(s, k + 1, "but") ||
+                                                                    is(s, k + 1, "while")))))
+            return false;
+    return true;
+}
+
+/* Which words gave a date, for --explain: "from \"on Sunday\"", "of publication". */
+static const char *dating_explained(sentence_state *s, const dating *t)
+{
+    return t->words ? arena_printf(s->a, "from \"%s\"%s", t->words, t->note) : arena_printf(s->a, "of publication%s", t->note);
+}
+
+/* The date of a report (index r): the expression of its clause ("said on
+ * Sunday"), else one of its sentence outside the reported clause, else its
+ * context. */
+static dating report_date(sentence_state *s, const report *rep, int r, const date_expression *dates, size_t date_count,
+                          const int *anchor_of, int story_date)
+{
+    int chosen = -1;
+    for (size_t d = 0; d < date_count && chosen < 0; d++) if (anchor_of[d] == -2 - r) chosen = (int)d;
+    for (size_t d = 0; d < date_count && chosen < 0; d++) if (s->clause[dates[d].first] == rep->clause) chosen = (int)d;
+    if (chosen < 0) return date_from_context(s, rep->verb, NULL, dates, story_date);
+    dating t = { dates[chosen].days, dates[chosen].precision, NULL, "" };
+    t.words = code_slice(s, dates[chosen].first, dates[chosen].last, NULL, NULL);
+    return t;
+}
+
+/* "a security pact signed in 2001", "Keita, who was re-elected in 2018":
+ * a date of what a participle tells that is no event of the sentence */
+static bool told_by_participle(const sentence_state *s, const date_expression *d, const pending_event *events,
+                               size_t event_count)
+{
+    static const char *const told[] = { "signed", "founded", "established", "elected", "re-elected", "reelected",
+                                        "adopted", "born", "built", "created", "formed", "set", "drawn", "agreed",
+                                        "reached", "concluded", "ratified", NULL };
+    size_t f = d->first;
+    if (f < 2 || !(is(s, f - 1, "in") || is(s, f - 1, "on")) || !is_any(s, f - 2, told)) return false;
+    for (size_t e = 0; e < event_count; e++)
+        if (events[e].head == f - 2 || events[e].last == f - 2) return false;
+    return true;
+}
+
+/* The first date of the sentence's own story, or -1: not one that opens a
+ * clause ("a day after rebels attacked"), describes a noun ("last year's
+ * election"), tells a participle ("a pact signed in 2001") or belongs to a
+ * relative clause ("Abiy, who flew to Khartoum last month, congratulated
+ * both sides on Wednesday"). */
+static int sentence_date(const sentence_state *s, const date_expression *dates, size_t date_count,
+                         const pending_event *events, size_t event_count)
+{
+    static const char *const relatives[] = { "who", "whom", "whose", "which", "where", NULL };
+    for (size_t d = 0; d < date_count; d++) {
+        if (dates[d].opens_clause || dates[d].modifier || told_by_participle(s, &dates[d], events, event_count)) continue;
+        size_t start = dates[d].first;
+        while (start > 0 && s->clause[start - 1] == s->clause[dates[d].first]) start--;
+        if (start > 0 && is_any(s, start, relatives)) continue;
+        return (int)d;
+    }
+    return -1;
+}
+
+/* The date expression of the clause a clause of time ("when", "after",
+ * "as", "while", "once") hangs on: the clause before it, or the one after a
+ * sentence that opens with it ("When Hamas fired rockets, Israel struck
+ * Gaza on Monday"); a clause of time inside another goes on up.  A
+ * relative clause right after a date shares it.  -1 when there is none. */
+static int date_of_time_clause(const sentence_state *s, size_t head, const date_expression *dates, size_t date_count)
+{
+    static const char *const time_words[] = { "when", "after", "as", "while", "once", NULL };
+    uint16_t c = s->clause[head];
+    for (int hops = 0; hops < 4; hops++) {
+        size_t start = head;
+        while (start > 0 && s->clause[start - 1] == c) start--;
+        /* "a six-week war in 2020, which ended with a truce": a relative
+         * clause on what a date closes */
+        if (start >= 2 && is(s, start, "which") && is(s, start - 1, ","))
+            for (size_t d = 0; d < date_count; d++)
+                if (dates[d].last + 2 == start && !dates[d].modifier && !dates[d].opens_clause) return (int)d;
+        if (!is_any(s, start, time_words)) return -1;
+        uint16_t parent;
+        if (start > 0) {
+            parent = s->clause[start - 1];
+        } else {
+            size_t end = start;
+            while (end < s->n && s->clause[end] == c) end++;
+            if (end >= s->n) return -1;
+            parent = s->clause[end];
+        }
+        for (size_t d = 0; d < date_count; d++)
+            if (s->clause[date_word(&dates[d])] == parent && !dates[d].modifier && !dates[d].opens_clause) return (int)d;
+        if (start == 0) return -1;
+        head = start - 1;
+        c = parent;
+    }
+    return -1;
 }
 
 /* "welcomed the decision to free the pilot", "criticized the move to expel
@@ -374,9 +585,9 @@ static void counts_for_the_sentence_before(const sentence_state *s, size_t sente
     }
 }
 
-void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sentence *ts,
-                          pending_event *events, size_t event_count, const report *reports, size_t report_count,
-                          const date_expression *dates, size_t date_count, code_result *out)
+int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sentence *ts,
+                         pending_event *events, size_t event_count, const report *reports, size_t report_count,
+                         const date_expression *dates, size_t date_count, code_result *out)
 {
     /* casualty counts go to the event that caused them: the one whose verb
      * they hang on ("were killed"), and ", killing 50" belongs to the deed
@@ -453,17 +664,17 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
          * by a comma after a clause adds to that clause */
         size_t opening = dates[d].first > 0 && (s->cls[dates[d].first - 1] & WORD_PREPOSITION) ? dates[d].first - 1 : dates[d].first;
         bool afterthought = opening > 0 && is(s, opening - 1, ",") && !dates[d].opens_clause;
-        /* "a security pact signed in 2001", "Keita, who was re-elected in
-         * 2018": the date of what the participle tells, no event's here */
-        static const char *const told[] = { "signed", "founded", "established", "elected", "re-elected", "reelected",
-                                            "adopted", "born", "built", "created", "formed", "set", "drawn", "agreed",
-                                            "reached", "concluded", "ratified", NULL };
-        size_t f = dates[d].first;
-        if (f >= 2 && (is(s, f - 1, "in") || is(s, f - 1, "on")) && is_any(s, f - 2, told)) {
-            bool own = false;
-            for (size_t e = 0; e < event_count && !own; e++) own = events[e].head == f - 2 || events[e].last == f - 2;
-            if (!own) continue;
-        }
+        if (told_by_participle(s, &dates[d], events, event_count)) continue;
+        /* "said on Sunday that rebels attacked ... on Friday": a date
+         * between a reporting verb and its "that" is the report's */
+        if (is(s, dates[d].last + 1, "that"))
+            for (size_t r = 0; r < report_count && anchor_of[d] == -1; r++) {
+                size_t v = reports[r].verb;
+                if (v >= dates[d].first || dates[d].first - v > 4) continue;
+                bool head_between = false;
+                for (size_t k = v + 1; k < dates[d].first; k++) head_between |= s->is_head[k];
+                if (!head_between) anchor_of[d] = -2 - (int)r;
+            }
         for (int pass = 0; pass < 3 && anchor_of[d] == -1; pass++) {
             if (pass == 1 && !afterthought) continue;
             for (size_t e = 0; e < event_count; e++) {
@@ -487,6 +698,9 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             }
         }
     }
+    /* the sentence's first date, when it is the day the story is at */
+    int own_date = sentence_date(s, dates, date_count, events, event_count);
+    int story_date = own_date >= 0 && code_is_story_day(&dates[own_date], s->publication) ? own_date : -1;
     place_candidate places_found[8];
     size_t place_count = code_find_places(s, places_found, 8);
     /* a clause with a deed or a report of its own keeps its places to its
@@ -649,7 +863,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             if (anchor_of[d] == (int)e && !about[d] && s->clause[date_word(&dates[d])] == s->clause[ev->head]) chosen = (int)d;
         for (size_t d = 0; d < date_count && chosen < 0; d++) if (anchor_of[d] == (int)e && !about[d]) chosen = (int)d;
         for (size_t d = 0; d < date_count && chosen < 0; d++)
-            if (anchor_of[d] >= 0 && !about[d] && !events[anchor_of[d]].dropped &&
+            if (anchor_of[d] >= 0 && !about[d] && !events[anchor_of[d]].dropped && !dates[d].from_told_time &&
                 s->clause[events[anchor_of[d]].head] == s->clause[ev->head])
                 chosen = (int)d;
         /* "held talks on Saturday and agreed to meet again": a clause that
@@ -659,24 +873,26 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             if (anchor_of[d] >= 0 && !about[d] && !events[anchor_of[d]].dropped &&
                 s->clause[events[anchor_of[d]].head] == (uint16_t)shared)
                 chosen = (int)d;
-        for (size_t d = 0; d < date_count && chosen < 0; d++) if (anchor_of[d] <= -2 && !about[d]) chosen = (int)d;
+        /* "erupted on May 10 when Hamas fired rockets", "declared martial
+         * law late on Tuesday after militants overran the city": a clause
+         * of time shares the date of the clause it hangs on */
+        if (chosen < 0) chosen = date_of_time_clause(s, ev->head, dates, date_count);
+        for (size_t d = 0; d < date_count && chosen < 0; d++)
+            if (anchor_of[d] <= -2 && !about[d] && report_covers(s, &reports[-2 - anchor_of[d]], ev->head)) chosen = (int)d;
         if (chosen >= 0) {
             date = dates[chosen].days;
             precision = dates[chosen].precision;
             date_words = code_slice(s, dates[chosen].first, dates[chosen].last, NULL, NULL);
-        } else if (s->memory->has_narrative_day && s->memory->narrative_paragraph == s->paragraph &&
-                   !past_perfect(s, ev->head)) {
-            /* no date of its own: the day an earlier sentence of its
-             * paragraph named, which the story is still telling of ("took
-             * effect on Wednesday. ... also urged residents ...") */
-            date = s->memory->narrative_day;
-            precision = CODE_DATE_DAY;
-            date_words = s->memory->narrative_words;
-            date_note = " (the day the story is at, named in an earlier sentence)";
+        } else {
+            dating context = date_from_context(s, ev->head, ev, dates, story_date);
+            date = context.days;
+            precision = context.precision;
+            date_words = context.words;
+            date_note = context.note;
         }
         /* attribution: a report in another clause of the sentence */
         const mention *speaker = NULL;
-        int speaker_clause = -1;
+        int speaker_clause = -1, speaker_report = -1;
         bool sourcing = false;
         for (size_t r = 0; r < report_count; r++) {
             if (reports[r].speaker < 0) continue;
@@ -690,6 +906,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 continue;
             speaker = &s->mentions[reports[r].speaker];
             speaker_clause = reports[r].clause;
+            speaker_report = (int)r;
             sourcing = reports[r].sourcing;
             break;
         }
@@ -1215,7 +1432,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         tg ? arena_printf(s->a, "; target \"%s\" = %s (%s)", tg->text, tg->code, tg->how ? tg->how : "") : "; no target",
                         ev->negated ? "; negated" : "", ev->modal ? arena_printf(s->a, "; modal \"%s\"", ev->modal) : "",
                         speaker ? arena_printf(s->a, "; said by \"%s\"", speaker->text) : "",
-                        date_words ? arena_printf(s->a, "from \"%s\"%s", date_words, date_note) : "of publication", "");
+                        dating_explained(s, &(dating){ date, precision, date_words, date_note }), "");
                 }
                 size_t before = out->count;
                 size_t count_before = out->count;
@@ -1297,14 +1514,12 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         acc.has_target = true;
                         acc.cameo = accuse;
                         acc.attribution = speaker->text;
-                        acc.date = s->publication;
-                        acc.date_precision = CODE_DATE_DAY;
-                        acc.date_evidence = NULL;
-                        for (size_t d = 0; d < date_count; d++)
-                            if (s->clause[dates[d].first] != s->clause[ev->head]) {
-                                acc.date = dates[d].days; acc.date_precision = dates[d].precision;
-                                acc.date_evidence = code_slice(s, dates[d].first, dates[d].last, NULL, NULL);
-                            }
+                        /* the accusation is made when the speaker speaks */
+                        dating when = report_date(s, &reports[speaker_report], speaker_report, dates, date_count, anchor_of,
+                                                  story_date);
+                        acc.date = when.days;
+                        acc.date_precision = when.precision;
+                        acc.date_evidence = when.words;
                         /* the accusation is made where the speaker speaks: "said in Ankara" */
                         acc.has_place = s->memory->has_dateline;
                         if (acc.has_place) acc.place = s->memory->dateline;
@@ -1318,8 +1533,8 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         acc.rule = arena_printf(s->a, "reported conflict: speaker accuses the actor (%s)", out_event.rule);
                         note_accusation(s->memory, speaker, sources[a]->code);
                         if (s->options->explain)
-                            acc.explanation = arena_printf(s->a, "\"%s\" reports a conflict event by \"%s\": coded as an accusation",
-                                                           speaker->text, sources[a]->text);
+                            acc.explanation = arena_printf(s->a, "\"%s\" reports a conflict event by \"%s\": coded as an accusation; date %s",
+                                                           speaker->text, sources[a]->text, dating_explained(s, &when));
                         push_event(out, s->a, &acc);
                     }
                 }
@@ -1337,8 +1552,10 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         e.sentence_index = (uint32_t)sentence_index;
         e.start = ts->start;
         e.end = ts->end;
-        e.date = s->publication;
-        e.date_precision = CODE_DATE_DAY;
+        dating when = report_date(s, &reports[r], (int)r, dates, date_count, anchor_of, story_date);
+        e.date = when.days;
+        e.date_precision = when.precision;
+        e.date_evidence = when.words;
         actor_of(sp, &e.source);
         state_role(&e.source, sp, reports[r].code, true);
         const mention *tg = NULL;
@@ -1364,10 +1581,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         e.rule = arena_printf(s->a, "reporting verb \"%s\" = %s (%s)", code_slice(s, reports[r].verb, k > 0 ? k - 1 : 0, NULL, NULL),
                               reports[r].code->code, reports[r].rule ? reports[r].rule : "grammar");
         if (s->options->explain)
-            e.explanation = arena_printf(s->a, "\"%s\" %s", sp->text, e.rule);
+            e.explanation = arena_printf(s->a, "\"%s\" %s; date %s", sp->text, e.rule, dating_explained(s, &when));
         push_event(out, s->a, &e);
         if (strncmp(reports[r].code->code, "11", 2) == 0) note_accusation(s->memory, sp, tg ? tg->code : NULL);
     }
+    return own_date;
 }
 
 /* "Canada, Brazil and Peru quickly followed", "Britain followed suit",

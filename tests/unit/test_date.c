@@ -334,12 +334,39 @@ static void test_word_range(void **state)
     arena_free(&f.a);
 }
 
+static void test_told_day(void **state)
+{
+    (void)state;
+    /* "later", "earlier" and "the next day" with no day of their own
+     * sentence count from the last day the text named before it */
+    int32_t told = date_to_days(2019, 12, 27);
+    struct { const char *sentence, *expected; } checks[] = {
+        { "Washington struck its bases two days later.", "2019-12-29" },
+        { "A day earlier, rebels had fired rockets.", "2019-12-26" },
+        { "The next day, protesters stormed the embassy.", "2019-12-28" },
+        { "The envoys met a week later.", "2020-01" },
+    };
+    for (size_t k = 0; k < sizeof checks / sizeof checks[0]; k++) {
+        found f;
+        find_dates(&f, PUB, checks[k].sentence);
+        date_expression e[2];
+        int32_t pub = date_to_days(2020, 1, 13);
+        assert_int_equal(date_find_told(f.words, f.word_count, 0, f.word_count, pub, &told, e, 2), 1);
+        char date[11];
+        format(e[0].days, e[0].precision, date);
+        assert_string_equal(date, checks[k].expected);
+        assert_true(e[0].from_told_time);
+        arena_free(&f.a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_absolute), cmocka_unit_test(test_relative), cmocka_unit_test(test_ranges),
         cmocka_unit_test(test_tense),    cmocka_unit_test(test_rollover), cmocka_unit_test(test_not_dates),
         cmocka_unit_test(test_future_flag), cmocka_unit_test(test_word_range), cmocka_unit_test(test_clause_distance),
+        cmocka_unit_test(test_told_day),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
