@@ -950,6 +950,18 @@ size_t date_find_told(const char *const *words, size_t word_count, size_t first,
         if (r == FOUND_NEW) {
             if (!e.is_range) { e.until = e.days; e.until_precision = e.precision; }
             e.modifier = e.last + 1 < word_count && strcmp(words[e.last + 1], "'s") == 0;   /* "last year's" */
+            /* "the first such meeting since 2016", "the worst fighting since
+             * 2014": a measure of how rare the deed is, not its time */
+            if (strcmp(words[e.first], "since") == 0) {
+                static const char *const rarest[] = { "first", "worst", "biggest", "largest", "deadliest", "heaviest",
+                                                      "highest", "lowest", "fiercest", "bloodiest", "longest", "most",
+                                                      "only", "strongest", "last", NULL };
+                for (size_t k = e.first; k > 0 && e.first - k < 12 && !e.modifier; k--) {
+                    if (strcmp(words[k - 1], ",") == 0 || strcmp(words[k - 1], ".") == 0) break;
+                    for (size_t q = 0; rarest[q]; q++)
+                        if (strcmp(words[k - 1], rarest[q]) == 0) { e.modifier = true; break; }
+                }
+            }
             out[found++] = e;
         }
         sc.floor = e.last + 1;
