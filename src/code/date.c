@@ -343,7 +343,12 @@ static bool future_clause(const scanner *sc, size_t i)
      * passed over by one test */
     uint32_t stop_letters = first_letters(stops), marker_letters = first_letters(markers),
              before_to_letters = first_letters(before_to);
-    uint32_t any = stop_letters | marker_letters | before_to_letters | letter_bit("would");
+    static const char *const intents[] = { "agreed", "agree", "agrees", "vowed", "vow", "vows", "pledged", "pledge",
+                                           "pledges", "promised", "promise", "promises", "decided", "hope", "hopes",
+                                           "hoped", "aim", "aims", "want", "wants", "offered", "offers", NULL };
+    static const char *const articles[] = { "a", "an", "the", "its", "their", "his", "her", "this", "that", NULL };
+    uint32_t intent_letters = first_letters(intents);
+    uint32_t any = stop_letters | marker_letters | before_to_letters | intent_letters | letter_bit("would");
     for (size_t steps = 0; i > 0 && steps < 12; steps++) {
         i--;
         if (!str_same(word(sc, i), ".") && clause_break(sc, i)) return false;
@@ -353,6 +358,11 @@ static bool future_clause(const scanner *sc, size_t i)
         if ((letter & marker_letters) && is_one_of(sc, i, markers)) return true;
         if (is(sc, i, "would") && !is(sc, i + 1, "have")) return true;
         if ((letter & before_to_letters) && is_one_of(sc, i, before_to) && (is(sc, i + 1, "to") || is(sc, i + 1, "for"))) return true;
+        /* "agreed to meet again in August", "vowed to return in March": an
+         * intent with its verb ("agreed to a truce in August" is done) */
+        if ((letter & intent_letters) && is_one_of(sc, i, intents) && is(sc, i + 1, "to") && i + 2 < sc->count &&
+            !is_one_of(sc, i + 2, articles))
+            return true;
     }
     return false;
 }
