@@ -791,6 +791,11 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         /* target: the pattern's slot, else a mention between the head and
          * its first word ("asked Russia for military assistance") */
         if (p->has_slot && best.has_slot_region) {
+            /* a slot at the pattern's end holds a mention of the verb's own
+             * clause: "hit the tower because Hamas ...": not Hamas */
+            if (p->slot_index == (int)p->word_count - 1)
+                for (size_t k = best.slot_first; k < best.slot_end && k < s->n; k++)
+                    if (s->clause[k] != s->clause[h] && !(s->tokens[k].flags & TEXT_QUOTE)) { best.slot_end = k; break; }
             ev.target = mention_in(s, best.slot_first, best.slot_end);
             /* "release jailed activists": the pattern's own noun is the target,
              * unless both sides trade it ("Russia and Ukraine exchanged prisoners") */
