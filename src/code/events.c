@@ -284,6 +284,15 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
                                         is(s, x->last + 1, "building") || is(s, x->last + 1, "compound")))
                 continue;
         }
+        /* "will meet on the Belarusian border": a demonym of a border after
+         * "on", "at", "near", "along" or "across" says where */
+        if (x->adjectival && x->last + 1 < s->n &&
+            (is(s, x->last + 1, "border") || is(s, x->last + 1, "frontier") || is(s, x->last + 1, "coast")) &&
+            x->first > from) {
+            size_t b = x->first - 1;
+            if (b > from && is_any(s, b, determiners)) b--;
+            if (is(s, b, "on") || is(s, b, "at") || is(s, b, "near") || is(s, b, "along") || is(s, b, "across")) continue;
+        }
         /* "agreed to meet under U.N. auspices", "under the auspices of the
          * African Union": the sponsor, not the object */
         if (x->first > from && (is(s, x->first - 1, "under") ||
