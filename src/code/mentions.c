@@ -1627,6 +1627,36 @@ void code_build_mentions(sentence_state *s)
                     i = end + 1;
                     continue;
                 }
+                /* "The United States, Britain and Canada said they would":
+                 * every member of the list just named */
+                if (b >= 2 && !s->mentions[b].place && !s->mentions[b].adjectival && s->mentions[b].code[0]) {
+                    int firstm = b;
+                    bool and_seen = false;
+                    while (firstm >= 1) {
+                        const mention *prev = &s->mentions[firstm - 1], *cur = &s->mentions[firstm];
+                        bool ok = prev->code[0] && !prev->place && !prev->prepositional && !prev->adjectival &&
+                                  prev->last + 1 < cur->first;
+                        for (size_t g = prev->last + 1; ok && g < cur->first; g++) {
+                            if (is(s, g, "and")) and_seen = true;
+                            else if (!is(s, g, ",") && !is_any(s, g, determiners)) ok = false;
+                        }
+                        if (!ok) break;
+                        firstm--;
+                    }
+                    if (and_seen && b - firstm >= 2) {
+                        int group = 2000 + (int)i;
+                        for (int q = firstm; q <= b; q++) {
+                            mention copy = s->mentions[q];
+                            mention *m = add_mention(s, i, end, copy.code, copy.kind, "pronoun: the list just named");
+                            if (!m) break;
+                            m->compound = group;
+                            m->plural = true;
+                            m->text = copy.text;
+                        }
+                        i = end + 1;
+                        continue;
+                    }
+                }
                 if (b >= 1 && s->mentions[b].first >= 2 && is(s, s->mentions[b].first - 1, "and") &&
                     s->mention_at[s->mentions[b].first - 2] == b - 1 && s->mentions[b - 1].code[0] &&
                     s->mentions[b].code[0] && strcmp(s->mentions[b - 1].code, s->mentions[b].code) != 0) {
