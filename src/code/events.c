@@ -815,6 +815,17 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         }
         else if (!p->has_slot && best.first_literal > h + 1) {
             ev.target = mention_in(s, h + 1, best.first_literal);
+            /* "adopt the EU's sanctions against Russia": the owner of the
+             * pattern's noun is no target when "against" or "on" names one
+             * ("suspended Mali's membership" is Mali's) */
+            if (ev.target >= 0 && s->mentions[ev.target].last + 1 < s->n &&
+                (s->tokens[s->mentions[ev.target].last + 1].flags & TEXT_POSSESSIVE) && best.last + 2 < s->n &&
+                (is(s, best.last + 1, "against") || is(s, best.last + 1, "on"))) {
+                size_t at = best.last + 2;
+                if (at + 1 < s->n && is_any(s, at, determiners)) at++;
+                int named = s->mention_at[at];
+                if (named >= 0 && !s->mentions[named].place) ev.target = named;
+            }
             /* "launched large-scale military drills": a role word right before
              * the pattern's noun describes the noun, it is no object */
             if (ev.target >= 0 && s->mentions[ev.target].kind == MENTION_AGENT &&
