@@ -675,7 +675,16 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 for (size_t k = v + 1; k < dates[d].first; k++) head_between |= s->is_head[k];
                 if (!head_between) anchor_of[d] = -2 - (int)r;
             }
+        /* "Burkina Faso's junta, which seized power in September, has
+         * expelled French troops": a date of a relative clause set off by
+         * commas dates only that clause */
+        size_t clause_start = at;
+        while (clause_start > 0 && s->clause[clause_start - 1] == s->clause[at]) clause_start--;
+        bool relative = clause_start > 0 && is(s, clause_start - 1, ",") &&
+                        (is(s, clause_start, "which") || is(s, clause_start, "who") || is(s, clause_start, "whose") ||
+                         is(s, clause_start, "whom"));
         for (int pass = 0; pass < 3 && anchor_of[d] == -1; pass++) {
+            if (pass > 0 && relative) break;
             if (pass == 1 && !afterthought) continue;
             for (size_t e = 0; e < event_count; e++) {
                 size_t h = events[e].head;
