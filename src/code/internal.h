@@ -101,6 +101,7 @@ typedef struct memory {
     struct { mention by; char against[16]; } accusations[6];
     size_t  accusation_count;
     bool    has_protest;                       /* the story has coded a protest (14) */
+    char    insurgents[16];                    /* the code of the last insurgents named ("jihadists": BFAINS) */
     /* mediation coded before the story named its two sides ("talks hosted by
      * Russia and Turkey" in the lead): indexes into the result, given the
      * two sides the whole article names most once it has been read */

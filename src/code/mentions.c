@@ -986,6 +986,30 @@ static size_t build_mention(sentence_state *s, size_t i)
                 m->how = "agent: the forces of the insurgents' own state";
                 break;
             }
+        /* "militants", "fighters", "insurgents" in a story of jihadists
+         * ("Suspected jihadists killed 51 soldiers ... the army killed 160
+         * militants") are those insurgents, not rebels of another kind */
+        {
+            static const char *const fighters[] = { "militants", "militant", "fighters", "insurgents", "insurgent", NULL };
+            size_t ml = strlen(m->code);
+            if (ml == 6 && strcmp(m->code + 3, "REB") == 0 && !have_owner && is_any(s, agent_last, fighters)) {
+                const memory *mem = s->memory;
+                if (strlen(mem->insurgents) == 6 && strncmp(mem->insurgents, m->code, 3) == 0) {
+                    code_copy_text(m->code, sizeof m->code, mem->insurgents);
+                    m->how = "agent: the insurgents the story has named";
+                }
+                for (size_t t = 0; t < mem->tally_count && strcmp(m->code + 3, "REB") == 0; t++) {
+                    const char *c = mem->tally[t].code;
+                    if (strlen(c) == 6 && strcmp(c + 3, "INS") == 0 && strncmp(c, m->code, 3) == 0) {
+                        code_copy_text(m->code, sizeof m->code, c);
+                        m->how = "agent: the insurgents the story has named";
+                        break;
+                    }
+                }
+            }
+        }
+        if (strlen(m->code) == 6 && strcmp(m->code + 3, "INS") == 0)
+            code_copy_text(s->memory->insurgents, sizeof s->memory->insurgents, m->code);
         m->speaker_ref = ours;
         /* protesters named: the story is one of protests */
         if (str_same(agent->value, "OPP") &&
