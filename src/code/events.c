@@ -928,6 +928,29 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         } else {
             ev.source = subject_guess;
         }
+        if (!ev.passive && h > 0) {
+            /* "arrested Khan, sparking violent protests": what a deed set off
+             * is not done by its doer */
+            static const char *const causing[] = { "sparking", "triggering", "prompting", "provoking", "fueling",
+                                                   "fuelling", "igniting", "causing", "setting", "unleashing", NULL };
+            size_t k = h;
+            while (k > 0 && h - k < 4 && !is_any(s, k - 1, causing) && !(s->tokens[k - 1].flags & TEXT_PUNCT) &&
+                   s->mention_at[k - 1] < 0 && !s->is_head[k - 1])
+                k--;
+            if (k > 0 && is_any(s, k - 1, causing)) ev.source = -1;
+            /* "ruled that his arrest was illegal", "Khan's detention": the
+             * owner of an arrest, abduction or release is the one it befell;
+             * with no "by" it is told, not done by the clause's subject */
+            static const char *const patient_nouns[] = { "arrest", "detention", "abduction", "kidnapping", "release",
+                                                         "killing", "assassination", "expulsion", "deportation", "capture",
+                                                         "imprisonment", "jailing", "execution", NULL };
+            const char *pt = p->text[0] == '~' ? p->text + 1 : p->text;
+            bool befalls = false;
+            for (size_t q = 0; patient_nouns[q] && !befalls; q++) befalls = strncmp(pt, patient_nouns[q], strlen(patient_nouns[q])) == 0;
+            bool owned = is(s, h - 1, "his") || is(s, h - 1, "her") || is(s, h - 1, "their") ||
+                         (s->tokens[h - 1].flags & TEXT_POSSESSIVE);
+            if (p->noun_head && befalls && owned && !is(s, best.last + 1, "by")) ev.source = -1;
+        }
         if (use_fronted) {
             ev.passive = fr.passive;
             if (fr.passive) {
