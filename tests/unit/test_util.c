@@ -82,6 +82,37 @@ static void test_buf_json(void **state)
         buf_json_escape(&b, text, 40);
         assert_string_equal(b.data, expected);
     }
+    /* every length (the last bytes of a text are read as a shifted word),
+     * with UTF-8, NUL and other bytes to escape anywhere, after text already
+     * in the buffer: the same as escaping byte by byte */
+    static const char alphabet[] = { 'a', 'Z', ' ', '"', '\\', '\n', '\0', '\x1f', '\xc3', '\xa9', '\x7f', '/' };
+    unsigned seed = 7;
+    for (size_t n = 0; n <= 40; n++) {
+        for (int round = 0; round < 30; round++) {
+            char bytes[40];
+            for (size_t i = 0; i < n; i++) {
+                seed = seed * 1103515245u + 12345u;
+                bytes[i] = round < 10 ? 'x' : alphabet[(seed >> 16) % sizeof alphabet];
+            }
+            if (round < 10 && n) bytes[(size_t)round % n] = alphabet[3 + round % 5];
+            buf reference;
+            buf_init(&reference);
+            buf_append(&reference, "prefix", 6);
+            for (size_t i = 0; i < n; i++) {
+                unsigned char c = (unsigned char)bytes[i];
+                if (c == '"' || c == '\\') { buf_putc(&reference, '\\'); buf_putc(&reference, (char)c); }
+                else if (c == '\n') buf_append(&reference, "\\n", 2);
+                else if (c < 0x20) buf_printf(&reference, "\\u%04x", c);
+                else buf_putc(&reference, (char)c);
+            }
+            buf_clear(&b);
+            buf_append(&b, "prefix", 6);
+            buf_json_escape(&b, bytes, n);
+            assert_int_equal(b.len, reference.len);
+            assert_memory_equal(b.data, reference.data, reference.len + 1);
+            buf_free(&reference);
+        }
+    }
     buf_free(&b);
 }
 
