@@ -351,6 +351,11 @@ static size_t scan_word(scanner *sc, size_t p, int32_t first_cp, text_class firs
             end = p;
             continue;
         }
+        /* only these may join what follows to the word: white space, the
+         * commonest end of a word, needs no look further */
+        if (c != TC_JOINER && c != TC_DOT && c != TC_COMMA && c != TC_COLON && c != TC_HYPHEN && c != TC_EN_DASH &&
+            c != TC_APOSTROPHE)
+            break;
         size_t after = p + (size_t)len;
         int32_t next_cp;
         text_class next_class = class_at(sc, after, &next_cp, NULL);
