@@ -133,6 +133,36 @@ void arena_reset(arena *a)
     a->total = 0;
 }
 
+arena_mark arena_mark_of(const arena *a)
+{
+    arena_block *b = a->head;
+    return (arena_mark){ b, b ? b->next : NULL, b ? b->used : 0, a->total };
+}
+
+void arena_rewind(arena *a, arena_mark mark)
+{
+    /* Blocks begun since the mark stand before its block in the list; a
+     * big request's own block stands right behind the block that was
+     * current, so behind the mark's block too, before the one that
+     * followed it then. */
+    while (a->head != mark.head) {
+        arena_block *next = a->head->next;
+        free(a->head);
+        a->head = next;
+    }
+    if (mark.head) {
+        arena_block *b = mark.head->next;
+        while (b != mark.next) {
+            arena_block *next = b->next;
+            free(b);
+            b = next;
+        }
+        mark.head->next = mark.next;
+        mark.head->used = mark.used;
+    }
+    a->total = mark.total;
+}
+
 void arena_free(arena *a)
 {
     arena_block *b = a->head;
