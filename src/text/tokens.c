@@ -59,7 +59,7 @@ static text_token *last_token(scanner *sc)
 }
 
 /* Closes the folded form begun at fold_start and records the token. */
-static void emit(scanner *sc, size_t start, size_t end, size_t fold_start, unsigned flags)
+static inline void emit(scanner *sc, size_t start, size_t end, size_t fold_start, unsigned flags)
 {
     text_tokens *t = sc->out;
     if (t->count == t->capacity) {
