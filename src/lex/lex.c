@@ -255,7 +255,7 @@ static inline uint64_t word_head(const char *word, size_t n)
     return head;
 }
 
-static uint32_t word_find(const word_index *w, const char *word, size_t n, uint32_t hash)
+static inline uint32_t word_find(const word_index *w, const char *word, size_t n, uint32_t hash)
 {
     if (!w->cap) return 0;
     size_t mask = w->cap - 1;
