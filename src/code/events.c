@@ -598,7 +598,8 @@ static const lex_pattern *fronted_pattern(const sentence_state *s, const lex_hea
  * lacks, and are passed over in this one tight loop. */
 static size_t next_candidate(const uint64_t *stem_bits, size_t k, size_t hc, uint64_t absent)
 {
-    while (k < hc && (stem_bits[k] & absent)) k++;
+    if (k >= hc) return hc;
+    while (stem_bits[k] & absent) k++;   /* stem_bits[hc] is 0: the scan ends there at the latest */
     return k;
 }
 

@@ -376,7 +376,7 @@ static void build_word_index(lex_dict *d)
         if (!s->key) continue;
         uint32_t id = word_intern(w, &d->memory, s->key, strlen(s->key));
         w->words[id].heads = s;
-        s->stem_bits = arena_alloc(&d->memory, (s->count ? s->count : 1) * sizeof *s->stem_bits);
+        s->stem_bits = arena_alloc(&d->memory, (s->count + 1) * sizeof *s->stem_bits);   /* and a 0 after them */
         for (size_t k = 0; k < s->count; k++) s->stem_bits[k] = s->items[k].stem_bits;
     }
     w->starts = calloc(w->count / 64 + 1, sizeof *w->starts);
