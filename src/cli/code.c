@@ -202,7 +202,7 @@ static void code_item(pipeline *p, item *j, buf *output, arena *a)
 
 static void code_job(pipeline *p, job *j, arena *a)
 {
-    buf_init(&j->output);
+    buf_clear(&j->output);   /* a slot keeps its buffer from batch to batch */
     for (size_t i = 0; i < j->count; i++) {
         item *it = &j->items[i];
         if (!it->skip_message) code_item(p, it, &j->output, a);
@@ -264,7 +264,7 @@ static void write_job(pipeline *p, job *j)
         free(it->id); free(it->date); free(it->text); free(it->origin);
         free(it->skip_message); free(it->warning);
     }
-    buf_free(&j->output);
+    buf_clear(&j->output);
     j->count = 0;
     j->text_bytes = 0;
 }
@@ -290,7 +290,9 @@ static void *writer(void *arg)
         /* the slot becomes free only under the lock: the reader may refill
          * it the moment it sees JOB_EMPTY */
         pthread_mutex_lock(&p->lock);
+        buf kept = j->output;
         memset(j, 0, sizeof *j);
+        j->output = kept;
         p->next_to_write++;
         j->state = JOB_EMPTY;
         pthread_cond_broadcast(&p->changed);
@@ -428,6 +430,8 @@ int cmd_code(int argc, char **argv)
         pthread_join(writer_thread, NULL);
     }
     arena_free(&p.inline_arena);
+    buf_free(&p.inline_job.output);
+    for (size_t r = 0; r < p.ring_size; r++) buf_free(&p.ring[r].output);
     if (summary) {
         double seconds = now_seconds() - started;
         struct rusage ru;

@@ -606,6 +606,17 @@ static const lex_pattern *fronted_pattern(const sentence_state *s, const lex_hea
     return best;
 }
 
+/* The first of a head's patterns from k on whose words may all stand
+ * after the head (stem_bits: each pattern's bits of its words; absent: the
+ * bits of no word after the head): most patterns need a word the sentence
+ * lacks, and are passed over in this one tight loop. */
+static size_t next_candidate(const uint64_t *stem_bits, size_t k, size_t hc, uint64_t absent)
+{
+    if (k >= hc) return hc;
+    while (stem_bits[k] & absent) k++;   /* stem_bits[hc] is 0: the scan ends there at the latest */
+    return k;
+}
+
 void code_find_events(sentence_state *s, pending_event *out, size_t *count)
 {
     *count = 0;
@@ -630,9 +641,10 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             window_bits |= 1ull << (s->hash[k] & 63);
         }
         uint64_t stem_bits = 0;
-        for (size_t k = 0; k < hc && !found; k++) {
-            /* every word of the pattern must be somewhere after the head */
-            if (head_stem_bits[k] & ~s->after_bits[h + 1]) continue;
+        /* every word of the pattern must be somewhere after the head */
+        const uint64_t absent = ~s->after_bits[h + 1];
+        for (size_t k = next_candidate(head_stem_bits, 0, hc, absent); k < hc && !found;
+             k = next_candidate(head_stem_bits, k + 1, hc, absent)) {
             if (heads[k].first_hash) {
                 if (!(window_bits & (1ull << (heads[k].first_hash & 63)))) {
                     /* not the word itself: perhaps its other number ("election" for "elections") */

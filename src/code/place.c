@@ -158,8 +158,11 @@ static size_t phrase_at(const sentence_state *s, size_t i, const char *const *li
         if (w[0] != s->words[i][0]) continue;
         size_t k = i;
         while (k < s->n) {
-            size_t wl = strcspn(w, " ");
-            if (strlen(s->words[k]) != wl || strncmp(s->words[k], w, wl) != 0) break;
+            /* the token is the phrase's next word, up to its space or end */
+            const char *token = s->words[k];
+            size_t wl = 0;
+            while (token[wl] && token[wl] == w[wl] && w[wl] != ' ') wl++;
+            if (token[wl] || (w[wl] != ' ' && w[wl])) break;
             k++;
             w += wl;
             if (!*w) { if (k - i > best) best = k - i; break; }

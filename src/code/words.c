@@ -133,12 +133,6 @@ static bool role_is_armed(const char *role)
            strncmp(role, "UAF", 3) == 0;
 }
 
-bool code_is_state(const char *code)
-{
-    /* IGO/NGO/IMG codes have no country prefix */
-    return !(strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 || strncmp(code, "IMG", 3) == 0);
-}
-
 /* CAMEO's regions, not states: "West African" is WAF, "Central Asian" CAS. */
 bool code_is_region(const char *code)
 {

@@ -255,7 +255,7 @@ static inline uint64_t word_head(const char *word, size_t n)
     return head;
 }
 
-static uint32_t word_find(const word_index *w, const char *word, size_t n, uint32_t hash)
+static inline uint32_t word_find(const word_index *w, const char *word, size_t n, uint32_t hash)
 {
     if (!w->cap) return 0;
     size_t mask = w->cap - 1;
@@ -376,7 +376,7 @@ static void build_word_index(lex_dict *d)
         if (!s->key) continue;
         uint32_t id = word_intern(w, &d->memory, s->key, strlen(s->key));
         w->words[id].heads = s;
-        s->stem_bits = arena_alloc(&d->memory, (s->count ? s->count : 1) * sizeof *s->stem_bits);
+        s->stem_bits = arena_alloc(&d->memory, (s->count + 1) * sizeof *s->stem_bits);   /* and a 0 after them */
         for (size_t k = 0; k < s->count; k++) s->stem_bits[k] = s->items[k].stem_bits;
     }
     w->starts = calloc(w->count / 64 + 1, sizeof *w->starts);

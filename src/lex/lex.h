@@ -141,8 +141,9 @@ bool lex_match_ids(const lex_dict *d, const uint32_t *ids, const bool *caps,
                    size_t count, size_t first, lex_match *out);
 /* lex_heads of the word with this id (none for 0). */
 const lex_head_pattern *lex_heads_of(const lex_dict *d, uint32_t word_id, size_t *count);
-/* The stem_bits of those patterns, side by side (NULL when none): the
- * first test of a head's patterns reads only these. */
+/* The stem_bits of those patterns, side by side (NULL when none), then a
+ * 0, which any test of bits passes, so that a scan ends there without
+ * counting: the first test of a head's patterns reads only these. */
 const uint64_t *lex_heads_stem_bits(const lex_dict *d, uint32_t word_id);
 /* The LEX_FORM_* bits of those patterns that are no noun heads ("~attack"),
  * together: how the word may be met as a verb (0 when none). */

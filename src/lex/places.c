@@ -11,12 +11,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Two bytes of a key; the bisection starts from the rows of its prefix. */
+enum { PREFIX_COUNT = 1 << 16 };
+
+static inline size_t key_prefix(const char *key, size_t n)
+{
+    return n == 0 ? 0 : (size_t)(unsigned char)key[0] << 8 | (n > 1 ? (unsigned char)key[1] : 0u);
+}
+
 struct places {
     char   *data;
     size_t  len;
     const char **rows;     /* start of each row */
     uint16_t *key_lengths; /* bytes before each row's first tab (keys are short: longer rows are refused) */
     size_t  count;
+    uint32_t *prefix_start;  /* PREFIX_COUNT + 1 entries: the first row whose key's first two bytes are at least
+                              * the index (a one-byte key's second byte reads as 0), so that a search bisects one
+                              * prefix's rows only */
     const char **country_rows;   /* the rows of kind 'n', the first of each country */
     const char **country_codes;  /* in each, the tab before its ISO3 code (NULL if none) */
     size_t  country_count;
@@ -55,7 +66,14 @@ places *places_load(const char *path, error *err)
         p->country_codes[i] = code ? strchr(code + 1, '\t') : NULL;
     }
     p->key_lengths = malloc((p->count ? p->count : 1) * sizeof *p->key_lengths);
-    if (!p->key_lengths) abort();
+    p->prefix_start = malloc((PREFIX_COUNT + 1) * sizeof *p->prefix_start);
+    if (!p->key_lengths || !p->prefix_start) abort();
+    if (p->count > UINT32_MAX) {
+        error_set(err, "%s: more than %u rows", path, UINT32_MAX);
+        places_free(p);
+        return NULL;
+    }
+    size_t next_prefix = 0;   /* prefix_start is set below this */
     for (size_t i = 0; i < p->count; i++) {
         size_t k = (size_t)(strchr(p->rows[i], '\t') - p->rows[i]);   /* every row has one */
         if (k > UINT16_MAX) {
@@ -64,6 +82,8 @@ places *places_load(const char *path, error *err)
             return NULL;
         }
         p->key_lengths[i] = (uint16_t)k;
+        for (size_t prefix = key_prefix(p->rows[i], k); next_prefix <= prefix; next_prefix++)
+            p->prefix_start[next_prefix] = (uint32_t)i;
         if (i == 0) continue;
         /* keys must ascend for the bisection (equal keys are fine) */
         size_t k1 = p->key_lengths[i - 1], k2 = k;
@@ -74,6 +94,7 @@ places *places_load(const char *path, error *err)
             return NULL;
         }
     }
+    for (; next_prefix <= PREFIX_COUNT; next_prefix++) p->prefix_start[next_prefix] = (uint32_t)p->count;
     return p;
 }
 
@@ -85,6 +106,7 @@ void places_free(places *p)
     free(p->country_rows);
     free(p->country_codes);
     free(p->key_lengths);
+    free(p->prefix_start);
     free(p);
 }
 
@@ -142,18 +164,18 @@ static long parse_count(const char *s)
 
 static bool parse_row(const char *row, place_info *out)
 {
+    /* the starts of the seven fields */
     const char *f[7];
-    const char *q = row;
-    for (int i = 0; i < 7; i++) {
-        f[i] = q;
-        const char *tab = strchr(q, '\t');
-        if (!tab && i < 6) return false;
-        q = tab ? tab + 1 : q + strlen(q);
+    f[0] = row;
+    const char *end = row + strlen(row);
+    for (int i = 1; i < 7; i++) {
+        const char *tab = memchr(f[i - 1], '\t', (size_t)(end - f[i - 1]));
+        if (!tab) return false;
+        f[i] = tab + 1;
     }
     out->name = f[1];
-    out->name_len = strcspn(f[1], "\t");
-    size_t cl = strcspn(f[2], "\t");
-    if (cl != 3) return false;
+    out->name_len = (size_t)(f[2] - 1 - f[1]);
+    if (f[3] - 1 - f[2] != 3) return false;
     memcpy(out->country, f[2], 3);
     out->country[3] = 0;
     out->lat = parse_decimal(f[3]);
@@ -166,7 +188,8 @@ static bool parse_row(const char *row, place_info *out)
 size_t places_lookup(const places *p, const char *folded, place_info *out, size_t max)
 {
     if (!p || !p->count) return 0;
-    size_t lo = 0, hi = p->count, length = strlen(folded);
+    size_t length = strlen(folded), prefix = key_prefix(folded, length);
+    size_t lo = p->prefix_start[prefix], hi = p->prefix_start[prefix + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (compare_key(p, mid, folded, length) < 0) lo = mid + 1;

@@ -763,7 +763,12 @@ static void read_jsonl_line(reader *r, const char *line, size_t line_len, size_t
 {
     if (is_blank(line, line_len))
         return;
-    const char *origin = arena_printf(&r->scratch, "%s:%zu", r->name, line_number);
+    /* "name:line", without printf's parsing of a format for every line */
+    char number[24];
+    size_t k = sizeof number, rest = line_number;
+    number[--k] = 0;
+    do { number[--k] = (char)('0' + rest % 10); rest /= 10; } while (rest && k > 0);
+    const char *origin = arena_concat(&r->scratch, 3, r->name, ":", number + k);
     jsonl_fields fields;
     if (scan_jsonl_record(r, line, line_len, &fields)) {
         read_scanned_record(r, &fields, origin);

@@ -61,26 +61,30 @@ typedef enum text_class {
  * categories: tokenizing asks for a class at nearly every byte. */
 text_class text_classify_unicode(int32_t cp);
 
+/* The class of each ASCII character, found with one load. */
+static const unsigned char text_ascii_classes[128] = {
+    TC_IGNORE, TC_IGNORE, TC_IGNORE, TC_IGNORE, TC_IGNORE, TC_IGNORE, TC_IGNORE, TC_IGNORE,   /* 0x00 */
+    TC_IGNORE, TC_SPACE, TC_BREAK, TC_BREAK, TC_BREAK, TC_BREAK, TC_IGNORE, TC_IGNORE,   /* 0x08 */
+    TC_IGNORE, TC_IGNORE, TC_IGNORE, TC_IGNORE, TC_IGNORE, TC_IGNORE, TC_IGNORE, TC_IGNORE,   /* 0x10 */
+    TC_IGNORE, TC_IGNORE, TC_IGNORE, TC_IGNORE, TC_IGNORE, TC_IGNORE, TC_IGNORE, TC_IGNORE,   /* 0x18 */
+    TC_SPACE, TC_TERMINAL, TC_QUOTE, TC_PUNCT, TC_PUNCT, TC_PUNCT, TC_PUNCT, TC_APOSTROPHE,   /* 0x20 */
+    TC_OPEN, TC_CLOSE, TC_PUNCT, TC_PUNCT, TC_COMMA, TC_HYPHEN, TC_DOT, TC_PUNCT,   /* 0x28 */
+    TC_DIGIT, TC_DIGIT, TC_DIGIT, TC_DIGIT, TC_DIGIT, TC_DIGIT, TC_DIGIT, TC_DIGIT,   /* 0x30 */
+    TC_DIGIT, TC_DIGIT, TC_COLON, TC_PUNCT, TC_PUNCT, TC_PUNCT, TC_PUNCT, TC_TERMINAL,   /* 0x38 */
+    TC_PUNCT, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER,   /* 0x40 */
+    TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER,   /* 0x48 */
+    TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER,   /* 0x50 */
+    TC_LETTER, TC_LETTER, TC_LETTER, TC_OPEN, TC_PUNCT, TC_CLOSE, TC_PUNCT, TC_PUNCT,   /* 0x58 */
+    TC_APOSTROPHE, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER,   /* 0x60 */
+    TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER,   /* 0x68 */
+    TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER, TC_LETTER,   /* 0x70 */
+    TC_LETTER, TC_LETTER, TC_LETTER, TC_OPEN, TC_PUNCT, TC_CLOSE, TC_PUNCT, TC_IGNORE,   /* 0x78 */
+};
+
 static inline text_class text_classify(int32_t cp)
 {
     if ((uint32_t)cp >= 0x80) return text_classify_unicode(cp);
-    if (cp >= 'a' && cp <= 'z') return TC_LETTER;
-    if (cp >= 'A' && cp <= 'Z') return TC_LETTER;
-    if (cp >= '0' && cp <= '9') return TC_DIGIT;
-    switch (cp) {
-    case ' ': case '\t': return TC_SPACE;
-    case '\n': case '\r': case '\v': case '\f': return TC_BREAK;
-    case '\'': case '`': return TC_APOSTROPHE;
-    case '"': return TC_QUOTE;
-    case '-': return TC_HYPHEN;
-    case '.': return TC_DOT;
-    case ',': return TC_COMMA;
-    case ':': return TC_COLON;
-    case '!': case '?': return TC_TERMINAL;
-    case '(': case '[': case '{': return TC_OPEN;
-    case ')': case ']': case '}': return TC_CLOSE;
-    default: return cp < 0x20 || cp == 0x7F ? TC_IGNORE : TC_PUNCT;
-    }
+    return (text_class)text_ascii_classes[cp];
 }
 
 static inline bool text_class_is_word(text_class c)

@@ -350,6 +350,8 @@ void text_split_sentences(arena *a, text_doc *doc, const text_abbreviations *abb
         }
         const text_token *next = &tokens[k + 1];
         if (next->start == t->end) continue;   /* nothing between: no boundary */
+        /* one space, and no terminal before it: no boundary (most gaps) */
+        if (terminal < 0 && next->start == t->end + 1 && doc->text[t->end] == ' ') continue;
 
         gap g = read_gap(doc->text, t->end, next->start);
         bool boundary = false, new_paragraph = false;

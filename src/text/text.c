@@ -3,6 +3,7 @@
  * so that entries and text always agree). */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void text_analyze(arena *a, const char *text, size_t n,
@@ -23,17 +24,27 @@ void text_analyze(arena *a, const char *text, size_t n,
 
 char *text_fold_phrase(arena *a, const char *s, size_t n)
 {
+    /* The tokens are scratch, given back once the phrase is joined: a
+     * dictionary's arena keeps the phrase only (tokenizing reserves room
+     * for many tokens and their folds). */
+    arena_mark mark = arena_mark_of(a);
     text_tokens tokens;
     text_tokenize(a, s ? s : "", s ? n : 0, &tokens);
     size_t length = 0;
     for (size_t i = 0; i < tokens.count; i++) length += tokens.tokens[i].fold_len + 1;
-    char *phrase = arena_alloc(a, length + 1);
+    char small[256];
+    char *joined = length + 1 <= sizeof small ? small : malloc(length + 1);
+    if (!joined) abort();
     size_t o = 0;
     for (size_t i = 0; i < tokens.count; i++) {
-        if (i > 0) phrase[o++] = ' ';
-        memcpy(phrase + o, tokens.folded + tokens.tokens[i].fold, tokens.tokens[i].fold_len);
+        if (i > 0) joined[o++] = ' ';
+        memcpy(joined + o, tokens.folded + tokens.tokens[i].fold, tokens.tokens[i].fold_len);
         o += tokens.tokens[i].fold_len;
     }
-    phrase[o] = '\0';
+    joined[o] = '\0';
+    arena_rewind(a, mark);
+    char *phrase = arena_alloc_raw(a, o + 1);
+    memcpy(phrase, joined, o + 1);
+    if (joined != small) free(joined);
     return phrase;
 }

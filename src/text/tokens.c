@@ -59,7 +59,7 @@ static text_token *last_token(scanner *sc)
 }
 
 /* Closes the folded form begun at fold_start and records the token. */
-static void emit(scanner *sc, size_t start, size_t end, size_t fold_start, unsigned flags)
+static inline void emit(scanner *sc, size_t start, size_t end, size_t fold_start, unsigned flags)
 {
     text_tokens *t = sc->out;
     if (t->count == t->capacity) {
@@ -351,6 +351,11 @@ static size_t scan_word(scanner *sc, size_t p, int32_t first_cp, text_class firs
             end = p;
             continue;
         }
+        /* only these may join what follows to the word: white space, the
+         * commonest end of a word, needs no look further */
+        if (c != TC_JOINER && c != TC_DOT && c != TC_COMMA && c != TC_COLON && c != TC_HYPHEN && c != TC_EN_DASH &&
+            c != TC_APOSTROPHE)
+            break;
         size_t after = p + (size_t)len;
         int32_t next_cp;
         text_class next_class = class_at(sc, after, &next_cp, NULL);
@@ -465,6 +470,60 @@ done:
     }
     emit(sc, start, end, fold_start, flags | trailing_flags | capitalized | (upper > 0 && other == 0 ? TEXT_ALLCAPS : 0));
     return next;
+}
+
+/* The commonest word: ASCII letters and digits that end where nothing
+ * can carry the word on (white space, most punctuation, a comma after a
+ * word that is no number, a period after three or more characters ending
+ * in a letter).  Emits it and returns where scanning goes on, or returns
+ * 0 having written nothing, and scan_word, which settles every case, reads
+ * it. */
+static size_t scan_plain_word(scanner *sc, size_t p)
+{
+    enum { PLAIN_MAX = 1024 };   /* far below WORD_FOLD_LIMIT: no cut to make */
+    const size_t limit = sc->n - p < PLAIN_MAX ? sc->n : p + PLAIN_MAX;
+    reserve_folded(sc, (limit - p) + 8);
+    char *out = sc->out->folded + sc->out->folded_len;
+    size_t q = p;
+    bool upper = false, lower = false;
+    while (WORDS_LITTLE_ENDIAN && q + 8 <= limit) {
+        ascii_run r = ascii_run_of(sc->s + q);
+        memcpy(out + (q - p), &r.folded, 8);   /* bytes past the run are overwritten later */
+        upper |= r.upper > 0;
+        lower |= r.lower > 0;
+        q += r.length;
+        if (r.length < 8) break;
+    }
+    if (!WORDS_LITTLE_ENDIAN || q + 8 > limit) {
+        for (; q < limit && is_ascii_alnum(sc->s[q]); q++) {
+            char byte = sc->s[q];
+            upper |= byte >= 'A' && byte <= 'Z';
+            lower |= byte >= 'a';
+            out[q - p] = text_fold_ascii(byte);
+        }
+    }
+    if (q == limit && q < sc->n) return 0;   /* a long word */
+    if (q < sc->n) {
+        unsigned char next = (unsigned char)sc->s[q];
+        char last = sc->s[q - 1];
+        bool first_digit = sc->s[p] <= '9', last_digit = last <= '9';
+        if (next >= 0x80 || next == '-' || next == '\'' || next == '`') return 0;
+        if (next == ',' && first_digit) return 0;                     /* 2,000 */
+        if (next == ':' && last_digit) return 0;                      /* 00:00 */
+        if (next == '.') {
+            unsigned char after = q + 1 < sc->n ? (unsigned char)sc->s[q + 1] : ' ';
+            if (last_digit && (after >= 0x80 || (after >= '0' && after <= '9'))) return 0;   /* 3.5 */
+            if (!last_digit && q - p < 3) return 0;                   /* U.N. */
+        }
+    }
+    size_t fold_start = sc->out->folded_len;
+    sc->out->folded_len += q - p;
+    unsigned flags = TEXT_WORD;
+    if (sc->s[p] <= '9') flags |= TEXT_NUMBER;
+    if (sc->s[p] >= 'A' && sc->s[p] <= 'Z') flags |= TEXT_CAPITALIZED;
+    if (upper && !lower) flags |= TEXT_ALLCAPS;
+    emit(sc, p, q, fold_start, flags);
+    return q;
 }
 
 /* ---- apostrophes and quotes ---- */
@@ -593,9 +652,11 @@ void text_tokenize(arena *a, const char *s, size_t n, text_tokens *out)
             p += (size_t)len;
             break;
         }
-        case TC_LETTER: case TC_DIGIT: case TC_NUMERAL:
-            p = scan_word(&sc, p, cp, c);
+        case TC_LETTER: case TC_DIGIT: case TC_NUMERAL: {
+            size_t next = cp < 0x80 ? scan_plain_word(&sc, p) : 0;
+            p = next ? next : scan_word(&sc, p, cp, c);
             break;
+        }
         case TC_APOSTROPHE:
             p = scan_apostrophe(&sc, p, cp, len);
             break;

@@ -133,6 +133,36 @@ void arena_reset(arena *a)
     a->total = 0;
 }
 
+arena_mark arena_mark_of(const arena *a)
+{
+    arena_block *b = a->head;
+    return (arena_mark){ b, b ? b->next : NULL, b ? b->used : 0, a->total };
+}
+
+void arena_rewind(arena *a, arena_mark mark)
+{
+    /* Blocks begun since the mark stand before its block in the list; a
+     * big request's own block stands right behind the block that was
+     * current, so behind the mark's block too, before the one that
+     * followed it then. */
+    while (a->head != mark.head) {
+        arena_block *next = a->head->next;
+        free(a->head);
+        a->head = next;
+    }
+    if (mark.head) {
+        arena_block *b = mark.head->next;
+        while (b != mark.next) {
+            arena_block *next = b->next;
+            free(b);
+            b = next;
+        }
+        mark.head->next = mark.next;
+        mark.head->used = mark.used;
+    }
+    a->total = mark.total;
+}
+
 void arena_free(arena *a)
 {
     arena_block *b = a->head;
@@ -187,28 +217,59 @@ void buf_printf(buf *b, const char *fmt, ...)
  * backslash and the control characters. */
 static bool json_needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
+/* The high bit of each byte of w that JSON must escape (a byte below 0x20,
+ * or a zero byte once the quote or the backslash is xored away); the lowest
+ * bit set is exact, the ones above it may not be. */
+static inline uint64_t json_escape_hits(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+    return ((w - ones * 0x20) | (quote - ones) | (backslash - ones)) & ~w & highs;
+}
+
 void buf_json_escape(buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    /* Copy runs of plain bytes whole; most text has no byte to escape, so
-     * look at eight bytes at a time for one that does. */
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        while (i + 8 <= n) {
+    /* Most text has no byte to escape: room for all of it (and for one
+     * eight-byte store past its end) is made once, and eight bytes at a time
+     * are checked and stored straight into the buffer; the last bytes of a
+     * text of eight or more are read as the end of its last eight, shifted
+     * down so that zero bytes, which are escaped, follow them.  An escape
+     * makes room again for what is left. */
+    if (b->len + n + 9 > b->cap) buf_reserve(b, n + 8);
+    char *out = b->data;
+    size_t len = b->len, i = 0;
+    for (;;) {
+        bool hit = false;
+        while (i + 8 <= n && !hit) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
-            /* a byte below 0x20, or a zero byte in quote or backslash */
-            uint64_t hit = ((w - ones * 0x20) | (quote - ones) | (backslash - ones)) & ~w & highs;
-            if (hit) break;
-            i += 8;
+            memcpy(out + len, &w, 8);
+            uint64_t hits = json_escape_hits(w);
+            size_t plain = hits ? (size_t)__builtin_ctzll(hits) >> 3 : 8;
+            len += plain;
+            i += plain;
+            hit = plain < 8;
+        }
+        if (!hit && i < n) {   /* fewer than eight bytes left */
+            if (n >= 8) {
+                uint64_t w;
+                memcpy(&w, s + n - 8, 8);
+                w >>= 8 * (i + 8 - n);
+                memcpy(out + len, &w, 8);
+                uint64_t hits = json_escape_hits(w);   /* never 0: the shifted-in bytes are zero */
+                size_t plain = (size_t)__builtin_ctzll(hits) >> 3;
+                if (plain > n - i) plain = n - i;
+                len += plain;
+                i += plain;
+            } else {
+                while (i < n && !json_needs_escape((unsigned char)s[i])) out[len++] = s[i++];
+            }
         }
         if (i >= n) break;
-        unsigned char c = (unsigned char)s[i];
-        if (!json_needs_escape(c)) continue;
-        buf_append(b, s + run, i - run);
-        run = i + 1;
+        /* s[i] needs escaping */
+        b->len = len;
+        unsigned char c = (unsigned char)s[i++];
         switch (c) {
         case '"':  buf_append(b, "\\\"", 2); break;
         case '\\': buf_append(b, "\\\\", 2); break;
@@ -220,8 +281,12 @@ void buf_json_escape(buf *b, const char *s, size_t n)
             buf_append(b, u, 6);
         }
         }
+        buf_reserve(b, n - i + 8);
+        out = b->data;
+        len = b->len;
     }
-    buf_append(b, s + run, n - run);
+    b->len = len;
+    out[len] = 0;
 }
 
 /* ---- errors ---- */

@@ -30,6 +30,15 @@ char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf,
  * without parsing a format (rules are built for every event). */
 char *arena_concat(arena *a, size_t count, ...);
 void  arena_reset(arena *a);                       /* keeps the first block */
+/* A point to come back to: arena_rewind frees all that was allocated
+ * after arena_mark_of(a) was taken (scratch work whose result is copied
+ * out before), as if it never was. */
+typedef struct arena_mark {
+    arena_block *head, *next;   /* the current block then, and the one after it */
+    size_t used, total;
+} arena_mark;
+arena_mark arena_mark_of(const arena *a);
+void  arena_rewind(arena *a, arena_mark mark);
 void  arena_free(arena *a);
 
 /* ---- growable byte string ---- */

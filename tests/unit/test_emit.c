@@ -138,6 +138,27 @@ static void test_json_contract(void **state)
     assert_true(json_is_null(json_object_get(o, "attribution")));
     assert_string_equal(json_string_value(json_object_get(o, "date")), "2020-01");
     json_decref(o);
+
+    /* strings of every length up to past eight, short ones copied in one
+     * pass, each with a byte to escape anywhere or none, read back whole */
+    static const char specials[] = { 'x', '"', '\\', '\n', '\x01' };
+    for (size_t length = 1; length <= 10; length++) {
+        for (size_t at = 0; at < length; at++) {
+            for (size_t k = 0; k < sizeof specials; k++) {
+                char attribution[16];
+                memset(attribution, 'a', length);
+                attribution[at] = specials[k];
+                attribution[length] = 0;
+                e.attribution = attribution;
+                buf_clear(&b);
+                emit_event(&b, EMIT_JSON, "d", text, &e, false);
+                o = json_loads(b.data, 0, &err);
+                assert_non_null(o);
+                assert_string_equal(json_string_value(json_object_get(o, "attribution")), attribution);
+                json_decref(o);
+            }
+        }
+    }
     buf_free(&b);
 }
 

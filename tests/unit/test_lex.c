@@ -144,6 +144,14 @@ static void test_verb_patterns(void **state)
     h = lex_heads(d, "visits", &n);
     assert_int_equal(n, 2);   /* the verb (third person) and the noun (plural) */
     assert_null(lex_heads(d, "meeted", &n));
+    /* by word id: the same patterns, their stem bits side by side, then a 0 */
+    uint32_t id = lex_word_id(d, "accused", 7, lex_word_hash("accused"));
+    h = lex_heads_of(d, id, &n);
+    assert_int_equal(n, 2);
+    const uint64_t *bits = lex_heads_stem_bits(d, id);
+    for (size_t k = 0; k < n; k++) assert_true(bits[k] == h[k].stem_bits);
+    assert_true(bits[n] == 0);
+    assert_null(lex_heads_stem_bits(d, 0));
     lex_free(d);
 }
 

@@ -228,7 +228,7 @@ static void test_capitals_and_countries(void **state)
 {
     (void)state;
     places *p = compile_and_load(NULL);
-    place_info found;
+    place_info found = { 0 };
     assert_true(places_capital(p, "LBY", &found));
     assert_memory_equal(found.name, "Tripoli", found.name_len);
     assert_true(fabs(found.lat - 32.8752) < 1e-3);

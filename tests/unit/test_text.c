@@ -172,6 +172,80 @@ static void test_ascii_words_by_chunks(void **state)
     assert_non_null(find_token(&d, "peacekeepers", 0));
 }
 
+/* The folded tokens of a text joined by '|'. */
+static char *joined_folds(void **state, const char *text)
+{
+    text_doc d = analyze(state, text);
+    size_t length = 1;
+    for (size_t i = 0; i < d.token_count; i++) length += d.tokens[i].fold_len + 1;
+    char *out = arena_alloc(*state, length);
+    size_t o = 0;
+    for (size_t i = 0; i < d.token_count; i++) {
+        if (i) out[o++] = '|';
+        memcpy(out + o, text_token_fold(&d, i), d.tokens[i].fold_len);
+        o += d.tokens[i].fold_len;
+    }
+    out[o] = 0;
+    return out;
+}
+
+/* A word of ASCII letters and digits is read in one go unless what ends it
+ * may carry it on: each such ending, at every place of an eight-byte chunk,
+ * reads as the general rules say. */
+static void test_plain_word_endings(void **state)
+{
+    static const struct { const char *word_end, *expected; } cases[] = {
+        { "abc. Next", "abc|.|next" },          /* a period after three letters ends the word */
+        { "ab.", "ab|." },
+        { "U.N. team", "u.n.|team" },            /* an acronym goes on past its dots */
+        { "a1. x", "a1|.|x" },
+        { "x86.5", "x86.5" },
+        { "35.5 km", "35.5|km" },
+        { "35.x", "35|.|x" },
+        { "35.\xd9\xa5", "35.\xd9\xa5" },       /* a digit of another script after the dot */
+        { "2,000 men", "2000|men" },
+        { "ab,000", "ab|,|000" },
+        { "10:30 GMT", "10:30|gmt" },
+        { "abc:def", "abc|:|def" },
+        { "cease-fire", "cease|fire" },
+        { "rivals' men", "rivals|'|men" },
+        { "Haftar's men", "haftar|'s|men" },
+        { "caf\xc3\xa9s", "cafes" },             /* a letter past ASCII continues the word */
+        { "word;", "word|;" },
+        { "word)", "word|)" },
+        { "word\"", "word|\"" },
+        { "word", "word" },
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        for (size_t prefix = 0; prefix < 9; prefix++) {
+            /* "xxx " words of 1 to 9 letters before the case move it along the chunks */
+            char text[128], expected[160];
+            size_t n = 0;
+            if (prefix) {
+                memset(text, 'x', prefix);
+                n = prefix;
+                text[n++] = ' ';
+            }
+            snprintf(text + n, sizeof text - n, "%s", cases[c].word_end);
+            snprintf(expected, sizeof expected, "%.*s%s%s", (int)prefix, "xxxxxxxxx", prefix ? "|" : "", cases[c].expected);
+            assert_string_equal(joined_folds(state, text), expected);
+        }
+    }
+    /* words longer than any one step: one token each, whatever their length */
+    char text[2200];
+    for (size_t length = 1016; length <= 1032; length += 8) {
+        memset(text, 'q', length);
+        text[length] = ' ';
+        memset(text + length + 1, 'Z', length);
+        text[2 * length + 1] = 0;
+        text_doc d = analyze(state, text);
+        assert_int_equal(d.token_count, 2);
+        assert_int_equal(d.tokens[0].fold_len, length);
+        assert_int_equal(d.tokens[1].fold_len, length);
+        assert_true(d.tokens[1].flags & TEXT_ALLCAPS);
+    }
+}
+
 /* ---- UTF-8 ---- */
 
 static void test_utf8_valid(void **state)
@@ -719,6 +793,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_utf8_valid),
         cmocka_unit_test_setup_teardown(test_ascii_words_by_chunks, setup_arena, teardown_arena),
+        cmocka_unit_test_setup_teardown(test_plain_word_endings, setup_arena, teardown_arena),
         cmocka_unit_test(test_utf8_repair),
         cmocka_unit_test_setup_teardown(test_fold_diacritics_and_case, setup_arena, teardown_arena),
         cmocka_unit_test_setup_teardown(test_fold_punctuation_variants, setup_arena, teardown_arena),

@@ -61,6 +61,49 @@ static void test_arena(void **state)
     arena_free(&a);
 }
 
+/* Rewinding to a mark gives back what came after it, whatever blocks that
+ * took (more standard blocks, big requests' own blocks behind the current
+ * one), and leaves what came before it as it was; the next allocation
+ * starts where the mark was.  ASan finds any block freed twice or lost. */
+static void test_arena_rewind(void **state)
+{
+    (void)state;
+    static const size_t sizes[][4] = {
+        { 16, 0, 0, 0 },                   /* within the block */
+        { 40000, 40000, 0, 0 },            /* into a second standard block */
+        { 1 << 20, 0, 0, 0 },              /* a big request, behind the current block */
+        { 1 << 20, 1 << 17, 48, 0 },       /* two of them, then a small one */
+        { 60000, 1 << 20, 30000, 1 << 18 },
+    };
+    for (int empty = 0; empty < 2; empty++) {
+        for (size_t c = 0; c < sizeof sizes / sizeof *sizes; c++) {
+            arena a;
+            arena_init(&a);
+            char *kept = NULL;
+            if (!empty) {
+                kept = arena_alloc(&a, 100);
+                memcpy(kept, "kept", 5);
+            }
+            size_t total = a.total;
+            arena_mark mark = arena_mark_of(&a);
+            char *first = NULL;
+            for (int k = 0; k < 4 && sizes[c][k]; k++) {
+                char *p = arena_alloc_raw(&a, sizes[c][k]);
+                memset(p, 'x', sizes[c][k]);
+                if (k == 0) first = p;
+            }
+            arena_rewind(&a, mark);
+            assert_int_equal(a.total, total);
+            if (kept) assert_string_equal(kept, "kept");
+            char *again = arena_alloc_raw(&a, 16);
+            if (!empty) assert_ptr_equal(again, kept + 112);   /* right after the 100 bytes, rounded to 16 */
+            if (!empty && sizes[c][0] <= 16) assert_ptr_equal(again, first);
+            memset(again, 'y', 16);
+            arena_free(&a);
+        }
+    }
+}
+
 static void test_buf_json(void **state)
 {
     (void)state;
@@ -82,6 +125,37 @@ static void test_buf_json(void **state)
         buf_json_escape(&b, text, 40);
         assert_string_equal(b.data, expected);
     }
+    /* every length (the last bytes of a text are read as a shifted word),
+     * with UTF-8, NUL and other bytes to escape anywhere, after text already
+     * in the buffer: the same as escaping byte by byte */
+    static const char alphabet[] = { 'a', 'Z', ' ', '"', '\\', '\n', '\0', '\x1f', '\xc3', '\xa9', '\x7f', '/' };
+    unsigned seed = 7;
+    for (size_t n = 0; n <= 40; n++) {
+        for (int round = 0; round < 30; round++) {
+            char bytes[40];
+            for (size_t i = 0; i < n; i++) {
+                seed = seed * 1103515245u + 12345u;
+                bytes[i] = round < 10 ? 'x' : alphabet[(seed >> 16) % sizeof alphabet];
+            }
+            if (round < 10 && n) bytes[(size_t)round % n] = alphabet[3 + round % 5];
+            buf reference;
+            buf_init(&reference);
+            buf_append(&reference, "prefix", 6);
+            for (size_t i = 0; i < n; i++) {
+                unsigned char c = (unsigned char)bytes[i];
+                if (c == '"' || c == '\\') { buf_putc(&reference, '\\'); buf_putc(&reference, (char)c); }
+                else if (c == '\n') buf_append(&reference, "\\n", 2);
+                else if (c < 0x20) buf_printf(&reference, "\\u%04x", c);
+                else buf_putc(&reference, (char)c);
+            }
+            buf_clear(&b);
+            buf_append(&b, "prefix", 6);
+            buf_json_escape(&b, bytes, n);
+            assert_int_equal(b.len, reference.len);
+            assert_memory_equal(b.data, reference.data, reference.len + 1);
+            buf_free(&reference);
+        }
+    }
     buf_free(&b);
 }
 
@@ -101,7 +175,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates_round_trip), cmocka_unit_test(test_date_parse_iso),
-        cmocka_unit_test(test_arena), cmocka_unit_test(test_buf_json), cmocka_unit_test(test_error),
+        cmocka_unit_test(test_arena), cmocka_unit_test(test_arena_rewind), cmocka_unit_test(test_buf_json), cmocka_unit_test(test_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
