@@ -1146,6 +1146,14 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         if (nt == 0 && claims_force && s->memory->has_victim &&
             strcmp(s->memory->victim.code, src->code) != 0)
             targets[nt++] = &s->memory->victim;
+        /* "Guterres called it \"heinous\"": what is condemned as a deed is
+         * the last use of force, that is its author */
+        if (nt == 1 && strncmp(info->code, "11", 2) == 0 && (begins(ev->pattern->text, "call _") ||
+                                                             begins(ev->pattern->text, "describe _")) &&
+            targets[0] >= s->mentions && targets[0] < s->mentions + s->mention_count && targets[0]->how &&
+            str_same(targets[0]->how, "pronoun") && is(s, targets[0]->first, "it") && s->memory->has_deed &&
+            strcmp(s->memory->deed.code, src->code) != 0)
+            targets[0] = &s->memory->deed;
         /* "had nothing to do with the strike": the deed, not whom it answers */
         if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0]->reference) nt = 0;
         /* "the militia, which Kampala denied": what is denied, not whom */
