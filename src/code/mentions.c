@@ -410,7 +410,8 @@ static size_t add_bloc(sentence_state *s, size_t first, size_t last, const char 
 static bool generic_rank(const sentence_state *s, size_t k)
 {
     static const char *const ranks[] = { "officer", "officers", "official", "officials", "personnel", "member",
-                                         "members", "staff", NULL };
+                                         "members", "staff", "youth", "wing", "league", "branch", "cadres", "leaders",
+                                         "leader", "leadership", NULL };
     return is_any(s, k, ranks);
 }
 
