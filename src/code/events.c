@@ -284,6 +284,15 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
                                         is(s, x->last + 1, "building") || is(s, x->last + 1, "compound")))
                 continue;
         }
+        /* "read an apology on state television": the medium, not whom */
+        {
+            size_t ml = strlen(x->code);
+            size_t b = x->first;
+            while (b > from && is_any(s, b - 1, determiners)) b--;
+            if (ml >= 6 && strcmp(x->code + ml - 3, "MED") == 0 && b > from &&
+                (is(s, b - 1, "on") || is(s, b - 1, "in") || is(s, b - 1, "via") || is(s, b - 1, "through")))
+                continue;
+        }
         /* "will meet on the Belarusian border": a demonym of a border after
          * "on", "at", "near", "along" or "across" says where */
         if (x->adjectival && x->last + 1 < s->n &&
