@@ -314,34 +314,117 @@ static bool decision_author(sentence_state *s, const lex_code_info *info, pendin
     return false;
 }
 
+/* Which deeds a count of a kind can belong to: the killed, wounded and
+ * missing to force (roots 18-20), violent protest (145) and repression
+ * (175); the arrested and abducted to coercion and assault (17, 18); the
+ * displaced to any material conflict (14-20).  A truce, a deal or an
+ * accusation in the sentence of a toll is not what took it. */
+static bool counts_fit(const char *code, int kind)
+{
+    if (kind == CASUALTY_ARRESTED || kind == CASUALTY_ABDUCTED) return strncmp(code, "17", 2) == 0 || strncmp(code, "18", 2) == 0;
+    if (kind == CASUALTY_DISPLACED) return strncmp(code, "14", 2) >= 0 && strncmp(code, "20", 2) <= 0;
+    return strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 || strncmp(code, "20", 2) == 0 ||
+           strncmp(code, "145", 3) == 0 || strncmp(code, "175", 3) == 0;
+}
+
+/* ... and whether a deed found in the sentence can hold it: one done, not
+ * one vowed or denied ("vowed to wage war after bombs killed 100") */
+static bool pending_fits(const pending_event *e, int kind)
+{
+    return !e->intent && !e->negated && !e->refrain && counts_fit(e->code ? e->code : e->pattern->code, kind);
+}
+
+/* Who a count counts ("13 militants had been killed", "two soldiers and a
+ * police officer were killed"): the code of the first actor named between
+ * the number and the casualty word, or NULL. */
+static const char *victims_of(const sentence_state *s, const casualty *c)
+{
+    for (size_t i = c->first; i < c->anchor && i < s->n; i++) {
+        int m = s->mention_at[i];
+        if (m >= 0 && s->mentions[m].code[0] && !s->mentions[m].adjectival) return s->mentions[m].code;
+    }
+    return NULL;
+}
+
+/* The victims are the deed's target: the same country, and the same role
+ * when both give one ("Kyrgyz citizens" are struck by an attack on KGZ);
+ * armed groups are one role here, as "militants" may be rebels or
+ * insurgents */
+static bool struck(const char *target, const char *victims)
+{
+    static const char *const armed[] = { "REB", "INS", "UAF", NULL };
+    if (strncmp(target, victims, 3) != 0) return false;
+    if (strlen(target) <= 3 || strlen(victims) <= 3 || strcmp(target + 3, victims + 3) == 0) return true;
+    bool a = false, b = false;
+    for (size_t k = 0; armed[k]; k++) { a |= strncmp(target + 3, armed[k], 3) == 0; b |= strncmp(victims + 3, armed[k], 3) == 0; }
+    return a && b;
+}
+
+/* "Army spokesman X said 52 soldiers had been killed": only a speaker and a
+ * reporting verb before the count */
+static bool after_a_report(const sentence_state *s, size_t first)
+{
+    size_t i = is(s, 0, "the") ? 1 : 0;
+    if (i < s->n && s->mention_at[i] >= 0) i = s->mentions[s->mention_at[i]].last + 1;
+    else return false;
+    if (i >= s->n || s->tag[i] != TAG_REPORT) return false;
+    i++;
+    if (i < s->n && is(s, i, "that")) i++;
+    return i == first;
+}
+
 /* "Police fired rubber bullets at protesters. At least 20 people were
- * hurt.": a short sentence that opens with a count and codes no deed adds
- * it to the deeds of the sentence before (force for the killed and
- * wounded, arrests for the arrested), unless it counts a total ("since"). */
+ * hurt.": a short sentence that opens with a count (perhaps after "X
+ * said") and codes no deed adds it to the deeds of the sentence before
+ * (force for the killed and wounded, arrests for the arrested), unless it
+ * counts a total ("since").  When it says whom it counts, it goes to the
+ * latest deed of the three sentences before that struck them ("troops
+ * raided a house. Gunmen fought the soldiers. Two soldiers were killed.
+ * The army said 13 militants had been killed."). */
 static void counts_for_the_sentence_before(const sentence_state *s, size_t sentence_index, const casualty *cas, size_t cas_count,
                                            const int *cas_event, code_result *out)
 {
-    if (sentence_index == 0 || s->n > 20) return;
+    if (sentence_index == 0 || s->n > 24) return;
     for (size_t i = 0; i < s->n; i++) if (is(s, i, "since") || is(s, i, "total") || is(s, i, "so")) return;
-    for (size_t c = 0; c < cas_count; c++) {
-        if (cas_event[c] >= 0 || cas[c].first > 2 || cas[c].anchor < cas[c].first) continue;
+    bool takes[16] = { false };
+    for (size_t c = 0; c < cas_count && c < 16; c++) {
+        if (cas_event[c] >= 0 || cas[c].anchor < cas[c].first) continue;
+        /* "... were killed and 12 soldiers wounded": a count joined to one that goes back goes with it */
+        bool joined = c > 0 && takes[c - 1] && cas[c].first > 0 && is(s, cas[c].first - 1, "and");
+        if (!joined && !cas[c].toll && cas[c].first > 2 && !after_a_report(s, cas[c].first)) continue;
+        /* "80 soldiers have been killed": the present perfect tells a running total */
+        bool total = false;
+        for (size_t k = cas[c].first; k < cas[c].anchor && !total; k++) total = is(s, k, "have") || is(s, k, "has");
+        if (total) continue;
+        takes[c] = true;
+        const char *victims = victims_of(s, &cas[c]);
+        /* the sentence of the latest deed that struck them, else the sentence
+         * before; further back only for victims named by their role
+         * ("militants", "soldiers"; not "people") */
+        bool role = victims && strlen(victims) > 3 && strcmp(victims + 3, "CVL") != 0;
+        size_t into = sentence_index - 1;
+        bool by_victims = false;
+        for (size_t e = out->count; e > 0 && victims && !by_victims; e--) {
+            const code_event *ev = &out->events[e - 1];
+            if (ev->sentence_index + (role ? 3 : 1) < sentence_index) break;
+            if (ev->has_target && counts_fit(ev->cameo->code, cas[c].kind) && struck(ev->target.code, victims)) {
+                into = ev->sentence_index;
+                by_victims = true;
+            }
+        }
         for (size_t e = out->count; e > 0; e--) {
             code_event *ev = &out->events[e - 1];
-            if (ev->sentence_index + 1 < sentence_index) break;
-            if (ev->sentence_index + 1 != sentence_index) continue;
-            const char *root = ev->cameo->root;
-            bool fits = cas[c].kind == CASUALTY_ARRESTED || cas[c].kind == CASUALTY_ABDUCTED
-                            ? strcmp(root, "17") == 0 || strcmp(root, "18") == 0
-                            : strcmp(root, "18") == 0 || strcmp(root, "19") == 0 || strcmp(root, "20") == 0 ||
-                                  strcmp(ev->cameo->code, "175") == 0;
-            if (!fits) continue;
+            if (ev->sentence_index < into) break;
+            if (ev->sentence_index != into) continue;
+            if (!counts_fit(ev->cameo->code, cas[c].kind)) continue;
+            if (by_victims && !(ev->has_target && struck(ev->target.code, victims))) continue;
             int32_t *slot[CASUALTY_KINDS] = { &ev->casualties.killed, &ev->casualties.wounded, &ev->casualties.displaced,
                                               &ev->casualties.arrested, &ev->casualties.abducted, &ev->casualties.missing };
             if (!ev->has_casualties) {
                 code_casualties none = { -1, -1, -1, -1, -1, -1, { NULL } };
                 ev->casualties = none;
             }
-            if (*slot[cas[c].kind] >= 0) continue;
+            if (*slot[cas[c].kind] >= 0 && !cas[c].toll) continue;   /* a toll is the whole count: it replaces */
             *slot[cas[c].kind] = cas[c].count > INT32_MAX ? INT32_MAX : (int32_t)cas[c].count;
             ev->casualties.qualifier[cas[c].kind] = cas[c].qualifier;
             ev->has_casualties = true;
@@ -393,13 +476,13 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             int into = cas_event[c];
             for (size_t hops = 0; into >= 0 && events[into].dropped && hops < event_count; hops++) into = events[into].merged_into;
             if (into >= 0 && events[into].dropped) into = -1;
-            cas_event[c] = into >= 0 && events[into].source >= 0 ? into : -1;
+            cas_event[c] = into >= 0 && events[into].source >= 0 && pending_fits(&events[into], cas[c].kind) ? into : -1;
             if (cas_event[c] >= 0) continue;
         }
         if (cas[c].of_noun) continue;   /* "recalling the abduction of 276 schoolgirls": another deed */
         /* "..., and more than 400 were wounded": a count of no deed of its
          * own joins the count before it */
-        if (c > 0 && cas_event[c - 1] >= 0 && cas[c].first > 0 &&
+        if (c > 0 && cas_event[c - 1] >= 0 && cas[c].first > 0 && pending_fits(&events[cas_event[c - 1]], cas[c].kind) &&
             (is(s, cas[c].first - 1, "and") || is(s, cas[c].first - 1, "while") || is(s, cas[c].first - 1, "with"))) {
             cas_event[c] = cas_event[c - 1];
             continue;
@@ -407,7 +490,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
         size_t best = SIZE_MAX;
         for (int pass = 0; pass < 2 && cas_event[c] < 0; pass++)
             for (size_t e = 0; e < event_count; e++) {
-                if (events[e].dropped || events[e].source < 0) continue;
+                if (events[e].dropped || events[e].source < 0 || !pending_fits(&events[e], cas[c].kind)) continue;
                 if (pass == 0 && s->clause[events[e].head] != s->clause[cas[c].anchor]) continue;
                 size_t h = events[e].head, a = cas[c].anchor;
                 size_t dist = h < a ? a - h : h - a;
@@ -682,10 +765,15 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             }
         code_casualties counts = { -1, -1, -1, -1, -1, -1, { NULL } };
         bool has_counts = false;
-        for (size_t c = 0; c < cas_count; c++) {
-            if (cas_event[c] != (int)e) continue;
+        /* the counts of the deed, then a toll where the deed has none of that
+         * kind ("killing 14 people and bringing the death toll to 40" is 14:
+         * the toll is of more than this deed) */
+        for (size_t pass = 0; pass < 2 * cas_count; pass++) {
+            size_t c = pass % cas_count;
+            if (cas_event[c] != (int)e || cas[c].toll != (pass >= cas_count)) continue;
             int32_t *slot[CASUALTY_KINDS] = { &counts.killed, &counts.wounded, &counts.displaced, &counts.arrested,
                                               &counts.abducted, &counts.missing };
+            if (cas[c].toll && *slot[cas[c].kind] >= 0) continue;
             int32_t value = cas[c].count > INT32_MAX ? INT32_MAX : (int32_t)cas[c].count;
             counts.qualifier[cas[c].kind] = *slot[cas[c].kind] < 0 ? cas[c].qualifier
                                             : casualty_joined_qualifier(counts.qualifier[cas[c].kind], cas[c].qualifier);
@@ -1223,6 +1311,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         actor_of(sources[a], &acc.target);
                         acc.has_target = true;
                         acc.cameo = accuse;
+                        acc.has_casualties = false;   /* the toll is the deed's, not the accusation's */
                         acc.attribution = speaker->text;
                         acc.date = s->publication;
                         acc.date_precision = CODE_DATE_DAY;
