@@ -116,6 +116,11 @@ typedef struct memory {
      * ("region", "shoal", "city"): "the region" is the last region named */
     struct { code_place place; char noun[16]; } places[8];
     size_t  place_count;
+    /* the lead's counts that no deed of their sentence took ("after two days
+     * of fighting in which 24 Kyrgyz citizens were killed"), for the first
+     * deed told after them that struck those victims */
+    code_casualties stranded;  char stranded_victims[16];  bool has_stranded;
+    size_t  stranded_taken_in;                 /* 1 + the sentence whose deeds took them; 0 while none has */
 } memory;
 
 typedef struct sentence_state {

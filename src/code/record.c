@@ -360,6 +360,55 @@ static bool struck(const char *target, const char *victims)
     return a && b;
 }
 
+/* "More than 10,000 people have been killed since 2020", "the total":
+ * a sentence that counts over time, no deed's count */
+static bool a_running_total(const sentence_state *s)
+{
+    for (size_t i = 0; i < s->n; i++) if (is(s, i, "since") || is(s, i, "total") || is(s, i, "so")) return true;
+    return false;
+}
+
+/* "80 soldiers have been killed": the present perfect tells a running total */
+static bool counts_a_total(const sentence_state *s, const casualty *c)
+{
+    for (size_t k = c->first; k < c->anchor; k++) if (is(s, k, "have") || is(s, k, "has")) return true;
+    return false;
+}
+
+/* A count of the lead's sentences that no deed took, and whom it counts
+ * (a state's people: "24 Kyrgyz citizens"; a count joined to it by "and"
+ * counts them too): kept for the first deed after it that struck them. */
+static void keep_stranded_counts(sentence_state *s, size_t sentence_index, const casualty *cas, size_t cas_count,
+                                 const int *cas_event, const bool *taken)
+{
+    memory *m = s->memory;
+    if (m->stranded_taken_in) { m->has_stranded = false; m->stranded_taken_in = 0; }
+    if (sentence_index > 2 || a_running_total(s)) return;
+    const char *victims = NULL;
+    for (size_t c = 0; c < cas_count && c < 16; c++) {
+        bool joined = victims && cas[c].first > 0 && is(s, cas[c].first - 1, "and");
+        if (!joined) victims = NULL;
+        if (cas_event[c] >= 0 || taken[c] || cas[c].of_noun || cas[c].anchor < cas[c].first || counts_a_total(s, &cas[c]) ||
+            (cas[c].kind != CASUALTY_KILLED && cas[c].kind != CASUALTY_WOUNDED))
+            continue;
+        if (!joined) {
+            victims = victims_of(s, &cas[c]);
+            if (!victims || strlen(victims) < 3 || !code_is_state(victims)) { victims = NULL; continue; }
+            if (!m->has_stranded || strcmp(m->stranded_victims, victims) != 0) {
+                code_casualties none = { -1, -1, -1, -1, -1, -1, { NULL } };
+                m->stranded = none;
+                code_copy_text(m->stranded_victims, sizeof m->stranded_victims, victims);
+                m->has_stranded = true;
+            }
+        }
+        int32_t *slot[CASUALTY_KINDS] = { &m->stranded.killed, &m->stranded.wounded, &m->stranded.displaced,
+                                          &m->stranded.arrested, &m->stranded.abducted, &m->stranded.missing };
+        if (*slot[cas[c].kind] >= 0) continue;
+        *slot[cas[c].kind] = cas[c].count > INT32_MAX ? INT32_MAX : (int32_t)cas[c].count;
+        m->stranded.qualifier[cas[c].kind] = cas[c].qualifier;
+    }
+}
+
 /* "Army spokesman X said 52 soldiers had been killed": only a speaker and a
  * reporting verb before the count */
 static bool after_a_report(const sentence_state *s, size_t first)
@@ -382,20 +431,15 @@ static bool after_a_report(const sentence_state *s, size_t first)
  * raided a house. Gunmen fought the soldiers. Two soldiers were killed.
  * The army said 13 militants had been killed."). */
 static void counts_for_the_sentence_before(const sentence_state *s, size_t sentence_index, const casualty *cas, size_t cas_count,
-                                           const int *cas_event, code_result *out)
+                                           const int *cas_event, bool *takes, code_result *out)
 {
-    if (sentence_index == 0 || s->n > 24) return;
-    for (size_t i = 0; i < s->n; i++) if (is(s, i, "since") || is(s, i, "total") || is(s, i, "so")) return;
-    bool takes[16] = { false };
+    if (sentence_index == 0 || s->n > 24 || a_running_total(s)) return;
     for (size_t c = 0; c < cas_count && c < 16; c++) {
         if (cas_event[c] >= 0 || cas[c].anchor < cas[c].first) continue;
         /* "... were killed and 12 soldiers wounded": a count joined to one that goes back goes with it */
         bool joined = c > 0 && takes[c - 1] && cas[c].first > 0 && is(s, cas[c].first - 1, "and");
         if (!joined && !cas[c].toll && cas[c].first > 2 && !after_a_report(s, cas[c].first)) continue;
-        /* "80 soldiers have been killed": the present perfect tells a running total */
-        bool total = false;
-        for (size_t k = cas[c].first; k < cas[c].anchor && !total; k++) total = is(s, k, "have") || is(s, k, "has");
-        if (total) continue;
+        if (counts_a_total(s, &cas[c])) continue;
         takes[c] = true;
         const char *victims = victims_of(s, &cas[c]);
         /* the sentence of the latest deed that struck them, else the sentence
@@ -497,7 +541,9 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (dist < best) { best = dist; cas_event[c] = (int)e; }
             }
     }
-    counts_for_the_sentence_before(s, sentence_index, cas, cas_count, cas_event, out);
+    bool taken[16] = { false };
+    counts_for_the_sentence_before(s, sentence_index, cas, cas_count, cas_event, taken, out);
+    keep_stranded_counts(s, sentence_index, cas, cas_count, cas_event, taken);
     /* each date expression belongs to the nearest event head or reporting
      * verb of its clause ("captured Sirte on Jan. 6"; "reported on Jan. 12");
      * "a day after rebels attacked" to a head of the clause it opens, and
@@ -1135,6 +1181,16 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     out_event.has_target = true;
                 }
                 if (has_counts) { out_event.has_casualties = true; out_event.casualties = counts; }
+                /* the lead's toll to the first deed after it that struck its victims */
+                else if (s->memory->has_stranded && (!s->memory->stranded_taken_in || s->memory->stranded_taken_in == sentence_index + 1) &&
+                         !ev->negated && !ev->intent &&
+                         out_event.has_target && strcmp(info->code, "18") >= 0 && strcmp(info->code, "21") < 0 &&
+                         struck(out_event.target.code, s->memory->stranded_victims) &&
+                         (s->memory->stranded.killed >= 0 || s->memory->stranded.wounded >= 0)) {
+                    out_event.has_casualties = true;
+                    out_event.casualties = s->memory->stranded;
+                    s->memory->stranded_taken_in = sentence_index + 1;   /* (its other pairs take them too) */
+                }
                 out_event.cameo = crowd_force(s, info, &out_event);
                 /* "Seoul has asked police to investigate", "the Guards called on
                  * the judiciary to prosecute": a state's instruction to its own
