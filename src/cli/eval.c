@@ -216,9 +216,12 @@ static void on_article(void *context, const read_article *a)
     code_article(&mem, c->dict, &options, a->text, a->text_len, date, &r);
     size_t root = 0, full = 0;
     bool *used_root = calloc(r.count + 1, sizeof *used_root), *used_full = calloc(r.count + 1, sizeof *used_full);
-    /* full-code matches first, then root matches, each gold line once */
+    /* full-code matches first, then root matches, each gold line once; the
+     * root match is the full match's event when it has one, so that the
+     * date, place and counts scored are those of the event coded for it */
     for (size_t i = 0; i < g.count; i++) {
         gold *x = &g.items[i];
+        size_t full_event = r.count;
         for (size_t e = 0; e < r.count; e++) {
             const code_event *ev = &r.events[e];
             if (used_full[e] || strcmp(ev->cameo->code, x->code) != 0 || strcmp(ev->source.code, x->source) != 0 ||
@@ -227,9 +230,12 @@ static void on_article(void *context, const read_article *a)
             used_full[e] = true;
             x->matched_full = true;
             full++;
+            full_event = e;
             break;
         }
-        for (size_t e = 0; e < r.count; e++) {
+        for (size_t k = 0; k <= r.count; k++) {
+            size_t e = k == 0 ? full_event : k - 1;
+            if (e >= r.count || (k > 0 && e == full_event)) continue;
             const code_event *ev = &r.events[e];
             if (used_root[e] || strncmp(ev->cameo->code, x->code, 2) != 0 || strcmp(ev->source.code, x->source) != 0 ||
                 !same_target(ev, x->target) || !evidence_in(a->text, ev, x->evidence))
