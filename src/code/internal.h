@@ -119,6 +119,11 @@ typedef struct memory {
     /* the lead's counts that no deed of their sentence took ("after two days
      * of fighting in which 24 Kyrgyz citizens were killed"), for the first
      * deed told after them that struck those victims */
+    /* the place of the last event of a paragraph that took one from its
+     * sentence, where the paragraph's later deeds whose sentence names no
+     * place happen: "In Yerevan, protesters gathered ... Some protesters
+     * threw stones at police" */
+    code_place paragraph_frame;  uint32_t frame_paragraph;  bool has_frame;
     code_casualties stranded;  char stranded_victims[16];  bool has_stranded;
     size_t  stranded_taken_in;                 /* 1 + the sentence whose deeds took them; 0 while none has */
 } memory;

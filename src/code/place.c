@@ -463,6 +463,9 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         if (after_city_of) after_locative = true;
         size_t k = i;
         if (!after_locative && !after_deed) continue;
+        /* "backed by soldiers from neighboring Eritrea": where they come
+         * from, not where anything happens */
+        if (i >= 2 && is(s, i - 1, "from") && s->tag[i - 2] == TAG_AGENT) continue;
         /* "the capital, Sanaa", "the Kenyan capital, Nairobi": the name after the comma */
         if (is(s, k, "the") && k + 3 < s->n) {
             size_t noun = k + 1;
@@ -525,6 +528,8 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
             /* "between Sri Lankan police and ...": an actor's words, not a place */
             const mention *x = &s->mentions[s->mention_at[k]];
             if (x->adjectival || x->kind == MENTION_AGENT || x->kind == MENTION_PERSON || x->kind == MENTION_GROUP) continue;
+            /* "fired rubber bullets at Palestinians": a people is no place */
+            if (s->tag[k] == TAG_ACTOR && s->tag_entry[k] && s->tag_entry[k]->kind == LEX_DEMONYM) continue;
             if (!after_locative) {
                 /* "struck what New Delhi called a camp": the subject of a verb is an actor */
                 size_t after = x->last + 1;

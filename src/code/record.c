@@ -593,6 +593,20 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
     }
     place_candidate places_found[8];
     size_t place_count = code_find_places(s, places_found, 8);
+    /* where the sentence's events that name no place of their own happen:
+     * the place it opens with ("In Yerevan, thousands gathered ..., demanding
+     * his resignation"), else the one its paragraph named before */
+    const code_place *frame = NULL, *carried = NULL;
+    for (size_t p = 0; p < place_count && !frame; p++)
+        if (places_found[p].first <= 3 && places_found[p].first > 0 && s->tag[places_found[p].first - 1] == TAG_LOCATIVE &&
+            is(s, places_found[p].last + 1, ",") && !places_found[p].actor_object && !places_found[p].topic)
+            frame = &places_found[p].place;
+    code_place paragraph_place;
+    if (!frame && s->memory->has_frame && s->memory->frame_paragraph == s->paragraph) {
+        paragraph_place = s->memory->paragraph_frame;
+        carried = &paragraph_place;
+    }
+
     /* a clause with a deed or a report of its own keeps its places to its
      * actor ("Russia attacked the ports while Erdogan met Zelensky in
      * Istanbul"; but "praised the deal in Washington and said he would meet") */
@@ -1109,7 +1123,17 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         tg = NULL;
                     }
                 }
-                if (!where && s->memory->has_dateline) {
+                /* (the paragraph's place holds for deeds, not words: "Brawner spoke
+                 * in Manila. China had rammed a boat at the shoal" ...) */
+                /* (and only where one side is at home: the storming of an embassy
+                 * in Tehran does not place a Houthi strike on Saudi Arabia) */
+                if (carried && !(strncmp(carried->country, out_event.source.code, 3) == 0 ||
+                                 (out_event.has_target && strncmp(carried->country, out_event.target.code, 3) == 0)))
+                    carried = NULL;
+                if (!where && (frame || (carried && info->quad_class == 4))) {
+                    out_event.has_place = true;
+                    out_event.place = frame ? *frame : *carried;
+                } else if (!where && s->memory->has_dateline) {
                     /* no place in the sentence: the dateline's; but fighting
                      * between others than the dateline's country ("GENEVA -"
                      * over a Libyan war) is at the last place the article
@@ -1134,6 +1158,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (where) {
                     out_event.has_place = true;
                     out_event.place = where->place;
+                    if (where->place.name) {   /* the place the paragraph's story is at */
+                        s->memory->paragraph_frame = where->place;
+                        s->memory->frame_paragraph = s->paragraph;
+                        s->memory->has_frame = true;
+                    }
                     /* fighting with no named target is against the place's
                      * country: "captured Sirte" is LBYMIL 192 LBY */
                     if (!tg && info->quad_class == 4 && where->place.country[0] && strncmp(info->code, "14", 2) != 0) {
