@@ -456,6 +456,8 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         /* "the Old City of Mosul", "the town of Yevlakh" */
         bool after_city_of = i > 1 && is(s, i - 1, "of") &&
                              (is(s, i - 2, "city") || is(s, i - 2, "town") || is(s, i - 2, "village") || is(s, i - 2, "port") ||
+                              /* "the towns of Shire, Axum and Adwa": the first */
+                              is(s, i - 2, "cities") || is(s, i - 2, "towns") || is(s, i - 2, "villages") ||
                               division_of(s, i - 2) || is(s, i - 2, "district") ||
                               is(s, i - 2, "areas") || is(s, i - 2, "parts") || is(s, i - 2, "outskirts") ||
                               is(s, i - 2, "suburbs") || is(s, i - 2, "centre") || is(s, i - 2, "center") ||
@@ -473,6 +475,9 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
             if ((is(s, noun, "capital") || is(s, noun, "city") || is(s, noun, "town") || is(s, noun, "port")) &&
                 is(s, noun + 1, ",") && place_word(s, noun + 2))
                 k = noun + 2;
+            /* "in the Ethiopian capital Addis Ababa", "the port city Hodeidah" */
+            else if ((is(s, noun, "capital") || is(s, noun, "city") || is(s, noun, "town")) && place_word(s, noun + 1))
+                k = noun + 1;
             else if (is(s, noun, "capital") && !place_word(s, noun + 1) && !is(s, noun + 1, "of") && !is(s, noun + 1, "'s")) {
                 /* "in the Russian capital", "in the capital": the capital of
                  * the country named, else of the article's country */

@@ -1149,6 +1149,12 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                                                  (out_event.has_target && strncmp(r->country, out_event.target.code, 3) == 0)))
                                 at = r;
                         }
+                        /* a place the gazetteer lacks ("the towns of Shire") was where
+                         * its own deed happened; others are at its reference ("Tigray") */
+                        for (size_t q = s->memory->place_count; at && at->near && q > 0; q--) {
+                            const code_place *r = &s->memory->places[q - 1].place;
+                            if (r->name && r->precision && strcmp(r->precision, "near") != 0 && strcmp(r->name, at->near) == 0) at = r;
+                        }
                     }
                     if (at) {
                         out_event.has_place = true;
