@@ -140,7 +140,7 @@ static const char *const facility_words[] = {
     "air base", "airbase", "military base", "naval base", "army base", "base", "airport", "international airport",
     "airfield", "nuclear power plant", "nuclear power station", "power plant", "nuclear plant", "power station",
     "refinery", "dam", "border crossing", "crossing", "checkpoint", "prison", "refugee camp", "camp", "hospital",
-    "hotel", "mosque", "square", "stadium", "bridge", "port", "seaport", "harbour", "harbor", "oil field",
+    "hotel", "mosque", "square", "intersection", "junction", "stadium", "bridge", "port", "seaport", "harbour", "harbor", "oil field",
     "gas field", "oilfield", "barracks", "palace", "railway station", "train station", "embassy", "consulate", NULL,
 };
 static const char *const natural_words[] = {
@@ -445,6 +445,8 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
          * border"), perhaps with a determiner and adjectives ("in the West
          * Bank city of Jenin"), or "city of"/"town of" */
         bool after_locative = i > 0 && (s->tag[i - 1] == TAG_LOCATIVE || (is(s, i - 1, "along") && !is(s, i, "with")));
+        /* "a tanker off Gibraltar" (not "cut off Qatar": a verb's particle) */
+        if (i > 1 && is(s, i - 1, "off") && !s->is_head[i - 2] && s->tag[i - 2] == TAG_NONE && place_word(s, i)) after_locative = true;
         /* or the object of a deed: "seized the Chernobyl nuclear power plant" */
         /* ("air strikes hit Gaza City": the verb after a deed named by a noun) */
         bool after_deed = i > 0 && (s->consumed[i - 1] || is(s, i - 1, "hit") || is(s, i - 1, "pounded") || is(s, i - 1, "targeted")) &&

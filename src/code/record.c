@@ -823,6 +823,26 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 size_t dist = a > h ? a - h : 2 * (h - a);
                 if (dist < where_distance && dist < 25) { where_distance = dist; where = &places_found[p]; }
             }
+        /* "at the Ratchaprasong intersection in Bangkok's shopping district,
+         * blocking traffic": the place named at the reference chosen is the
+         * more exact one */
+        for (size_t p = 0; p < place_count && where; p++)
+            if (&places_found[p] != where && places_found[p].place.near && where->place.name && !places_found[p].actor_object &&
+                !places_found[p].topic && places_found[p].last < where->first && where->first <= places_found[p].last + 4 &&
+                strcmp(places_found[p].place.near, where->place.name) == 0)
+                where = &places_found[p];
+        /* "... in the Hiraan and Middle Shabelle regions, where troops have
+         * retaken dozens of villages": a clause that opens with ", where"
+         * happens at the place named just before it */
+        for (size_t k = ev->head; k > 1 && k + 12 > ev->head && (!where || s->clause[where->first] != s->clause[ev->head]); k--) {
+            if (!(is(s, k - 1, "where") && is(s, k - 2, ","))) continue;
+            for (size_t p = place_count; p > 0; p--)
+                if (places_found[p - 1].last < k - 2 && places_found[p - 1].last + 6 >= k - 2 && !places_found[p - 1].actor_object) {
+                    where = &places_found[p - 1];
+                    break;
+                }
+            break;
+        }
         code_casualties counts = { -1, -1, -1, -1, -1, -1, { NULL } };
         bool has_counts = false;
         /* the counts of the deed, then a toll where the deed has none of that
