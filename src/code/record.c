@@ -594,12 +594,21 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
     place_candidate places_found[8];
     size_t place_count = code_find_places(s, places_found, 8);
     /* where the sentence's events that name no place of their own happen:
-     * the place it opens with ("In Yerevan, thousands gathered ..., demanding
-     * his resignation"), else the one its paragraph named before */
+     * the place of the phrase it opens with ("In Yerevan, thousands gathered
+     * ..., demanding his resignation"; "Speaking at the White House, Trump
+     * said ..."), else the one its paragraph named before */
     const code_place *frame = NULL, *carried = NULL;
-    for (size_t p = 0; p < place_count && !frame; p++)
-        if (places_found[p].first <= 3 && places_found[p].first > 0 && s->tag[places_found[p].first - 1] == TAG_LOCATIVE &&
-            is(s, places_found[p].last + 1, ",") && !places_found[p].actor_object && !places_found[p].topic)
+    size_t opening = 0;   /* the comma that ends an opening phrase with no deed or report ("Speaking at the White House hours later,") */
+    /* (one opened by a participle, "Speaking in Paris, Macron said ...", is
+     * where the speaker speaks: it places the deeds of the speaker's side only) */
+    bool participle = s->n > 0 && s->is_head[0] && strlen(s->words[0]) > 4 && strcmp(s->words[0] + strlen(s->words[0]) - 3, "ing") == 0;
+    while (opening < s->n && opening < 10 && !is(s, opening, ",") && s->tag[opening] != TAG_REPORT &&
+           (!s->is_head[opening] || (opening == 0 && participle)))
+        opening++;
+    if (opening >= s->n || opening >= 10 || !is(s, opening, ",")) opening = 0;
+    if (!opening) participle = false;
+    for (size_t p = 0; p < place_count && !frame && opening; p++)
+        if (places_found[p].first > 0 && places_found[p].last < opening && !places_found[p].actor_object && !places_found[p].topic)
             frame = &places_found[p].place;
     code_place paragraph_place;
     if (!frame && s->memory->has_frame && s->memory->frame_paragraph == s->paragraph) {
@@ -817,6 +826,12 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                      places_found[p].object_of > ev->last + 3 || places_found[p].object_of <= ev->head))
                     continue;
                 if (places_found[p].topic && info->quad_class != 4) continue;
+                /* "Speaking in Paris, Macron said Russian forces had attacked":
+                 * the opening phrase's place is the speaker's, not the deed's */
+                if (participle && places_found[p].last < opening && ev->source >= 0 &&
+                    strncmp(places_found[p].place.country, s->mentions[ev->source].code, 3) != 0 &&
+                    !(ev->target >= 0 && strncmp(places_found[p].place.country, s->mentions[ev->target].code, 3) == 0))
+                    continue;
                 /* a verb's places follow it: one before it counts double
                  * ("pushed them back from the capital and recaptured the town of X") */
                 size_t a = places_found[p].first, h = ev->head;
@@ -1146,13 +1161,17 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 /* (the paragraph's place holds for deeds, not words: "Brawner spoke
                  * in Manila. China had rammed a boat at the shoal" ...) */
                 /* (and only where one side is at home: the storming of an embassy
-                 * in Tehran does not place a Houthi strike on Saudi Arabia) */
-                if (carried && !(strncmp(carried->country, out_event.source.code, 3) == 0 ||
-                                 (out_event.has_target && strncmp(carried->country, out_event.target.code, 3) == 0)))
-                    carried = NULL;
-                if (!where && (frame || (carried && info->quad_class == 4))) {
+                 * in Tehran does not place a Houthi strike on Saudi Arabia, nor
+                 * "Speaking at the White House, Trump said Iran was standing down"
+                 * Iran's standing down) */
+                const code_place *home = frame ? frame : info->quad_class == 4 ? carried : NULL;
+                if (home && (home == carried || participle) &&
+                    !(strncmp(home->country, out_event.source.code, 3) == 0 ||
+                      (out_event.has_target && strncmp(home->country, out_event.target.code, 3) == 0)))
+                    home = NULL;
+                if (!where && home) {
                     out_event.has_place = true;
-                    out_event.place = frame ? *frame : *carried;
+                    out_event.place = *home;
                 } else if (!where && s->memory->has_dateline) {
                     /* no place in the sentence: the dateline's; but fighting
                      * between others than the dateline's country ("GENEVA -"
