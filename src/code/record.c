@@ -317,12 +317,15 @@ static bool decision_author(sentence_state *s, const lex_code_info *info, pendin
 /* Which deeds a count of a kind can belong to: the killed, wounded and
  * missing to force (roots 18-20), violent protest (145) and repression
  * (175); the arrested and abducted to coercion and assault (17, 18); the
- * displaced to any material conflict (14-20).  A truce, a deal or an
- * accusation in the sentence of a toll is not what took it. */
+ * displaced to force, the destruction of homes (171), expulsion (174) and
+ * repression (not to a state of emergency or troops sent in).  A truce, a
+ * deal or an accusation in the sentence of a toll is not what took it. */
 static bool counts_fit(const char *code, int kind)
 {
     if (kind == CASUALTY_ARRESTED || kind == CASUALTY_ABDUCTED) return strncmp(code, "17", 2) == 0 || strncmp(code, "18", 2) == 0;
-    if (kind == CASUALTY_DISPLACED) return strncmp(code, "14", 2) >= 0 && strncmp(code, "20", 2) <= 0;
+    if (kind == CASUALTY_DISPLACED)
+        return strncmp(code, "171", 3) == 0 || strncmp(code, "174", 3) == 0 || strncmp(code, "175", 3) == 0 ||
+               strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 || strncmp(code, "20", 2) == 0;
     return strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 || strncmp(code, "20", 2) == 0 ||
            strncmp(code, "145", 3) == 0 || strncmp(code, "175", 3) == 0;
 }
