@@ -296,6 +296,26 @@ static int64_t count_after_and(const char *const *w, size_t n, size_t k, size_t 
     return more;
 }
 
+/* "a"/"an" that counts one: after a casualty verb ("killing a child and
+ * wounding six"), or before a singular casualty a few words on ("A soldier
+ * was killed"); not "a number of", "a total of" */
+static bool one_person(const char *const *w, size_t n, size_t i)
+{
+    static const char *const not_one[] = { "number", "total", "few", "handful", "lot", "further", "third", "quarter",
+                                           "half", NULL };
+    if (i + 1 >= n || !(str_same(w[i], "a") || str_same(w[i], "an"))) return false;
+    for (size_t k = 0; not_one[k]; k++) if (str_same(w[i + 1], not_one[k])) return false;
+    if (i > 0 && casualty_kind(w[i - 1]) >= 0 && !noun_only(w[i - 1]) && !str_same(w[i - 1], "dead") &&
+        !str_same(w[i - 1], "missing") && !str_same(w[i - 1], "fled") && !str_same(w[i - 1], "flee") &&
+        !str_same(w[i - 1], "fleeing"))
+        return true;
+    for (size_t k = i + 2; k < n && k < i + 6; k++) {
+        if (str_same(w[k], ",") || str_same(w[k], ".") || str_same(w[k], ";")) return false;
+        if (ends_a_count(w[k])) return str_same(w[k - 1], "was") || (str_same(w[k - 1], "been") && str_same(w[k - 2], "has"));
+    }
+    return false;
+}
+
 /* A month's name or its abbreviation: "on March 31 after jihadists killed
  * 98 soldiers" counts 98, not 31 */
 static bool month_word(const char *w)
@@ -318,6 +338,7 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
     for (size_t i = 0; i < n && count < max; i++) {
         size_t used;
         int64_t value = casualty_number(w, n, i, &used);
+        if ((value <= 0 || !used) && one_person(w, n, i)) { value = 1; used = 1; }
         if (value <= 0 || used == 0) continue;
         /* a year is not a count: "in 2011", "since 2014" */
         if (value >= 1900 && value <= 2100 && strlen(w[i]) == 4 && i > 0 &&
