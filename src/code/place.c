@@ -445,6 +445,13 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
          * border"), perhaps with a determiner and adjectives ("in the West
          * Bank city of Jenin"), or "city of"/"town of" */
         bool after_locative = i > 0 && (s->tag[i - 1] == TAG_LOCATIVE || (is(s, i - 1, "along") && !is(s, i, "with")));
+        /* "in an air strike on Beirut", "a missile attack on Kyiv": where the
+         * deed hit, and so a place of deeds only, as a topic is */
+        static const char *const attack_nouns[] = { "strike", "strikes", "airstrike", "airstrikes", "attack", "attacks", "raid",
+                                                    "raids", "assault", "offensive", "bombardment", "bombing", "bombings",
+                                                    "shelling", NULL };
+        bool attack_on = i > 1 && is(s, i - 1, "on") && is_any(s, i - 2, attack_nouns);
+        if (attack_on) after_locative = true;
         /* "a tanker off Gibraltar" (not "cut off Qatar": a verb's particle) */
         if (i > 1 && is(s, i - 1, "off") && !s->is_head[i - 2] && s->tag[i - 2] == TAG_NONE && place_word(s, i)) after_locative = true;
         /* or the object of a deed: "seized the Chernobyl nuclear power plant" */
@@ -660,7 +667,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         if (c.place.precision && strcmp(c.place.precision, "country") == 0 && s->memory->has_dateline &&
             strcmp(s->memory->dateline.country, c.place.country) == 0)
             c.place = s->memory->dateline;
-        c.topic = about_a_topic(s, i);   /* i: where the phrase starts ("in Syria's northwestern Idlib") */
+        c.topic = about_a_topic(s, i) || attack_on;   /* i: where the phrase starts ("in Syria's northwestern Idlib") */
         c.first = (uint32_t)first;
         c.last = (uint32_t)last;
         out[count++] = c;
