@@ -824,7 +824,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 if (other && ev->source >= 0 && strcmp(other, s->mentions[ev->source].code) != 0) continue;
                 /* a state as an object is the place of force (roots 18-20) and of a
                  * visit ("visited Paris"), when it is that deed's object */
-                if (places_found[p].actor_object &&
+                /* (and of what the visit is for: "flew to Banjul on Friday to meet
+                 * Jammeh" met him in Banjul) */
+                bool purpose = places_found[p].first > 0 && is(s, places_found[p].first - 1, "to") && ev->head > places_found[p].last &&
+                               ev->head <= places_found[p].last + 8 && is(s, ev->head - 1, "to");
+                if (places_found[p].actor_object && !purpose &&
                     ((strcmp(info->code, "18") < 0 && strncmp(info->code, "042", 3) != 0) ||
                      places_found[p].object_of > ev->last + 3 || places_found[p].object_of <= ev->head))
                     continue;
