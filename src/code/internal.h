@@ -232,6 +232,8 @@ typedef struct place_candidate {
     bool       actor_object;    /* a state named as a deed's object ("sanctions on Caracas"): a place of force only, */
     uint32_t   object_of;       /* and only of the deed whose words end just before this token */
     bool       topic;           /* what words are about ("a cease-fire in Idlib"): a place of deeds only */
+    bool       over;            /* "jets flew over Banjul", "the bridges over the Bosphorus": a place of force only
+                                 * (roots 15, 18-20), not of "talks over Kashmir" or "sanctions over Crimea" */
 } place_candidate;
 
 /* ---- what one step offers another ---- */

@@ -451,7 +451,8 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
                                                     "raids", "assault", "offensive", "bombardment", "bombing", "bombings",
                                                     "shelling", NULL };
         bool attack_on = i > 1 && is(s, i - 1, "on") && is_any(s, i - 2, attack_nouns);
-        if (attack_on) after_locative = true;
+        bool over = i > 0 && is(s, i - 1, "over") && !after_locative;
+        if (attack_on || over) after_locative = true;
         /* "a tanker off Gibraltar" (not "cut off Qatar": a verb's particle) */
         if (i > 1 && is(s, i - 1, "off") && !s->is_head[i - 2] && s->tag[i - 2] == TAG_NONE && place_word(s, i)) after_locative = true;
         /* or the object of a deed: "seized the Chernobyl nuclear power plant" */
@@ -527,6 +528,8 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
                                                                     !(s->tokens[k].flags & TEXT_PUNCT) && !s->is_head[k]) ||
                                          hyphen_adjective(s, k)))
             k += hyphen_adjective(s, k) ? 2 : 1;
+        /* ("talks over Kashmir": "over" after a deed's words too) */
+        for (size_t q = i; q < k && !over; q++) over = is(s, q, "over");
         /* "the West Bank city of Jenin": the most specific name wins */
         size_t scan = k;
         while (scan < s->n && place_word(s, scan)) scan++;
@@ -668,6 +671,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
             strcmp(s->memory->dateline.country, c.place.country) == 0)
             c.place = s->memory->dateline;
         c.topic = about_a_topic(s, i) || attack_on;   /* i: where the phrase starts ("in Syria's northwestern Idlib") */
+        c.over = over;
         c.first = (uint32_t)first;
         c.last = (uint32_t)last;
         out[count++] = c;

@@ -833,6 +833,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                      places_found[p].object_of > ev->last + 3 || places_found[p].object_of <= ev->head))
                     continue;
                 if (places_found[p].topic && info->quad_class != 4) continue;
+                if (places_found[p].over && strncmp(info->code, "15", 2) != 0 && strcmp(info->code, "18") < 0) continue;
                 /* "Speaking in Paris, Macron said Russian forces had attacked":
                  * the opening phrase's place is the speaker's, not the deed's */
                 if (participle && places_found[p].last < opening && ev->source >= 0 &&
@@ -1217,7 +1218,7 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     }
                     /* fighting with no named target is against the place's
                      * country: "captured Sirte" is LBYMIL 192 LBY */
-                    if (!tg && info->quad_class == 4 && where->place.country[0] && strncmp(info->code, "14", 2) != 0) {
+                    if (!tg && info->quad_class == 4 && where->place.country[0] && strncmp(info->code, "14", 2) != 0 && !where->over) {
                         code_copy_text(out_event.target.code, sizeof out_event.target.code, where->place.country);
                         out_event.target.text = NULL;
                         out_event.has_target = true;
