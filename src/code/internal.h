@@ -124,7 +124,7 @@ typedef struct memory {
      * place happen: "In Yerevan, protesters gathered ... Some protesters
      * threw stones at police" */
     code_place paragraph_frame;  uint32_t frame_paragraph;  bool has_frame;
-    code_casualties stranded;  char stranded_victims[16];  bool has_stranded;
+    code_casualties stranded;  char stranded_victims[16];  bool has_stranded;  size_t stranded_sentence;
     size_t  stranded_taken_in;                 /* 1 + the sentence whose deeds took them; 0 while none has */
 } memory;
 

@@ -380,12 +380,17 @@ static bool counts_a_total(const sentence_state *s, const casualty *c)
 
 /* A count of the lead's sentences that no deed took, and whom it counts
  * (a state's people: "24 Kyrgyz citizens"; a count joined to it by "and"
- * counts them too): kept for the first deed after it that struck them. */
+ * counts them too): kept for the first deed after it that struck them,
+ * within eight sentences (later ones tell of other days). */
 static void keep_stranded_counts(sentence_state *s, size_t sentence_index, const casualty *cas, size_t cas_count,
                                  const int *cas_event, const bool *taken)
 {
     memory *m = s->memory;
-    if (m->stranded_taken_in) { m->has_stranded = false; m->stranded_taken_in = 0; }
+    /* (taken, or told too long ago to be what a deed now told took) */
+    if (m->stranded_taken_in || (m->has_stranded && sentence_index > m->stranded_sentence + 8)) {
+        m->has_stranded = false;
+        m->stranded_taken_in = 0;
+    }
     if (sentence_index > 2 || a_running_total(s)) return;
     const char *victims = NULL;
     for (size_t c = 0; c < cas_count && c < 16; c++) {
@@ -402,6 +407,7 @@ static void keep_stranded_counts(sentence_state *s, size_t sentence_index, const
                 m->stranded = none;
                 code_copy_text(m->stranded_victims, sizeof m->stranded_victims, victims);
                 m->has_stranded = true;
+                m->stranded_sentence = sentence_index;
             }
         }
         int32_t *slot[CASUALTY_KINDS] = { &m->stranded.killed, &m->stranded.wounded, &m->stranded.displaced,
