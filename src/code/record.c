@@ -827,7 +827,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
             for (size_t p = 0; p < place_count; p++) {
                 if (pass == 0 && s->clause[places_found[p].first] != s->clause[ev->head]) continue;
                 const char *other = pass == 1 ? clause_actor[s->clause[places_found[p].first]] : NULL;
-                if (other && ev->source >= 0 && strcmp(other, s->mentions[ev->source].code) != 0) continue;
+                /* (the clause of the deed's target is the deed's too: "fired rubber
+                 * bullets at Palestinians who threw stones at the mosque in Jerusalem") */
+                if (other && ev->source >= 0 && strcmp(other, s->mentions[ev->source].code) != 0 &&
+                    !(ev->target >= 0 && strcmp(other, s->mentions[ev->target].code) == 0))
+                    continue;
                 /* a state as an object is the place of force (roots 18-20) and of a
                  * visit ("visited Paris"), when it is that deed's object */
                 /* (and of what the visit is for: "flew to Banjul on Friday to meet
