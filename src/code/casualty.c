@@ -186,26 +186,28 @@ int casualty_kind(const char *w)
 }
 
 /* A qualifier before a number; *phrase is how the record writes it ("as
- * many as"), NULL for words that qualify nothing ("another 5"). */
+ * many as"), NULL for words that qualify nothing ("another 5", "a further 9"). */
 static bool qualifier_phrase(const char *const *w, size_t n, size_t i, size_t *used, const char **phrase)
 {
     static const char *const two[][3] = { { "at", "least", "at least" }, { "more", "than", "more than" },
                                           { "less", "than", "less than" }, { "fewer", "than", "fewer than" },
                                           { "up", "to", "up to" }, { "as", "many", "as many as" },
-                                          { "an", "estimated", "an estimated" }, { "close", "to", "close to" } };
+                                          { "an", "estimated", "an estimated" }, { "close", "to", "close to" },
+                                          { "a", "further", "" } };
     for (size_t k = 0; k < sizeof two / sizeof *two; k++)
         if (i + 1 < n && str_same(w[i], two[k][0]) && str_same(w[i + 1], two[k][1])) {
             *used = 2;
-            *phrase = two[k][2];
+            *phrase = two[k][2][0] ? two[k][2] : NULL;   /* "a further 9" is 9, no qualifier */
             if (k == 5 && i + 2 < n && str_same(w[i + 2], "as")) *used = 3;   /* "as many as" */
             return true;
         }
     static const char *const one[] = { "about", "around", "nearly", "almost", "some", "over", "roughly", "approximately",
-                                       "another", "least", NULL };
+                                       "another", "further", "least", NULL };
     for (size_t k = 0; one[k]; k++)
         if (str_same(w[i], one[k])) {
             *used = 1;
-            *phrase = strcmp(one[k], "another") == 0 ? NULL : strcmp(one[k], "least") == 0 ? "at least" : one[k];
+            *phrase = strcmp(one[k], "another") == 0 || strcmp(one[k], "further") == 0 ? NULL
+                    : strcmp(one[k], "least") == 0 ? "at least" : one[k];
             return true;
         }
     return false;

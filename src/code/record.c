@@ -371,10 +371,11 @@ static bool a_running_total(const sentence_state *s)
     return false;
 }
 
-/* "80 soldiers have been killed": the present perfect tells a running total */
+/* "80 soldiers have been killed", "the fighting has driven 400,000 from
+ * their homes": the present perfect tells a running total */
 static bool counts_a_total(const sentence_state *s, const casualty *c)
 {
-    for (size_t k = c->first; k < c->anchor; k++) if (is(s, k, "have") || is(s, k, "has")) return true;
+    for (size_t k = c->first > 0 ? c->first - 1 : 0; k < c->anchor; k++) if (is(s, k, "have") || is(s, k, "has")) return true;
     return false;
 }
 
@@ -419,9 +420,13 @@ static void keep_stranded_counts(sentence_state *s, size_t sentence_index, const
 }
 
 /* "Army spokesman X said 52 soldiers had been killed": only a speaker and a
- * reporting verb before the count */
+ * reporting verb before the count; or "The attack left 12 dead": the deed
+ * told before and a verb */
 static bool after_a_report(const sentence_state *s, size_t first)
 {
+    static const char *const deeds[] = { "attack", "bombing", "strike", "raid", "assault", "blast", "explosion", "shelling",
+                                         "ambush", "fighting", "clashes", NULL };
+    if (first == 3 && is(s, 0, "the") && is_any(s, 1, deeds)) return true;
     size_t i = is(s, 0, "the") ? 1 : 0;
     if (i < s->n && s->mention_at[i] >= 0) i = s->mentions[s->mention_at[i]].last + 1;
     else return false;
