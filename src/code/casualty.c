@@ -298,22 +298,24 @@ static int64_t count_after_and(const char *const *w, size_t n, size_t k, size_t 
     return more;
 }
 
-/* "a"/"an" that counts one: after a casualty verb ("killing a child and
- * wounding six"), or before a singular casualty a few words on ("A soldier
- * was killed"); not "a number of", "a total of" */
+/* "a"/"an" that counts one of the killed or wounded: after a casualty verb
+ * ("killing a child and wounding six"), or before a singular casualty a few
+ * words on ("A soldier was killed"); not "a number of", "a total of" */
 static bool one_person(const char *const *w, size_t n, size_t i)
 {
     static const char *const not_one[] = { "number", "total", "few", "handful", "lot", "further", "third", "quarter",
                                            "half", NULL };
     if (i + 1 >= n || !(str_same(w[i], "a") || str_same(w[i], "an"))) return false;
     for (size_t k = 0; not_one[k]; k++) if (str_same(w[i + 1], not_one[k])) return false;
-    if (i > 0 && casualty_kind(w[i - 1]) >= 0 && !noun_only(w[i - 1]) && !str_same(w[i - 1], "dead") &&
-        !str_same(w[i - 1], "missing") && !str_same(w[i - 1], "fled") && !str_same(w[i - 1], "flee") &&
-        !str_same(w[i - 1], "fleeing"))
+    /* (the killed and wounded only: what is detained or seized may be a ship) */
+    if (i > 0 && (casualty_kind(w[i - 1]) == CASUALTY_KILLED || casualty_kind(w[i - 1]) == CASUALTY_WOUNDED) &&
+        !noun_only(w[i - 1]) && !str_same(w[i - 1], "dead"))
         return true;
     for (size_t k = i + 2; k < n && k < i + 6; k++) {
         if (str_same(w[k], ",") || str_same(w[k], ".") || str_same(w[k], ";")) return false;
-        if (ends_a_count(w[k])) return str_same(w[k - 1], "was") || (str_same(w[k - 1], "been") && str_same(w[k - 2], "has"));
+        if (ends_a_count(w[k]))
+            return (casualty_kind(w[k]) == CASUALTY_KILLED || casualty_kind(w[k]) == CASUALTY_WOUNDED) &&
+                   (str_same(w[k - 1], "was") || (str_same(w[k - 1], "been") && str_same(w[k - 2], "has")));
     }
     return false;
 }

@@ -913,7 +913,13 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 (s->mention_at[t->last + 1] < 0 ? word_is_capitalized(s, t->last + 2)
                                                  : s->mentions[s->mention_at[t->last + 1]].kind == MENTION_PERSON))
                 one = true;
-            if (kind >= 0 && (one || t->kind == MENTION_PERSON) && !t->plural && t->compound < 0) {
+            /* (not "detained an Iranian supertanker": a country's adjective before
+             * a noun that names no one is no person) */
+            size_t after_target = t->last + 1;
+            bool thing = t->kind == MENTION_COUNTRY && after_target < s->n && !word_is_capitalized(s, after_target) &&
+                         s->tag[after_target] == TAG_NONE && !(s->tokens[after_target].flags & TEXT_PUNCT) &&
+                         !(s->cls[after_target] & WORD_STOP) && !s->is_head[after_target];
+            if (kind >= 0 && (one || t->kind == MENTION_PERSON) && !t->plural && t->compound < 0 && !t->adjectival && !thing) {
                 int32_t *slot[CASUALTY_KINDS] = { &counts.killed, &counts.wounded, &counts.displaced, &counts.arrested,
                                                   &counts.abducted, &counts.missing };
                 *slot[kind] = 1;
