@@ -475,9 +475,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         if (after_city_of) after_locative = true;
         size_t k = i;
         if (!after_locative && !after_deed) continue;
-        /* "backed by soldiers from neighboring Eritrea": where they come
-         * from, not where anything happens */
-        if (i >= 2 && is(s, i - 1, "from") && s->tag[i - 2] == TAG_AGENT) continue;
+        bool from_agent = i >= 2 && is(s, i - 1, "from") && s->tag[i - 2] == TAG_AGENT;
         /* "the capital, Sanaa", "the Kenyan capital, Nairobi": the name after the comma */
         if (is(s, k, "the") && k + 3 < s->n) {
             size_t noun = k + 1;
@@ -513,6 +511,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
              * article called so */
             size_t noun_last;
             const code_place *called = place_called(s, k + 1, &noun_last);
+            if (called && from_agent && is(s, k + 1, "country")) { i = noun_last; continue; }   /* "troops from the country" */
             if (called) {
                 place_candidate c;
                 memset(&c, 0, sizeof c);
@@ -528,6 +527,10 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
                                                                     !(s->tokens[k].flags & TEXT_PUNCT) && !s->is_head[k]) ||
                                          hyphen_adjective(s, k)))
             k += hyphen_adjective(s, k) ? 2 : 1;
+        /* "backed by soldiers from neighboring Eritrea": the country they come
+         * from, not where anything happens (but "withdraw its troops from the
+         * Zaporizhzhia plant" is where they are) */
+        if (from_agent && k < s->n && s->tag[k] == TAG_ACTOR && s->tag_entry[k] && s->tag_entry[k]->kind == LEX_COUNTRY) continue;
         /* ("talks over Kashmir": "over" after a deed's words too) */
         for (size_t q = i; q < k && !over; q++) over = is(s, q, "over");
         /* "the West Bank city of Jenin": the most specific name wins */
@@ -639,7 +642,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         }
         /* an unknown name after a deed is a place only when it names a
          * feature: "seized the Chernobyl nuclear power plant" */
-        if (!known && !after_locative && feature == SIZE_MAX) continue;
+        if (!known && (!after_locative || attack_on) && feature == SIZE_MAX) continue;   /* (nor after "an attack on") */
         /* "away from Islam", "calls to Hamas": after "from", "to", "into",
          * "towards" an unknown name is seldom a place */
         if (!known && feature == SIZE_MAX && !after_city_of && i > 0 &&

@@ -330,6 +330,29 @@ static bool counts_fit(const char *code, int kind)
            strncmp(code, "145", 3) == 0 || strncmp(code, "175", 3) == 0;
 }
 
+/* "who", "which", "that" (perhaps after a comma) at token k: a relative
+ * clause about the words before */
+static bool relative_after(const sentence_state *s, size_t k)
+{
+    if (k < s->n && is(s, k, ",")) k++;
+    return k < s->n && (is(s, k, "who") || is(s, k, "which") || is(s, k, "that"));
+}
+
+/* One of the event's sides is at home in the place's country */
+static bool at_home(const code_place *p, const code_event *e)
+{
+    return strncmp(p->country, e->source.code, 3) == 0 || (e->has_target && strncmp(p->country, e->target.code, 3) == 0);
+}
+
+/* The same actor, a country's civilians and its protesters being one
+ * ("police detained dozens of people" after "protesters threw stones") */
+static bool same_people(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0) return true;
+    if (strlen(a) != 6 || strlen(b) != 6 || strncmp(a, b, 3) != 0) return false;
+    return (strcmp(a + 3, "CVL") == 0 || strcmp(a + 3, "OPP") == 0) && (strcmp(b + 3, "CVL") == 0 || strcmp(b + 3, "OPP") == 0);
+}
+
 /* ... and whether a deed found in the sentence can hold it: one done, not
  * one vowed or denied ("vowed to wage war after bombs killed 100") */
 static bool pending_fits(const pending_event *e, int kind)
@@ -361,6 +384,15 @@ static bool struck(const char *target, const char *victims)
     bool a = false, b = false;
     for (size_t k = 0; armed[k]; k++) { a |= strncmp(target + 3, armed[k], 3) == 0; b |= strncmp(victims + 3, armed[k], 3) == 0; }
     return a && b;
+}
+
+/* A locative and a name: the sentence tells where ("were killed near
+ * Douentza"), so it is of a deed of its own place */
+static bool names_a_place(const sentence_state *s)
+{
+    for (size_t i = 0; i + 1 < s->n; i++)
+        if (s->tag[i] == TAG_LOCATIVE && word_is_capitalized(s, i + 1)) return true;
+    return false;
 }
 
 /* "More than 10,000 people have been killed since 2020", "the total":
@@ -458,8 +490,10 @@ static void counts_for_the_sentence_before(const sentence_state *s, size_t sente
         const char *victims = victims_of(s, &cas[c]);
         /* the sentence of the latest deed that struck them, else the sentence
          * before; further back only for victims named by their role
-         * ("militants", "soldiers"; not "people") */
-        bool role = victims && strlen(victims) > 3 && strcmp(victims + 3, "CVL") != 0;
+         * ("militants", "soldiers"; not "people") in a sentence that names
+         * no place of its own ("two soldiers were killed near Douentza" is
+         * another deed) */
+        bool role = victims && strlen(victims) > 3 && strcmp(victims + 3, "CVL") != 0 && !names_a_place(s);
         size_t into = sentence_index - 1;
         bool by_victims = false;
         for (size_t e = out->count; e > 0 && victims && !by_victims; e--) {
@@ -835,7 +869,8 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                 /* (the clause of the deed's target is the deed's too: "fired rubber
                  * bullets at Palestinians who threw stones at the mosque in Jerusalem") */
                 if (other && ev->source >= 0 && strcmp(other, s->mentions[ev->source].code) != 0 &&
-                    !(ev->target >= 0 && strcmp(other, s->mentions[ev->target].code) == 0))
+                    !(ev->target >= 0 && strcmp(other, s->mentions[ev->target].code) == 0 &&
+                      relative_after(s, s->mentions[ev->target].last + 1)))
                     continue;
                 /* a state as an object is the place of force (roots 18-20) and of a
                  * visit ("visited Paris"), when it is that deed's object */
@@ -1187,17 +1222,11 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         tg = NULL;
                     }
                 }
-                /* (the paragraph's place holds for deeds, not words: "Brawner spoke
-                 * in Manila. China had rammed a boat at the shoal" ...) */
-                /* (and only where one side is at home: the storming of an embassy
-                 * in Tehran does not place a Houthi strike on Saudi Arabia, nor
+                /* (an opening participle phrase only where one side is at home:
                  * "Speaking at the White House, Trump said Iran was standing down"
-                 * Iran's standing down) */
-                const code_place *home = frame ? frame : info->quad_class == 4 ? carried : NULL;
-                if (home && (home == carried || participle) &&
-                    !(strncmp(home->country, out_event.source.code, 3) == 0 ||
-                      (out_event.has_target && strncmp(home->country, out_event.target.code, 3) == 0)))
-                    home = NULL;
+                 * does not place Iran's standing down) */
+                const code_place *home = frame;
+                if (home && participle && !at_home(home, &out_event)) home = NULL;
                 if (!where && home) {
                     out_event.has_place = true;
                     out_event.place = *home;
@@ -1235,6 +1264,9 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                     if (where->place.name) {   /* the place the paragraph's story is at */
                         s->memory->paragraph_frame = where->place;
                         s->memory->frame_paragraph = s->paragraph;
+                        code_copy_text(s->memory->frame_actors[0], sizeof s->memory->frame_actors[0], out_event.source.code);
+                        code_copy_text(s->memory->frame_actors[1], sizeof s->memory->frame_actors[1],
+                                       out_event.has_target ? out_event.target.code : "");
                         s->memory->has_frame = true;
                     }
                     /* fighting with no named target is against the place's
@@ -1390,6 +1422,19 @@ void code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sen
                         ev->negated ? "; negated" : "", ev->modal ? arena_printf(s->a, "; modal \"%s\"", ev->modal) : "",
                         speaker ? arena_printf(s->a, "; said by \"%s\"", speaker->text) : "",
                         date_words ? arena_printf(s->a, "from \"%s\"%s", date_words, date_note) : "of publication", "");
+                }
+                /* the paragraph's place, for a deed (not words: "Brawner spoke in
+                 * Manila. China had rammed a boat at the shoal") that shares an
+                 * actor with the deed placed there and has a side at home there
+                 * (the storming of an embassy in Tehran does not place a Houthi
+                 * strike on Saudi Arabia); judged on the actors as settled */
+                if (!where && !frame && carried && info->quad_class == 4 && at_home(carried, &out_event)) {
+                    const char *const *was = (const char *const[]){ s->memory->frame_actors[0], s->memory->frame_actors[1] };
+                    if (same_people(out_event.source.code, was[0]) || same_people(out_event.source.code, was[1]) ||
+                        (out_event.has_target && (same_people(out_event.target.code, was[0]) || same_people(out_event.target.code, was[1])))) {
+                        out_event.has_place = true;
+                        out_event.place = *carried;
+                    }
                 }
                 size_t before = out->count;
                 size_t count_before = out->count;
