@@ -187,5 +187,16 @@ check "no target: left out by default" test "$("$PARLEY" code "$tmp/untargeted.t
 check "no target: --keep-untargeted emits it with a null target" \
     test "$("$PARLEY" code --keep-untargeted "$tmp/untargeted.txt" | grep -c '"code":"111".*' | head -1)" -ge 1
 
+# --- eval --casualties: a wrong count, a missed one and one gold lacks are listed
+mkdir -p "$tmp/counts/articles" "$tmp/counts/gold"
+printf ' date 2021-03-10 T\n\nRebels attacked an army post in Gao on Monday, killing 12 soldiers.\n\nPolice arrested 30 protesters in Bamako on Tuesday.\n' \
+    > "$tmp/counts/articles/c.txt"
+printf 'Rebels attacked an army post\tMLIREB\t190\tMLIMIL\t2021-03-08\tGao\tkilled=11\nthe embassy was never mentioned\tMLIREB\t190\tMLICVL\t2021-03\t-\tkilled=2\n' \
+    > "$tmp/counts/gold/c.tsv"
+"$PARLEY" eval --casualties "$tmp/counts/articles" "$tmp/counts/gold" > "$tmp/counts.out"
+check "--casualties lists a wrong count" grep -q "wrong  MLIREB 190 MLIMIL: gold killed=11 got killed=12" "$tmp/counts.out"
+check "--casualties lists a missed count" grep -q "missed MLIREB 190 MLICVL: gold killed=2" "$tmp/counts.out"
+check "--casualties lists a count gold lacks" grep -q "extra  MLICOP 173 MLIOPP: got arrested=30 (no gold event)" "$tmp/counts.out"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -16,6 +16,7 @@
 typedef struct gold {
     char *evidence, *source, *code, *target, *date, *place, *casualties;
     bool  matched_root, matched_full;
+    int   root_event;   /* the emitted event it matched at root level, or -1 */
 } gold;
 
 typedef struct gold_set { gold *items; size_t count; } gold_set;
@@ -53,6 +54,7 @@ static bool load_gold(const char *path, gold_set *g, error *err)
         x->date = strdup(nf > 4 ? f[4] : "-");
         x->place = strdup(nf > 5 ? f[5] : "-");
         x->casualties = strdup(nf > 6 ? f[6] : "-");
+        x->root_event = -1;
     }
     free(data);
     return true;
@@ -81,6 +83,7 @@ typedef struct eval_context {
     totals *t;
     bool verbose, where;
     bool show_dates;   /* --dates: each matched event whose date is wrong, gold against emitted */
+    bool show_counts;  /* --casualties: each gold count parley misses or gets wrong, and each count gold lacks */
     int status;
 } eval_context;
 
@@ -126,23 +129,70 @@ static bool casualties_agree(const code_casualties *c, const char *gold)
     return true;
 }
 
+/* "killed=3,wounded=12" as the gold files write counts; "-" for none */
+static void format_counts(const code_event *ev, char *out, size_t size)
+{
+    snprintf(out, size, "-");
+    if (!ev->has_casualties) return;
+    const code_casualties *k = &ev->casualties;
+    const int32_t value[] = { k->killed, k->wounded, k->displaced, k->arrested, k->abducted, k->missing };
+    const char *const name[] = { "killed", "wounded", "displaced", "arrested", "abducted", "missing" };
+    size_t used = 0;
+    for (size_t i = 0; i < 6; i++)
+        if (value[i] >= 0 && used < size)
+            used += (size_t)snprintf(out + used, size - used, "%s%s=%d", used ? "," : "", name[i], (int)value[i]);
+}
+
 /* --where: for a matched event, the gold place and counts beside parley's */
 static void print_where(const char *doc, const gold *x, const code_event *ev, bool place_right, bool counts_right)
 {
-    char counts[160] = "-";
-    if (ev->has_casualties) {
-        const code_casualties *k = &ev->casualties;
-        const int32_t value[] = { k->killed, k->wounded, k->displaced, k->arrested, k->abducted, k->missing };
-        const char *const name[] = { "killed", "wounded", "displaced", "arrested", "abducted", "missing" };
-        size_t used = 0;
-        for (size_t i = 0; i < 6; i++)
-            if (value[i] >= 0 && used < sizeof counts)
-                used += (size_t)snprintf(counts + used, sizeof counts - used, "%s%s=%d", used ? "," : "", name[i], (int)value[i]);
-    }
+    char counts[160];
+    format_counts(ev, counts, sizeof counts);
     printf("%s %-28s %s %-4s %s place %s | %s%s%s\n", place_right && counts_right ? "ok   " : "WRONG", doc, x->source,
            x->code, x->target, x->place, ev->has_place && ev->place.name ? ev->place.name : "-",
            ev->has_place && ev->place.precision ? " " : "", ev->has_place && ev->place.precision ? ev->place.precision : "");
     printf("      %-28s counts %s | %s   \"%s\"\n", "", x->casualties, counts, x->evidence);
+}
+
+/* --casualties: every gold line with counts that parley gets wrong or does
+ * not match ("missed", with the counts of parley's events in its sentence),
+ * and every event of parley's with counts where gold gives none ("extra") */
+static void print_count_misses(const read_article *a, const gold_set *g, const code_result *r, const bool *used_root)
+{
+    char got[160];
+    for (size_t i = 0; i < g->count; i++) {
+        const gold *x = &g->items[i];
+        if (strcmp(x->casualties, "-") == 0) continue;
+        if (x->root_event >= 0) {
+            const code_event *ev = &r->events[x->root_event];
+            if (ev->has_casualties && casualties_agree(&ev->casualties, x->casualties)) continue;
+            format_counts(ev, got, sizeof got);
+            printf("   counts  %s: wrong  %s %s %s: gold %s got %s  \"%s\"\n", a->id, x->source, x->code, x->target,
+                   x->casualties, got, x->evidence);
+            continue;
+        }
+        printf("   counts  %s: missed %s %s %s: gold %s  \"%s\"\n", a->id, x->source, x->code, x->target, x->casualties,
+               x->evidence);
+        for (size_t e = 0; e < r->count; e++) {
+            const code_event *ev = &r->events[e];
+            if (!ev->has_casualties || !evidence_in(a->text, ev, x->evidence)) continue;
+            format_counts(ev, got, sizeof got);
+            printf("           in its sentence: %s %s %s got %s\n", ev->source.code, ev->cameo->code,
+                   ev->has_target ? ev->target.code : "-", got);
+        }
+    }
+    for (size_t e = 0; e < r->count; e++) {
+        const code_event *ev = &r->events[e];
+        if (!ev->has_casualties) continue;
+        bool gold_counts = false;
+        for (size_t i = 0; i < g->count && !gold_counts; i++)
+            gold_counts = g->items[i].root_event == (int)e && strcmp(g->items[i].casualties, "-") != 0;
+        if (gold_counts) continue;
+        format_counts(ev, got, sizeof got);
+        printf("   counts  %s: extra  %s %s %s: got %s%s  \"%.*s\"\n", a->id, ev->source.code, ev->cameo->code,
+               ev->has_target ? ev->target.code : "-", got, used_root[e] ? " (gold gives none)" : " (no gold event)",
+               (int)(ev->end - ev->start > 90 ? 90 : ev->end - ev->start), a->text + ev->start);
+    }
 }
 
 static void on_article(void *context, const read_article *a)
@@ -166,9 +216,12 @@ static void on_article(void *context, const read_article *a)
     code_article(&mem, c->dict, &options, a->text, a->text_len, date, &r);
     size_t root = 0, full = 0;
     bool *used_root = calloc(r.count + 1, sizeof *used_root), *used_full = calloc(r.count + 1, sizeof *used_full);
-    /* full-code matches first, then root matches, each gold line once */
+    /* full-code matches first, then root matches, each gold line once; the
+     * root match is the full match's event when it has one, so that the
+     * date, place and counts scored are those of the event coded for it */
     for (size_t i = 0; i < g.count; i++) {
         gold *x = &g.items[i];
+        size_t full_event = r.count;
         for (size_t e = 0; e < r.count; e++) {
             const code_event *ev = &r.events[e];
             if (used_full[e] || strcmp(ev->cameo->code, x->code) != 0 || strcmp(ev->source.code, x->source) != 0 ||
@@ -177,15 +230,19 @@ static void on_article(void *context, const read_article *a)
             used_full[e] = true;
             x->matched_full = true;
             full++;
+            full_event = e;
             break;
         }
-        for (size_t e = 0; e < r.count; e++) {
+        for (size_t k = 0; k <= r.count; k++) {
+            size_t e = k == 0 ? full_event : k - 1;
+            if (e >= r.count || (k > 0 && e == full_event)) continue;
             const code_event *ev = &r.events[e];
             if (used_root[e] || strncmp(ev->cameo->code, x->code, 2) != 0 || strcmp(ev->source.code, x->source) != 0 ||
                 !same_target(ev, x->target) || !evidence_in(a->text, ev, x->evidence))
                 continue;
             used_root[e] = true;
             x->matched_root = true;
+            x->root_event = (int)e;
             root++;
             if (strcmp(x->date, "-") != 0) {
                 char d[11];
@@ -215,6 +272,7 @@ static void on_article(void *context, const read_article *a)
             break;
         }
     }
+    if (c->show_counts) print_count_misses(a, &g, &r, used_root);
     if (c->verbose) {
         printf("== %s: %zu gold, %zu emitted, %zu root matches, %zu full matches\n", a->id, g.count, r.count, root, full);
         for (size_t i = 0; i < g.count; i++)
@@ -259,19 +317,20 @@ int cmd_eval(int argc, char **argv)
     cli_dicts dicts;
     cli_dicts_init(&dicts);
     const char *articles = NULL, *gold_folder = NULL;
-    bool verbose = false, show_dates = false, where = false;
+    bool verbose = false, show_dates = false, where = false, show_counts = false;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) cli_dicts_add(&dicts, argv[++i]);
         else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) dicts.config = argv[++i];
         else if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0) verbose = true;
         else if (strcmp(argv[i], "--dates") == 0) show_dates = true;
         else if (strcmp(argv[i], "--where") == 0) where = true;
+        else if (strcmp(argv[i], "--casualties") == 0) show_counts = true;
         else if (argv[i][0] == '-') { fprintf(stderr, "parley eval: unknown option \"%s\"\n", argv[i]); return 2; }
         else if (!articles) articles = argv[i];
         else if (!gold_folder) gold_folder = argv[i];
     }
     if (!articles || !gold_folder) {
-        fputs("usage: parley eval [-v] [--dates] [--where] [--dict DIR] [--config FILE] ARTICLES-FOLDER GOLD-FOLDER\n", stderr);
+        fputs("usage: parley eval [-v] [--dates] [--where] [--casualties] [--dict DIR] [--config FILE] ARTICLES-FOLDER GOLD-FOLDER\n", stderr);
         return 2;
     }
     lex_dict *dict = cli_load_dicts(&dicts, false);
@@ -280,7 +339,7 @@ int cmd_eval(int argc, char **argv)
     error err;
     if (!cli_inputs_add(&inputs, articles, &err)) { fprintf(stderr, "parley eval: %s\n", err.message); lex_free(dict); return 2; }
     totals t = { 0 };
-    eval_context c = { dict, gold_folder, &t, verbose, where, show_dates, 0 };
+    eval_context c = { dict, gold_folder, &t, verbose, where, show_dates, show_counts, 0 };
     read_options ro = { READ_FORMAT_AUTO, NULL, 0 };
     read_sink sink = { &c, on_article, on_skipped };
     size_t articles_read = 0;

@@ -173,7 +173,7 @@ static const char *const trigger_words[] = {
     "displaced", "displacing", "uprooted", "fled", "flee", "fleeing", "displacement",
     "arrested", "detained", "arresting", "detaining", "rounded", "arrests", "arrest", "detention",
     "abducted", "kidnapped", "abducting", "kidnapping", "abduction", "abductions",
-    "missing", "drove", "driven", "forced", "forcing", "pushed", NULL,
+    "missing", "drove", "driven", "forced", "forcing", "pushed", "toll", NULL,
 };
 
 const char *const *casualty_words(void) { return trigger_words; }
@@ -186,26 +186,28 @@ int casualty_kind(const char *w)
 }
 
 /* A qualifier before a number; *phrase is how the record writes it ("as
- * many as"), NULL for words that qualify nothing ("another 5"). */
+ * many as"), NULL for words that qualify nothing ("another 5", "a further 9"). */
 static bool qualifier_phrase(const char *const *w, size_t n, size_t i, size_t *used, const char **phrase)
 {
     static const char *const two[][3] = { { "at", "least", "at least" }, { "more", "than", "more than" },
                                           { "less", "than", "less than" }, { "fewer", "than", "fewer than" },
                                           { "up", "to", "up to" }, { "as", "many", "as many as" },
-                                          { "an", "estimated", "an estimated" }, { "close", "to", "close to" } };
+                                          { "an", "estimated", "an estimated" }, { "close", "to", "close to" },
+                                          { "a", "further", "" } };
     for (size_t k = 0; k < sizeof two / sizeof *two; k++)
         if (i + 1 < n && str_same(w[i], two[k][0]) && str_same(w[i + 1], two[k][1])) {
             *used = 2;
-            *phrase = two[k][2];
+            *phrase = two[k][2][0] ? two[k][2] : NULL;   /* "a further 9" is 9, no qualifier */
             if (k == 5 && i + 2 < n && str_same(w[i + 2], "as")) *used = 3;   /* "as many as" */
             return true;
         }
     static const char *const one[] = { "about", "around", "nearly", "almost", "some", "over", "roughly", "approximately",
-                                       "another", "least", NULL };
+                                       "another", "further", "least", NULL };
     for (size_t k = 0; one[k]; k++)
         if (str_same(w[i], one[k])) {
             *used = 1;
-            *phrase = strcmp(one[k], "another") == 0 ? NULL : strcmp(one[k], "least") == 0 ? "at least" : one[k];
+            *phrase = strcmp(one[k], "another") == 0 || strcmp(one[k], "further") == 0 ? NULL
+                    : strcmp(one[k], "least") == 0 ? "at least" : one[k];
             return true;
         }
     return false;
@@ -273,16 +275,74 @@ _Static_assert(sizeof number_words / sizeof *number_words <= LETTER_INDEX_MAX &&
                sizeof kind_words / sizeof *kind_words <= LETTER_INDEX_MAX &&
                sizeof drive_verbs / sizeof *drive_verbs <= LETTER_INDEX_MAX, "word lists fit a letter index");
 
+/* The count after "and" at k that joins the count before it ("and five
+ * civilians", "and about 30 others"; "and a police officer" one, when the
+ * count before is a few words back: "two soldiers and a police officer"):
+ * its value, or 0 when none follows; *next is the token after it. */
+static int64_t count_after_and(const char *const *w, size_t n, size_t k, size_t words_between, size_t *next,
+                               const char **qualifier)
+{
+    size_t used, q = 0, j = k + 1;
+    const char *phrase = NULL;
+    *qualifier = NULL;
+    while (j < n && qualifier_phrase(w, n, j, &q, &phrase)) { if (!*qualifier || q > 1) *qualifier = phrase; j += q; }
+    int64_t more = casualty_number(w, n, j, &used);
+    if (!*qualifier && more > 0 && used && vague(w[j])) *qualifier = "at least";
+    if ((more <= 0 || !used) && !*qualifier && words_between <= 2 && j + 1 < n &&
+        (str_same(w[j], "a") || str_same(w[j], "an")) && casualty_kind(w[j + 1]) < 0) {
+        more = 1;
+        used = 1;
+    }
+    if (more <= 0 || !used) return 0;
+    *next = j + used;
+    return more;
+}
+
+/* "a"/"an" that counts one of the killed or wounded: after a casualty verb
+ * ("killing a child and wounding six"), or before a singular casualty a few
+ * words on ("A soldier was killed"); not "a number of", "a total of" */
+static bool one_person(const char *const *w, size_t n, size_t i)
+{
+    static const char *const not_one[] = { "number", "total", "few", "handful", "lot", "further", "third", "quarter",
+                                           "half", NULL };
+    if (i + 1 >= n || !(str_same(w[i], "a") || str_same(w[i], "an"))) return false;
+    for (size_t k = 0; not_one[k]; k++) if (str_same(w[i + 1], not_one[k])) return false;
+    /* (the killed and wounded only: what is detained or seized may be a ship) */
+    if (i > 0 && (casualty_kind(w[i - 1]) == CASUALTY_KILLED || casualty_kind(w[i - 1]) == CASUALTY_WOUNDED) &&
+        !noun_only(w[i - 1]) && !str_same(w[i - 1], "dead"))
+        return true;
+    for (size_t k = i + 2; k < n && k < i + 6; k++) {
+        if (str_same(w[k], ",") || str_same(w[k], ".") || str_same(w[k], ";")) return false;
+        if (ends_a_count(w[k]))
+            return (casualty_kind(w[k]) == CASUALTY_KILLED || casualty_kind(w[k]) == CASUALTY_WOUNDED) &&
+                   (str_same(w[k - 1], "was") || (str_same(w[k - 1], "been") && str_same(w[k - 2], "has")));
+    }
+    return false;
+}
+
+/* A month's name or its abbreviation: "on March 31 after jihadists killed
+ * 98 soldiers" counts 98, not 31 */
+static bool month_word(const char *w)
+{
+    static const char *const months[] = { "january", "february", "march", "april", "may", "june", "july", "august",
+                                          "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                                          "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL };
+    for (size_t k = 0; months[k]; k++) if (str_same(w, months[k])) return true;
+    return false;
+}
+
 size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
 {
     size_t count = 0;
     /* every count hangs on a casualty word: without one, nothing to read */
     bool any = false;
-    for (size_t i = 0; i < n && !any; i++) any = casualty_kind(w[i]) >= 0 || (i + 1 < n && drives_out(w, n, i, i + 1));
+    for (size_t i = 0; i < n && !any; i++)
+        any = casualty_kind(w[i]) >= 0 || str_same(w[i], "toll") || (i + 1 < n && drives_out(w, n, i, i + 1));
     if (!any) return 0;
     for (size_t i = 0; i < n && count < max; i++) {
         size_t used;
         int64_t value = casualty_number(w, n, i, &used);
+        if ((value <= 0 || !used) && one_person(w, n, i)) { value = 1; used = 1; }
         if (value <= 0 || used == 0) continue;
         /* a year is not a count: "in 2011", "since 2014" */
         if (value >= 1900 && value <= 2100 && strlen(w[i]) == 4 && i > 0 &&
@@ -292,6 +352,10 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
              str_same(w[i - 1], "by") || str_same(w[i - 1], "after") || str_same(w[i - 1], "before") ||
              (i + 1 < n && (str_same(w[i + 1], "to") || str_same(w[i + 1], "and")))))
             continue;   /* ... "from 1998 to 2000", "between 2014 and 2016" */
+        /* a day is not a count: "on March 31", "on Sept. 26" */
+        if (value <= 31 && w[i][0] >= '0' && w[i][0] <= '9' && i > 0 &&
+            (month_word(w[i - 1]) || (i > 1 && str_same(w[i - 1], ".") && month_word(w[i - 2]))))
+            continue;
         size_t first = i;
         const char *qualifier = NULL;
         while (first > 0) {
@@ -315,9 +379,23 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
                  !str_same(w[first - 1], "dead") && !noun_only(w[first - 1]) && !str_same(w[first - 1], "fled") &&
                  !str_same(w[first - 1], "flee") && !str_same(w[first - 1], "fleeing"))
             verb = first - 1;
+        /* "put the death toll at more than 100", "the toll rose to 30",
+         * "a death toll of 50": the whole number of the killed */
+        size_t toll = SIZE_MAX;
+        if (verb == SIZE_MAX && first > 1 &&
+            (str_same(w[first - 1], "at") || str_same(w[first - 1], "to") || str_same(w[first - 1], "of") ||
+             str_same(w[first - 1], "reached") || str_same(w[first - 1], "past")))
+            for (size_t k = first - 1; k > 0 && k + 4 > first && toll == SIZE_MAX; k--)
+                if (str_same(w[k - 1], "toll")) toll = k - 1;
+        if (toll != SIZE_MAX) {
+            casualty c = { CASUALTY_KILLED, value, (uint32_t)toll, (uint32_t)toll, (uint32_t)(i + used - 1), qualifier, false, true };
+            out[count++] = c;
+            i += used - 1;
+            continue;
+        }
         if (verb == SIZE_MAX && first > 0 && drives_out(w, n, first - 1, i + used)) {
             casualty c = { CASUALTY_DISPLACED, value, (uint32_t)(first - 1), (uint32_t)(first - 1), (uint32_t)(i + used - 1), qualifier,
-                           false };
+                           false, false };
             out[count++] = c;
             i += used - 1;
             continue;
@@ -330,20 +408,18 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
             for (size_t k = end + 1, words = 0; k < n && words < 4; k++, words++) {
                 if (str_same(w[k], ",") || str_same(w[k], ".") || str_same(w[k], ";") || casualty_kind(w[k]) >= 0) break;
                 if (!str_same(w[k], "and")) continue;
-                size_t u2, q = 0, j = k + 1;
-                const char *more_qualifier = NULL, *phrase = NULL;
-                while (j < n && qualifier_phrase(w, n, j, &q, &phrase)) { if (!more_qualifier || q > 1) more_qualifier = phrase; j += q; }
-                int64_t more = casualty_number(w, n, j, &u2);
-                if (!more_qualifier && more > 0 && u2 && vague(w[j])) more_qualifier = "at least";
-                if (more <= 0 || !u2) break;
+                size_t next;
+                const char *more_qualifier;
+                int64_t more = count_after_and(w, n, k, words, &next, &more_qualifier);
+                if (more <= 0) break;
                 total += more;
                 qualifier = casualty_joined_qualifier(qualifier, more_qualifier);
-                end = j + u2 - 1;
+                end = next - 1;
                 k = end;
                 words = 0;
             }
             casualty c = { casualty_kind(w[verb]), total, (uint32_t)verb, (uint32_t)verb, (uint32_t)end, qualifier,
-                           verb + 1 < first };
+                           verb + 1 < first, false };
             out[count++] = c;
             i = end;
             continue;
@@ -363,15 +439,13 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
             }
             if (str_same(w[k], ",") || str_same(w[k], ".") || str_same(w[k], ";")) { k = n; break; }
             if (str_same(w[k], "and")) {
-                size_t u2, q = 0, j = k + 1;
-                const char *more_qualifier = NULL, *phrase = NULL;
-                while (j < n && qualifier_phrase(w, n, j, &q, &phrase)) { if (!more_qualifier || q > 1) more_qualifier = phrase; j += q; }
-                int64_t more = casualty_number(w, n, j, &u2);
-                if (!more_qualifier && more > 0 && u2 && vague(w[j])) more_qualifier = "at least";
-                if (more > 0 && u2) {
+                size_t next;
+                const char *more_qualifier;
+                int64_t more = count_after_and(w, n, k, words, &next, &more_qualifier);
+                if (more > 0) {
                     total += more;
                     total_qualifier = casualty_joined_qualifier(total_qualifier, more_qualifier);
-                    k = j + u2;
+                    k = next;
                     words++;
                     continue;
                 }
@@ -381,7 +455,7 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
             words++;
         }
         if (k < n && ends_a_count(w[k])) {
-            casualty c = { casualty_kind(w[k]), total, (uint32_t)k, (uint32_t)first, (uint32_t)k, total_qualifier, false };
+            casualty c = { casualty_kind(w[k]), total, (uint32_t)k, (uint32_t)first, (uint32_t)k, total_qualifier, false, false };
             out[count++] = c;
             i = k;
         }

@@ -1,7 +1,8 @@
 /* code/casualty: counts of the killed, wounded, displaced, arrested,
  * abducted and missing in a sentence ("more than 280 civilians and about
  * 2,000 fighters have been killed", "killing at least 50", "146,000 Libyans
- * displaced", "arrested more than 200 demonstrators"). */
+ * displaced", "arrested more than 200 demonstrators", "the death toll rose
+ * to 30"). */
 #ifndef PARLEY_CODE_CASUALTY_H
 #define PARLEY_CODE_CASUALTY_H
 
@@ -19,6 +20,7 @@ typedef struct casualty {
     uint32_t first, last;   /* tokens of the whole expression */
     const char *qualifier;  /* "at least", "about", "more than" ... (static), NULL when plain */
     bool     of_noun;       /* "the abduction of 276 schoolgirls": a count of the deed that noun names only */
+    bool     toll;          /* "put the death toll at 100": the whole count of a deed told before, not a part */
 } casualty;
 
 /* A number written in digits or words at token i ("2000", "1.5 million",

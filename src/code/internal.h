@@ -126,6 +126,17 @@ typedef struct memory {
      * ("region", "shoal", "city"): "the region" is the last region named */
     struct { code_place place; char noun[16]; } places[8];
     size_t  place_count;
+    /* the lead's counts that no deed of their sentence took ("after two days
+     * of fighting in which 24 Kyrgyz citizens were killed"), for the first
+     * deed told after them that struck those victims */
+    /* the place of the last event of a paragraph that took one from its
+     * sentence, where the paragraph's later deeds whose sentence names no
+     * place happen when they share an actor with it: "In Yerevan,
+     * protesters gathered ... Some protesters threw stones at police" */
+    code_place paragraph_frame;  uint32_t frame_paragraph;  bool has_frame;
+    char    frame_actors[2][16];               /* ... and that event's source and target: a deed there shares one */
+    code_casualties stranded;  char stranded_victims[16];  bool has_stranded;  size_t stranded_sentence;
+    size_t  stranded_taken_in;                 /* 1 + the sentence whose deeds took them; 0 while none has */
 } memory;
 
 typedef struct sentence_state {
@@ -233,6 +244,8 @@ typedef struct place_candidate {
     bool       actor_object;    /* a state named as a deed's object ("sanctions on Caracas"): a place of force only, */
     uint32_t   object_of;       /* and only of the deed whose words end just before this token */
     bool       topic;           /* what words are about ("a cease-fire in Idlib"): a place of deeds only */
+    bool       over;            /* "jets flew over Banjul", "the bridges over the Bosphorus": a place of force only
+                                 * (roots 15, 18-20), not of "talks over Kashmir" or "sanctions over Crimea" */
 } place_candidate;
 
 /* ---- what one step offers another ---- */

@@ -140,7 +140,7 @@ static const char *const facility_words[] = {
     "air base", "airbase", "military base", "naval base", "army base", "base", "airport", "international airport",
     "airfield", "nuclear power plant", "nuclear power station", "power plant", "nuclear plant", "power station",
     "refinery", "dam", "border crossing", "crossing", "checkpoint", "prison", "refugee camp", "camp", "hospital",
-    "hotel", "mosque", "square", "stadium", "bridge", "port", "seaport", "harbour", "harbor", "oil field",
+    "hotel", "mosque", "square", "intersection", "junction", "stadium", "bridge", "port", "seaport", "harbour", "harbor", "oil field",
     "gas field", "oilfield", "barracks", "palace", "railway station", "train station", "embassy", "consulate", NULL,
 };
 static const char *const natural_words[] = {
@@ -448,6 +448,16 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
          * border"), perhaps with a determiner and adjectives ("in the West
          * Bank city of Jenin"), or "city of"/"town of" */
         bool after_locative = i > 0 && (s->tag[i - 1] == TAG_LOCATIVE || (is(s, i - 1, "along") && !is(s, i, "with")));
+        /* "in an air strike on Beirut", "a missile attack on Kyiv": where the
+         * deed hit, and so a place of deeds only, as a topic is */
+        static const char *const attack_nouns[] = { "strike", "strikes", "airstrike", "airstrikes", "attack", "attacks", "raid",
+                                                    "raids", "assault", "offensive", "bombardment", "bombing", "bombings",
+                                                    "shelling", NULL };
+        bool attack_on = i > 1 && is(s, i - 1, "on") && is_any(s, i - 2, attack_nouns);
+        bool over = i > 0 && is(s, i - 1, "over") && !after_locative;
+        if (attack_on || over) after_locative = true;
+        /* "a tanker off Gibraltar" (not "cut off Qatar": a verb's particle) */
+        if (i > 1 && is(s, i - 1, "off") && !s->is_head[i - 2] && s->tag[i - 2] == TAG_NONE && place_word(s, i)) after_locative = true;
         /* or the object of a deed: "seized the Chernobyl nuclear power plant" */
         /* ("air strikes hit Gaza City": the verb after a deed named by a noun) */
         bool after_deed = i > 0 && (s->consumed[i - 1] || is(s, i - 1, "hit") || is(s, i - 1, "pounded") || is(s, i - 1, "targeted")) &&
@@ -459,6 +469,8 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         /* "the Old City of Mosul", "the town of Yevlakh" */
         bool after_city_of = i > 1 && is(s, i - 1, "of") &&
                              (is(s, i - 2, "city") || is(s, i - 2, "town") || is(s, i - 2, "village") || is(s, i - 2, "port") ||
+                              /* "the towns of Shire, Axum and Adwa": the first */
+                              is(s, i - 2, "cities") || is(s, i - 2, "towns") || is(s, i - 2, "villages") ||
                               division_of(s, i - 2) || is(s, i - 2, "district") ||
                               is(s, i - 2, "areas") || is(s, i - 2, "parts") || is(s, i - 2, "outskirts") ||
                               is(s, i - 2, "suburbs") || is(s, i - 2, "centre") || is(s, i - 2, "center") ||
@@ -466,6 +478,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         if (after_city_of) after_locative = true;
         size_t k = i;
         if (!after_locative && !after_deed) continue;
+        bool from_agent = i >= 2 && is(s, i - 1, "from") && s->tag[i - 2] == TAG_AGENT;
         /* "the capital, Sanaa", "the Kenyan capital, Nairobi": the name after the comma */
         if (is(s, k, "the") && k + 3 < s->n) {
             size_t noun = k + 1;
@@ -473,6 +486,9 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
             if ((is(s, noun, "capital") || is(s, noun, "city") || is(s, noun, "town") || is(s, noun, "port")) &&
                 is(s, noun + 1, ",") && place_word(s, noun + 2))
                 k = noun + 2;
+            /* "in the Ethiopian capital Addis Ababa", "the port city Hodeidah" */
+            else if ((is(s, noun, "capital") || is(s, noun, "city") || is(s, noun, "town")) && place_word(s, noun + 1))
+                k = noun + 1;
             else if (is(s, noun, "capital") && !place_word(s, noun + 1) && !is(s, noun + 1, "of") && !is(s, noun + 1, "'s")) {
                 /* "in the Russian capital", "in the capital": the capital of
                  * the country named, else of the article's country */
@@ -498,6 +514,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
              * article called so */
             size_t noun_last;
             const code_place *called = place_called(s, k + 1, &noun_last);
+            if (called && from_agent && is(s, k + 1, "country")) { i = noun_last; continue; }   /* "troops from the country" */
             if (called) {
                 place_candidate c;
                 memset(&c, 0, sizeof c);
@@ -513,6 +530,12 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
                                                                     !(s->tokens[k].flags & TEXT_PUNCT) && !s->is_head[k]) ||
                                          hyphen_adjective(s, k)))
             k += hyphen_adjective(s, k) ? 2 : 1;
+        /* "backed by soldiers from neighboring Eritrea": the country they come
+         * from, not where anything happens (but "withdraw its troops from the
+         * Zaporizhzhia plant" is where they are) */
+        if (from_agent && k < s->n && s->tag[k] == TAG_ACTOR && s->tag_entry[k] && s->tag_entry[k]->kind == LEX_COUNTRY) continue;
+        /* ("talks over Kashmir": "over" after a deed's words too) */
+        for (size_t q = i; q < k && !over; q++) over = is(s, q, "over");
         /* "the West Bank city of Jenin": the most specific name wins */
         size_t scan = k;
         while (scan < s->n && place_word(s, scan)) scan++;
@@ -528,6 +551,8 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
             /* "between Sri Lankan police and ...": an actor's words, not a place */
             const mention *x = &s->mentions[s->mention_at[k]];
             if (x->adjectival || x->kind == MENTION_AGENT || x->kind == MENTION_PERSON || x->kind == MENTION_GROUP) continue;
+            /* "fired rubber bullets at Palestinians": a people is no place */
+            if (s->tag[k] == TAG_ACTOR && s->tag_entry[k] && s->tag_entry[k]->kind == LEX_DEMONYM) continue;
             if (!after_locative) {
                 /* "struck what New Delhi called a camp": the subject of a verb is an actor */
                 size_t after = x->last + 1;
@@ -620,7 +645,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         }
         /* an unknown name after a deed is a place only when it names a
          * feature: "seized the Chernobyl nuclear power plant" */
-        if (!known && !after_locative && feature == SIZE_MAX) continue;
+        if (!known && (!after_locative || attack_on) && feature == SIZE_MAX) continue;   /* (nor after "an attack on") */
         /* "away from Islam", "calls to Hamas": after "from", "to", "into",
          * "towards" an unknown name is seldom a place */
         if (!known && feature == SIZE_MAX && !after_city_of && i > 0 &&
@@ -651,7 +676,8 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         if (c.place.precision && strcmp(c.place.precision, "country") == 0 && s->memory->has_dateline &&
             strcmp(s->memory->dateline.country, c.place.country) == 0)
             c.place = s->memory->dateline;
-        c.topic = about_a_topic(s, i);   /* i: where the phrase starts ("in Syria's northwestern Idlib") */
+        c.topic = about_a_topic(s, i) || attack_on;   /* i: where the phrase starts ("in Syria's northwestern Idlib") */
+        c.over = over;
         c.first = (uint32_t)first;
         c.last = (uint32_t)last;
         out[count++] = c;

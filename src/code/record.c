@@ -550,34 +550,209 @@ static bool decision_author(sentence_state *s, const lex_code_info *info, pendin
     return false;
 }
 
-/* "Police fired rubber bullets at protesters. At least 20 people were
- * hurt.": a short sentence that opens with a count and codes no deed adds
- * it to the deeds of the sentence before (force for the killed and
- * wounded, arrests for the arrested), unless it counts a total ("since"). */
-static void counts_for_the_sentence_before(const sentence_state *s, size_t sentence_index, const casualty *cas, size_t cas_count,
-                                           const int *cas_event, code_result *out)
+/* Which deeds a count of a kind can belong to: the killed, wounded and
+ * missing to force (roots 18-20), violent protest (145) and repression
+ * (175); the arrested and abducted to coercion and assault (17, 18); the
+ * displaced to force, the destruction of homes (171), expulsion (174) and
+ * repression (not to a state of emergency or troops sent in).  A truce, a
+ * deal or an accusation in the sentence of a toll is not what took it. */
+static bool counts_fit(const char *code, int kind)
 {
-    if (sentence_index == 0 || s->n > 20) return;
-    for (size_t i = 0; i < s->n; i++) if (is(s, i, "since") || is(s, i, "total") || is(s, i, "so")) return;
-    for (size_t c = 0; c < cas_count; c++) {
-        if (cas_event[c] >= 0 || cas[c].first > 2 || cas[c].anchor < cas[c].first) continue;
+    if (kind == CASUALTY_ARRESTED || kind == CASUALTY_ABDUCTED) return strncmp(code, "17", 2) == 0 || strncmp(code, "18", 2) == 0;
+    if (kind == CASUALTY_DISPLACED)
+        return strncmp(code, "171", 3) == 0 || strncmp(code, "174", 3) == 0 || strncmp(code, "175", 3) == 0 ||
+               strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 || strncmp(code, "20", 2) == 0;
+    return strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 || strncmp(code, "20", 2) == 0 ||
+           strncmp(code, "145", 3) == 0 || strncmp(code, "175", 3) == 0;
+}
+
+/* "who", "which", "that" (perhaps after a comma) at token k: a relative
+ * clause about the words before */
+static bool relative_after(const sentence_state *s, size_t k)
+{
+    if (k < s->n && is(s, k, ",")) k++;
+    return k < s->n && (is(s, k, "who") || is(s, k, "which") || is(s, k, "that"));
+}
+
+/* One of the event's sides is at home in the place's country */
+static bool at_home(const code_place *p, const code_event *e)
+{
+    return strncmp(p->country, e->source.code, 3) == 0 || (e->has_target && strncmp(p->country, e->target.code, 3) == 0);
+}
+
+/* The same actor, a country's civilians and its protesters being one
+ * ("police detained dozens of people" after "protesters threw stones") */
+static bool same_people(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0) return true;
+    if (strlen(a) != 6 || strlen(b) != 6 || strncmp(a, b, 3) != 0) return false;
+    return (strcmp(a + 3, "CVL") == 0 || strcmp(a + 3, "OPP") == 0) && (strcmp(b + 3, "CVL") == 0 || strcmp(b + 3, "OPP") == 0);
+}
+
+/* ... and whether a deed found in the sentence can hold it: one done, not
+ * one vowed or denied ("vowed to wage war after bombs killed 100") */
+static bool pending_fits(const pending_event *e, int kind)
+{
+    return !e->intent && !e->negated && !e->refrain && counts_fit(e->code ? e->code : e->pattern->code, kind);
+}
+
+/* Who a count counts ("13 militants had been killed", "two soldiers and a
+ * police officer were killed"): the code of the first actor named between
+ * the number and the casualty word, or NULL. */
+static const char *victims_of(const sentence_state *s, const casualty *c)
+{
+    for (size_t i = c->first; i < c->anchor && i < s->n; i++) {
+        int m = s->mention_at[i];
+        if (m >= 0 && s->mentions[m].code[0] && !s->mentions[m].adjectival) return s->mentions[m].code;
+    }
+    return NULL;
+}
+
+/* The victims are the deed's target: the same country, and the same role
+ * when both give one ("Kyrgyz citizens" are struck by an attack on KGZ);
+ * armed groups are one role here, as "militants" may be rebels or
+ * insurgents */
+static bool struck(const char *target, const char *victims)
+{
+    static const char *const armed[] = { "REB", "INS", "UAF", NULL };
+    if (strncmp(target, victims, 3) != 0) return false;
+    if (strlen(target) <= 3 || strlen(victims) <= 3 || strcmp(target + 3, victims + 3) == 0) return true;
+    bool a = false, b = false;
+    for (size_t k = 0; armed[k]; k++) { a |= strncmp(target + 3, armed[k], 3) == 0; b |= strncmp(victims + 3, armed[k], 3) == 0; }
+    return a && b;
+}
+
+/* A locative and a name: the sentence tells where ("were killed near
+ * Douentza"), so it is of a deed of its own place */
+static bool names_a_place(const sentence_state *s)
+{
+    for (size_t i = 0; i + 1 < s->n; i++)
+        if (s->tag[i] == TAG_LOCATIVE && word_is_capitalized(s, i + 1)) return true;
+    return false;
+}
+
+/* "More than 10,000 people have been killed since 2020", "the total":
+ * a sentence that counts over time, no deed's count */
+static bool a_running_total(const sentence_state *s)
+{
+    for (size_t i = 0; i < s->n; i++) if (is(s, i, "since") || is(s, i, "total") || is(s, i, "so")) return true;
+    return false;
+}
+
+/* "80 soldiers have been killed", "the fighting has driven 400,000 from
+ * their homes": the present perfect tells a running total */
+static bool counts_a_total(const sentence_state *s, const casualty *c)
+{
+    for (size_t k = c->first > 0 ? c->first - 1 : 0; k < c->anchor; k++) if (is(s, k, "have") || is(s, k, "has")) return true;
+    return false;
+}
+
+/* A count of the lead's sentences that no deed took, and whom it counts
+ * (a state's people: "24 Kyrgyz citizens"; a count joined to it by "and"
+ * counts them too): kept for the first deed after it that struck them,
+ * within eight sentences (later ones tell of other days). */
+static void keep_stranded_counts(sentence_state *s, size_t sentence_index, const casualty *cas, size_t cas_count,
+                                 const int *cas_event, const bool *taken)
+{
+    memory *m = s->memory;
+    /* (taken, or told too long ago to be what a deed now told took) */
+    if (m->stranded_taken_in || (m->has_stranded && sentence_index > m->stranded_sentence + 8)) {
+        m->has_stranded = false;
+        m->stranded_taken_in = 0;
+    }
+    if (sentence_index > 2 || a_running_total(s)) return;
+    const char *victims = NULL;
+    for (size_t c = 0; c < cas_count && c < 16; c++) {
+        bool joined = victims && cas[c].first > 0 && is(s, cas[c].first - 1, "and");
+        if (!joined) victims = NULL;
+        if (cas_event[c] >= 0 || taken[c] || cas[c].of_noun || cas[c].anchor < cas[c].first || counts_a_total(s, &cas[c]) ||
+            (cas[c].kind != CASUALTY_KILLED && cas[c].kind != CASUALTY_WOUNDED))
+            continue;
+        if (!joined) {
+            victims = victims_of(s, &cas[c]);
+            if (!victims || strlen(victims) < 3 || !code_is_state(victims)) { victims = NULL; continue; }
+            if (!m->has_stranded || strcmp(m->stranded_victims, victims) != 0) {
+                code_casualties none = { -1, -1, -1, -1, -1, -1, { NULL } };
+                m->stranded = none;
+                code_copy_text(m->stranded_victims, sizeof m->stranded_victims, victims);
+                m->has_stranded = true;
+                m->stranded_sentence = sentence_index;
+            }
+        }
+        int32_t *slot[CASUALTY_KINDS] = { &m->stranded.killed, &m->stranded.wounded, &m->stranded.displaced,
+                                          &m->stranded.arrested, &m->stranded.abducted, &m->stranded.missing };
+        if (*slot[cas[c].kind] >= 0) continue;
+        *slot[cas[c].kind] = cas[c].count > INT32_MAX ? INT32_MAX : (int32_t)cas[c].count;
+        m->stranded.qualifier[cas[c].kind] = cas[c].qualifier;
+    }
+}
+
+/* "Army spokesman X said 52 soldiers had been killed": only a speaker and a
+ * reporting verb before the count; or "The attack left 12 dead": the deed
+ * told before and a verb */
+static bool after_a_report(const sentence_state *s, size_t first)
+{
+    static const char *const deeds[] = { "attack", "bombing", "strike", "raid", "assault", "blast", "explosion", "shelling",
+                                         "ambush", "fighting", "clashes", NULL };
+    if (first == 3 && is(s, 0, "the") && is_any(s, 1, deeds)) return true;
+    size_t i = is(s, 0, "the") ? 1 : 0;
+    if (i < s->n && s->mention_at[i] >= 0) i = s->mentions[s->mention_at[i]].last + 1;
+    else return false;
+    if (i >= s->n || s->tag[i] != TAG_REPORT) return false;
+    i++;
+    if (i < s->n && is(s, i, "that")) i++;
+    return i == first;
+}
+
+/* "Police fired rubber bullets at protesters. At least 20 people were
+ * hurt.": a short sentence that opens with a count (perhaps after "X
+ * said") and codes no deed adds it to the deeds of the sentence before
+ * (force for the killed and wounded, arrests for the arrested), unless it
+ * counts a total ("since").  When it says whom it counts, it goes to the
+ * latest deed of the three sentences before that struck them ("troops
+ * raided a house. Gunmen fought the soldiers. Two soldiers were killed.
+ * The army said 13 militants had been killed."). */
+static void counts_for_the_sentence_before(const sentence_state *s, size_t sentence_index, const casualty *cas, size_t cas_count,
+                                           const int *cas_event, bool *takes, code_result *out)
+{
+    if (sentence_index == 0 || s->n > 24 || a_running_total(s)) return;
+    for (size_t c = 0; c < cas_count && c < 16; c++) {
+        if (cas_event[c] >= 0 || cas[c].anchor < cas[c].first) continue;
+        /* "... were killed and 12 soldiers wounded": a count joined to one that goes back goes with it */
+        bool joined = c > 0 && takes[c - 1] && cas[c].first > 0 && is(s, cas[c].first - 1, "and");
+        if (!joined && !cas[c].toll && cas[c].first > 2 && !after_a_report(s, cas[c].first)) continue;
+        if (counts_a_total(s, &cas[c])) continue;
+        takes[c] = true;
+        const char *victims = victims_of(s, &cas[c]);
+        /* the sentence of the latest deed that struck them, else the sentence
+         * before; further back only for victims named by their role
+         * ("militants", "soldiers"; not "people") in a sentence that names
+         * no place of its own ("two soldiers were killed near Douentza" is
+         * another deed) */
+        bool role = victims && strlen(victims) > 3 && strcmp(victims + 3, "CVL") != 0 && !names_a_place(s);
+        size_t into = sentence_index - 1;
+        bool by_victims = false;
+        for (size_t e = out->count; e > 0 && victims && !by_victims; e--) {
+            const code_event *ev = &out->events[e - 1];
+            if (ev->sentence_index + (role ? 3 : 1) < sentence_index) break;
+            if (ev->has_target && counts_fit(ev->cameo->code, cas[c].kind) && struck(ev->target.code, victims)) {
+                into = ev->sentence_index;
+                by_victims = true;
+            }
+        }
         for (size_t e = out->count; e > 0; e--) {
             code_event *ev = &out->events[e - 1];
-            if (ev->sentence_index + 1 < sentence_index) break;
-            if (ev->sentence_index + 1 != sentence_index) continue;
-            const char *root = ev->cameo->root;
-            bool fits = cas[c].kind == CASUALTY_ARRESTED || cas[c].kind == CASUALTY_ABDUCTED
-                            ? strcmp(root, "17") == 0 || strcmp(root, "18") == 0
-                            : strcmp(root, "18") == 0 || strcmp(root, "19") == 0 || strcmp(root, "20") == 0 ||
-                                  strcmp(ev->cameo->code, "175") == 0;
-            if (!fits) continue;
+            if (ev->sentence_index < into) break;
+            if (ev->sentence_index != into) continue;
+            if (!counts_fit(ev->cameo->code, cas[c].kind)) continue;
+            if (by_victims && !(ev->has_target && struck(ev->target.code, victims))) continue;
             int32_t *slot[CASUALTY_KINDS] = { &ev->casualties.killed, &ev->casualties.wounded, &ev->casualties.displaced,
                                               &ev->casualties.arrested, &ev->casualties.abducted, &ev->casualties.missing };
             if (!ev->has_casualties) {
                 code_casualties none = { -1, -1, -1, -1, -1, -1, { NULL } };
                 ev->casualties = none;
             }
-            if (*slot[cas[c].kind] >= 0) continue;
+            if (*slot[cas[c].kind] >= 0 && !cas[c].toll) continue;   /* a toll is the whole count: it replaces */
             *slot[cas[c].kind] = cas[c].count > INT32_MAX ? INT32_MAX : (int32_t)cas[c].count;
             ev->casualties.qualifier[cas[c].kind] = cas[c].qualifier;
             ev->has_casualties = true;
@@ -629,13 +804,13 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             int into = cas_event[c];
             for (size_t hops = 0; into >= 0 && events[into].dropped && hops < event_count; hops++) into = events[into].merged_into;
             if (into >= 0 && events[into].dropped) into = -1;
-            cas_event[c] = into >= 0 && events[into].source >= 0 ? into : -1;
+            cas_event[c] = into >= 0 && events[into].source >= 0 && pending_fits(&events[into], cas[c].kind) ? into : -1;
             if (cas_event[c] >= 0) continue;
         }
         if (cas[c].of_noun) continue;   /* "recalling the abduction of 276 schoolgirls": another deed */
         /* "..., and more than 400 were wounded": a count of no deed of its
          * own joins the count before it */
-        if (c > 0 && cas_event[c - 1] >= 0 && cas[c].first > 0 &&
+        if (c > 0 && cas_event[c - 1] >= 0 && cas[c].first > 0 && pending_fits(&events[cas_event[c - 1]], cas[c].kind) &&
             (is(s, cas[c].first - 1, "and") || is(s, cas[c].first - 1, "while") || is(s, cas[c].first - 1, "with"))) {
             cas_event[c] = cas_event[c - 1];
             continue;
@@ -643,14 +818,16 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         size_t best = SIZE_MAX;
         for (int pass = 0; pass < 2 && cas_event[c] < 0; pass++)
             for (size_t e = 0; e < event_count; e++) {
-                if (events[e].dropped || events[e].source < 0) continue;
+                if (events[e].dropped || events[e].source < 0 || !pending_fits(&events[e], cas[c].kind)) continue;
                 if (pass == 0 && s->clause[events[e].head] != s->clause[cas[c].anchor]) continue;
                 size_t h = events[e].head, a = cas[c].anchor;
                 size_t dist = h < a ? a - h : h - a;
                 if (dist < best) { best = dist; cas_event[c] = (int)e; }
             }
     }
-    counts_for_the_sentence_before(s, sentence_index, cas, cas_count, cas_event, out);
+    bool taken[16] = { false };
+    counts_for_the_sentence_before(s, sentence_index, cas, cas_count, cas_event, taken, out);
+    keep_stranded_counts(s, sentence_index, cas, cas_count, cas_event, taken);
     /* each date expression belongs to the nearest event head or reporting
      * verb of its clause ("captured Sirte on Jan. 6"; "reported on Jan. 12");
      * "a day after rebels attacked" to a head of the clause it opens, and
@@ -712,6 +889,29 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
     int story_date = own_date >= 0 && code_is_story_day(&dates[own_date], s->publication) ? own_date : -1;
     place_candidate places_found[8];
     size_t place_count = code_find_places(s, places_found, 8);
+    /* where the sentence's events that name no place of their own happen:
+     * the place of the phrase it opens with ("In Yerevan, thousands gathered
+     * ..., demanding his resignation"; "Speaking at the White House, Trump
+     * said ..."), else the one its paragraph named before */
+    const code_place *frame = NULL, *carried = NULL;
+    size_t opening = 0;   /* the comma that ends an opening phrase with no deed or report ("Speaking at the White House hours later,") */
+    /* (one opened by a participle, "Speaking in Paris, Macron said ...", is
+     * where the speaker speaks: it places the deeds of the speaker's side only) */
+    bool participle = s->n > 0 && s->is_head[0] && strlen(s->words[0]) > 4 && strcmp(s->words[0] + strlen(s->words[0]) - 3, "ing") == 0;
+    while (opening < s->n && opening < 10 && !is(s, opening, ",") && s->tag[opening] != TAG_REPORT &&
+           (!s->is_head[opening] || (opening == 0 && participle)))
+        opening++;
+    if (opening >= s->n || opening >= 10 || !is(s, opening, ",")) opening = 0;
+    if (!opening) participle = false;
+    for (size_t p = 0; p < place_count && !frame && opening; p++)
+        if (places_found[p].first > 0 && places_found[p].last < opening && !places_found[p].actor_object && !places_found[p].topic)
+            frame = &places_found[p].place;
+    code_place paragraph_place;
+    if (!frame && s->memory->has_frame && s->memory->frame_paragraph == s->paragraph) {
+        paragraph_place = s->memory->paragraph_frame;
+        carried = &paragraph_place;
+    }
+
     /* a clause with a deed or a report of its own keeps its places to its
      * actor ("Russia attacked the ports while Erdogan met Zelensky in
      * Istanbul"; but "praised the deal in Washington and said he would meet") */
@@ -926,26 +1126,67 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             for (size_t p = 0; p < place_count; p++) {
                 if (pass == 0 && s->clause[places_found[p].first] != s->clause[ev->head]) continue;
                 const char *other = pass == 1 ? clause_actor[s->clause[places_found[p].first]] : NULL;
-                if (other && ev->source >= 0 && strcmp(other, s->mentions[ev->source].code) != 0) continue;
+                /* (the clause of the deed's target is the deed's too: "fired rubber
+                 * bullets at Palestinians who threw stones at the mosque in Jerusalem") */
+                if (other && ev->source >= 0 && strcmp(other, s->mentions[ev->source].code) != 0 &&
+                    !(ev->target >= 0 && strcmp(other, s->mentions[ev->target].code) == 0 &&
+                      relative_after(s, s->mentions[ev->target].last + 1)))
+                    continue;
                 /* a state as an object is the place of force (roots 18-20) and of a
                  * visit ("visited Paris"), when it is that deed's object */
-                if (places_found[p].actor_object &&
+                /* (and of what the visit is for: "flew to Banjul on Friday to meet
+                 * Jammeh" met him in Banjul) */
+                bool purpose = places_found[p].first > 0 && is(s, places_found[p].first - 1, "to") && ev->head > places_found[p].last &&
+                               ev->head <= places_found[p].last + 8 && is(s, ev->head - 1, "to");
+                if (places_found[p].actor_object && !purpose &&
                     ((strcmp(info->code, "18") < 0 && strncmp(info->code, "042", 3) != 0) ||
                      places_found[p].object_of > ev->last + 3 || places_found[p].object_of <= ev->head))
                     continue;
                 if (places_found[p].topic && info->quad_class != 4) continue;
+                if (places_found[p].over && strncmp(info->code, "15", 2) != 0 && strcmp(info->code, "18") < 0) continue;
+                /* "Speaking in Paris, Macron said Russian forces had attacked":
+                 * the opening phrase's place is the speaker's, not the deed's */
+                if (participle && places_found[p].last < opening && ev->source >= 0 &&
+                    strncmp(places_found[p].place.country, s->mentions[ev->source].code, 3) != 0 &&
+                    !(ev->target >= 0 && strncmp(places_found[p].place.country, s->mentions[ev->target].code, 3) == 0))
+                    continue;
                 /* a verb's places follow it: one before it counts double
                  * ("pushed them back from the capital and recaptured the town of X") */
                 size_t a = places_found[p].first, h = ev->head;
                 size_t dist = a > h ? a - h : 2 * (h - a);
                 if (dist < where_distance && dist < 25) { where_distance = dist; where = &places_found[p]; }
             }
+        /* "at the Ratchaprasong intersection in Bangkok's shopping district,
+         * blocking traffic": the place named at the reference chosen is the
+         * more exact one */
+        for (size_t p = 0; p < place_count && where; p++)
+            if (&places_found[p] != where && places_found[p].place.near && where->place.name && !places_found[p].actor_object &&
+                !places_found[p].topic && places_found[p].last < where->first && where->first <= places_found[p].last + 4 &&
+                strcmp(places_found[p].place.near, where->place.name) == 0)
+                where = &places_found[p];
+        /* "... in the Hiraan and Middle Shabelle regions, where troops have
+         * retaken dozens of villages": a clause that opens with ", where"
+         * happens at the place named just before it */
+        for (size_t k = ev->head; k > 1 && k + 12 > ev->head && (!where || s->clause[where->first] != s->clause[ev->head]); k--) {
+            if (!(is(s, k - 1, "where") && is(s, k - 2, ","))) continue;
+            for (size_t p = place_count; p > 0; p--)
+                if (places_found[p - 1].last < k - 2 && places_found[p - 1].last + 6 >= k - 2 && !places_found[p - 1].actor_object) {
+                    where = &places_found[p - 1];
+                    break;
+                }
+            break;
+        }
         code_casualties counts = { -1, -1, -1, -1, -1, -1, { NULL } };
         bool has_counts = false;
-        for (size_t c = 0; c < cas_count; c++) {
-            if (cas_event[c] != (int)e) continue;
+        /* the counts of the deed, then a toll where the deed has none of that
+         * kind ("killing 14 people and bringing the death toll to 40" is 14:
+         * the toll is of more than this deed) */
+        for (size_t pass = 0; pass < 2 * cas_count; pass++) {
+            size_t c = pass % cas_count;
+            if (cas_event[c] != (int)e || cas[c].toll != (pass >= cas_count)) continue;
             int32_t *slot[CASUALTY_KINDS] = { &counts.killed, &counts.wounded, &counts.displaced, &counts.arrested,
                                               &counts.abducted, &counts.missing };
+            if (cas[c].toll && *slot[cas[c].kind] >= 0) continue;
             int32_t value = cas[c].count > INT32_MAX ? INT32_MAX : (int32_t)cas[c].count;
             counts.qualifier[cas[c].kind] = *slot[cas[c].kind] < 0 ? cas[c].qualifier
                                             : casualty_joined_qualifier(counts.qualifier[cas[c].kind], cas[c].qualifier);
@@ -967,7 +1208,13 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 (s->mention_at[t->last + 1] < 0 ? word_is_capitalized(s, t->last + 2)
                                                  : s->mentions[s->mention_at[t->last + 1]].kind == MENTION_PERSON))
                 one = true;
-            if (kind >= 0 && (one || t->kind == MENTION_PERSON) && !t->plural && t->compound < 0) {
+            /* (not "detained an Iranian supertanker": a country's adjective before
+             * a noun that names no one is no person) */
+            size_t after_target = t->last + 1;
+            bool thing = t->kind == MENTION_COUNTRY && after_target < s->n && !word_is_capitalized(s, after_target) &&
+                         s->tag[after_target] == TAG_NONE && !(s->tokens[after_target].flags & TEXT_PUNCT) &&
+                         !(s->cls[after_target] & WORD_STOP) && !s->is_head[after_target];
+            if (kind >= 0 && (one || t->kind == MENTION_PERSON) && !t->plural && t->compound < 0 && !t->adjectival && !thing) {
                 int32_t *slot[CASUALTY_KINDS] = { &counts.killed, &counts.wounded, &counts.displaced, &counts.arrested,
                                                   &counts.abducted, &counts.missing };
                 *slot[kind] = 1;
@@ -1282,7 +1529,15 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                         tg = NULL;
                     }
                 }
-                if (!where && s->memory->has_dateline) {
+                /* (an opening participle phrase only where one side is at home:
+                 * "Speaking at the White House, Trump said Iran was standing down"
+                 * does not place Iran's standing down) */
+                const code_place *home = frame;
+                if (home && participle && !at_home(home, &out_event)) home = NULL;
+                if (!where && home) {
+                    out_event.has_place = true;
+                    out_event.place = *home;
+                } else if (!where && s->memory->has_dateline) {
                     /* no place in the sentence: the dateline's; but fighting
                      * between others than the dateline's country ("GENEVA -"
                      * over a Libyan war) is at the last place the article
@@ -1298,6 +1553,12 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                                                  (out_event.has_target && strncmp(r->country, out_event.target.code, 3) == 0)))
                                 at = r;
                         }
+                        /* a place the gazetteer lacks ("the towns of Shire") was where
+                         * its own deed happened; others are at its reference ("Tigray") */
+                        for (size_t q = s->memory->place_count; at && at->near && q > 0; q--) {
+                            const code_place *r = &s->memory->places[q - 1].place;
+                            if (r->name && r->precision && strcmp(r->precision, "near") != 0 && strcmp(r->name, at->near) == 0) at = r;
+                        }
                     }
                     if (at) {
                         out_event.has_place = true;
@@ -1307,9 +1568,17 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 if (where) {
                     out_event.has_place = true;
                     out_event.place = where->place;
+                    if (where->place.name) {   /* the place the paragraph's story is at */
+                        s->memory->paragraph_frame = where->place;
+                        s->memory->frame_paragraph = s->paragraph;
+                        code_copy_text(s->memory->frame_actors[0], sizeof s->memory->frame_actors[0], out_event.source.code);
+                        code_copy_text(s->memory->frame_actors[1], sizeof s->memory->frame_actors[1],
+                                       out_event.has_target ? out_event.target.code : "");
+                        s->memory->has_frame = true;
+                    }
                     /* fighting with no named target is against the place's
                      * country: "captured Sirte" is LBYMIL 192 LBY */
-                    if (!tg && info->quad_class == 4 && where->place.country[0] && strncmp(info->code, "14", 2) != 0) {
+                    if (!tg && info->quad_class == 4 && where->place.country[0] && strncmp(info->code, "14", 2) != 0 && !where->over) {
                         code_copy_text(out_event.target.code, sizeof out_event.target.code, where->place.country);
                         out_event.target.text = NULL;
                         out_event.has_target = true;
@@ -1354,6 +1623,16 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                     out_event.has_target = true;
                 }
                 if (has_counts) { out_event.has_casualties = true; out_event.casualties = counts; }
+                /* the lead's toll to the first deed after it that struck its victims */
+                else if (s->memory->has_stranded && (!s->memory->stranded_taken_in || s->memory->stranded_taken_in == sentence_index + 1) &&
+                         !ev->negated && !ev->intent &&
+                         out_event.has_target && strcmp(info->code, "18") >= 0 && strcmp(info->code, "21") < 0 &&
+                         struck(out_event.target.code, s->memory->stranded_victims) &&
+                         (s->memory->stranded.killed >= 0 || s->memory->stranded.wounded >= 0)) {
+                    out_event.has_casualties = true;
+                    out_event.casualties = s->memory->stranded;
+                    s->memory->stranded_taken_in = sentence_index + 1;   /* (its other pairs take them too) */
+                }
                 out_event.cameo = crowd_force(s, info, &out_event);
                 /* "Seoul has asked police to investigate", "the Guards called on
                  * the judiciary to prosecute": a state's instruction to its own
@@ -1451,6 +1730,19 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                         speaker ? arena_printf(s->a, "; said by \"%s\"", speaker->text) : "",
                         dating_explained(s, &(dating){ date, precision, date_words, date_note }), "");
                 }
+                /* the paragraph's place, for a deed (not words: "Brawner spoke in
+                 * Manila. China had rammed a boat at the shoal") that shares an
+                 * actor with the deed placed there and has a side at home there
+                 * (the storming of an embassy in Tehran does not place a Houthi
+                 * strike on Saudi Arabia); judged on the actors as settled */
+                if (!where && !frame && carried && info->quad_class == 4 && at_home(carried, &out_event)) {
+                    const char *const *was = (const char *const[]){ s->memory->frame_actors[0], s->memory->frame_actors[1] };
+                    if (same_people(out_event.source.code, was[0]) || same_people(out_event.source.code, was[1]) ||
+                        (out_event.has_target && (same_people(out_event.target.code, was[0]) || same_people(out_event.target.code, was[1])))) {
+                        out_event.has_place = true;
+                        out_event.place = *carried;
+                    }
+                }
                 size_t before = out->count;
                 size_t count_before = out->count;
                 push_event(out, s->a, &out_event);
@@ -1530,6 +1822,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                         actor_of(sources[a], &acc.target);
                         acc.has_target = true;
                         acc.cameo = accuse;
+                        acc.has_casualties = false;   /* the toll is the deed's, not the accusation's */
                         acc.attribution = speaker->text;
                         /* the accusation is made when the speaker speaks */
                         dating when = report_date(s, &reports[speaker_report], speaker_report, dates, date_count, anchor_of,
