@@ -133,7 +133,7 @@ typedef struct memory {
      * sentence, where the paragraph's later deeds whose sentence names no
      * place happen when they share an actor with it: "In Yerevan,
      * protesters gathered ... Some protesters threw stones at police" */
-    code_place paragraph_frame;  uint32_t frame_paragraph;  bool has_frame;
+    code_place paragraph_frame;  uint32_t place_frame_paragraph;  bool has_place_frame;
     char    frame_actors[2][16];               /* ... and that event's source and target: a deed there shares one */
     code_casualties stranded;  char stranded_victims[16];  bool has_stranded;  size_t stranded_sentence;
     size_t  stranded_taken_in;                 /* 1 + the sentence whose deeds took them; 0 while none has */

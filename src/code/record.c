@@ -907,7 +907,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         if (places_found[p].first > 0 && places_found[p].last < opening && !places_found[p].actor_object && !places_found[p].topic)
             frame = &places_found[p].place;
     code_place paragraph_place;
-    if (!frame && s->memory->has_frame && s->memory->frame_paragraph == s->paragraph) {
+    if (!frame && s->memory->has_place_frame && s->memory->place_frame_paragraph == s->paragraph) {
         paragraph_place = s->memory->paragraph_frame;
         carried = &paragraph_place;
     }
@@ -1570,11 +1570,11 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                     out_event.place = where->place;
                     if (where->place.name) {   /* the place the paragraph's story is at */
                         s->memory->paragraph_frame = where->place;
-                        s->memory->frame_paragraph = s->paragraph;
+                        s->memory->place_frame_paragraph = s->paragraph;
                         code_copy_text(s->memory->frame_actors[0], sizeof s->memory->frame_actors[0], out_event.source.code);
                         code_copy_text(s->memory->frame_actors[1], sizeof s->memory->frame_actors[1],
                                        out_event.has_target ? out_event.target.code : "");
-                        s->memory->has_frame = true;
+                        s->memory->has_place_frame = true;
                     }
                     /* fighting with no named target is against the place's
                      * country: "captured Sirte" is LBYMIL 192 LBY */
