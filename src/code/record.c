@@ -1451,7 +1451,11 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         if (nt >= 1 && ns > 1 && symmetric && (strstr(ev->pattern->text, "sidelines") || strstr(ev->pattern->text, "margins")))
             nt = 0;
         /* "the two rivals pledged to respect each other's sovereignty": each to the other */
-        bool reciprocal = nt == 0 && ns > 1 && (symmetric || each_other(s, ev->head));
+        /* ... and two sides named together ("A and B", not "the two sides",
+         * whose agreements the lead has told) that pledge to cooperate
+         * pledge it to each other ("Trump and Kim pledged to work toward ...") */
+        bool together = ns > 1 && strncmp(info->code, "03", 2) == 0 && src->compound >= 0 && src->compound < 1000;
+        bool reciprocal = nt == 0 && ns > 1 && (symmetric || together || each_other(s, ev->head));
         /* hosting no one ("Erdogan, who hosted the ceremony") is no visit */
         if (nt == 0 && !reciprocal && strcmp(info->code, "043") == 0) continue;
         /* talking to reporters is no consultation */
