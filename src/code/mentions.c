@@ -1841,6 +1841,29 @@ void code_build_mentions(sentence_state *s)
 
     place_agents_in_regions(s);
 
+    /* "The army and the Rapid Support Forces blamed each other": forces
+     * with no country named beside a state's rebels or insurgents are that
+     * state's, not the article's main country's */
+    for (size_t m = 0; m < s->mention_count; m++) {
+        mention *a = &s->mentions[m];
+        size_t al = strlen(a->code);
+        if (a->kind != MENTION_AGENT || !a->inferred_country || a->compound < 0 || al != 6 ||
+            (strcmp(a->code + 3, "MIL") != 0 && strcmp(a->code + 3, "COP") != 0 && strcmp(a->code + 3, "GOV") != 0))
+            continue;
+        for (size_t q = 0; q < s->mention_count; q++) {
+            const mention *b = &s->mentions[q];
+            if (q == m || b->compound != a->compound || strlen(b->code) != 6 || b->inferred_country) continue;
+            if (strcmp(b->code + 3, "REB") != 0 && strcmp(b->code + 3, "INS") != 0) continue;
+            if (strncmp(a->code, b->code, 3) == 0) break;
+            char country[4] = { b->code[0], b->code[1], b->code[2], 0 };
+            char role[4];
+            code_copy_text(role, sizeof role, a->code + 3);
+            code_set(a->code, country, role);
+            a->how = "agent: the state of the rebels named with it";
+            break;
+        }
+    }
+
     /* affiliation and "of"/"for": "forces loyal to Haftar", "chiefs of Russia" */
     for (size_t m = 0; m < s->mention_count; m++) {
         mention *a = &s->mentions[m];
