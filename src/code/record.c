@@ -1343,7 +1343,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
          * punctured the boats": force told by the other side, done to no one
          * named, was done to the side that tells it */
         if (nt == 0 && ns == 1 && info->quad_class == 4 && strncmp(info->code, "14", 2) != 0 && speaker && !sourcing &&
-            !ev->intent && code_is_state(speaker->code) && code_is_state(src->code) && !code_is_region(speaker->code) &&
+            !ev->intent && !ev->pattern->noun_head && code_is_state(speaker->code) && code_is_state(src->code) && !code_is_region(speaker->code) &&
             strncmp(speaker->code, src->code, 3) != 0 && code_speaker_is_party(speaker))
             targets[nt++] = speaker;
         /* "Pakistan denied it": the accusation, that is its author */
