@@ -289,6 +289,7 @@ void code_fill_speaker_refs(sentence_state *s, const report *reports, size_t rep
 
 /* words.c */
 bool code_is_party(const char *code);
+bool role_is_armed(const char *role);   /* MIL, REB, INS, UAF */
 bool code_role_in(const char *code, const char *const *roles);   /* country + one of roles, 6 letters */
 /* Inline: asked of nearly every code the coder builds.  IGO/NGO/IMG codes
  * have no country prefix. */

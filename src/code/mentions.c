@@ -894,6 +894,12 @@ static size_t build_mention(sentence_state *s, size_t i)
             agent_how = "our + agent (the speaker's)";
         } else if (have_owner && owner[0]) {
             code_owned(code, owner, agent->value);
+            /* "Taliban fighters" once the Taliban govern: a movement coded as
+             * a government keeps its code for its fighters, as the GNA's
+             * troops are the GNA (LBYGOV) */
+            if (owner_kind == MENTION_GROUP && strlen(owner) == 6 && strcmp(owner + 3, "GOV") == 0 &&
+                role_is_armed(agent->value))
+                code_copy_text(code, sizeof code, owner);
             /* "Chinese coast guard officers", "Hamas officials": a generic
              * rank or post keeps the role of the body it belongs to */
             if (strlen(owner) >= 6 && generic_rank(s, agent_last))

@@ -127,7 +127,7 @@ void code_set(char out[16], const char *country, const char *role)
 
 static bool code_has_role(const char *code) { return strlen(code) >= 6; }
 
-static bool role_is_armed(const char *role)
+bool role_is_armed(const char *role)
 {
     return strncmp(role, "MIL", 3) == 0 || strncmp(role, "REB", 3) == 0 || strncmp(role, "INS", 3) == 0 ||
            strncmp(role, "UAF", 3) == 0;
