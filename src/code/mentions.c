@@ -946,6 +946,12 @@ static size_t build_mention(sentence_state *s, size_t i)
                 }
             }
         }
+        /* "foreign forces", "foreign fighters": by the word, not the article's country */
+        if (inferred && is(s, agent_first, "foreign") && role_is_armed(agent->value)) {
+            code_set(code, "", agent->value);
+            agent_how = "foreign + agent (no country)";
+            inferred = false;
+        }
         mention *m = add_mention(s, start, agent_last, code, MENTION_AGENT, agent_how);
         if (!m) return agent_last + 1;
         m->inferred_country = inferred;
