@@ -24,6 +24,9 @@ static void mark_dateline(sentence_state *s)
     /* ("ISLAMABAD, Jan 15 (Reuters) -": a date after the comma, too) */
     while (i < s->n && ((s->tokens[i].flags & TEXT_ALLCAPS) || is(s, i, ",") ||
                         (after_comma && (s->tokens[i].flags & (TEXT_CAPITALIZED | TEXT_NUMBER))) ||
+                        /* "GOMA, Democratic Republic of Congo (Reuters) -" */
+                        (after_comma && i > 0 && (s->tokens[i - 1].flags & TEXT_CAPITALIZED) && i + 1 < s->n &&
+                         (s->tokens[i + 1].flags & TEXT_CAPITALIZED) && (is(s, i, "of") || is(s, i, "and") || is(s, i, "the"))) ||
                         (after_comma && is(s, i, ".") && i > 0 && (s->tokens[i - 1].flags & TEXT_CAPITALIZED)))) {
         if (is(s, i, ",")) after_comma = true;
         i++;
