@@ -165,6 +165,13 @@ void code_cut_clauses(sentence_state *s)
                                  is(s, after, "has") || is(s, after, "have") || is(s, after, "had")))
                 boundary = true;
         }
+        /* ", a charge Kigali denies": an apposition with a clause of its own,
+         * whose subject follows the noun */
+        if (is(s, i, ",") && i + 4 < s->n && (is(s, i + 1, "a") || is(s, i + 1, "an") || is(s, i + 1, "the"))) {
+            static const char *const claims[] = { "charge", "charges", "claim", "claims", "accusation", "accusations",
+                                                  "allegation", "allegations", NULL };
+            if (is_any(s, i + 2, claims) && s->mention_at[i + 3] >= 0) boundary = true;
+        }
         if ((s->tokens[i].flags & TEXT_QUOTE) && !scare_quote(s, i)) boundary = true;
         /* ", who ...", ", whom ...", ", which ...": a relative clause; the
          * comma that closes it goes back to the clause it interrupted
