@@ -972,6 +972,20 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                          (s->tokens[h - 1].flags & TEXT_POSSESSIVE);
             if (p->noun_head && befalls && owned && !is(s, best.last + 1, "by")) ev.source = -1;
         }
+        /* "trying to halt the rebel advance": stopping another side's
+         * advance or offensive is no de-escalation of one's own */
+        if (strncmp(p->code, "087", 3) == 0 && best.last > h + 1 && ev.source >= 0 &&
+            (strstr(p->text, "advance") || strstr(p->text, "offensive") || strstr(p->text, "push") ||
+             strstr(p->text, "assault")))
+            for (size_t k = h + 1; k < best.last; k++) {
+                int o = s->mention_at[k];
+                if (o < 0 || o == ev.source || !s->mentions[o].code[0]) continue;
+                if (strcmp(s->mentions[o].code, s->mentions[ev.source].code) != 0 &&
+                    !(s->mentions[o].how && strncmp(s->mentions[o].how, "possessive pronoun", 18) == 0)) {
+                    ev.dropped = true;
+                    break;
+                }
+            }
         if (use_fronted) {
             ev.passive = fr.passive;
             if (fr.passive) {
