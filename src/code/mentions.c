@@ -233,6 +233,11 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
     m->how = how;
     /* only a country, capital or institution can be a place: "at protesters" is an object */
     m->place = (kind == MENTION_COUNTRY || kind == MENTION_ORGANIZATION) && preceded_by_locative(s, first);
+    /* "agreements reached in Luanda and Nairobi": the second of a pair of places */
+    if (!m->place && (kind == MENTION_COUNTRY || kind == MENTION_ORGANIZATION) && first >= 2 &&
+        (is(s, first - 1, "and") || is(s, first - 1, "or")) && s->mention_at[first - 2] >= 0 &&
+        s->mentions[s->mention_at[first - 2]].place && s->mentions[s->mention_at[first - 2]].kind == kind)
+        m->place = true;
     m->prepositional = preceded_by_preposition(s, first);
     if (m->prepositional) {
         /* "after President Erdogan criticized Israel": a subordinator with a
