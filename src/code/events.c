@@ -284,6 +284,11 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
                                         is(s, x->last + 1, "building") || is(s, x->last + 1, "compound")))
                 continue;
         }
+        /* "a state of emergency along its border with Ecuador": the
+         * neighbour named by a border is where, not whom */
+        if (x->first >= from + 2 && is(s, x->first - 1, "with") &&
+            (is(s, x->first - 2, "border") || is(s, x->first - 2, "frontier") || is(s, x->first - 2, "borders")))
+            continue;
         /* "read an apology on state television": the medium, not whom */
         {
             size_t ml = strlen(x->code);

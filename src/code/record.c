@@ -68,7 +68,8 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
         note_accusation(mem, src, nt ? targets[0]->code : NULL);
     if (info->quad_class == 4) {
         /* "the attack" is force, coercion or assault, not a protest or a sanction */
-        if (strncmp(c, "17", 2) == 0 || strcmp(c, "181") == 0) {
+        /* (restrictions and states of emergency, 172x, are no "attack" or "detention") */
+        if ((strncmp(c, "17", 2) == 0 && strncmp(c, "172", 3) != 0) || strcmp(c, "181") == 0) {
             mem->coercion = *src;
             mem->has_coercion = true;
             if (strcmp(c, "173") == 0 || strcmp(c, "181") == 0) {   /* people held, not a curfew's */
@@ -1359,8 +1360,10 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             }
         /* "Keita resigned" after soldiers detained him: stepping down yields
          * to those who forced it */
+        /* (soldiers or rebels who held him; not the police's or courts' arrests of others) */
         if (nt == 0 && strcmp(info->code, "0831") == 0 && s->memory->has_coercion &&
-            strcmp(s->memory->coercion.code, src->code) != 0)
+            strcmp(s->memory->coercion.code, src->code) != 0 && strlen(s->memory->coercion.code) == 6 &&
+            strcmp(s->memory->coercion.code + 3, "COP") != 0 && strcmp(s->memory->coercion.code + 3, "JUD") != 0)
             targets[nt++] = &s->memory->coercion;
         /* "demanded his immediate release": a call to free someone is aimed
          * at those who hold him */
