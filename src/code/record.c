@@ -1347,6 +1347,22 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             !ev->intent && !ev->pattern->noun_head && code_is_state(speaker->code) && code_is_state(src->code) && !code_is_region(speaker->code) &&
             strncmp(speaker->code, src->code, 3) != 0 && code_speaker_is_party(speaker))
             targets[nt++] = speaker;
+        /* "the Syrian Democratic Forces said Turkish air strikes had killed
+         * several civilians": civilians a state's forces struck, with no
+         * country named, in a story of that state, are the teller's people */
+        mention victims;
+        if (nt == 1 && info->quad_class == 4 && speaker && !sourcing && targets[0] >= s->mentions &&
+            targets[0] < s->mentions + s->mention_count && targets[0]->kind == MENTION_AGENT && targets[0]->inferred_country &&
+            strlen(targets[0]->code) == 6 && strcmp(targets[0]->code + 3, "CVL") == 0 && strlen(src->code) == 6 &&
+            strcmp(src->code + 3, "MIL") == 0 && strncmp(src->code, targets[0]->code, 3) == 0 &&
+            strlen(speaker->code) >= 3 && code_is_state(speaker->code) && !code_is_region(speaker->code) &&
+            strncmp(speaker->code, src->code, 3) != 0) {
+            victims = *targets[0];
+            char country[4] = { speaker->code[0], speaker->code[1], speaker->code[2], 0 };
+            code_set(victims.code, country, "CVL");
+            victims.how = "civilians of the side that tells it";
+            targets[0] = &victims;
+        }
         /* "Pakistan denied it": the accusation, that is its author */
         if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0]->how && strcmp(targets[0]->how, "pronoun") == 0 &&
             (is(s, targets[0]->first, "it") || is(s, targets[0]->first, "this")))
