@@ -111,15 +111,15 @@ int64_t casualty_number(const char *const *w, size_t n, size_t i, size_t *used)
     return value;
 }
 
-/* The words a count hangs on, and what each counts. */
-static const char *const kind_words[] = {
-    "killed", "dead", "died", "killing", "kills", "kill", "deaths", "killings",
-    "wounded", "injured", "hurt", "wounding", "injuring",
-    "displaced", "displacing", "uprooted", "fled", "flee", "fleeing", "displacement",
-    "arrested", "detained", "arresting", "detaining", "rounded", "arrests", "arrest", "detention",
-    "abducted", "kidnapped", "abducting", "kidnapping", "abduction", "abductions",
-    "missing", NULL,
-};
+/* The words a count hangs on, and what each counts (kind_of_word, in order). */
+#define CASUALTY_KIND_WORDS \
+    "killed", "dead", "died", "killing", "kills", "kill", "deaths", "killings", \
+    "wounded", "injured", "hurt", "wounding", "injuring", \
+    "displaced", "displacing", "uprooted", "fled", "flee", "fleeing", "displacement", \
+    "arrested", "detained", "arresting", "detaining", "rounded", "arrests", "arrest", "detention", \
+    "abducted", "kidnapped", "abducting", "kidnapping", "abduction", "abductions", \
+    "missing"
+static const char *const kind_words[] = { CASUALTY_KIND_WORDS, NULL };
 static const int kind_of_word[] = {
     CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED, CASUALTY_KILLED,
     CASUALTY_KILLED, CASUALTY_KILLED,
@@ -168,12 +168,7 @@ static bool drives_out(const char *const *w, size_t n, size_t verb, size_t after
 /* The words that let a sentence hold a count: the casualty words and the
  * verbs that drive people out */
 static const char *const trigger_words[] = {
-    "killed", "dead", "died", "killing", "kills", "kill", "deaths", "killings",
-    "wounded", "injured", "hurt", "wounding", "injuring",
-    "displaced", "displacing", "uprooted", "fled", "flee", "fleeing", "displacement",
-    "arrested", "detained", "arresting", "detaining", "rounded", "arrests", "arrest", "detention",
-    "abducted", "kidnapped", "abducting", "kidnapping", "abduction", "abductions",
-    "missing", "drove", "driven", "forced", "forcing", "pushed", "toll", NULL,
+    CASUALTY_KIND_WORDS, "drove", "driven", "forced", "forcing", "pushed", "toll", NULL,
 };
 
 const char *const *casualty_words(void) { return trigger_words; }
