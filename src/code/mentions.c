@@ -340,17 +340,27 @@ static void entry_code(const sentence_state *s, const lex_entry *e, char out[16]
 
 /* Two actors standing for one phrase ("the two sides", "they", "the deal"):
  * a compound of their own over tokens first..last. */
-static void add_pair(sentence_state *s, size_t first, size_t last, const mention pair[2], const char *how, bool reference)
+/* Several actors standing for one phrase: a compound of their own over
+ * tokens first..last, each with its own text when it has one (else the
+ * phrase's).  Returns how many were added. */
+static size_t add_group(sentence_state *s, size_t first, size_t last, const mention *members, size_t n, const char *how,
+                        bool reference)
 {
     int group = 2000 + (int)first;
-    for (int k = 0; k < 2; k++) {
-        mention *m = add_mention(s, first, last, pair[k].code, pair[k].kind, how);
-        if (!m) return;
+    for (size_t k = 0; k < n; k++) {
+        mention *m = add_mention(s, first, last, members[k].code, members[k].kind, how);
+        if (!m) return k;
         m->compound = group;
         m->plural = true;
         m->reference = reference;
-        m->text = pair[k].text;
+        if (members[k].text) m->text = members[k].text;
     }
+    return n;
+}
+
+static void add_pair(sentence_state *s, size_t first, size_t last, const mention pair[2], const char *how, bool reference)
+{
+    add_group(s, first, last, pair, 2, how, reference);
 }
 
 /* A group of states named as such ("the Gulf states", "the three Gulf
@@ -380,7 +390,7 @@ static size_t add_bloc(sentence_state *s, size_t first, size_t last, const char 
     }
     const memory *mem = s->memory;
     bool taken[32] = { false };
-    char chosen[16][4];
+    mention chosen[16];
     size_t n = 0;
     while (n < limit && n < 16) {
         int best = -1;
@@ -393,24 +403,18 @@ static size_t add_bloc(sentence_state *s, size_t first, size_t last, const char 
             if (!strstr(members, country)) continue;
             bool skip = false;
             for (size_t a = 0; a < apart_count && !skip; a++) skip = strcmp(apart[a], country) == 0;
-            for (size_t a = 0; a < n && !skip; a++) skip = strcmp(chosen[a], country) == 0;
+            for (size_t a = 0; a < n && !skip; a++) skip = strcmp(chosen[a].code, country) == 0;
             if (skip) { taken[k] = true; continue; }
             if (best < 0 || mem->tally[k].count > mem->tally[best].count) best = (int)k;
         }
         if (best < 0) break;
         taken[best] = true;
-        memcpy(chosen[n], mem->tally[best].code, 3);
-        chosen[n++][3] = 0;
+        memset(&chosen[n], 0, sizeof chosen[n]);
+        memcpy(chosen[n].code, mem->tally[best].code, 3);
+        chosen[n++].kind = MENTION_COUNTRY;
     }
     if (n < 2) return 0;
-    int group = 2000 + (int)first;
-    for (size_t k = 0; k < n; k++) {
-        mention *m = add_mention(s, first, last, chosen[k], MENTION_COUNTRY, "a member of the group of states named before");
-        if (!m) return k;
-        m->compound = group;
-        m->plural = true;
-    }
-    return n;
+    return add_group(s, first, last, chosen, n, "a member of the group of states named before", false);
 }
 
 /* A rank or post that says nothing of the body it belongs to: "officers",
@@ -1689,15 +1693,10 @@ void code_build_mentions(sentence_state *s)
                         firstm--;
                     }
                     if (and_seen && b - firstm >= 2) {
-                        int group = 2000 + (int)i;
-                        for (int q = firstm; q <= b; q++) {
-                            mention copy = s->mentions[q];
-                            mention *m = add_mention(s, i, end, copy.code, copy.kind, "pronoun: the list just named");
-                            if (!m) break;
-                            m->compound = group;
-                            m->plural = true;
-                            m->text = copy.text;
-                        }
+                        mention list[16];
+                        size_t n = 0;
+                        for (int q = firstm; q <= b && n < 16; q++) list[n++] = s->mentions[q];
+                        add_group(s, i, end, list, n, "pronoun: the list just named", false);
                         i = end + 1;
                         continue;
                     }
