@@ -150,7 +150,13 @@ void code_sentence_place_country(sentence_state *s)
                                           !(s->tokens[k].flags & TEXT_CAPITALIZED) && !(s->tokens[k].flags & TEXT_PUNCT))))
             k++;
         if (k >= s->n || !(s->tokens[k].flags & TEXT_CAPITALIZED) || s->dateline[k]) continue;
-        if (s->tag[k] == TAG_ACTOR && s->tag_entry[k] && (s->tag_entry[k]->kind == LEX_COUNTRY || s->tag_entry[k]->kind == LEX_CAPITAL)) {
+        /* "in several Indian cities": a demonym before a noun of places */
+        static const char *const place_nouns[] = { "city", "cities", "town", "towns", "village", "villages", "province",
+                                                    "provinces", "region", "regions", "capital", "streets", NULL };
+        bool demonym_place = s->tag[k] == TAG_ACTOR && s->tag_entry[k] && s->tag_entry[k]->kind == LEX_DEMONYM &&
+                             k + 1 < s->n && is_any(s, k + 1, place_nouns);
+        if (s->tag[k] == TAG_ACTOR && s->tag_entry[k] &&
+            (s->tag_entry[k]->kind == LEX_COUNTRY || s->tag_entry[k]->kind == LEX_CAPITAL || demonym_place)) {
             char code[16];
             lex_actor_code(s->tag_entry[k], s->publication, code);
             if (strlen(code) >= 3 && code_is_state(code)) {
