@@ -367,8 +367,12 @@ static bool light_verb_before(const sentence_state *s, size_t head)
 
 static bool negated_before(const sentence_state *s, size_t head, size_t from)
 {
-    for (size_t k = head; k > from && head - k < 5; k--)
+    for (size_t k = head; k > from && head - k < 5; k--) {
         if (s->tag[k - 1] == TAG_NEGATION) return true;
+        /* "did not disclose any casualties but accused": a verb joined by
+         * "but" or "and" has its own polarity */
+        if (is(s, k - 1, "but") || is(s, k - 1, "and") || is(s, k - 1, ",") || is(s, k - 1, ";")) return false;
+    }
     return false;
 }
 
