@@ -239,6 +239,18 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
     m->how = how;
     /* only a country, capital or institution can be a place: "at protesters" is an object */
     m->place = (kind == MENTION_COUNTRY || kind == MENTION_ORGANIZATION) && preceded_by_locative(s, first);
+    /* "sent an aircraft carrier to the eastern Mediterranean": a region
+     * after "to", "into", "across" or "toward" is where */
+    if (!m->place && kind == MENTION_COUNTRY && code_is_region(code) && first > 0) {
+        size_t b = first;
+        while (b > 0 && first - b < 3 && (is_any(s, b - 1, determiners) ||
+                                          (s->tag[b - 1] == TAG_NONE && !(s->tokens[b - 1].flags & TEXT_PUNCT) &&
+                                           !s->is_head[b - 1] && !is_any(s, b - 1, prepositions))))
+            b--;
+        if (b > 0 && (is(s, b - 1, "to") || is(s, b - 1, "into") || is(s, b - 1, "across") || is(s, b - 1, "toward") ||
+                      is(s, b - 1, "towards")))
+            m->place = true;
+    }
     /* "agreements reached in Luanda and Nairobi": the second of a pair of places */
     if (!m->place && (kind == MENTION_COUNTRY || kind == MENTION_ORGANIZATION) && first >= 2 &&
         (is(s, first - 1, "and") || is(s, first - 1, "or")) && s->mention_at[first - 2] >= 0 &&
