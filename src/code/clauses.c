@@ -66,7 +66,7 @@ void code_cut_clauses(sentence_state *s)
          * speech act joined by "and" after what was said is the speaker's */
         int speech_subject = -1;
         /* (", and called for new protests" too, after a relative clause) */
-        if (is(s, i, "and") && i > 0 && speaker_clause >= 0 && c > speaker_clause + 1) {
+        if ((is(s, i, "and") || is(s, i, "but")) && i > 0 && speaker_clause >= 0 && c > speaker_clause + 1) {
             size_t v = i + 1;
             if (is(s, v, "also") || is(s, v, "then") || is(s, v, "later")) v++;
             if (v < s->n && s->mention_at[v] < 0 && s->is_head[v] && speech_head(s, v)) {

@@ -1420,6 +1420,16 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             str_same(targets[0]->how, "pronoun") && is(s, targets[0]->first, "it") && s->memory->has_deed &&
             strcmp(s->memory->deed.code, src->code) != 0)
             targets[0] = &s->memory->deed;
+        /* "denied that Tehran was behind the attack but praised it": "it"
+         * that resolved to no actor, after a deed told, is that deed */
+        if ((nt == 0 || (nt == 1 && (!targets[0]->code[0] ||
+                                     (targets[0] >= s->mentions && targets[0] < s->mentions + s->mention_count &&
+                                      targets[0]->first == ev->last + 1 && strcmp(targets[0]->code, src->code) == 0)))) &&
+            (strncmp(info->code, "11", 2) == 0 || strncmp(info->code, "05", 2) == 0) && ev->last + 1 < s->n &&
+            is(s, ev->last + 1, "it") && s->memory->has_deed && strcmp(s->memory->deed.code, src->code) != 0) {
+            targets[0] = &s->memory->deed;
+            nt = 1;
+        }
         /* "had nothing to do with the strike": the deed, not whom it answers */
         if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0]->reference) nt = 0;
         /* "the militia, which Kampala denied": what is denied, not whom */
