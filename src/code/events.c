@@ -224,6 +224,16 @@ static bool event_noun(const sentence_state *s, size_t k)
     return false;
 }
 
+/* The word before a mention starting at first, past its determiners, no
+ * further back than from; SIZE_MAX when the mention starts at from. */
+static size_t word_before(const sentence_state *s, size_t first, size_t from)
+{
+    if (first <= from) return SIZE_MAX;
+    size_t k = first - 1;
+    while (k > from && is_any(s, k, determiners)) k--;
+    return k;
+}
+
 static int mention_after(const sentence_state *s, size_t from, size_t limit, bool allow_place_at, size_t place_ok_at,
                          int exclude_group, int exclude)
 {
@@ -275,38 +285,30 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
                                                 "sponsored", "plotted", "organised", "organized", NULL };
         if (by && !(by > from && (event_noun(s, by - 1) || is_any(s, by - 1, authored)))) continue;
         /* "stormed a protest camp outside the army headquarters": where, not whom */
-        {
-            size_t b = x->first;
-            if (b > from && is_any(s, b - 1, determiners)) b--;
-            if (b > from && (is(s, b - 1, "outside") || is(s, b - 1, "near") || is(s, b - 1, "inside") ||
-                             is(s, b - 1, "beside") || is(s, b - 1, "opposite")) &&
-                x->last + 1 < s->n && (s->cls[x->last + 1] & WORD_MILITARY_SITE || is(s, x->last + 1, "headquarters") ||
-                                        is(s, x->last + 1, "building") || is(s, x->last + 1, "compound")))
-                continue;
-        }
+        size_t before = word_before(s, x->first, from);   /* the word before the mention, past determiners */
+        if (before != SIZE_MAX && (is(s, before, "outside") || is(s, before, "near") || is(s, before, "inside") ||
+                                   is(s, before, "beside") || is(s, before, "opposite")) &&
+            x->last + 1 < s->n && (s->cls[x->last + 1] & WORD_MILITARY_SITE || is(s, x->last + 1, "headquarters") ||
+                                    is(s, x->last + 1, "building") || is(s, x->last + 1, "compound")))
+            continue;
         /* "a state of emergency along its border with Ecuador": the
          * neighbour named by a border is where, not whom */
         if (x->first >= from + 2 && is(s, x->first - 1, "with") &&
             (is(s, x->first - 2, "border") || is(s, x->first - 2, "frontier") || is(s, x->first - 2, "borders")))
             continue;
         /* "read an apology on state television": the medium, not whom */
-        {
-            size_t ml = strlen(x->code);
-            size_t b = x->first;
-            while (b > from && is_any(s, b - 1, determiners)) b--;
-            if (ml >= 6 && strcmp(x->code + ml - 3, "MED") == 0 && b > from &&
-                (is(s, b - 1, "on") || is(s, b - 1, "in") || is(s, b - 1, "via") || is(s, b - 1, "through")))
-                continue;
-        }
+        size_t ml = strlen(x->code);
+        if (ml >= 6 && strcmp(x->code + ml - 3, "MED") == 0 && before != SIZE_MAX &&
+            (is(s, before, "on") || is(s, before, "in") || is(s, before, "via") || is(s, before, "through")))
+            continue;
         /* "will meet on the Belarusian border": a demonym of a border after
          * "on", "at", "near", "along" or "across" says where */
         if (x->adjectival && x->last + 1 < s->n &&
             (is(s, x->last + 1, "border") || is(s, x->last + 1, "frontier") || is(s, x->last + 1, "coast")) &&
-            x->first > from) {
-            size_t b = x->first - 1;
-            if (b > from && is_any(s, b, determiners)) b--;
-            if (is(s, b, "on") || is(s, b, "at") || is(s, b, "near") || is(s, b, "along") || is(s, b, "across")) continue;
-        }
+            before != SIZE_MAX &&
+            (is(s, before, "on") || is(s, before, "at") || is(s, before, "near") || is(s, before, "along") ||
+             is(s, before, "across")))
+            continue;
         /* "agreed to meet under U.N. auspices", "under the auspices of the
          * African Union": the sponsor, not the object */
         if (x->first > from && (is(s, x->first - 1, "under") ||

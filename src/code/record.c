@@ -174,6 +174,9 @@ static bool each_other(const sentence_state *s, size_t h)
     return false;
 }
 
+/* Whether m is one of the sentence's own mentions (not one the memory holds). */
+static bool in_sentence(const sentence_state *s, const mention *m) { return m >= s->mentions && m < s->mentions + s->mention_count; }
+
 /* Which of the article's two sides a code is on: its own, else the one side
  * whose camp it shares ("AZEMIL" is with "AZEGOV"); -1 for neither or both. */
 static int side_of(const mention sides[2], const char *code)
@@ -1351,8 +1354,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
          * several civilians": civilians a state's forces struck, with no
          * country named, in a story of that state, are the teller's people */
         mention victims;
-        if (nt == 1 && info->quad_class == 4 && speaker && !sourcing && targets[0] >= s->mentions &&
-            targets[0] < s->mentions + s->mention_count && targets[0]->kind == MENTION_AGENT && targets[0]->inferred_country &&
+        if (nt == 1 && info->quad_class == 4 && speaker && !sourcing && in_sentence(s, targets[0]) && targets[0]->kind == MENTION_AGENT && targets[0]->inferred_country &&
             strlen(targets[0]->code) == 6 && strcmp(targets[0]->code + 3, "CVL") == 0 && strlen(src->code) == 6 &&
             strcmp(src->code + 3, "MIL") == 0 && strncmp(src->code, targets[0]->code, 3) == 0 &&
             strlen(speaker->code) >= 3 && code_is_state(speaker->code) && !code_is_region(speaker->code) &&
@@ -1368,8 +1370,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             (is(s, targets[0]->first, "it") || is(s, targets[0]->first, "this")))
             nt = 0;
         /* "denied backing the M23": the one backed is the deed's, not the denial's target */
-        if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0] >= s->mentions &&
-            targets[0] < s->mentions + s->mention_count && targets[0]->first > ev->last)
+        if (nt == 1 && strcmp(info->code, "016") == 0 && in_sentence(s, targets[0]) && targets[0]->first > ev->last)
             for (size_t k = ev->last + 1; k < targets[0]->first; k++) {
                 size_t wl = strlen(s->words[k]);
                 if (wl > 4 && strcmp(s->words[k] + wl - 3, "ing") == 0) { nt = 0; break; }
@@ -1416,14 +1417,14 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
          * the last use of force, that is its author */
         if (nt == 1 && strncmp(info->code, "11", 2) == 0 && (begins(ev->pattern->text, "call _") ||
                                                              begins(ev->pattern->text, "describe _")) &&
-            targets[0] >= s->mentions && targets[0] < s->mentions + s->mention_count && targets[0]->how &&
+            in_sentence(s, targets[0]) && targets[0]->how &&
             str_same(targets[0]->how, "pronoun") && is(s, targets[0]->first, "it") && s->memory->has_deed &&
             strcmp(s->memory->deed.code, src->code) != 0)
             targets[0] = &s->memory->deed;
         /* "denied that Tehran was behind the attack but praised it": "it"
          * that resolved to no actor, after a deed told, is that deed */
         if ((nt == 0 || (nt == 1 && (!targets[0]->code[0] ||
-                                     (targets[0] >= s->mentions && targets[0] < s->mentions + s->mention_count &&
+                                     (in_sentence(s, targets[0]) &&
                                       targets[0]->first == ev->last + 1 && strcmp(targets[0]->code, src->code) == 0)))) &&
             (strncmp(info->code, "11", 2) == 0 || strncmp(info->code, "05", 2) == 0) && ev->last + 1 < s->n &&
             is(s, ev->last + 1, "it") && s->memory->has_deed && strcmp(s->memory->deed.code, src->code) != 0) {
@@ -1433,8 +1434,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         /* "had nothing to do with the strike": the deed, not whom it answers */
         if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0]->reference) nt = 0;
         /* "the militia, which Kampala denied": what is denied, not whom */
-        if (nt == 1 && strcmp(info->code, "016") == 0 && targets[0] >= s->mentions &&
-            targets[0] < s->mentions + s->mention_count && targets[0]->last < ev->head)
+        if (nt == 1 && strcmp(info->code, "016") == 0 && in_sentence(s, targets[0]) && targets[0]->last < ev->head)
             for (size_t k = targets[0]->last + 1; k < ev->head; k++)
                 if (is(s, k, "which")) { nt = 0; break; }
         /* "Saudi Arabia accuses Iran of arming the group, which Tehran
@@ -1470,7 +1470,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
          * sides' own, not someone to withdraw from */
         /* ("units of both sides must pull back to their bases": whoever "their" names) */
         if (nt == 1 && (strncmp(ev->pattern->code, "087", 3) == 0 || strcmp(info->code, "0356") == 0) &&
-            targets[0] >= s->mentions && targets[0] < s->mentions + s->mention_count && targets[0]->first > ev->head &&
+            in_sentence(s, targets[0]) && targets[0]->first > ev->head &&
             ((targets[0]->kind == MENTION_AGENT && targets[0]->inferred_country && strlen(targets[0]->code) == 6 &&
               strcmp(targets[0]->code + 3, "MIL") == 0) ||
              (targets[0]->how && begins(targets[0]->how, "possessive pronoun"))))
@@ -1532,7 +1532,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                             code_set(out_event.target.code, out_event.target.code, "MIL");
                     }
                     /* force against "Syrian government positions" is against its forces */
-                    if (force_code(info->code) && tg >= s->mentions && tg < s->mentions + s->mention_count && tg->last + 1 < s->n && (s->cls[tg->last + 1] & WORD_MILITARY_SITE) &&
+                    if (force_code(info->code) && in_sentence(s, tg) && tg->last + 1 < s->n && (s->cls[tg->last + 1] & WORD_MILITARY_SITE) &&
                         code_is_state(out_event.target.code) &&
                         (strlen(out_event.target.code) == 3 || strcmp(out_event.target.code + 3, "GOV") == 0))
                         code_set(out_event.target.code, tg->code, "MIL");
@@ -1546,7 +1546,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                     if (code_is_state(out_event.target.code) && strlen(out_event.target.code) > 3 &&
                         ((strcmp(info->code, "192") == 0 && tg->kind != MENTION_PERSON &&
                           /* (not those it was taken from: "recaptured Shire from Tigrayan forces") */
-                          !(tg >= s->mentions && tg < s->mentions + s->mention_count && tg->first > 0 &&
+                          !(in_sentence(s, tg) && tg->first > 0 &&
                             (is(s, tg->first - 1, "from") ||
                              (tg->first > 1 && is(s, tg->first - 2, "from") && is(s, tg->first - 1, "the"))))) ||
                          (force && foreign && tg->how && strcmp(tg->how, "capital") == 0)))
@@ -1730,7 +1730,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                     continue;
                 /* "seized a priest and a dozen worshippers": people seized are
                  * taken hostage by an armed group, detained by a state */
-                if (strcmp(out_event.cameo->code, "192") == 0 && tg && tg >= s->mentions && tg < s->mentions + s->mention_count &&
+                if (strcmp(out_event.cameo->code, "192") == 0 && tg && in_sentence(s, tg) &&
                     (tg->kind == MENTION_PERSON ||
                      (tg->kind == MENTION_AGENT && strlen(tg->code) == 6 &&
                       (strcmp(tg->code + 3, "CVL") == 0 || strcmp(tg->code + 3, "REL") == 0 || strcmp(tg->code + 3, "EDU") == 0 ||
