@@ -295,6 +295,8 @@ static mention_kind kind_of_entry(const lex_entry *e)
 
 static void remember(sentence_state *s, const mention *m)
 {
+    if (strlen(m->code) == 6 && strcmp(m->code + 3, "INS") == 0)
+        code_copy_text(s->memory->insurgents, sizeof s->memory->insurgents, m->code);
     memory *mem = s->memory;
     if (!m->code[0] || m->place || m->modifier || m->adjectival || m->speaker_ref) return;
     bool singular_agent = m->kind == MENTION_AGENT && !m->plural;
@@ -1041,18 +1043,8 @@ static size_t build_mention(sentence_state *s, size_t i)
                     code_copy_text(m->code, sizeof m->code, mem->insurgents);
                     m->how = "agent: the insurgents the story has named";
                 }
-                for (size_t t = 0; t < mem->tally_count && strcmp(m->code + 3, "REB") == 0; t++) {
-                    const char *c = mem->tally[t].code;
-                    if (strlen(c) == 6 && strcmp(c + 3, "INS") == 0 && strncmp(c, m->code, 3) == 0) {
-                        code_copy_text(m->code, sizeof m->code, c);
-                        m->how = "agent: the insurgents the story has named";
-                        break;
-                    }
-                }
             }
         }
-        if (strlen(m->code) == 6 && strcmp(m->code + 3, "INS") == 0)
-            code_copy_text(s->memory->insurgents, sizeof s->memory->insurgents, m->code);
         m->speaker_ref = ours;
         /* protesters named: the story is one of protests */
         if (str_same(agent->value, "OPP") &&
