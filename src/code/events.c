@@ -78,8 +78,10 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
                 ok = true;
                 break;
             }
-            /* a comma or a full stop ends the phrase */
-            if (s->cls[k] & WORD_STOP) break;
+            /* a comma or a full stop ends the phrase, and so does "between",
+             * whose pair is no object: "killed in clashes between
+             * demonstrators and police" */
+            if ((s->cls[k] & WORD_STOP) || is(s, k, "between")) break;
         }
         if (!ok) return false;
         if (after_slot) r->slot_end = found;

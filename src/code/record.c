@@ -220,6 +220,16 @@ static bool mutual_with(const sentence_state *s, const pending_event *ev, const 
     return k > 0 && (is(s, k - 1, "with") || is(s, k - 1, "against"));
 }
 
+/* Whether the words that named an actor name people in the street */
+static bool protesters(const code_actor *a)
+{
+    static const char *const stems[] = { "protest", "demonstrat", "marcher", "rioter", "student", "striker", NULL };
+    if (!a->text) return false;
+    for (const char *const *st = stems; *st; st++)
+        if (strcasestr(a->text, *st)) return true;
+    return false;
+}
+
 /* Force between the police and a crowd is repression and riot, not war:
  * "police clashed with protesters" is COP 175 OPP and OPP 145 COP. */
 static const lex_code_info *crowd_force(const sentence_state *s, const lex_code_info *info, const code_event *e)
@@ -240,9 +250,13 @@ static const lex_code_info *crowd_force(const sentence_state *s, const lex_code_
                    strncmp(b, "LAB", 3) == 0;
     bool crowd_a = strncmp(a, "OPP", 3) == 0 || strncmp(a, "CVL", 3) == 0 || strncmp(a, "EDU", 3) == 0 ||
                    strncmp(a, "LAB", 3) == 0;
+    /* (soldiers against protesters too: "clashes between demonstrators and
+     * soldiers"; not against civilians, whom armies also fight in wars, nor
+     * against "dissidents", who may be armed) */
+    bool protest_b = crowd_b && protesters(&e->target), protest_a = crowd_a && protesters(&e->source);
     const char *code = NULL;
-    if (strncmp(a, "COP", 3) == 0 && crowd_b) code = "175";
-    else if (crowd_a && strncmp(b, "COP", 3) == 0) code = "145";
+    if ((strncmp(a, "COP", 3) == 0 && crowd_b) || (strncmp(a, "MIL", 3) == 0 && protest_b)) code = "175";
+    else if ((crowd_a && strncmp(b, "COP", 3) == 0) || (protest_a && strncmp(b, "MIL", 3) == 0)) code = "145";
     const lex_code_info *c = code ? lex_code(s->dict, code) : NULL;
     return c ? c : info;
 }
