@@ -1310,7 +1310,10 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[g], &hc);
             for (size_t k = 0; k < hc; k++) {
                 const lex_pattern *p = heads[k].pattern;
-                if (p->noun_head || p->word_count || !(heads[k].forms & LEX_FORM_GERUND)) continue;
+                if (p->noun_head || !(heads[k].forms & LEX_FORM_GERUND)) continue;
+                /* ("of arming the Houthi rebels": "arm _ rebels", a pattern of more words) */
+                match_result r;
+                if (p->word_count && !match_pattern(s, g, p, &r)) continue;
                 const lex_code_info *info = lex_pattern_code(s->dict, p);
                 /* (force, and arming: "accused Iran of arming the Houthis") */
                 if (!info || (info->quad_class != 4 && strncmp(info->code, "07", 2) != 0)) break;
