@@ -1187,6 +1187,10 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                         }
                     break;
                 }
+        /* "a diplomat, who asked not to be named": a wish about oneself, no appeal */
+        if (ev.target < 0 && strncmp(best.pattern->code, "02", 2) == 0 && best.pattern->word_count &&
+            is(s, best.last, "to") && best.last + 1 < s->n && is(s, best.last + 1, "be"))
+            continue;
         /* keep even events without a source: they anchor dates and complements */
         out[(*count)++] = ev;
     }
