@@ -585,6 +585,8 @@ static bool find_fronted(const sentence_state *s, size_t h, uint8_t forms, front
         end--;
     }
     if (!noun_phrase_ending(s, end, &out->first)) return false;
+    /* ... nor a verb after "to": "is to move its fighters back" */
+    if (!relative && out->first == end && end > 0 && is(s, end - 1, "to")) return false;
     /* without "that" the noun must not be a verb of its own: "the rebels said Russia backed" */
     if (!relative && s->is_head[end] && !s->consumed[end] && out->first == end && !(end > 0 && is_any(s, end - 1, determiners)))
         return false;

@@ -1349,7 +1349,12 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                              /* or intends to meet, negotiate or cooperate: "Khamenei agreed to the negotiations" */
                              str_same(info->code, "036") || str_same(info->code, "030") ||
                              strncmp(info->code, "02", 2) == 0 || strncmp(info->code, "05", 2) == 0;
-        if (nt == 0 && ns == 1 && towards_other && code_most_named(s->memory, 2, sides)) {
+        /* (a party to the agreement the article is about acts towards the
+         * other party: "Hezbollah is to pull its fighters back" after "a
+         * cease-fire between Israel and Hezbollah", whoever else is named often) */
+        bool by_deal = nt == 0 && ns == 1 && towards_other && s->memory->has_deal && side_of(s->memory->deal, src->code) >= 0;
+        if (by_deal) memcpy(sides, s->memory->deal, sizeof sides);
+        if (nt == 0 && ns == 1 && towards_other && (by_deal || code_most_named(s->memory, 2, sides))) {
             /* "the army shelled their bases": the army is on the government's side */
             /* a side known only by its camp ("the army" for the government)
              * leaves force in a named place to the place's country (below) */
