@@ -414,6 +414,25 @@ static const char *modal_before(const sentence_state *s, size_t head, size_t fro
             if (s->mention_at[w] >= 0 || s->is_head[w] || is(s, w, ";")) break;
         }
     }
+    /* "will travel to the region next week to meet", "was sending his
+     * ministers to Harare to meet": a purpose after a journey still to come
+     * is still to come */
+    if (head >= 3 && is(s, head - 1, "to")) {
+        static const char *const journeys[] = { "travel", "travels", "traveling", "travelling", "fly", "flies", "flying",
+                                                "head", "heads", "heading", "go", "goes", "going", "send", "sends",
+                                                "sending", "dispatch", "dispatches", "dispatching", "visit", "visits",
+                                                "visiting", NULL };
+        for (size_t k = head - 1; k > from && head - k < 14 && s->clause[k - 1] == s->clause[head]; k--) {
+            size_t w = k - 1;
+            if (is(s, w, ";") || (s->cls[w] & WORD_STOP && !is(s, w, ","))) break;
+            if (!is_any(s, w, journeys)) continue;
+            const char *m = modal_before(s, w, from);
+            if (m) return m;
+            size_t wl = strlen(s->words[w]);
+            if (w > 0 && wl > 4 && str_same(s->words[w] + wl - 3, "ing") && be_word(s, w - 1)) return s->words[w - 1];
+            break;
+        }
+    }
     /* a conditional clause: "if", "unless", "in case of" */
     uint16_t c = s->clause[head];
     for (size_t k = 0; k < head; k++)
