@@ -1054,7 +1054,10 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         }
         /* force used with a weapon is coded by the weapon: "warplanes
          * struck" 195, "shelled" stays 194, "fired a ballistic missile" 195 */
-        if (str_same(info->code, "190") || str_same(info->code, "193")) {
+        /* ("Israeli air strikes destroyed dozens of buildings": property
+         * destroyed by a weapon that is the doer is that weapon's force) */
+        bool by_weapon = str_same(info->code, "1712") && ev->source >= 0 && s->mentions[ev->source].first < ev->head;
+        if (str_same(info->code, "190") || str_same(info->code, "193") || by_weapon) {
             size_t from = ev->source >= 0 && s->mentions[ev->source].first < ev->head ? s->mentions[ev->source].first : ev->head;
             size_t to = ev->last + 6 < s->n ? ev->last + 6 : s->n - 1;
             if (ev->source >= 0 && s->mentions[ev->source].last > to) to = s->mentions[ev->source].last;
@@ -1062,9 +1065,12 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 if (s->clause[k] != s->clause[ev->head] && !(ev->source >= 0 && k >= s->mentions[ev->source].first &&
                                                              k <= s->mentions[ev->source].last))
                     continue;
+                if (by_weapon && (k >= ev->head || k > s->mentions[ev->source].last + 2 ||
+                                  (k > s->mentions[ev->source].last + 1 && s->is_head[k - 1])))
+                    break;   /* the doer's own words, not an object of another verb ("fired missiles, setting ablaze") */
                 if (s->weapon[k] && strcmp(s->weapon[k], info->code) != 0) {
                     const lex_code_info *w = lex_code(s->dict, s->weapon[k]);
-                    if (w && (str_same(info->code, "190") || !str_same(w->code, "193"))) {
+                    if (w && (str_same(info->code, "190") || str_same(info->code, "1712") || !str_same(w->code, "193"))) {
                         rule_extra = arena_printf(s->a, "%s; weapon \"%s\" -> %s", rule_extra, s->words[k], w->code);
                         info = w;
                     }
