@@ -55,6 +55,16 @@ static bool scare_quote(const sentence_state *s, size_t i)
 
 void code_cut_clauses(sentence_state *s)
 {
+    /* "Lavrov told reporters in Moscow, accusing Kiev": whom one tells is
+     * no subject, of the telling or of what follows it */
+    static const char *const tell[] = { "told", "tell", "tells", "telling", NULL };
+    for (size_t m = 0; m < s->mention_count; m++) {
+        size_t f = s->mentions[m].first;
+        size_t after = s->mentions[m].last + 1;
+        /* ("told Congolese soldiers to surrender": those told to act do it) */
+        if (after < s->n && (is(s, after, "to") || is(s, after, "not"))) continue;
+        if (f > 0 && s->tag[f - 1] == TAG_REPORT && is_any(s, f - 1, tell)) s->mentions[m].prepositional = true;
+    }
     uint16_t c = 0;
     bool subordinate_open = false;
     int relative_parent = -1;
@@ -202,6 +212,11 @@ void code_cut_clauses(sentence_state *s)
             s->subject_from[c] = from;
         }
         if (speech_subject >= 0) s->subject_from[c] = (int16_t)speech_subject;
+        /* (what follows whom one tells, with no subject of its own, is the teller's) */
+        /* (the clause before the telling verb's own) */
+        if (boundary && c > 1 && i > 0 && s->tag[i - 1] == TAG_REPORT && is_any(s, i - 1, tell) && s->mention_at[i] >= 0 &&
+            s->mentions[s->mention_at[i]].prepositional && s->subject_from[c] < 0 && s->clause[i - 1] == c - 1)
+            s->subject_from[c] = (int16_t)(c - 2);
         if (back_to_parent) {
             s->subject_from[c] = (int16_t)relative_parent;
             relative_parent = -1;
