@@ -66,6 +66,7 @@ void code_cut_clauses(sentence_state *s)
         if (f > 0 && s->tag[f - 1] == TAG_REPORT && is_any(s, f - 1, tell)) s->mentions[m].prepositional = true;
     }
     uint16_t c = 0;
+    bool relative[MAX_SENTENCE_TOKENS + 1] = { false };   /* clauses a relative word opened: "in which ..." */
     bool subordinate_open = false;
     int relative_parent = -1;
     int speaker_clause = -1;   /* the clause before the first reporting verb */
@@ -203,12 +204,19 @@ void code_cut_clauses(sentence_state *s)
          * with its antecedent as subject */
         if (is(s, i, "who") && i > 0 && s->mention_at[i - 1] >= 0) boundary = true;
         if (relative_that) relative_parent = c;
+        bool opens_relative = ((is(s, i, "who") || is(s, i, "whom") || is(s, i, "which") || is(s, i, "whose")) && i > 0 &&
+                               (is(s, i - 1, ",") || is_any(s, i - 1, prepositions))) ||
+                              (is(s, i, "where") && i > 0 && is(s, i - 1, ",")) ||
+                              (is(s, i, "who") && i > 0 && s->mention_at[i - 1] >= 0);
         if (boundary && i > 0) c++;
+        if (boundary && opens_relative) relative[c] = true;
         if (shares_subject && c > 0 && s->subject_from[c] < 0) {
             /* "ECOWAS threatened to use force if the junta did not ..., and
              * imposed sanctions": the clause before the condition */
             int16_t from = (int16_t)(c - 1);
-            while (from > 0 && s->clause_conditional[from]) from--;
+            /* (or before a relative clause: "crushed a coup in which 161 people
+             * were killed, and rounded up thousands") */
+            while (from > 0 && (s->clause_conditional[from] || relative[from])) from--;
             s->subject_from[c] = from;
         }
         if (speech_subject >= 0) s->subject_from[c] = (int16_t)speech_subject;
