@@ -464,6 +464,41 @@ static int mention_in(const sentence_state *s, size_t first, size_t limit)
 /* Taking or entering a town the text names is occupying it (192): "took
  * Sirte", "entered Damascus", "retook the town of Lyman".  Patterns cannot
  * name "any place", so the coder checks the gazetteer. */
+static const lex_pattern host_meeting = { .text = "meet <at the host's seat>", .code = "043",
+                                          .source = "the coder: a meeting at one side's seat of government" };
+static const lex_pattern visit_meeting = { .text = "meet <at the host's seat>", .code = "042",
+                                           .source = "the coder: a meeting at one side's seat of government" };
+
+/* "Netanyahu met Trump at the White House", "met Putin at the Kremlin": a
+ * meeting at one side's seat of government is the other's visit (042, ev)
+ * and that side's hosting of it (043, *host).  False when no seat is named. */
+static bool hosted_at_seat(const sentence_state *s, pending_event *ev, pending_event *host)
+{
+    if (ev->source < 0 || ev->target < 0 || strcmp(ev->pattern->code, "040") != 0) return false;
+    for (size_t k = ev->last + 1; k + 1 < s->n && k <= ev->last + 8 && s->clause[k] == s->clause[ev->head]; k++) {
+        if (!is(s, k, "at")) continue;
+        size_t q = k + 1;
+        while (q < s->n && is_any(s, q, determiners)) q++;
+        int m = q < s->n ? s->mention_at[q] : -1;
+        if (m < 0 || !s->mentions[m].how || strcmp(s->mentions[m].how, "capital") != 0) return false;
+        const char *seat = s->mentions[m].code;
+        if (strncmp(seat, s->mentions[ev->source].code, 3) == 0 && strncmp(seat, s->mentions[ev->target].code, 3) != 0) {
+            int visitor = ev->target;
+            ev->target = ev->source;
+            ev->source = visitor;
+        } else if (strncmp(seat, s->mentions[ev->target].code, 3) != 0) {
+            return false;
+        }
+        ev->pattern = &visit_meeting;
+        *host = *ev;
+        host->pattern = &host_meeting;
+        host->source = ev->target;
+        host->target = ev->source;
+        return true;
+    }
+    return false;
+}
+
 static const lex_pattern take_place = { .text = "take <place>", .code = "192", .source = "the coder: a taking verb before a place" };
 
 static bool takes_place(const sentence_state *s, size_t h)
@@ -1212,8 +1247,11 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         if (ev.target < 0 && strncmp(best.pattern->code, "02", 2) == 0 && best.pattern->word_count &&
             is(s, best.last, "to") && best.last + 1 < s->n && is(s, best.last + 1, "be"))
             continue;
+        pending_event host;
+        bool hosted = hosted_at_seat(s, &ev, &host);
         /* keep even events without a source: they anchor dates and complements */
         out[(*count)++] = ev;
+        if (hosted && *count < MAX_EVENTS_PER_SENTENCE) out[(*count)++] = host;
     }
 
     /* "a Russian-brokered cease-fire", "U.N.-sponsored talks": the adjective
