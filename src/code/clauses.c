@@ -138,7 +138,17 @@ void code_cut_clauses(sentence_state *s)
                     if (s->is_head[k] || be_word(s, k)) { clause_like = true; break; }
                 /* (but "as tens of thousands rallied": a crowd that is its own subject) */
                 static const char *const crowds[] = { "tens", "thousands", "hundreds", "dozens", "scores", "crowds", NULL };
-                if (is(s, i, "as") && !(i == 0 || is(s, i - 1, ",")) && !is_any(s, i + 1, crowds)) clause_like = false;
+                /* (and "as Israeli warplanes struck targets": a subject named and its verb) */
+                size_t q = i + 1;
+                while (q < s->n && is_any(s, q, determiners)) q++;
+                int named = q < s->n ? s->mention_at[q] : -1;
+                size_t v = named >= 0 ? s->mentions[named].last + 1 : s->n;
+                bool subject_verb = named >= 0 && !s->mentions[named].place && v < s->n &&
+                                    !(s->tokens[s->mentions[named].last].flags & TEXT_POSSESSIVE) && !is(s, v, "'s") &&
+                                    ((s->is_head[v] && s->mention_at[v] < 0) || s->tag[v] == TAG_MODAL || be_word(s, v) ||
+                                     is(s, v, "has") || is(s, v, "have") || is(s, v, "had"));
+                if (is(s, i, "as") && !(i == 0 || is(s, i - 1, ",")) && !is_any(s, i + 1, crowds) && !subject_verb)
+                    clause_like = false;
                 /* "have since captured": an adverb after an auxiliary */
                 if (i > 0 && (is(s, i - 1, "has") || is(s, i - 1, "have") || is(s, i - 1, "had") || be_word(s, i - 1)))
                     clause_like = false;

@@ -916,6 +916,9 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 int named = s->mention_at[at];
                 if (named >= 0 && !s->mentions[named].place) ev.target = named;
             }
+            /* "accepted an Egyptian proposal for a truce": a state's adjective
+             * there names who proposed or brokered it, not the other party */
+            if (ev.target >= 0 && s->mentions[ev.target].adjectival && strncmp(p->code, "08", 2) == 0) ev.target = -1;
             /* "launched large-scale military drills": a role word right before
              * the pattern's noun describes the noun, it is no object */
             if (ev.target >= 0 && s->mentions[ev.target].kind == MENTION_AGENT &&

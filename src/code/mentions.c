@@ -23,6 +23,9 @@ static void mark_dateline(sentence_state *s)
     bool after_comma = false;
     /* ("ISLAMABAD, Jan 15 (Reuters) -": a date after the comma, too) */
     while (i < s->n && ((s->tokens[i].flags & TEXT_ALLCAPS) || is(s, i, ",") ||
+                        /* "GAZA/JERUSALEM (Reuters) -": two cities */
+                        (is(s, i, "/") && i > 0 && (s->tokens[i - 1].flags & TEXT_ALLCAPS) && i + 1 < s->n &&
+                         (s->tokens[i + 1].flags & TEXT_ALLCAPS)) ||
                         (after_comma && (s->tokens[i].flags & (TEXT_CAPITALIZED | TEXT_NUMBER))) ||
                         /* "GOMA, Democratic Republic of Congo (Reuters) -" */
                         (after_comma && i > 0 && (s->tokens[i - 1].flags & TEXT_CAPITALIZED) && i + 1 < s->n &&
