@@ -1116,6 +1116,20 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             date = dates[chosen].days;
             precision = dates[chosen].precision;
             date_words = code_slice(s, dates[chosen].first, dates[chosen].last, NULL, NULL);
+            /* "have held near-daily rallies since July", "have been killed
+             * since Tuesday": a span from then to the time of writing is dated
+             * by the month or year that holds all of it */
+            int from_year, until_year, from_month, until_month, d;
+            date_from_days(dates[chosen].days, &from_year, &from_month, &d);
+            date_from_days(s->publication, &until_year, &until_month, &d);
+            if (is(s, dates[chosen].first, "since") && dates[chosen].is_range && precision != CODE_DATE_YEAR &&
+                from_year == until_year && perfect_auxiliary(s, ev->head) != SIZE_MAX && !past_perfect(s, ev->head)) {
+                bool one_month = from_month == until_month;
+                date = date_to_days(from_year, one_month ? from_month : 1, 1);
+                precision = one_month ? CODE_DATE_MONTH : CODE_DATE_YEAR;
+                date_note = one_month ? " (its month: a span from then until the time of writing)"
+                                      : " (its year: a span from then until the time of writing)";
+            }
         } else {
             dating context = date_from_context(s, ev->head, ev, dates, story_date);
             date = context.days;
