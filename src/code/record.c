@@ -379,6 +379,33 @@ static bool present_simple(const sentence_state *s, const pending_event *ev)
     return !subject->prepositional && !subject->place && !subject->modifier && !subject->adjectival && !subject->weapon;
 }
 
+/* "after 10 days of talks", "after weeks of shuttle diplomacy": the event
+ * at head is the length of time named before it, ending when its clause is
+ * dated; returns that length in days, 0 when none is named. */
+static int32_t span_length(const sentence_state *s, size_t head)
+{
+    size_t of = head;
+    while (of > 0 && head - of < 4 && !is(s, of - 1, "of")) {
+        if (s->mention_at[of - 1] >= 0 || (s->cls[of - 1] & WORD_STOP)) return 0;
+        of--;
+    }
+    if (of < 2 || !is(s, of - 1, "of")) return 0;
+    size_t u = of - 2;
+    static const struct { const char *word; int32_t days; } units[] = {
+        { "days", 1 }, { "weeks", 7 }, { "months", 30 }, { "years", 365 }, { NULL, 0 } };
+    int32_t unit = 0;
+    for (size_t k = 0; units[k].word; k++) if (is(s, u, units[k].word)) unit = units[k].days;
+    if (!unit) return 0;
+    int64_t count = 3;   /* "weeks of", "several months of" */
+    size_t used;
+    if (u > 0) {
+        int64_t n = casualty_number(s->words, s->n, u - 1, &used);
+        if (n > 0 && n < 100 && u - 1 + used == u) count = n;
+        else if (u > 1 && (is(s, u - 1, "few") || is(s, u - 1, "couple"))) count = 2;
+    }
+    return (int32_t)(count * unit);
+}
+
 /* An event's date when no expression of the sentence is its own. */
 typedef struct dating {
     int32_t     days;
@@ -1136,6 +1163,18 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             precision = context.precision;
             date_words = context.words;
             date_note = context.note;
+        }
+        /* "announced the deal on Friday after weeks of shuttle diplomacy":
+         * the diplomacy ran over the weeks before; it is dated by the month
+         * (or year) around the middle of that time */
+        int32_t span = ev->pattern->noun_head ? span_length(s, ev->head) : 0;
+        if (span > 0 && precision != CODE_DATE_YEAR) {
+            int32_t end = precision == CODE_DATE_DAY ? date : s->publication;
+            int y, m, d;
+            date_from_days(end - span / 2, &y, &m, &d);
+            date = date_to_days(y, span >= 365 ? 1 : m, 1);
+            precision = span >= 365 ? CODE_DATE_YEAR : CODE_DATE_MONTH;
+            date_note = arena_printf(s->a, "%s (the middle of the span it names, %d days before)", date_note, (int)span);
         }
         /* attribution: a report in another clause of the sentence */
         const mention *speaker = NULL;
