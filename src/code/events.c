@@ -827,7 +827,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         }
         if (!found) continue;
         const lex_pattern *p = best.pattern;
-        pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, false, false, -1, NULL, NULL, false };
+        pending_event ev = { p, h, best.last, -1, -1, false, false, false, false, false, false, -1, NULL, NULL, false, NULL };
         /* the clause's subject, used by several of the choices below; it
          * depends only on the mentions and clauses, not on this event */
         int subject_guess = code_clause_subject(s, h);
@@ -1271,7 +1271,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             if (p->noun_head || p->has_slot || p->word_count == 0 || !(heads[q].forms & LEX_FORM_PARTICIPLE) ||
                 strncmp(p->code, "04", 2) != 0 || !match_pattern(s, k, p, &r) || r.last > k + 3)
                 continue;
-            pending_event ev = { p, k, r.last, source, -1, false, false, false, false, false, false, -1, NULL, NULL, false };
+            pending_event ev = { p, k, r.last, source, -1, false, false, false, false, false, false, -1, NULL, NULL, false, NULL };
             ev.adjective = true;
             out[(*count)++] = ev;
             break;
@@ -1383,8 +1383,9 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 const lex_code_info *info = lex_pattern_code(s->dict, p);
                 /* (force, and arming: "accused Iran of arming the Houthis") */
                 if (!info || (info->quad_class != 4 && strncmp(info->code, "07", 2) != 0)) break;
-                pending_event deed = { p, g, g, acc->target, -1, false, false, false, false, false, false, -1, NULL, NULL, false };
+                pending_event deed = { p, g, g, acc->target, -1, false, false, false, false, false, false, -1, NULL, NULL, false, NULL };
                 deed.target = mention_after(s, g + 1, s->n, true, g, -1, acc->target);
+                deed.charge = acc;
                 out[(*count)++] = deed;
                 break;
             }

@@ -227,6 +227,8 @@ typedef struct pending_event {
     const char *modal;
     const char *code;       /* the code after modality and complements; NULL = the pattern's */
     bool refrain;           /* "pledged not to attack": an intent not to use force */
+    const struct pending_event *charge;   /* "accuses Iran of arming the group": the accusation whose
+                                           * charge this deed is, or NULL */
 } pending_event;
 
 typedef struct report {

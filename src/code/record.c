@@ -437,7 +437,9 @@ static dating date_from_context(sentence_state *s, size_t head, const pending_ev
         t.precision = CODE_DATE_DAY;
         t.words = mem->narrative_words;
         t.note = " (the day the story is at, named in an earlier sentence)";
-    } else if (perfect_of_a_span(s, head) || (ev && present_simple(s, ev))) {
+    } else if (perfect_of_a_span(s, ev && ev->charge ? ev->charge->head : head) ||
+               (ev && present_simple(s, ev->charge ? ev->charge : ev))) {
+        /* (a deed charged is dated as the charge: "Saudi Arabia accuses Iran of arming the group") */
         t.precision = CODE_DATE_YEAR;
         t.note = " (its year: the text tells a span or a standing position, not a day)";
     } else if (mem->has_frame && mem->frame_paragraph == s->paragraph && perfect_auxiliary(s, head) == SIZE_MAX &&
