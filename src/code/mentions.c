@@ -254,6 +254,13 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
                       is(s, b - 1, "towards")))
             m->place = true;
     }
+    /* "a summit in Samarkand, Uzbekistan, and": the country of a place named
+     * before it is where too */
+    if (!m->place && kind == MENTION_COUNTRY && first >= 3 && is(s, first - 1, ",") &&
+        (s->tokens[first - 2].flags & TEXT_CAPITALIZED) &&
+        (s->mention_at[first - 2] < 0 || s->mentions[s->mention_at[first - 2]].place) &&
+        preceded_by_locative(s, s->mention_at[first - 2] >= 0 ? s->mentions[s->mention_at[first - 2]].first : first - 2))
+        m->place = true;
     /* "agreements reached in Luanda and Nairobi": the second of a pair of places */
     if (!m->place && (kind == MENTION_COUNTRY || kind == MENTION_ORGANIZATION) && first >= 2 &&
         (is(s, first - 1, "and") || is(s, first - 1, "or")) && s->mention_at[first - 2] >= 0 &&

@@ -424,6 +424,12 @@ static bool about_a_topic(const sentence_state *s, size_t first)   /* first: the
     for (size_t k = first - 1; k > 0 && k + 6 > first; k--) {
         size_t w = k - 1;
         if ((s->tokens[w].flags & TEXT_PUNCT) || s->tag[w] == TAG_REPORT) return false;
+        /* "discussed the clashes with both leaders in Samarkand": where they met */
+        if (is(s, w, "with")) {
+            size_t q = w + 1;
+            while (q < first && (is_any(s, q, determiners) || is(s, q, "both") || is(s, q, "two"))) q++;
+            if (q < first && s->mention_at[q] >= 0) return false;
+        }
         if (is_any(s, w, topics) || (is(s, w, "fire") && w > 0 && is(s, w - 1, "cease"))) return true;
     }
     return false;
