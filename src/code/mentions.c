@@ -256,8 +256,11 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
     }
     /* "a summit in Samarkand, Uzbekistan, and": the country of a place named
      * before it is where too */
+    static const char *const times[] = { "january", "february", "march", "april", "may", "june", "july", "august",
+                                         "september", "october", "november", "december", "monday", "tuesday",
+                                         "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
     if (!m->place && kind == MENTION_COUNTRY && first >= 3 && is(s, first - 1, ",") &&
-        (s->tokens[first - 2].flags & TEXT_CAPITALIZED) &&
+        (s->tokens[first - 2].flags & TEXT_CAPITALIZED) && !is_any(s, first - 2, times) &&   /* ("In January, Uzbekistan offered") */
         (s->mention_at[first - 2] < 0 || s->mentions[s->mention_at[first - 2]].place) &&
         preceded_by_locative(s, s->mention_at[first - 2] >= 0 ? s->mentions[s->mention_at[first - 2]].first : first - 2))
         m->place = true;
