@@ -485,6 +485,19 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         size_t k = i;
         if (!after_locative && !after_deed) continue;
         bool from_agent = i >= 2 && is(s, i - 1, "from") && s->tag[i - 2] == TAG_AGENT;
+        /* "forces from the northern region of Tigray agreed": where the
+         * forces come from, not where they agreed (a place of deeds only,
+         * as a topic is, and remembered for those told later) */
+        bool origin = false;
+        {
+            size_t b = i;
+            while (b > 0 && i - b < 6 && !is(s, b - 1, "from") &&
+                   (is_any(s, b - 1, determiners) || is(s, b - 1, "of") || division_of(s, b - 1) || is(s, b - 1, "city") ||
+                    is(s, b - 1, "town") || is(s, b - 1, "village") ||
+                    (s->tag[b - 1] == TAG_NONE && !s->is_head[b - 1] && !(s->tokens[b - 1].flags & (TEXT_PUNCT | TEXT_CAPITALIZED)))))
+                b--;
+            origin = b >= 2 && is(s, b - 1, "from") && s->tag[b - 2] == TAG_AGENT;
+        }
         /* "the capital, Sanaa", "the Kenyan capital, Nairobi": the name after the comma */
         if (is(s, k, "the") && k + 3 < s->n) {
             size_t noun = k + 1;
@@ -682,7 +695,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         if (c.place.precision && strcmp(c.place.precision, "country") == 0 && s->memory->has_dateline &&
             strcmp(s->memory->dateline.country, c.place.country) == 0)
             c.place = s->memory->dateline;
-        c.topic = about_a_topic(s, i) || attack_on;   /* i: where the phrase starts ("in Syria's northwestern Idlib") */
+        c.topic = about_a_topic(s, i) || attack_on || origin;   /* i: where the phrase starts ("in Syria's northwestern Idlib") */
         c.over = over;
         c.first = (uint32_t)first;
         c.last = (uint32_t)last;
