@@ -450,6 +450,25 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
                 countries[nc++] = s->mentions[m].code;
     size_t count = 0;
     for (size_t i = 0; i < s->n && count < max; i++) {
+        /* "Nagorno-Karabakh is recognized as part of Azerbaijan. Azerbaijan
+         * recaptured large parts of the region": a region of conflict named
+         * anywhere is a place the article has named (no place of this
+         * sentence unless a locative says so, below) */
+        if (s->region[i] && (i == 0 || s->region[i - 1] != s->region[i]) && !(i > 0 && s->tag[i - 1] == TAG_LOCATIVE) &&
+            word_is_capitalized(s, i)) {
+            size_t end = i;
+            while (end + 1 < s->n && s->region[end + 1] == s->region[i]) end++;
+            code_place named;
+            if (!gazetteer_place(s, i, end, countries, nc, true, false, &named) || !named.precision ||
+                strcmp(named.precision, "region") != 0) {
+                /* (one the gazetteer lacks keeps its name and the nearest reference) */
+                memset(&named, 0, sizeof named);
+                named.lat = named.lon = NAN;
+                place_near(s, end, countries, nc, false, &named);
+            }
+            named.name = code_slice(s, i, end, NULL, NULL);
+            remember_place(s, &named, "region");
+        }
         /* a place follows a locative ("in", "near", "south of", "along the
          * border"), perhaps with a determiner and adjectives ("in the West
          * Bank city of Jenin"), or "city of"/"town of" */
