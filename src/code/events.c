@@ -1250,6 +1250,22 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         if (ev.target < 0 && strncmp(best.pattern->code, "02", 2) == 0 && best.pattern->word_count &&
             is(s, best.last, "to") && best.last + 1 < s->n && is(s, best.last + 1, "be"))
             continue;
+        /* "missiles at two military bases in Iraq housing U.S. troops": the
+         * forces a struck site houses are struck */
+        if (strncmp(p->code, "19", 2) == 0 && !ev.passive) {
+            size_t from_k = ev.target >= 0 && s->mentions[ev.target].last > best.last ? s->mentions[ev.target].last + 1 : best.last + 1;
+            for (size_t k = from_k; k + 1 < s->n && k <= from_k + 7; k++) {
+                if (is(s, k, "housing") || is(s, k, "hosting")) {
+                    int housed = mention_in(s, k + 1, k + 4 < s->n ? k + 4 : s->n);
+                    if (housed >= 0 && s->mentions[housed].kind == MENTION_AGENT) {
+                        ev.target = housed;
+                        s->consumed[k] = true;   /* no hosting of a visit (043) */
+                    }
+                    break;
+                }
+                if ((s->cls[k] & WORD_STOP) || s->tag[k] == TAG_REPORT || s->clause[k] != s->clause[h]) break;
+            }
+        }
         pending_event host;
         bool hosted = hosted_at_seat(s, &ev, &host);
         /* keep even events without a source: they anchor dates and complements */
