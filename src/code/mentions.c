@@ -34,6 +34,15 @@ static void mark_dateline(sentence_state *s)
         if (is(s, i, ",")) after_comma = true;
         i++;
     }
+    /* "(Reuters) - Israeli troops ...": an agency's credit with no city */
+    if (i == 0 && is(s, 0, "(")) {
+        size_t k = 1;
+        while (k < s->n && k < 6 && !is(s, k, ")")) k++;
+        if (k + 1 < s->n && is(s, k, ")") && (is(s, k + 1, "-") || is(s, k + 1, "\u2014") || is(s, k + 1, "\u2013") ||
+                                               is(s, k + 1, ":")))
+            for (size_t q = 0; q <= k + 1; q++) s->dateline[q] = true;
+        return;
+    }
     if (i == 0) return;
     /* "MOSCOW" alone on its line (the sentence may end with a dash or a stop) */
     bool alone = i == s->n || (i + 1 == s->n && ((s->cls[i] & WORD_STOP) || is(s, i, "-")));
@@ -225,6 +234,9 @@ static bool preceded_by_preposition(const sentence_state *s, size_t first)
 {
     size_t i = first;
     while (i > 0 && (is_any(s, i - 1, determiners) || (s->tokens[i - 1].flags & TEXT_HYPHEN_NEXT))) i--;
+    /* "Dozens of lawmakers criticized": a quantity's "of" heads no phrase */
+    static const char *const quantities[] = { "dozens", "hundreds", "thousands", "tens", "scores", "millions", NULL };
+    if (i > 1 && is(s, i - 1, "of") && (is_any(s, i - 2, quantities) || (s->cls[i - 2] & WORD_QUANTITY))) return false;
     return i > 0 && (is_any(s, i - 1, prepositions) || s->tag[i - 1] == TAG_LOCATIVE);
 }
 
@@ -269,7 +281,10 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
         (is(s, first - 1, "and") || is(s, first - 1, "or")) && s->mention_at[first - 2] >= 0 &&
         s->mentions[s->mention_at[first - 2]].place && s->mentions[s->mention_at[first - 2]].kind == kind)
         m->place = true;
-    m->prepositional = preceded_by_preposition(s, first);
+    m->prepositional = preceded_by_preposition(s, first) ||
+                       /* ("Hundreds of Castillo's supporters": the owner is no subject) */
+                       (first > 0 && is(s, first - 1, "of") &&
+                        ((s->tokens[last].flags & TEXT_POSSESSIVE) || (last + 1 < s->n && is(s, last + 1, "'s"))));
     if (m->prepositional) {
         /* "after President Erdogan criticized Israel": a subordinator with a
          * clause of its own, not a preposition */
