@@ -74,6 +74,14 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
                 if (!after_slot && k > pos + 2 && is(s, k - 1, "to") && s->mention_at[k - 2] >= 0 &&
                     !(w > 0 && strcmp(p->words[w - 1], "to") == 0))
                     break;
+                /* "called Zelenskiy on Monday" is no "call on": a particle
+                 * of the head's own verb has no actor before it */
+                static const char *const particles[] = { "on", "off", "up", "out", "down", "back", "over", NULL };
+                if (w == 0 && (int)w != p->slot_index && k > pos + 1 && is_any(s, k, particles)) {
+                    bool named = false;
+                    for (size_t q = pos + 1; q < k && !named; q++) named = s->mention_at[q] >= 0;
+                    if (named) break;
+                }
                 found = k;
                 ok = true;
                 break;
