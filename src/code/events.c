@@ -400,7 +400,7 @@ static bool stopping_word(const sentence_state *s, size_t k)
            is(s, k, "ends") || is(s, k, "ended") || is(s, k, "ending");
 }
 
-static const char *modal_before(const sentence_state *s, size_t head, size_t from)
+static const char *modal_before_form(const sentence_state *s, size_t head, size_t from, bool finite)
 {
     for (size_t k = head; k > from && head - k < 7; k--) {
         if (s->tag[k - 1] == TAG_MODAL) {
@@ -408,6 +408,10 @@ static const char *modal_before(const sentence_state *s, size_t head, size_t fro
             return e ? e->phrase : "modal";
         }
         if (is(s, k - 1, ",") || is(s, k - 1, ";")) break;
+        /* "threatened to attack Syria and expelled the ambassador": a verb
+         * in the past joined by "and" is done, not threatened ("threatened to
+         * attack and invade" goes on with the infinitive) */
+        if (finite && (is(s, k - 1, "and") || is(s, k - 1, "but") || is(s, k - 1, "or"))) break;
     }
     /* "vowed on Sunday to wage war", "pledged again to withdraw": a verb of
      * intent with a date or adverb between it and its "to" */
@@ -434,7 +438,7 @@ static const char *modal_before(const sentence_state *s, size_t head, size_t fro
             size_t w = k - 1;
             if (is(s, w, ";") || (s->cls[w] & WORD_STOP && !is(s, w, ","))) break;
             if (!is_any(s, w, journeys)) continue;
-            const char *m = modal_before(s, w, from);
+            const char *m = modal_before_form(s, w, from, false);
             if (m) return m;
             size_t wl = strlen(s->words[w]);
             if (w > 0 && wl > 4 && str_same(s->words[w] + wl - 3, "ing") && be_word(s, w - 1)) return s->words[w - 1];
@@ -1174,7 +1178,8 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                     f = s->mentions[m].first;
             if (f > 0 && is(s, f - 1, "no")) ev.negated = true;
         }
-        ev.modal = modal_before(s, h, from);
+        ev.modal = modal_before_form(s, h, from, !p->noun_head && !(forms & LEX_FORM_BASE) &&
+                                                     (forms & (LEX_FORM_PAST | LEX_FORM_THIRD)));
         /* "was due to travel" is a plan, "was due to fighting" a cause */
         if (ev.modal && strstr(ev.modal, "due to") && (p->noun_head || !(forms & LEX_FORM_BASE))) ev.modal = NULL;
         if (!ev.modal && p->noun_head && strncmp(p->code, "04", 2) == 0) ev.modal = modal_after(s, best.last + 1, h);
