@@ -1342,7 +1342,8 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                          (strncmp(base, "04", 2) == 0 && strcmp(base, "042") != 0 &&
                           strcmp(base, "043") != 0 && strcmp(base, "045") != 0) ||
                          strncmp(base, "05", 2) == 0 || strncmp(base, "06", 2) == 0 ||
-                         strncmp(base, "19", 2) == 0 || strcmp(base, "0871") == 0 ||
+                         /* ("Egypt and Qatar threatened to retaliate": together, not at each other) */
+                         (strncmp(base, "19", 2) == 0 && !ev->intent) || strcmp(base, "0871") == 0 ||
                          /* "both sides would withdraw heavy weapons": each towards the other */
                          strncmp(base, "087", 3) == 0 || strcmp(base, "0356") == 0 ||
                          strncmp(ev->pattern->text, "exchange", 8) == 0 || strncmp(ev->pattern->text, "trade", 5) == 0 ||
@@ -1564,7 +1565,18 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
          * whose agreements the lead has told) that pledge to cooperate
          * pledge it to each other ("Trump and Kim pledged to work toward ...") */
         bool together = ns > 1 && strncmp(info->code, "03", 2) == 0 && src->compound >= 0 && src->compound < 1000;
-        bool reciprocal = nt == 0 && ns > 1 && (symmetric || together || each_other(s, ev->head));
+        /* "Russian and Syrian warplanes bombed the town": two demonyms
+         * sharing one noun of force are allies in it, not each other's foes */
+        bool allies = false;
+        for (size_t a = 0; a < ns; a++)
+            if (sources[a]->how && strcmp(sources[a]->how, "demonyms sharing an agent") == 0) allies = true;
+        /* (but "Russian and Ukrainian forces clashed" and "Israeli and Hamas
+         * officials met": deeds that take two sides) */
+        const char *pt = ev->pattern->text + (ev->pattern->text[0] == '~');
+        if (allies && (strncmp(base, "19", 2) != 0 || begins(pt, "clash") || begins(pt, "fight") || begins(pt, "battle") ||
+                       begins(pt, "skirmish") || begins(pt, "exchange") || begins(pt, "trade") || begins(pt, "engage")))
+            allies = false;
+        bool reciprocal = nt == 0 && ns > 1 && ((symmetric && !allies) || together || each_other(s, ev->head));
         /* hosting no one ("Erdogan, who hosted the ceremony") is no visit */
         if (nt == 0 && !reciprocal && strcmp(info->code, "043") == 0) continue;
         /* talking to reporters is no consultation */
