@@ -90,6 +90,12 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
              * whose pair is no object: "killed in clashes between
              * demonstrators and police" */
             if ((s->cls[k] & WORD_STOP) || is(s, k, "between")) break;
+            /* a noun's phrase ends at the sentence's verb: "An Israeli air
+             * strike killed three Palestinians on Tuesday" is no "air strike on" */
+            if (p->noun_head && s->is_head[k] && !after_slot) {
+                size_t wl = strlen(s->words[k]);
+                if (wl > 4 && strcmp(s->words[k] + wl - 2, "ed") == 0 && !is_any(s, k - 1, determiners)) break;
+            }
         }
         if (!ok) return false;
         if (after_slot) r->slot_end = found;
@@ -357,9 +363,16 @@ static int fight_agent(const sentence_state *s, size_t from)
     for (size_t k = from; k + 2 < s->n && k < from + 3; k++) {
         if (!is(s, k, "in") && !is(s, k, "during")) continue;
         size_t q = k + 1;
-        while (q < s->n && q < k + 4 && !event_noun(s, q)) q++;
+        while (q < s->n && q < k + 5 && !event_noun(s, q)) q++;   /* ("in an Israeli air strike") */
         if (q >= s->n || !event_noun(s, q)) return -1;
-        if (!is(s, q + 1, "with") && !is(s, q + 1, "against")) return -1;
+        /* "were killed in an Israeli air strike": the doer named before the deed */
+        if (!is(s, q + 1, "with") && !is(s, q + 1, "against")) {
+            for (size_t r = q; r > k + 1; r--)
+                if (s->mention_at[r - 1] >= 0 && s->mentions[s->mention_at[r - 1]].code[0] &&
+                    (!s->mentions[s->mention_at[r - 1]].place || s->mentions[s->mention_at[r - 1]].last + 1 == q))
+                    return s->mention_at[r - 1];   /* (an adjective right before the noun is no place) */
+            return -1;
+        }
         for (size_t r = q + 2; r < s->n && r < q + 5 && !(s->cls[r] & WORD_STOP); r++)
             if (s->mention_at[r] >= 0) return s->mention_at[r];
         return -1;
