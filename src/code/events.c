@@ -1276,6 +1276,36 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         if (ev.target < 0 && strncmp(best.pattern->code, "02", 2) == 0 && best.pattern->word_count &&
             is(s, best.last, "to") && best.last + 1 < s->n && is(s, best.last + 1, "be"))
             continue;
+        /* "criticized a U.S. plan to impose sanctions on Iran", "condemned
+         * Iran's decision to expel two diplomats": a deed after a noun of
+         * intent is its owner's; one with no owner named ("supported efforts
+         * to release the hostages") is no one's, unless the subject makes
+         * the plan its own ("announced a plan to build homes") */
+        static const char *const plan_nouns[] = { "plan", "plans", "decision", "effort", "efforts", "bid", "attempt",
+                                                  "attempts", "proposal", "move", "threat", "threats", "push", "order",
+                                                  "campaign", "drive", "offer", NULL };
+        if (!p->noun_head && h >= 3 && is(s, h - 1, "to") && is_any(s, h - 2, plan_nouns)) {
+            size_t b = h - 2;
+            while (b > 0 && h - 2 - b < 3 && s->mention_at[b - 1] < 0 && !is_any(s, b - 1, determiners) &&
+                   s->tag[b - 1] == TAG_NONE && !s->is_head[b - 1] && !(s->tokens[b - 1].flags & TEXT_PUNCT))
+                b--;   /* "a U.S. peace plan", "Iran's sudden decision" */
+            int owner = b > 0 ? s->mention_at[b - 1] : -1;
+            if (owner >= 0 && s->mentions[owner].code[0] && !s->mentions[owner].place) {
+                ev.source = owner;
+            } else {
+                static const char *const own[] = { "announce", "unveil", "approve", "adopt", "agree", "propose", "present",
+                                                   "launch", "draw", "outline", "put", "make", "made", "pledge", "vow",
+                                                   "declare", "step", "revive", "renew", NULL };
+                bool theirs = false;
+                for (size_t k = b; k > 0 && b - k < 4 && !theirs; k--) {
+                    if (!s->is_head[k - 1] && !(s->cls[k - 1] & WORD_LIGHT)) continue;
+                    for (const char *const *o = own; *o && !theirs; o++)
+                        theirs = strncmp(s->words[k - 1], *o, strlen(*o)) == 0;
+                    break;
+                }
+                if (!theirs) continue;
+            }
+        }
         /* "missiles at two military bases in Iraq housing U.S. troops": the
          * forces a struck site houses are struck */
         if (strncmp(p->code, "19", 2) == 0 && !ev.passive) {
