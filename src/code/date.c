@@ -465,6 +465,13 @@ static bool read_month(const scanner *sc, size_t i, date_expression *e)
         size_t k = is(sc, i + 1, "of") ? i + 2 : i + 1;      /* "March of 2019" */
         if (year_completes(sc, k, false, &year)) last = k;
     }
+    /* "in April last year", "on May 5 this year" */
+    if (!year && (is(sc, last + 1, "last") || is(sc, last + 1, "this") || is(sc, last + 1, "next")) && is(sc, last + 2, "year")) {
+        int py, pm, pd;
+        date_from_days(sc->publication, &py, &pm, &pd);
+        year = py + (is(sc, last + 1, "last") ? -1 : is(sc, last + 1, "next") ? 1 : 0);
+        last += 2;
+    }
     lead l = read_lead(sc, first);
     if (!sc->range_end) {
         if (is_deadline(&l)) return false;
