@@ -1494,6 +1494,24 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         if (nt == 0 && claims_force && s->memory->has_victim &&
             strcmp(s->memory->victim.code, src->code) != 0)
             targets[nt++] = &s->memory->victim;
+        /* "condemned the crackdown on protesters in Iran", "criticized the
+         * detention of opposition leaders": criticism of a repression whose
+         * author the text does not name is aimed at the government of those
+         * repressed, not at them */
+        mention repressors;
+        static const char *const repressions[] = { "crackdown", "crackdowns", "detention", "detentions", "arrest", "arrests",
+                                                   "repression", "persecution", "killing", "killings", "execution",
+                                                   "executions", "jailing", "imprisonment", "torture", NULL };
+        if (nt == 1 && strncmp(info->code, "11", 2) == 0 && in_sentence(s, targets[0]) && targets[0]->first >= 2 &&
+            (is(s, targets[0]->first - 1, "on") || is(s, targets[0]->first - 1, "of") || is(s, targets[0]->first - 1, "against")) &&
+            is_any(s, targets[0]->first - 2, repressions) && strlen(targets[0]->code) == 6 && code_is_state(targets[0]->code) &&
+            code_role_in(targets[0]->code, (const char *const[]){ "OPP", "CVL", "EDU", "LAB", "MED", "REL", "HRI", NULL })) {
+            repressors = *targets[0];
+            char country[4] = { targets[0]->code[0], targets[0]->code[1], targets[0]->code[2], 0 };
+            code_set(repressors.code, country, "GOV");
+            repressors.how = "the government of those repressed";
+            targets[0] = &repressors;
+        }
         /* "Guterres called it \"heinous\"": what is condemned as a deed is
          * the last use of force, that is its author */
         if (nt == 1 && strncmp(info->code, "11", 2) == 0 && (begins(ev->pattern->text, "call _") ||
