@@ -315,6 +315,62 @@ static bool one_person(const char *const *w, size_t n, size_t i)
     return false;
 }
 
+/* A casualty word whose count follows it ("killing at least 50", "arrested
+ * 16 journalists", "shot dead two men"), not one whose count comes before
+ * ("12 dead", "700,000 fled", "30 died", "the arrest of"): "dead" takes
+ * one only after "shot" */
+static bool takes_count_after(const char *const *w, size_t k)
+{
+    const char *v = w[k];
+    if (casualty_kind(v) < 0 || noun_only(v) || str_same(v, "missing") || str_same(v, "fled") || str_same(v, "flee") ||
+        str_same(v, "fleeing") || str_same(v, "died"))
+        return false;
+    if (str_same(v, "dead"))
+        return k > 0 && (str_same(w[k - 1], "shot") || str_same(w[k - 1], "shoot") || str_same(w[k - 1], "shoots") ||
+                         str_same(w[k - 1], "shooting"));
+    return true;
+}
+
+/* A verb's past participle, roughly: "shot", "stabbed", "beaten" (not
+ * "children", "women") */
+static bool participle(const char *w)
+{
+    static const char *const irregular[] = { "shot", "hit", "beaten", "struck", "hurt", "run", "caught", "taken",
+                                             "driven", "stolen", "seen", "down", NULL };
+    size_t len = strlen(w);
+    if (len > 3 && str_same(w + len - 2, "ed")) return true;
+    for (size_t k = 0; irregular[k]; k++) if (str_same(w, irregular[k])) return true;
+    return false;
+}
+
+/* A span of time, no count: "two days after", "three weeks ago", "for 10
+ * hours" (not "a 3-year-old", written as one word) */
+static bool time_span(const char *const *w, size_t n, size_t after)
+{
+    static const char *const units[] = { "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days",
+                                         "night", "nights", "week", "weeks", "month", "months", "year", "years",
+                                         "decade", "decades", NULL };
+    if (after >= n) return false;
+    for (size_t k = 0; units[k]; k++)
+        if (str_same(w[after], units[k])) return !(after + 1 < n && str_same(w[after + 1], "old"));
+    return false;
+}
+
+/* The count a casualty verb at k takes after it, qualifiers skipped ("killed
+ * at least 26 villagers", "killing a child"): the verb acts on its own
+ * victims, so a number before it is not theirs ("torched 40 houses and
+ * killed three people", "two days after gunmen killed 26 villagers") */
+static bool count_follows(const char *const *w, size_t n, size_t k)
+{
+    if (!takes_count_after(w, k)) return false;
+    size_t j = k + 1, q;
+    const char *phrase;
+    while (j < n && qualifier_phrase(w, n, j, &q, &phrase)) j += q;
+    size_t used;
+    int64_t value = casualty_number(w, n, j, &used);
+    return (value > 0 && used > 0 && !time_span(w, n, j + used)) || one_person(w, n, j);
+}
+
 /* A month's name or its abbreviation: "on March 31 after jihadists killed
  * 98 soldiers" counts 98, not 31 */
 static bool month_word(const char *w)
@@ -351,6 +407,7 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
         if (value <= 31 && w[i][0] >= '0' && w[i][0] <= '9' && i > 0 &&
             (month_word(w[i - 1]) || (i > 1 && str_same(w[i - 1], ".") && month_word(w[i - 2]))))
             continue;
+        if (time_span(w, n, i + used)) { i += used - 1; continue; }
         size_t first = i;
         const char *qualifier = NULL;
         while (first > 0) {
@@ -370,9 +427,7 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
          * a casualty noun and "of": "the abduction of 276 schoolgirls" */
         size_t verb = SIZE_MAX;
         if (first > 1 && str_same(w[first - 1], "of") && noun_before_of(w[first - 2])) verb = first - 2;
-        else if (first > 0 && casualty_kind(w[first - 1]) >= 0 && !str_same(w[first - 1], "missing") &&
-                 !str_same(w[first - 1], "dead") && !noun_only(w[first - 1]) && !str_same(w[first - 1], "fled") &&
-                 !str_same(w[first - 1], "flee") && !str_same(w[first - 1], "fleeing"))
+        else if (first > 0 && takes_count_after(w, first - 1))
             verb = first - 1;
         /* "put the death toll at more than 100", "the toll rose to 30",
          * "a death toll of 50": the whole number of the killed */
@@ -424,6 +479,7 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
         int64_t total = value;
         const char *total_qualifier = qualifier;
         size_t k = i + used, words = 0;
+        bool passive = false;   /* "were", "have been" on the way (not "had killed") */
         while (k < n && words < 8) {
             if (ends_a_count(w[k])) break;
             if (str_same(w[k], ",") && k + 1 < n && (str_same(w[k + 1], "including") || str_same(w[k + 1], "among"))) {
@@ -445,11 +501,22 @@ size_t casualty_find(const char *const *w, size_t n, casualty *out, size_t max)
                     continue;
                 }
             }
-            if (is_be(w[k])) { k++; continue; }
+            if (is_be(w[k])) {
+                passive |= !str_same(w[k], "have") && !str_same(w[k], "has") && !str_same(w[k], "had") &&
+                           !str_same(w[k], "reportedly") && !str_same(w[k], "also") && !str_same(w[k], "later");
+                k++;
+                continue;
+            }
             k++;
             words++;
         }
-        if (k < n && ends_a_count(w[k])) {
+        /* (not the count of another verb's object: "torched 40 houses and
+         * killed three people", "burned dozens of homes and killed villagers";
+         * but "five people were shot and killed", "two men shot and killed",
+         * "three people gunned down and killed") */
+        bool joined_verb = k > i + used + 1 && str_same(w[k - 1], "and") && !participle(w[k - 2]);
+        bool another_object = k < n && !passive && takes_count_after(w, k) && (count_follows(w, n, k) || joined_verb);
+        if (k < n && ends_a_count(w[k]) && !another_object) {
             casualty c = { casualty_kind(w[k]), total, (uint32_t)k, (uint32_t)first, (uint32_t)k, total_qualifier, false, false };
             out[count++] = c;
             i = k;

@@ -114,16 +114,37 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
     mem->deal_is_accord = accord;
 }
 
+/* The counts of one event told twice that the first telling lacks: "an
+ * air strike killed 12 people" is the strike's deed, and "killed" holds
+ * the count */
+static void take_missing_counts(code_event *into, const code_event *from)
+{
+    if (!from->has_casualties) return;
+    if (!into->has_casualties) {
+        into->casualties = from->casualties;
+        into->has_casualties = true;
+        return;
+    }
+    int32_t *to[] = { &into->casualties.killed, &into->casualties.wounded, &into->casualties.displaced,
+                      &into->casualties.arrested, &into->casualties.abducted, &into->casualties.missing };
+    const int32_t by[] = { from->casualties.killed, from->casualties.wounded, from->casualties.displaced,
+                           from->casualties.arrested, from->casualties.abducted, from->casualties.missing };
+    for (size_t k = 0; k < sizeof by / sizeof *by; k++)
+        if (*to[k] < 0 && by[k] >= 0) { *to[k] = by[k]; into->casualties.qualifier[k] = from->casualties.qualifier[k]; }
+}
+
 static void push_event(code_result *out, arena *a, const code_event *e)
 {
     /* the same event twice in one sentence ("raided homes and looted them"
      * gives one accusation) is one event */
     for (size_t i = out->count; i > 0; i--) {
-        const code_event *o = &out->events[i - 1];
+        code_event *o = &out->events[i - 1];
         if (o->sentence_index != e->sentence_index) break;
         if (o->cameo == e->cameo && strcmp(o->source.code, e->source.code) == 0 && o->has_target == e->has_target &&
-            (!e->has_target || strcmp(o->target.code, e->target.code) == 0) && o->negated == e->negated)
+            (!e->has_target || strcmp(o->target.code, e->target.code) == 0) && o->negated == e->negated) {
+            take_missing_counts(o, e);
             return;
+        }
     }
     if (out->count == out->capacity) {
         size_t cap = out->capacity ? out->capacity * 2 : 32;
