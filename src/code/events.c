@@ -387,7 +387,7 @@ static bool stopping_word(const sentence_state *s, size_t k)
                                          "cancel", "scrap", "renounc", "forgo", "forego", "cease", "ceasing", NULL };
     const char *w = s->words[k];
     for (size_t i = 0; stems[i]; i++)
-        if (strncmp(w, stems[i], strlen(stems[i])) == 0) return true;
+        if (w[0] == stems[i][0] && strncmp(w, stems[i], strlen(stems[i])) == 0) return true;
     return is(s, k, "drop") || is(s, k, "drops") || is(s, k, "dropped") || is(s, k, "dropping") || is(s, k, "end") ||
            is(s, k, "ends") || is(s, k, "ended") || is(s, k, "ending");
 }
@@ -1037,12 +1037,16 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             static const char *const patient_nouns[] = { "arrest", "detention", "abduction", "kidnapping", "release",
                                                          "killing", "assassination", "expulsion", "deportation", "capture",
                                                          "imprisonment", "jailing", "execution", NULL };
-            const char *pt = p->text[0] == '~' ? p->text + 1 : p->text;
-            bool befalls = false;
-            for (size_t q = 0; patient_nouns[q] && !befalls; q++) befalls = strncmp(pt, patient_nouns[q], strlen(patient_nouns[q])) == 0;
             bool owned = is(s, h - 1, "his") || is(s, h - 1, "her") || is(s, h - 1, "their") ||
                          (s->tokens[h - 1].flags & TEXT_POSSESSIVE);
-            if (p->noun_head && befalls && owned && !is(s, best.last + 1, "by")) ev.source = -1;
+            if (p->noun_head && owned && !is(s, best.last + 1, "by")) {
+                /* (the nouns are read only then: this runs for every event) */
+                const char *pt = p->text[0] == '~' ? p->text + 1 : p->text;
+                bool befalls = false;
+                for (size_t q = 0; patient_nouns[q] && !befalls; q++)
+                    befalls = strncmp(pt, patient_nouns[q], strlen(patient_nouns[q])) == 0;
+                if (befalls) ev.source = -1;
+            }
         }
         /* "trying to halt the rebel advance": stopping another side's
          * advance or offensive is no de-escalation of one's own */

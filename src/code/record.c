@@ -360,12 +360,6 @@ static bool perfect_of_a_span(const sentence_state *s, size_t head)
 static bool present_simple(const sentence_state *s, const pending_event *ev)
 {
     if (!s->story_begun || ev->pattern->noun_head || ev->passive || ev->intent || ev->modal) return false;
-    size_t hc = 0;
-    const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[ev->head], &hc);
-    uint8_t forms = 0;
-    for (size_t k = 0; k < hc; k++) if (heads[k].pattern == ev->pattern) forms = heads[k].forms;
-    if (forms & (LEX_FORM_PAST | LEX_FORM_PARTICIPLE | LEX_FORM_GERUND | LEX_FORM_NOUN)) return false;
-    if (!(forms & (LEX_FORM_THIRD | LEX_FORM_BASE))) return false;
     size_t k = ev->head;
     while (k > 0 && s->mention_at[k - 1] < 0 && strlen(s->words[k - 1]) > 4 &&
            strcmp(s->words[k - 1] + strlen(s->words[k - 1]) - 2, "ly") == 0)
@@ -373,10 +367,20 @@ static bool present_simple(const sentence_state *s, const pending_event *ev)
     if (k == 0) return false;
     /* "I call on", "we condemn": said in the saying, a performative act of the day */
     if (is(s, k - 1, "i") || is(s, k - 1, "we")) return false;
-    if (is(s, k - 1, "which") || is(s, k - 1, "who")) return true;
-    if (s->mention_at[k - 1] < 0) return false;
-    const mention *subject = &s->mentions[s->mention_at[k - 1]];
-    return !subject->prepositional && !subject->place && !subject->modifier && !subject->adjectival && !subject->weapon;
+    if (!is(s, k - 1, "which") && !is(s, k - 1, "who")) {
+        if (s->mention_at[k - 1] < 0) return false;
+        const mention *subject = &s->mentions[s->mention_at[k - 1]];
+        if (subject->prepositional || subject->place || subject->modifier || subject->adjectival || subject->weapon)
+            return false;
+    }
+    /* the form last: finding it reads the head's patterns, hundreds for some words */
+    size_t hc = 0;
+    const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[ev->head], &hc);
+    uint8_t forms = 0;
+    for (size_t q = hc; q > 0; q--)   /* the last entry of the pattern */
+        if (heads[q - 1].pattern == ev->pattern) { forms = heads[q - 1].forms; break; }
+    return !(forms & (LEX_FORM_PAST | LEX_FORM_PARTICIPLE | LEX_FORM_GERUND | LEX_FORM_NOUN)) &&
+           (forms & (LEX_FORM_THIRD | LEX_FORM_BASE));
 }
 
 /* "after 10 days of talks", "after weeks of shuttle diplomacy": the event
