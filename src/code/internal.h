@@ -186,7 +186,7 @@ typedef struct sentence_state {
 } sentence_state;
 
 enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8, WORD_BE = 16, WORD_LIGHT = 32,
-       WORD_CASUALTY = 64, WORD_NUMBER = 128, WORD_QUANTITY = 256, WORD_MILITARY_SITE = 512 };
+       WORD_CASUALTY = 64, WORD_NUMBER = 128, WORD_QUANTITY = 256, WORD_MILITARY_SITE = 512, WORD_CROWD_SIZE = 1024 };
 
 extern const char *const determiners[], *const prepositions[], *const light[], *const subordinators[];
 

@@ -1566,6 +1566,7 @@ static bool undergoer_noun(const sentence_state *s, size_t k)
 static size_t crowd_subject(const sentence_state *s, size_t i)
 {
     static const char *const sizes[] = { "thousands", "hundreds", "dozens", "scores", NULL };
+    if (i >= s->n || !(s->cls[i] & WORD_CROWD_SIZE)) return 0;   /* "tens" or one of sizes: most words are neither */
     size_t k = i;
     if (is(s, k, "tens") && k + 2 < s->n && is(s, k + 1, "of") && is(s, k + 2, "thousands")) k += 2;
     else if (!is_any(s, k, sizes)) return 0;

@@ -82,6 +82,9 @@ static void build_word_classes(void)
                                          "convoys", "barracks", "checkpoint", "checkpoints", "trenches", "garrison",
                                          "patrol", "patrols", "troops", "forces", "soldiers", "units", "lines", NULL };
     add_class(sites, WORD_MILITARY_SITE);
+    /* the words of a crowd's size ("tens of thousands", "hundreds"): asked of every word a mention may start at */
+    static const char *const crowd_sizes[] = { "tens", "thousands", "hundreds", "dozens", "scores", NULL };
+    add_class(crowd_sizes, WORD_CROWD_SIZE);
     for (size_t k = 0; k < word_class_count; k++) {
         word_classes[k].hash = lex_word_hash(word_classes[k].word);
         size_t i = word_classes[k].hash % WORD_CLASS_SLOTS;
