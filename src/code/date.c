@@ -67,13 +67,8 @@ static bool is_one_of(const scanner *sc, size_t i, const char *const *list)
     return false;
 }
 
-/* A word's first two bytes as one bit of 64 (pairs may share one): a test
- * that a word may be in a list before the list is read. */
-static uint64_t letter_bit(const char *w)
-{
-    unsigned first = (unsigned char)w[0], second = first ? (unsigned char)w[1] : 0;
-    return 1ull << ((first * 7 + second) & 63);
-}
+/* The str_start_bit of a word, and of all words of a list. */
+static uint64_t letter_bit(const char *w) { return str_start_bit(w); }
 static uint64_t first_letters(const char *const *list)
 {
     uint64_t letters = 0;

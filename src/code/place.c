@@ -9,7 +9,9 @@
 #include "internal.h"
 #include "../lex/places.h"
 
+#include <assert.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 
 static bool place_word(const sentence_state *s, size_t i)
@@ -148,11 +150,43 @@ static const char *const natural_words[] = {
     "river", "lake", "canal", "peninsula", "valley", "desert", "mountains", "line", "corridor", "channel", NULL,
 };
 
-/* The longest phrase of the list at token i (its length in tokens, 0 if none). */
+/* The nouns that can stand for a place named before ("the region", "the
+ * shoal"), and the noun a place was called by. */
+static const char *const anaphor_nouns[] = {
+    "region", "province", "state", "governorate", "oblast", "district", "city", "town", "village", "shoal", "reef",
+    "island", "base", "plant", "crossing", "airport", "port", "camp", "strait", "border town", "enclave", "area", "country", NULL,
+};
+
+/* The str_start_bit of the first words of each list of phrases phrase_at
+ * reads (worked out once per process): most tokens start none. */
+static struct { uint64_t facility, natural, anaphor; } phrase_starts;
+static pthread_once_t phrase_starts_once = PTHREAD_ONCE_INIT;
+
+static uint64_t starts_of(const char *const *list)
+{
+    uint64_t bits = 0;
+    for (; *list; list++) bits |= str_start_bit(*list);
+    return bits;
+}
+
+static void build_phrase_starts(void)
+{
+    phrase_starts.facility = starts_of(facility_words);
+    phrase_starts.natural = starts_of(natural_words);
+    phrase_starts.anaphor = starts_of(anaphor_nouns);
+}
+
+/* The longest phrase of the list (one of the three above) at token i (its
+ * length in tokens, 0 if none). */
 static size_t phrase_at(const sentence_state *s, size_t i, const char *const *list)
 {
     size_t best = 0;
     if (i >= s->n || (s->tokens[i].flags & TEXT_PUNCT)) return 0;
+    pthread_once(&phrase_starts_once, build_phrase_starts);
+    uint64_t starts = list == facility_words ? phrase_starts.facility
+                    : list == natural_words  ? phrase_starts.natural : phrase_starts.anaphor;
+    assert(list == facility_words || list == natural_words || list == anaphor_nouns);
+    if (!(str_start_bit(s->words[i]) & starts)) return 0;
     for (size_t p = 0; list[p]; p++) {
         const char *w = list[p];
         if (w[0] != s->words[i][0]) continue;
@@ -188,13 +222,6 @@ static bool name_particle(const sentence_state *s, size_t i)
                                              "umm", "um", "de", "del", "di", "da", NULL };
     return i + 1 < s->n && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) && is_any(s, i, particles) && place_word(s, i + 1);
 }
-
-/* The nouns that can stand for a place named before ("the region", "the
- * shoal"), and the noun a place was called by. */
-static const char *const anaphor_nouns[] = {
-    "region", "province", "state", "governorate", "oblast", "district", "city", "town", "village", "shoal", "reef",
-    "island", "base", "plant", "crossing", "airport", "port", "camp", "strait", "border town", "enclave", "area", "country", NULL,
-};
 
 static bool same_noun(const char *a, const char *b)
 {
