@@ -655,9 +655,14 @@ static const lex_pattern *fronted_pattern(const sentence_state *s, const lex_hea
                                           const fronted *fr)
 {
     const lex_pattern *best = NULL;
+    /* the first bytes of the phrase's words: a pattern with a word that
+     * starts otherwise has no token to match it */
+    uint32_t letters = 0;
+    for (size_t k = fr->first; k <= fr->last; k++) letters |= 1u << ((unsigned char)s->words[k][0] & 31);
     for (size_t q = 0; q < hc; q++) {
         const lex_pattern *p = heads[q].pattern;
         if (p->noun_head || p->word_count == 0 || (heads[q].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL))) continue;
+        if (p->first_letters & ~letters) continue;
         /* agreements, talks, mediation and their like: what is done to a
          * deal or a meeting, not to a person */
         const lex_code_info *info = lex_pattern_code(s->dict, p);

@@ -1095,7 +1095,10 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
     for (size_t i = 0; i < count; i++) {
         hashes[i] = lex_word_hash(words[i]);
         if (strcmp(words[i], "_") == 0) p->slot_index = (int8_t)i;
-        else p->stem_bits |= 1ull << (lex_stem_hash(words[i]) & 63);
+        else {
+            p->stem_bits |= 1ull << (lex_stem_hash(words[i]) & 63);
+            p->first_letters |= 1u << ((unsigned char)words[i][0] & 31);
+        }
     }
     p->word_hashes = hashes;
     ptr_vec_push(&d->patterns, p);

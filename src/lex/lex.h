@@ -74,6 +74,8 @@ typedef struct lex_pattern {
     uint64_t     text_hash;      /* of text: duplicates are found without comparing every text */
     uint64_t     stem_bits;      /* bit (lex_stem_hash & 63) of each word: a pattern whose bits are not all
                                   * among those of the words after the head cannot match */
+    uint32_t     first_letters;  /* bit (byte & 31) of the first byte of each word but the slot: a word and
+                                  * its other number start alike (0: not worked out, no test) */
 } lex_pattern;
 
 typedef struct lex_code_info {
