@@ -700,6 +700,15 @@ static size_t next_candidate(const uint64_t *stem_bits, size_t k, size_t hc, uin
     return k;
 }
 
+/* Words before a participle that make it an adjective: "other detained
+ * officials", "the captured pilot" (a word class: words.c). */
+const char *const before_adjective_words[] = { "other", "the", "all", "several", "some", "many", "those", "these",
+                                               "two", "three", "his", "her", "their", "its", NULL };
+/* What a deed sets off, not done by its doer: "arrested Khan, sparking
+ * violent protests" (a word class: words.c). */
+const char *const causing_verbs[] = { "sparking", "triggering", "prompting", "provoking", "fueling", "fuelling",
+                                      "igniting", "causing", "setting", "unleashing", NULL };
+
 void code_find_events(sentence_state *s, pending_event *out, size_t *count)
 {
     *count = 0;
@@ -763,9 +772,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                     (s->tag[h + 1] == TAG_AGENT || s->tag[h + 1] == TAG_ACTOR))
                     continue;
                 /* "other detained officials", "the captured pilot" */
-                static const char *const before_adjective[] = { "other", "the", "all", "several", "some", "many", "those",
-                                                                "these", "two", "three", "his", "her", "their", "its", NULL };
-                if (!(heads[k].forms & LEX_FORM_THIRD) && is_any(s, h - 1, before_adjective) &&
+                if (!(heads[k].forms & LEX_FORM_THIRD) && is_any(s, h - 1, before_adjective_words) &&
                     (s->tag[h + 1] == TAG_AGENT || (s->tokens[h - 1].flags & TEXT_NUMBER)))
                     continue;
             }
@@ -1029,13 +1036,11 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         if (!ev.passive && h > 0) {
             /* "arrested Khan, sparking violent protests": what a deed set off
              * is not done by its doer */
-            static const char *const causing[] = { "sparking", "triggering", "prompting", "provoking", "fueling",
-                                                   "fuelling", "igniting", "causing", "setting", "unleashing", NULL };
             size_t k = h;
-            while (k > 0 && h - k < 4 && !is_any(s, k - 1, causing) && !(s->tokens[k - 1].flags & TEXT_PUNCT) &&
+            while (k > 0 && h - k < 4 && !is_any(s, k - 1, causing_verbs) && !(s->tokens[k - 1].flags & TEXT_PUNCT) &&
                    s->mention_at[k - 1] < 0 && !s->is_head[k - 1])
                 k--;
-            if (k > 0 && is_any(s, k - 1, causing)) ev.source = -1;
+            if (k > 0 && is_any(s, k - 1, causing_verbs)) ev.source = -1;
             /* "ruled that his arrest was illegal", "Khan's detention": the
              * owner of an arrest, abduction or release is the one it befell;
              * with no "by" it is told, not done by the clause's subject */

@@ -186,9 +186,16 @@ typedef struct sentence_state {
 } sentence_state;
 
 enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8, WORD_BE = 16, WORD_LIGHT = 32,
-       WORD_CASUALTY = 64, WORD_NUMBER = 128, WORD_QUANTITY = 256, WORD_MILITARY_SITE = 512, WORD_CROWD_SIZE = 1024 };
+       WORD_CASUALTY = 64, WORD_NUMBER = 128, WORD_QUANTITY = 256, WORD_MILITARY_SITE = 512, WORD_CROWD_SIZE = 1024,
+       /* the lists below that some rule asks of many words, each a class so that is_any is a bit test */
+       WORD_REACTING = 2048, WORD_BEFORE_ADJECTIVE = 4096, WORD_CAUSING = 8192, WORD_FUNCTION = 16384, WORD_TOPIC = 32768 };
 
 extern const char *const determiners[], *const prepositions[], *const light[], *const subordinators[];
+extern const char *const reacting_verbs[];          /* code.c */
+extern const char *const before_adjective_words[];  /* events.c */
+extern const char *const causing_verbs[];           /* events.c */
+extern const char *const function_words[];          /* mentions.c */
+extern const char *const topic_nouns[];             /* place.c */
 
 /* ---- words: small tests used by every step ---- */
 
@@ -203,6 +210,11 @@ static inline bool is_any(const sentence_state *s, size_t i, const char *const *
     if (list == determiners) return s->cls[i] & WORD_DETERMINER;
     if (list == prepositions) return s->cls[i] & WORD_PREPOSITION;
     if (list == subordinators) return s->cls[i] & WORD_SUBORDINATOR;
+    if (list == reacting_verbs) return s->cls[i] & WORD_REACTING;
+    if (list == before_adjective_words) return s->cls[i] & WORD_BEFORE_ADJECTIVE;
+    if (list == causing_verbs) return s->cls[i] & WORD_CAUSING;
+    if (list == function_words) return s->cls[i] & WORD_FUNCTION;
+    if (list == topic_nouns) return s->cls[i] & WORD_TOPIC;
     for (size_t k = 0; list[k]; k++) if (str_same(s->words[i], list[k])) return true;
     return false;
 }

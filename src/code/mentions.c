@@ -1510,6 +1510,10 @@ static bool group_possessive(const sentence_state *s, size_t i)
     return k < s->n && s->tag[k] == TAG_AGENT;
 }
 
+/* Words that end a run of modifiers (a word class: words.c). */
+const char *const function_words[] = { "the", "a", "an", "of", "on", "in", "to", "for", "with", "and", "or", "by", "at",
+                                       "from", "that", "which", "who", "its", "their", NULL };
+
 /* "accusing the small gas-rich emirate of": a country described by what
  * it is, after the sentence has named it; returns the word after the
  * description and the country named last, or 0. */
@@ -1521,8 +1525,6 @@ static size_t described_country(const sentence_state *s, size_t i, char out[4])
 
     size_t k = i + 1;
     int modifiers = 0;
-    static const char *const function_words[] = { "the", "a", "an", "of", "on", "in", "to", "for", "with", "and", "or",
-                                                  "by", "at", "from", "that", "which", "who", "its", "their", NULL };
     while (k < s->n && modifiers < 4 && s->tag[k] == TAG_NONE && !is_any(s, k, function_words) && !is_any(s, k, nouns) &&
            !(s->tokens[k].flags & TEXT_PUNCT) && !(s->tokens[k].flags & TEXT_NUMBER))
         k++, modifiers++;

@@ -439,14 +439,17 @@ static void place_near(sentence_state *s, size_t last, const char *const *countr
     p->near = r->name;
 }
 
+/* What words are about, whose place is not where they are spoken (a word
+ * class: words.c). */
+const char *const topic_nouns[] = { "ceasefire", "truce", "war", "conflict", "peace", "crisis", "violence", "death",
+                                    "deaths", "killing", "killings", "situation", "hostilities", "fighting",
+                                    "offensive", "attack", "attacks", "bombing", "bombings", "operations", "presence",
+                                    "escalation", "clashes", "massacre", "atrocities", NULL };
+
 /* "agreed on a cease-fire in Idlib", "condolences for the deaths of
  * soldiers in Idlib": the place of what is spoken of, not of the speaking */
 static bool about_a_topic(const sentence_state *s, size_t first)   /* first: the token after "in" */
 {
-    static const char *const topics[] = { "ceasefire", "truce", "war", "conflict", "peace", "crisis", "violence", "death",
-                                          "deaths", "killing", "killings", "situation", "hostilities", "fighting", "offensive",
-                                          "attack", "attacks", "bombing", "bombings", "operations", "presence", "escalation",
-                                          "clashes", "massacre", "atrocities", NULL };
     if (first < 2 || !is(s, first - 1, "in")) return false;
     for (size_t k = first - 1; k > 0 && k + 6 > first; k--) {
         size_t w = k - 1;
@@ -457,7 +460,7 @@ static bool about_a_topic(const sentence_state *s, size_t first)   /* first: the
             while (q < first && (is_any(s, q, determiners) || is(s, q, "both") || is(s, q, "two"))) q++;
             if (q < first && s->mention_at[q] >= 0) return false;
         }
-        if (is_any(s, w, topics) || (is(s, w, "fire") && w > 0 && is(s, w - 1, "cease"))) return true;
+        if (is_any(s, w, topic_nouns) || (is(s, w, "fire") && w > 0 && is(s, w - 1, "cease"))) return true;
     }
     return false;
 }

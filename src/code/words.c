@@ -85,6 +85,11 @@ static void build_word_classes(void)
     /* the words of a crowd's size ("tens of thousands", "hundreds"): asked of every word a mention may start at */
     static const char *const crowd_sizes[] = { "tens", "thousands", "hundreds", "dozens", "scores", NULL };
     add_class(crowd_sizes, WORD_CROWD_SIZE);
+    add_class(reacting_verbs, WORD_REACTING);
+    add_class(before_adjective_words, WORD_BEFORE_ADJECTIVE);
+    add_class(causing_verbs, WORD_CAUSING);
+    add_class(function_words, WORD_FUNCTION);
+    add_class(topic_nouns, WORD_TOPIC);
     for (size_t k = 0; k < word_class_count; k++) {
         word_classes[k].hash = lex_word_hash(word_classes[k].word);
         size_t i = word_classes[k].hash % WORD_CLASS_SLOTS;
