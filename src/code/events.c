@@ -501,11 +501,13 @@ static bool hosted_at_seat(const sentence_state *s, pending_event *ev, pending_e
 
 static const lex_pattern take_place = { .text = "take <place>", .code = "192", .source = "the coder: a taking verb before a place" };
 
+/* (a word class: words.c) */
+const char *const taking_verbs[] = { "take", "takes", "took", "taken", "taking", "retake", "retakes", "retook",
+                                     "retaken", "retaking", "enter", "enters", "entered", "entering", NULL };
+
 static bool takes_place(const sentence_state *s, size_t h)
 {
-    static const char *const verbs[] = { "take", "takes", "took", "taken", "taking", "retake", "retakes", "retook",
-                                         "retaken", "retaking", "enter", "enters", "entered", "entering", NULL };
-    if (!is_any(s, h, verbs)) return false;
+    if (!is_any(s, h, taking_verbs)) return false;
     size_t k = h + 1;
     if (is(s, k, "the") && (is(s, k + 1, "town") || is(s, k + 1, "city") || is(s, k + 1, "village")) && is(s, k + 2, "of"))
         k += 3;

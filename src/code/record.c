@@ -495,16 +495,18 @@ static dating report_date(sentence_state *s, const report *rep, int r, const dat
     return t;
 }
 
+/* (a word class: words.c) */
+const char *const told_participles[] = { "signed", "founded", "established", "elected", "re-elected", "reelected",
+                                         "adopted", "born", "built", "created", "formed", "set", "drawn", "agreed",
+                                         "reached", "concluded", "ratified", NULL };
+
 /* "a security pact signed in 2001", "Keita, who was re-elected in 2018":
  * a date of what a participle tells that is no event of the sentence */
 static bool told_by_participle(const sentence_state *s, const date_expression *d, const pending_event *events,
                                size_t event_count)
 {
-    static const char *const told[] = { "signed", "founded", "established", "elected", "re-elected", "reelected",
-                                        "adopted", "born", "built", "created", "formed", "set", "drawn", "agreed",
-                                        "reached", "concluded", "ratified", NULL };
     size_t f = d->first;
-    if (f < 2 || !(is(s, f - 1, "in") || is(s, f - 1, "on")) || !is_any(s, f - 2, told)) return false;
+    if (f < 2 || !(is(s, f - 1, "in") || is(s, f - 1, "on")) || !is_any(s, f - 2, told_participles)) return false;
     for (size_t e = 0; e < event_count; e++)
         if (events[e].head == f - 2 || events[e].last == f - 2) return false;
     return true;

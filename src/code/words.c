@@ -30,7 +30,7 @@ const char *const subordinators[] = { "after", "before", "while", "when", "where
 /* Word classes, looked up once per token so that the many "is this a
  * determiner / preposition / subordinator" checks cost a bit test. */
 
-typedef struct word_class { const char *word; uint16_t bits; uint32_t hash; } word_class;
+typedef struct word_class { const char *word; uint32_t bits; uint32_t hash; } word_class;
 static word_class word_classes[512];
 static size_t word_class_count;
 /* word_classes by lex_word_hash (open addressing, index + 1, 0 empty): the
@@ -39,7 +39,7 @@ enum { WORD_CLASS_SLOTS = 1024 };
 static uint16_t word_class_slots[WORD_CLASS_SLOTS];
 static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
 
-static void add_class(const char *const *list, uint16_t bit)
+static void add_class(const char *const *list, uint32_t bit)
 {
     for (size_t k = 0; list[k]; k++) {
         size_t i = 0;
@@ -90,6 +90,8 @@ static void build_word_classes(void)
     add_class(causing_verbs, WORD_CAUSING);
     add_class(function_words, WORD_FUNCTION);
     add_class(topic_nouns, WORD_TOPIC);
+    add_class(taking_verbs, WORD_TAKING);
+    add_class(told_participles, WORD_TOLD);
     for (size_t k = 0; k < word_class_count; k++) {
         word_classes[k].hash = lex_word_hash(word_classes[k].word);
         size_t i = word_classes[k].hash % WORD_CLASS_SLOTS;
@@ -98,7 +100,7 @@ static void build_word_classes(void)
     }
 }
 
-uint16_t code_word_class_of(const char *w, uint32_t hash)
+uint32_t code_word_class_of(const char *w, uint32_t hash)
 {
     for (size_t i = hash % WORD_CLASS_SLOTS; word_class_slots[i]; i = (i + 1) % WORD_CLASS_SLOTS) {
         const word_class *c = &word_classes[word_class_slots[i] - 1];
