@@ -713,7 +713,7 @@ static void keep_stranded_counts(sentence_state *s, size_t sentence_index, const
         m->has_stranded = false;
         m->stranded_taken_in = 0;
     }
-    if (sentence_index > 2 || a_running_total(s)) return;
+    if (sentence_index > 2 || cas_count == 0 || a_running_total(s)) return;
     const char *victims = NULL;
     for (size_t c = 0; c < cas_count && c < 16; c++) {
         bool joined = victims && cas[c].first > 0 && is(s, cas[c].first - 1, "and");
@@ -768,7 +768,7 @@ static bool after_a_report(const sentence_state *s, size_t first)
 static void counts_for_the_sentence_before(const sentence_state *s, size_t sentence_index, const casualty *cas, size_t cas_count,
                                            const int *cas_event, bool *takes, code_result *out)
 {
-    if (sentence_index == 0 || s->n > 24 || a_running_total(s)) return;
+    if (sentence_index == 0 || s->n > 24 || cas_count == 0 || a_running_total(s)) return;
     for (size_t c = 0; c < cas_count && c < 16; c++) {
         if (cas_event[c] >= 0 || cas[c].anchor < cas[c].first) continue;
         /* "... were killed and 12 soldiers wounded": a count joined to one that goes back goes with it */
