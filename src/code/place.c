@@ -465,6 +465,10 @@ static bool about_a_topic(const sentence_state *s, size_t first)   /* first: the
     return false;
 }
 
+/* The words after which code_find_places looks for a place, besides a
+ * locative and a deed's words (a word class: words.c). */
+const char *const place_cues[] = { "along", "on", "over", "off", "hit", "pounded", "targeted", "of", NULL };
+
 size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
 {
     /* the countries that settle an ambiguous name: the article's, then the
@@ -499,6 +503,8 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
             named.name = code_slice(s, i, end, NULL, NULL);
             remember_place(s, &named, "region");
         }
+        /* (each test below asks of the word before: most words follow none) */
+        if (i == 0 || !(s->tag[i - 1] == TAG_LOCATIVE || s->consumed[i - 1] || is_any(s, i - 1, place_cues))) continue;
         /* a place follows a locative ("in", "near", "south of", "along the
          * border"), perhaps with a determiner and adjectives ("in the West
          * Bank city of Jenin"), or "city of"/"town of" */

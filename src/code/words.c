@@ -92,6 +92,7 @@ static void build_word_classes(void)
     add_class(topic_nouns, WORD_TOPIC);
     add_class(taking_verbs, WORD_TAKING);
     add_class(told_participles, WORD_TOLD);
+    add_class(place_cues, WORD_PLACE_CUE);
     for (size_t k = 0; k < word_class_count; k++) {
         word_classes[k].hash = lex_word_hash(word_classes[k].word);
         size_t i = word_classes[k].hash % WORD_CLASS_SLOTS;
