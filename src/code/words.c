@@ -39,18 +39,21 @@ enum { WORD_CLASS_SLOTS = 1024 };
 static uint16_t word_class_slots[WORD_CLASS_SLOTS];
 static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
 
+/* Adds bit to the classes of the list's words (found, or added, by hash:
+ * the lists hold hundreds of words between them). */
 static void add_class(const char *const *list, uint32_t bit)
 {
     for (size_t k = 0; list[k]; k++) {
-        size_t i = 0;
-        while (i < word_class_count && strcmp(word_classes[i].word, list[k]) != 0) i++;
-        if (i == word_class_count) {
+        uint32_t hash = lex_word_hash(list[k]);
+        size_t i = hash % WORD_CLASS_SLOTS;
+        while (word_class_slots[i] && strcmp(word_classes[word_class_slots[i] - 1].word, list[k]) != 0)
+            i = (i + 1) % WORD_CLASS_SLOTS;
+        if (!word_class_slots[i]) {
             assert(word_class_count < sizeof word_classes / sizeof *word_classes);
-            word_classes[word_class_count].word = list[k];
-            word_classes[word_class_count].bits = 0;
-            word_class_count++;
+            word_classes[word_class_count] = (word_class){ list[k], 0, hash };
+            word_class_slots[i] = (uint16_t)++word_class_count;
         }
-        word_classes[i].bits |= bit;
+        word_classes[word_class_slots[i] - 1].bits |= bit;
     }
 }
 
@@ -93,12 +96,6 @@ static void build_word_classes(void)
     add_class(taking_verbs, WORD_TAKING);
     add_class(told_participles, WORD_TOLD);
     add_class(place_cues, WORD_PLACE_CUE);
-    for (size_t k = 0; k < word_class_count; k++) {
-        word_classes[k].hash = lex_word_hash(word_classes[k].word);
-        size_t i = word_classes[k].hash % WORD_CLASS_SLOTS;
-        while (word_class_slots[i]) i = (i + 1) % WORD_CLASS_SLOTS;
-        word_class_slots[i] = (uint16_t)(k + 1);
-    }
 }
 
 uint32_t code_word_class_of(const char *w, uint32_t hash)
