@@ -189,7 +189,7 @@ enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_ST
        WORD_CASUALTY = 64, WORD_NUMBER = 128, WORD_QUANTITY = 256, WORD_MILITARY_SITE = 512, WORD_CROWD_SIZE = 1024,
        /* the lists below that some rule asks of many words, each a class so that is_any is a bit test */
        WORD_REACTING = 2048, WORD_BEFORE_ADJECTIVE = 4096, WORD_CAUSING = 8192, WORD_FUNCTION = 16384, WORD_TOPIC = 32768,
-       WORD_TAKING = 65536, WORD_TOLD = 131072, WORD_PLACE_CUE = 262144 };
+       WORD_TAKING = 65536, WORD_TOLD = 131072, WORD_PLACE_CUE = 262144, WORD_CLAUSE_CUE = 524288 };
 
 extern const char *const determiners[], *const prepositions[], *const light[], *const subordinators[];
 extern const char *const reacting_verbs[];          /* code.c */
@@ -200,6 +200,7 @@ extern const char *const topic_nouns[];             /* place.c */
 extern const char *const taking_verbs[];            /* events.c */
 extern const char *const told_participles[];        /* record.c */
 extern const char *const place_cues[];              /* place.c */
+extern const char *const clause_cues[];             /* clauses.c */
 
 /* ---- words: small tests used by every step ---- */
 
@@ -222,6 +223,7 @@ static inline bool is_any(const sentence_state *s, size_t i, const char *const *
     if (list == taking_verbs) return s->cls[i] & WORD_TAKING;
     if (list == told_participles) return s->cls[i] & WORD_TOLD;
     if (list == place_cues) return s->cls[i] & WORD_PLACE_CUE;
+    if (list == clause_cues) return s->cls[i] & WORD_CLAUSE_CUE;
     for (size_t k = 0; list[k]; k++) if (str_same(s->words[i], list[k])) return true;
     return false;
 }
