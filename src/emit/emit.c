@@ -176,27 +176,13 @@ static void code_fields(buf *b, const lex_code_info *c)
     json_string(b, c->plover);
 }
 
-/* Codes of two to four digits (all of CAMEO's) have a slot each: "01" is 1,
- * "010" 110, "0871" 1981; other codes none (-1). */
-enum { CODE_SLOTS = 10 + 100 + 1000 + 10000 };
-static int code_slot(const char *code)
-{
-    static const int first_of_length[5] = { 0, 0, 10, 110, 1110 };
-    int value = 0, length = 0;
-    for (; code[length]; length++) {
-        if (length == 4 || code[length] < '0' || code[length] > '9') return -1;
-        value = value * 10 + (code[length] - '0');
-    }
-    return length < 2 ? -1 : first_of_length[length] + value;
-}
-
 typedef struct code_json {
     const lex_code_info *info;   /* whose fields these are (NULL: the slot is empty) */
     uint32_t at, len;            /* in emit_codes.json */
 } code_json;
 
 struct emit_codes {
-    code_json *slots;            /* CODE_SLOTS of them */
+    code_json *slots;            /* by lex_code_slot, LEX_CODE_SLOTS of them */
     buf        json;
 };
 
@@ -204,12 +190,12 @@ emit_codes *emit_codes_new(const lex_dict *d)
 {
     emit_codes *codes = calloc(1, sizeof *codes);
     if (!codes) abort();
-    codes->slots = calloc(CODE_SLOTS, sizeof *codes->slots);
+    codes->slots = calloc(LEX_CODE_SLOTS, sizeof *codes->slots);
     if (!codes->slots) abort();
     buf_init(&codes->json);
     for (size_t i = 0; i < lex_code_count(d); i++) {
         const lex_code_info *c = lex_code_at(d, i);
-        int slot = code_slot(c->code);
+        int slot = lex_code_slot(c->code);
         if (slot < 0) continue;
         size_t at = codes->json.len;
         code_fields(&codes->json, c);
@@ -229,7 +215,7 @@ void emit_codes_free(emit_codes *codes)
 /* The written fields of c, when the table has them. */
 static const code_json *known_code(const emit_codes *codes, const lex_code_info *c)
 {
-    int slot = code_slot(c->code);
+    int slot = lex_code_slot(c->code);
     return slot >= 0 && codes->slots[slot].info == c ? &codes->slots[slot] : NULL;
 }
 

@@ -201,6 +201,11 @@ static inline void lex_word_hashes(const char *w, size_t n, uint32_t *hash, uint
 }
 
 const lex_code_info *lex_code(const lex_dict *d, const char *code);
+/* Codes of one to four digits ("19", "0871") each have a slot of their own
+ * below LEX_CODE_SLOTS, so that looking one up (for every event) is a few
+ * steps; -1 for any other code. */
+enum { LEX_CODE_SLOTS = 10 + 100 + 1000 + 10000 };
+int lex_code_slot(const char *code);
 /* lex_code of a pattern's code, without the lookup for a loaded pattern. */
 static inline const lex_code_info *lex_pattern_code(const lex_dict *d, const lex_pattern *p)
 {
