@@ -1033,7 +1033,7 @@ static size_t build_mention(sentence_state *s, size_t i)
          * the forces the sentence named are those killed */
         bool armed = str_same(agent->value, "MIL") || str_same(agent->value, "COP");
         bool casualty = false;
-        for (size_t k = start; k > 0 && start - k < 3 && !casualty; k--)
+        for (size_t k = start; inferred && armed && k > 0 && start - k < 3 && !casualty; k--)
             casualty = is(s, k - 1, "killing") || is(s, k - 1, "killed") || is(s, k - 1, "wounding") ||
                        is(s, k - 1, "wounded") || is(s, k - 1, "injuring") || is(s, k - 1, "injured");
         for (size_t q = s->mention_count - 1; inferred && armed && casualty && q > 0; q--) {

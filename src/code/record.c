@@ -2025,9 +2025,11 @@ void code_repeat_for_ellipsis(sentence_state *s, size_t sentence_index, const te
     if (!s->memory->has_last_event || s->memory->last_event >= out->count) return;
     size_t head = s->n;
     for (size_t i = 1; i < s->n && head == s->n; i++) {
-        bool end = i + 1 >= s->n || (s->cls[i + 1] & WORD_STOP) || is(s, i + 1, "on") || is(s, i + 1, "later") ||
-                   is(s, i + 1, "hours") || is(s, i + 1, "days") || is(s, i + 1, "shortly") || is(s, i + 1, "soon");
-        if ((is(s, i, "followed") || is(s, i, "follow")) && (is(s, i + 1, "suit") || end)) head = i;
+        if (is(s, i, "followed") || is(s, i, "follow")) {
+            bool end = i + 1 >= s->n || (s->cls[i + 1] & WORD_STOP) || is(s, i + 1, "on") || is(s, i + 1, "later") ||
+                       is(s, i + 1, "hours") || is(s, i + 1, "days") || is(s, i + 1, "shortly") || is(s, i + 1, "soon");
+            if (is(s, i + 1, "suit") || end) head = i;
+        }
         if ((is(s, i, "did") || is(s, i, "do")) && is(s, i + 1, "the") && is(s, i + 2, "same")) head = i;
         if (is(s, i, "did") && is(s, i + 1, "likewise")) head = i;
     }
