@@ -711,11 +711,19 @@ const char *const before_adjective_words[] = { "other", "the", "all", "several",
 const char *const causing_verbs[] = { "sparking", "triggering", "prompting", "provoking", "fueling", "fuelling",
                                       "igniting", "causing", "setting", "unleashing", NULL };
 
+/* The first head word from h on that no pattern has taken (s->n when none). */
+static size_t next_head(const sentence_state *s, size_t h)
+{
+    while (h < s->n && (s->consumed[h] || !s->is_head[h])) h++;
+    return h;
+}
+
 void code_find_events(sentence_state *s, pending_event *out, size_t *count)
 {
     *count = 0;
-    for (size_t h = 0; h < s->n && *count < MAX_EVENTS_PER_SENTENCE; h++) {
-        if (s->consumed[h] || !s->is_head[h]) continue;
+    /* (from head to head: a loop over every word here costs more than the
+     * words between heads are worth) */
+    for (size_t h = next_head(s, 0); h < s->n && *count < MAX_EVENTS_PER_SENTENCE; h = next_head(s, h + 1)) {
         uint8_t t = s->tag[h];
         size_t hc = 0;
         const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[h], &hc);
