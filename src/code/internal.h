@@ -232,8 +232,8 @@ static inline bool be_word(const sentence_state *s, size_t i) { return i < s->n 
 
 static inline bool word_is_capitalized(const sentence_state *s, size_t i)
 {
-    return i < s->n && (s->tokens[i].flags & TEXT_CAPITALIZED) && (s->tokens[i].flags & TEXT_WORD) &&
-           !(s->tokens[i].flags & TEXT_NUMBER);
+    return i < s->n &&
+           (s->tokens[i].flags & (TEXT_CAPITALIZED | TEXT_WORD | TEXT_NUMBER)) == (TEXT_CAPITALIZED | TEXT_WORD);
 }
 
 typedef struct pending_event {
