@@ -12,7 +12,9 @@ BUILD   ?= build
 STRCMP_INLINE := $(shell $(CC) -Q --help=params 2>/dev/null | grep -q builtin-string-cmp-inline-length && echo --param=builtin-string-cmp-inline-length=10)
 # -fno-plt: calls into the C library (strlen, memcpy, memchr...) go
 # straight through the GOT, one jump fewer each.
-OPT     ?= -O2 -flto=auto -fno-plt $(STRCMP_INLINE)
+# -O3: the coder is many small loops over a sentence's words, which it
+# unrolls and inlines further (3% fewer instructions than -O2).
+OPT     ?= -O3 -flto=auto -fno-plt $(STRCMP_INLINE)
 SAN     ?=
 XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 CFLAGS  ?= $(OPT) -g

@@ -53,6 +53,7 @@ typedef struct pipeline {
     bool    reading_done;
     /* settings */
     const lex_dict *dict;
+    const emit_codes *codes;  /* the JSON of each CAMEO code, written once */
     code_options options;
     emit_format format;
     bool    explain;
@@ -195,7 +196,7 @@ static void code_item(pipeline *p, item *j, buf *output, arena *a)
     arena_reset(a);
     code_article(a, p->dict, &p->options, j->text, j->text_len, date, &result);
     for (size_t i = 0; i < result.count; i++)
-        emit_event(output, p->format, j->id, j->text, &result.events[i], p->explain);
+        emit_event_using(output, p->codes, p->format, j->id, j->text, &result.events[i], p->explain);
     j->events = result.count;
     j->sentences = result.sentences;
 }
@@ -394,6 +395,8 @@ int cmd_code(int argc, char **argv)
     double load_ms = (now_seconds() - load_started) * 1000.0;
     double started = now_seconds();
     p.dict = dict;
+    emit_codes *codes = emit_codes_new(dict);
+    p.codes = codes;
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.changed, NULL);
     p.inline_mode = threads == 1;
@@ -449,6 +452,7 @@ int cmd_code(int argc, char **argv)
     free(p.ring);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.changed);
+    emit_codes_free(codes);
     lex_free(dict);
     cli_inputs_free(&inputs);
     if (fflush(stdout) != 0) { fprintf(stderr, "parley code: error writing output\n"); return 1; }

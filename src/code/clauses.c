@@ -53,6 +53,19 @@ static bool scare_quote(const sentence_state *s, size_t i)
     return false;
 }
 
+/* The words besides subordinators that open, close or join a clause below
+ * (a word class: words.c). */
+const char *const clause_cues[] = { ",", ";", "and", "but", "that", "how", "who", "whom", "which", "whose", "where", NULL };
+
+/* A word that is no clause cue, no subordinator, no reporting or modal
+ * word, not after a reporting word and no quote: one the tests of
+ * code_cut_clauses pass over. */
+static bool plain_word(const sentence_state *s, size_t i)
+{
+    return !is_any(s, i, clause_cues) && !is_any(s, i, subordinators) && s->tag[i] != TAG_REPORT && s->tag[i] != TAG_MODAL &&
+           !(i > 0 && s->tag[i - 1] == TAG_REPORT) && !(s->tokens[i].flags & TEXT_QUOTE);
+}
+
 void code_cut_clauses(sentence_state *s)
 {
     /* "Lavrov told reporters in Moscow, accusing Kiev": whom one tells is
@@ -71,6 +84,14 @@ void code_cut_clauses(sentence_state *s)
     int relative_parent = -1;
     int speaker_clause = -1;   /* the clause before the first reporting verb */
     for (size_t i = 0; i < s->n; i++) {
+        if (plain_word(s, i)) {
+            /* most words: none of the tests below applies, and the word is
+             * in the clause of the word before (passed over in a loop of its own) */
+            if (i == 0) s->clause_conditional[c] = false;
+            while (i < s->n && plain_word(s, i)) s->clause[i++] = c;
+            s->clause_count = (uint16_t)(c + 1);
+            if (i == s->n) break;
+        }
         bool boundary = false, conditional = false;
         if (s->tag[i] == TAG_REPORT && speaker_clause < 0 && i > 0) speaker_clause = c;
         /* "Guterres said Gaza needed aid and urged both sides to ...": a

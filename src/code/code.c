@@ -78,6 +78,9 @@ bool code_is_story_day(const date_expression *d, int32_t publication)
     return d->precision == CODE_DATE_DAY && !d->is_range && publication - d->days <= 1;
 }
 
+/* Verbs of a reaction, "Maduro responded by ..." (a word class: words.c). */
+const char *const reacting_verbs[] = { "responded", "retaliated", "reacted", NULL };
+
 /* A sentence that tells what came right after the one before: "Within
  * minutes, ...", "Hours later, ...", "Maduro responded by ..." (or right
  * before it: "Hours earlier, ...").  It stays at the day the story is at,
@@ -86,14 +89,13 @@ static bool continues_story(const sentence_state *s)
 {
     static const char *const soon[] = { "minutes", "hours", "moments", NULL };
     static const char *const opening[] = { "shortly", "soon", "later", "then", "afterwards", "immediately", NULL };
-    static const char *const reacting[] = { "responded", "retaliated", "reacted", NULL };
     if (s->n < 2) return false;
     if (is(s, 0, "within") && is_any(s, 1, soon)) return true;
     if (is_any(s, 0, soon) && s->n > 2 && (is(s, 1, "later") || is(s, 1, "earlier"))) return true;
     if (is_any(s, 0, opening)) return true;
     for (size_t i = 1; i < s->n && i < 12; i++) {
         if (s->cls[i] & WORD_STOP) break;
-        if (is_any(s, i, reacting)) return true;
+        if (is_any(s, i, reacting_verbs)) return true;
     }
     return false;
 }

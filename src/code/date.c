@@ -20,6 +20,7 @@
 #include "date.h"
 #include "code.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,13 +67,11 @@ static bool is_one_of(const scanner *sc, size_t i, const char *const *list)
     return false;
 }
 
-/* A word's first byte as one bit of 32 (bytes that share their low five
- * bits share it): a test that a word may be in a list before the list is
- * read. */
-static uint32_t letter_bit(const char *w) { return 1u << ((unsigned char)w[0] & 31); }
-static uint32_t first_letters(const char *const *list)
+/* The str_start_bit of a word, and of all words of a list. */
+static uint64_t letter_bit(const char *w) { return str_start_bit(w); }
+static uint64_t first_letters(const char *const *list)
 {
-    uint32_t letters = 0;
+    uint64_t letters = 0;
     for (; *list; list++) letters |= letter_bit(*list);
     return letters;
 }
@@ -327,40 +326,54 @@ static int32_t weekday_date(int32_t reference, int weekday, direction look, bool
 
 /* ---- context ---- */
 
+/* the words future_clause looks for */
+static const char *const future_markers[] = { "will", "'ll", "shall", "wo", "due", "expected", "scheduled", "slated",
+                                              "upcoming", "postponed", "rescheduled", "adjourned", "poised", NULL };
+static const char *const future_before_to[] = { "set", "plan", "plans", "planned", "planning", "intend", "intends",
+                                                "going", "about", "is", "are", NULL };
+static const char *const future_stops[] = { "said", "says", "told", "after", "when", "because", "while", "although",
+                                            "though", "but", "ago", NULL };
+static const char *const future_intents[] = { "agreed", "agree", "agrees", "vowed", "vow", "vows", "pledged", "pledge",
+                                              "pledges", "promised", "promise", "promises", "decided", "hope", "hopes",
+                                              "hoped", "aim", "aims", "want", "wants", "offered", "offers", NULL };
+
+/* the first two letters of each list's words as bits: most words are in
+ * no list, and are passed over by one test (worked out once per process,
+ * not per clause) */
+static struct { uint64_t stops, markers, before_to, intents; } future_letters;
+static pthread_once_t future_letters_once = PTHREAD_ONCE_INIT;
+
+static void build_future_letters(void)
+{
+    future_letters.stops = first_letters(future_stops);
+    future_letters.markers = first_letters(future_markers);
+    future_letters.before_to = first_letters(future_before_to);
+    future_letters.intents = first_letters(future_intents);
+}
+
 /* Whether the clause before word i speaks of the future: "will meet on",
  * "talks are due to begin on", "is expected to arrive on".  Read back to
  * the clause's start (punctuation, a reporting verb, a subordinator), so
  * "said on Sunday" after "... will retaliate," stays in the past. */
 static bool future_clause(const scanner *sc, size_t i)
 {
-    static const char *const markers[] = { "will", "'ll", "shall", "wo", "due", "expected", "scheduled", "slated",
-                                           "upcoming", "postponed", "rescheduled", "adjourned", "poised", NULL };
-    static const char *const before_to[] = { "set", "plan", "plans", "planned", "planning", "intend", "intends",
-                                             "going", "about", "is", "are", NULL };
-    static const char *const stops[] = { "said", "says", "told", "after", "when", "because", "while", "although",
-                                         "though", "but", "ago", NULL };
-    /* the first letters of each list: most words are in no list, and are
-     * passed over by one test */
-    uint32_t stop_letters = first_letters(stops), marker_letters = first_letters(markers),
-             before_to_letters = first_letters(before_to);
-    static const char *const intents[] = { "agreed", "agree", "agrees", "vowed", "vow", "vows", "pledged", "pledge",
-                                           "pledges", "promised", "promise", "promises", "decided", "hope", "hopes",
-                                           "hoped", "aim", "aims", "want", "wants", "offered", "offers", NULL };
+    pthread_once(&future_letters_once, build_future_letters);
+    uint64_t stop_letters = future_letters.stops, marker_letters = future_letters.markers,
+             before_to_letters = future_letters.before_to, intent_letters = future_letters.intents;
     static const char *const articles[] = { "a", "an", "the", "its", "their", "his", "her", "this", "that", NULL };
-    uint32_t intent_letters = first_letters(intents);
-    uint32_t any = stop_letters | marker_letters | before_to_letters | intent_letters | letter_bit("would");
+    uint64_t any = stop_letters | marker_letters | before_to_letters | intent_letters | letter_bit("would");
     for (size_t steps = 0; i > 0 && steps < 12; steps++) {
         i--;
         if (!str_same(word(sc, i), ".") && clause_break(sc, i)) return false;
-        uint32_t letter = i < sc->count ? letter_bit(sc->words[i]) : 0;
+        uint64_t letter = i < sc->count ? letter_bit(sc->words[i]) : 0;
         if (!(letter & any)) continue;
-        if ((letter & stop_letters) && is_one_of(sc, i, stops)) return false;
-        if ((letter & marker_letters) && is_one_of(sc, i, markers)) return true;
+        if ((letter & stop_letters) && is_one_of(sc, i, future_stops)) return false;
+        if ((letter & marker_letters) && is_one_of(sc, i, future_markers)) return true;
         if (is(sc, i, "would") && !is(sc, i + 1, "have")) return true;
-        if ((letter & before_to_letters) && is_one_of(sc, i, before_to) && (is(sc, i + 1, "to") || is(sc, i + 1, "for"))) return true;
+        if ((letter & before_to_letters) && is_one_of(sc, i, future_before_to) && (is(sc, i + 1, "to") || is(sc, i + 1, "for"))) return true;
         /* "agreed to meet again in August", "vowed to return in March": an
          * intent with its verb ("agreed to a truce in August" is done) */
-        if ((letter & intent_letters) && is_one_of(sc, i, intents) && is(sc, i + 1, "to") && i + 2 < sc->count &&
+        if ((letter & intent_letters) && is_one_of(sc, i, future_intents) && is(sc, i + 1, "to") && i + 2 < sc->count &&
             !is_one_of(sc, i + 2, articles))
             return true;
     }

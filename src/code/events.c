@@ -408,7 +408,7 @@ static bool stopping_word(const sentence_state *s, size_t k)
                                          "cancel", "scrap", "renounc", "forgo", "forego", "cease", "ceasing", NULL };
     const char *w = s->words[k];
     for (size_t i = 0; stems[i]; i++)
-        if (strncmp(w, stems[i], strlen(stems[i])) == 0) return true;
+        if (w[0] == stems[i][0] && strncmp(w, stems[i], strlen(stems[i])) == 0) return true;
     return is(s, k, "drop") || is(s, k, "drops") || is(s, k, "dropped") || is(s, k, "dropping") || is(s, k, "end") ||
            is(s, k, "ends") || is(s, k, "ended") || is(s, k, "ending");
 }
@@ -526,11 +526,13 @@ static bool hosted_at_seat(const sentence_state *s, pending_event *ev, pending_e
 
 static const lex_pattern take_place = { .text = "take <place>", .code = "192", .source = "the coder: a taking verb before a place" };
 
+/* (a word class: words.c) */
+const char *const taking_verbs[] = { "take", "takes", "took", "taken", "taking", "retake", "retakes", "retook",
+                                     "retaken", "retaking", "enter", "enters", "entered", "entering", NULL };
+
 static bool takes_place(const sentence_state *s, size_t h)
 {
-    static const char *const verbs[] = { "take", "takes", "took", "taken", "taking", "retake", "retakes", "retook",
-                                         "retaken", "retaking", "enter", "enters", "entered", "entering", NULL };
-    if (!is_any(s, h, verbs)) return false;
+    if (!is_any(s, h, taking_verbs)) return false;
     size_t k = h + 1;
     if (is(s, k, "the") && (is(s, k + 1, "town") || is(s, k + 1, "city") || is(s, k + 1, "village")) && is(s, k + 2, "of"))
         k += 3;
@@ -680,9 +682,14 @@ static const lex_pattern *fronted_pattern(const sentence_state *s, const lex_hea
                                           const fronted *fr)
 {
     const lex_pattern *best = NULL;
+    /* the first bytes of the phrase's words: a pattern with a word that
+     * starts otherwise has no token to match it */
+    uint32_t letters = 0;
+    for (size_t k = fr->first; k <= fr->last; k++) letters |= 1u << ((unsigned char)s->words[k][0] & 31);
     for (size_t q = 0; q < hc; q++) {
         const lex_pattern *p = heads[q].pattern;
         if (p->noun_head || p->word_count == 0 || (heads[q].forms & (LEX_FORM_NOUN | LEX_FORM_PLURAL))) continue;
+        if (p->first_letters & ~letters) continue;
         /* agreements, talks, mediation and their like: what is done to a
          * deal or a meeting, not to a person */
         const lex_code_info *info = lex_pattern_code(s->dict, p);
@@ -720,11 +727,28 @@ static size_t next_candidate(const uint64_t *stem_bits, size_t k, size_t hc, uin
     return k;
 }
 
+/* Words before a participle that make it an adjective: "other detained
+ * officials", "the captured pilot" (a word class: words.c). */
+const char *const before_adjective_words[] = { "other", "the", "all", "several", "some", "many", "those", "these",
+                                               "two", "three", "his", "her", "their", "its", NULL };
+/* What a deed sets off, not done by its doer: "arrested Khan, sparking
+ * violent protests" (a word class: words.c). */
+const char *const causing_verbs[] = { "sparking", "triggering", "prompting", "provoking", "fueling", "fuelling",
+                                      "igniting", "causing", "setting", "unleashing", NULL };
+
+/* The first head word from h on that no pattern has taken (s->n when none). */
+static size_t next_head(const sentence_state *s, size_t h)
+{
+    while (h < s->n && (s->consumed[h] || !s->is_head[h])) h++;
+    return h;
+}
+
 void code_find_events(sentence_state *s, pending_event *out, size_t *count)
 {
     *count = 0;
-    for (size_t h = 0; h < s->n && *count < MAX_EVENTS_PER_SENTENCE; h++) {
-        if (s->consumed[h] || !s->is_head[h]) continue;
+    /* (from head to head: a loop over every word here costs more than the
+     * words between heads are worth) */
+    for (size_t h = next_head(s, 0); h < s->n && *count < MAX_EVENTS_PER_SENTENCE; h = next_head(s, h + 1)) {
         uint8_t t = s->tag[h];
         size_t hc = 0;
         const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[h], &hc);
@@ -783,9 +807,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                     (s->tag[h + 1] == TAG_AGENT || s->tag[h + 1] == TAG_ACTOR))
                     continue;
                 /* "other detained officials", "the captured pilot" */
-                static const char *const before_adjective[] = { "other", "the", "all", "several", "some", "many", "those",
-                                                                "these", "two", "three", "his", "her", "their", "its", NULL };
-                if (!(heads[k].forms & LEX_FORM_THIRD) && is_any(s, h - 1, before_adjective) &&
+                if (!(heads[k].forms & LEX_FORM_THIRD) && is_any(s, h - 1, before_adjective_words) &&
                     (s->tag[h + 1] == TAG_AGENT || (s->tokens[h - 1].flags & TEXT_NUMBER)))
                     continue;
             }
@@ -1049,25 +1071,27 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         if (!ev.passive && h > 0) {
             /* "arrested Khan, sparking violent protests": what a deed set off
              * is not done by its doer */
-            static const char *const causing[] = { "sparking", "triggering", "prompting", "provoking", "fueling",
-                                                   "fuelling", "igniting", "causing", "setting", "unleashing", NULL };
             size_t k = h;
-            while (k > 0 && h - k < 4 && !is_any(s, k - 1, causing) && !(s->tokens[k - 1].flags & TEXT_PUNCT) &&
+            while (k > 0 && h - k < 4 && !is_any(s, k - 1, causing_verbs) && !(s->tokens[k - 1].flags & TEXT_PUNCT) &&
                    s->mention_at[k - 1] < 0 && !s->is_head[k - 1])
                 k--;
-            if (k > 0 && is_any(s, k - 1, causing)) ev.source = -1;
+            if (k > 0 && is_any(s, k - 1, causing_verbs)) ev.source = -1;
             /* "ruled that his arrest was illegal", "Khan's detention": the
              * owner of an arrest, abduction or release is the one it befell;
              * with no "by" it is told, not done by the clause's subject */
             static const char *const patient_nouns[] = { "arrest", "detention", "abduction", "kidnapping", "release",
                                                          "killing", "assassination", "expulsion", "deportation", "capture",
                                                          "imprisonment", "jailing", "execution", NULL };
-            const char *pt = p->text[0] == '~' ? p->text + 1 : p->text;
-            bool befalls = false;
-            for (size_t q = 0; patient_nouns[q] && !befalls; q++) befalls = strncmp(pt, patient_nouns[q], strlen(patient_nouns[q])) == 0;
             bool owned = is(s, h - 1, "his") || is(s, h - 1, "her") || is(s, h - 1, "their") ||
                          (s->tokens[h - 1].flags & TEXT_POSSESSIVE);
-            if (p->noun_head && befalls && owned && !is(s, best.last + 1, "by")) ev.source = -1;
+            if (p->noun_head && owned && !is(s, best.last + 1, "by")) {
+                /* (the nouns are read only then: this runs for every event) */
+                const char *pt = p->text[0] == '~' ? p->text + 1 : p->text;
+                bool befalls = false;
+                for (size_t q = 0; patient_nouns[q] && !befalls; q++)
+                    befalls = strncmp(pt, patient_nouns[q], strlen(patient_nouns[q])) == 0;
+                if (befalls) ev.source = -1;
+            }
         }
         /* "trying to halt the rebel advance": stopping another side's
          * advance or offensive is no de-escalation of one's own */

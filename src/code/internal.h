@@ -164,7 +164,7 @@ typedef struct sentence_state {
     const char      *weapon[MAX_SENTENCE_TOKENS];   /* the CAMEO code of a weapon word ("drones": 195), or NULL */
     const lex_entry *region[MAX_SENTENCE_TOKENS];   /* a region with an armed movement ("Tigray"), or NULL */
     const lex_entry *facility[MAX_SENTENCE_TOKENS]; /* a named site the gazetteer lacks ("Chernobyl"), or NULL */
-    uint16_t         cls[MAX_SENTENCE_TOKENS];      /* WORD_* bits */
+    uint32_t         cls[MAX_SENTENCE_TOKENS];      /* WORD_* bits */
     uint32_t         hash[MAX_SENTENCE_TOKENS];     /* lex_word_hash of each folded word */
     const uint32_t  *stem;                          /* lex_stem_hash of each folded word (the article's, from the
                                                      * sentence's first token on) */
@@ -186,9 +186,21 @@ typedef struct sentence_state {
 } sentence_state;
 
 enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_STOP = 8, WORD_BE = 16, WORD_LIGHT = 32,
-       WORD_CASUALTY = 64, WORD_NUMBER = 128, WORD_QUANTITY = 256, WORD_MILITARY_SITE = 512 };
+       WORD_CASUALTY = 64, WORD_NUMBER = 128, WORD_QUANTITY = 256, WORD_MILITARY_SITE = 512, WORD_CROWD_SIZE = 1024,
+       /* the lists below that some rule asks of many words, each a class so that is_any is a bit test */
+       WORD_REACTING = 2048, WORD_BEFORE_ADJECTIVE = 4096, WORD_CAUSING = 8192, WORD_FUNCTION = 16384, WORD_TOPIC = 32768,
+       WORD_TAKING = 65536, WORD_TOLD = 131072, WORD_PLACE_CUE = 262144, WORD_CLAUSE_CUE = 524288 };
 
 extern const char *const determiners[], *const prepositions[], *const light[], *const subordinators[];
+extern const char *const reacting_verbs[];          /* code.c */
+extern const char *const before_adjective_words[];  /* events.c */
+extern const char *const causing_verbs[];           /* events.c */
+extern const char *const function_words[];          /* mentions.c */
+extern const char *const topic_nouns[];             /* place.c */
+extern const char *const taking_verbs[];            /* events.c */
+extern const char *const told_participles[];        /* record.c */
+extern const char *const place_cues[];              /* place.c */
+extern const char *const clause_cues[];             /* clauses.c */
 
 /* ---- words: small tests used by every step ---- */
 
@@ -203,6 +215,15 @@ static inline bool is_any(const sentence_state *s, size_t i, const char *const *
     if (list == determiners) return s->cls[i] & WORD_DETERMINER;
     if (list == prepositions) return s->cls[i] & WORD_PREPOSITION;
     if (list == subordinators) return s->cls[i] & WORD_SUBORDINATOR;
+    if (list == reacting_verbs) return s->cls[i] & WORD_REACTING;
+    if (list == before_adjective_words) return s->cls[i] & WORD_BEFORE_ADJECTIVE;
+    if (list == causing_verbs) return s->cls[i] & WORD_CAUSING;
+    if (list == function_words) return s->cls[i] & WORD_FUNCTION;
+    if (list == topic_nouns) return s->cls[i] & WORD_TOPIC;
+    if (list == taking_verbs) return s->cls[i] & WORD_TAKING;
+    if (list == told_participles) return s->cls[i] & WORD_TOLD;
+    if (list == place_cues) return s->cls[i] & WORD_PLACE_CUE;
+    if (list == clause_cues) return s->cls[i] & WORD_CLAUSE_CUE;
     for (size_t k = 0; list[k]; k++) if (str_same(s->words[i], list[k])) return true;
     return false;
 }
@@ -211,8 +232,8 @@ static inline bool be_word(const sentence_state *s, size_t i) { return i < s->n 
 
 static inline bool word_is_capitalized(const sentence_state *s, size_t i)
 {
-    return i < s->n && (s->tokens[i].flags & TEXT_CAPITALIZED) && (s->tokens[i].flags & TEXT_WORD) &&
-           !(s->tokens[i].flags & TEXT_NUMBER);
+    return i < s->n &&
+           (s->tokens[i].flags & (TEXT_CAPITALIZED | TEXT_WORD | TEXT_NUMBER)) == (TEXT_CAPITALIZED | TEXT_WORD);
 }
 
 typedef struct pending_event {
@@ -302,7 +323,7 @@ static inline bool code_is_state(const char *code)
 bool code_same_camp(const char *a, const char *b);
 bool code_is_region(const char *code);
 const char *code_slice(sentence_state *s, size_t first, size_t last, uint32_t *start, uint32_t *end);
-uint16_t code_word_class_of(const char *w, uint32_t hash);
+uint32_t code_word_class_of(const char *w, uint32_t hash);
 void code_copy_text(char *out, size_t cap, const char *in);
 bool code_join_words(const sentence_state *s, size_t first, size_t last, char *key, size_t cap);
 void code_owned(char out[16], const char *owner, const char *role);

@@ -1033,7 +1033,7 @@ static size_t build_mention(sentence_state *s, size_t i)
          * the forces the sentence named are those killed */
         bool armed = str_same(agent->value, "MIL") || str_same(agent->value, "COP");
         bool casualty = false;
-        for (size_t k = start; k > 0 && start - k < 3 && !casualty; k--)
+        for (size_t k = start; inferred && armed && k > 0 && start - k < 3 && !casualty; k--)
             casualty = is(s, k - 1, "killing") || is(s, k - 1, "killed") || is(s, k - 1, "wounding") ||
                        is(s, k - 1, "wounded") || is(s, k - 1, "injuring") || is(s, k - 1, "injured");
         for (size_t q = s->mention_count - 1; inferred && armed && casualty && q > 0; q--) {
@@ -1510,6 +1510,10 @@ static bool group_possessive(const sentence_state *s, size_t i)
     return k < s->n && s->tag[k] == TAG_AGENT;
 }
 
+/* Words that end a run of modifiers (a word class: words.c). */
+const char *const function_words[] = { "the", "a", "an", "of", "on", "in", "to", "for", "with", "and", "or", "by", "at",
+                                       "from", "that", "which", "who", "its", "their", NULL };
+
 /* "accusing the small gas-rich emirate of": a country described by what
  * it is, after the sentence has named it; returns the word after the
  * description and the country named last, or 0. */
@@ -1521,8 +1525,6 @@ static size_t described_country(const sentence_state *s, size_t i, char out[4])
 
     size_t k = i + 1;
     int modifiers = 0;
-    static const char *const function_words[] = { "the", "a", "an", "of", "on", "in", "to", "for", "with", "and", "or",
-                                                  "by", "at", "from", "that", "which", "who", "its", "their", NULL };
     while (k < s->n && modifiers < 4 && s->tag[k] == TAG_NONE && !is_any(s, k, function_words) && !is_any(s, k, nouns) &&
            !(s->tokens[k].flags & TEXT_PUNCT) && !(s->tokens[k].flags & TEXT_NUMBER))
         k++, modifiers++;
@@ -1566,6 +1568,7 @@ static bool undergoer_noun(const sentence_state *s, size_t k)
 static size_t crowd_subject(const sentence_state *s, size_t i)
 {
     static const char *const sizes[] = { "thousands", "hundreds", "dozens", "scores", NULL };
+    if (i >= s->n || !(s->cls[i] & WORD_CROWD_SIZE)) return 0;   /* "tens" or one of sizes: most words are neither */
     size_t k = i;
     if (is(s, k, "tens") && k + 2 < s->n && is(s, k + 1, "of") && is(s, k + 2, "thousands")) k += 2;
     else if (!is_any(s, k, sizes)) return 0;

@@ -9,7 +9,9 @@
 #include "internal.h"
 #include "../lex/places.h"
 
+#include <assert.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 
 static bool place_word(const sentence_state *s, size_t i)
@@ -148,11 +150,43 @@ static const char *const natural_words[] = {
     "river", "lake", "canal", "peninsula", "valley", "desert", "mountains", "line", "corridor", "channel", NULL,
 };
 
-/* The longest phrase of the list at token i (its length in tokens, 0 if none). */
+/* The nouns that can stand for a place named before ("the region", "the
+ * shoal"), and the noun a place was called by. */
+static const char *const anaphor_nouns[] = {
+    "region", "province", "state", "governorate", "oblast", "district", "city", "town", "village", "shoal", "reef",
+    "island", "base", "plant", "crossing", "airport", "port", "camp", "strait", "border town", "enclave", "area", "country", NULL,
+};
+
+/* The str_start_bit of the first words of each list of phrases phrase_at
+ * reads (worked out once per process): most tokens start none. */
+static struct { uint64_t facility, natural, anaphor; } phrase_starts;
+static pthread_once_t phrase_starts_once = PTHREAD_ONCE_INIT;
+
+static uint64_t starts_of(const char *const *list)
+{
+    uint64_t bits = 0;
+    for (; *list; list++) bits |= str_start_bit(*list);
+    return bits;
+}
+
+static void build_phrase_starts(void)
+{
+    phrase_starts.facility = starts_of(facility_words);
+    phrase_starts.natural = starts_of(natural_words);
+    phrase_starts.anaphor = starts_of(anaphor_nouns);
+}
+
+/* The longest phrase of the list (one of the three above) at token i (its
+ * length in tokens, 0 if none). */
 static size_t phrase_at(const sentence_state *s, size_t i, const char *const *list)
 {
     size_t best = 0;
     if (i >= s->n || (s->tokens[i].flags & TEXT_PUNCT)) return 0;
+    pthread_once(&phrase_starts_once, build_phrase_starts);
+    uint64_t starts = list == facility_words ? phrase_starts.facility
+                    : list == natural_words  ? phrase_starts.natural : phrase_starts.anaphor;
+    assert(list == facility_words || list == natural_words || list == anaphor_nouns);
+    if (!(str_start_bit(s->words[i]) & starts)) return 0;
     for (size_t p = 0; list[p]; p++) {
         const char *w = list[p];
         if (w[0] != s->words[i][0]) continue;
@@ -188,13 +222,6 @@ static bool name_particle(const sentence_state *s, size_t i)
                                              "umm", "um", "de", "del", "di", "da", NULL };
     return i + 1 < s->n && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) && is_any(s, i, particles) && place_word(s, i + 1);
 }
-
-/* The nouns that can stand for a place named before ("the region", "the
- * shoal"), and the noun a place was called by. */
-static const char *const anaphor_nouns[] = {
-    "region", "province", "state", "governorate", "oblast", "district", "city", "town", "village", "shoal", "reef",
-    "island", "base", "plant", "crossing", "airport", "port", "camp", "strait", "border town", "enclave", "area", "country", NULL,
-};
 
 static bool same_noun(const char *a, const char *b)
 {
@@ -412,14 +439,17 @@ static void place_near(sentence_state *s, size_t last, const char *const *countr
     p->near = r->name;
 }
 
+/* What words are about, whose place is not where they are spoken (a word
+ * class: words.c). */
+const char *const topic_nouns[] = { "ceasefire", "truce", "war", "conflict", "peace", "crisis", "violence", "death",
+                                    "deaths", "killing", "killings", "situation", "hostilities", "fighting",
+                                    "offensive", "attack", "attacks", "bombing", "bombings", "operations", "presence",
+                                    "escalation", "clashes", "massacre", "atrocities", NULL };
+
 /* "agreed on a cease-fire in Idlib", "condolences for the deaths of
  * soldiers in Idlib": the place of what is spoken of, not of the speaking */
 static bool about_a_topic(const sentence_state *s, size_t first)   /* first: the token after "in" */
 {
-    static const char *const topics[] = { "ceasefire", "truce", "war", "conflict", "peace", "crisis", "violence", "death",
-                                          "deaths", "killing", "killings", "situation", "hostilities", "fighting", "offensive",
-                                          "attack", "attacks", "bombing", "bombings", "operations", "presence", "escalation",
-                                          "clashes", "massacre", "atrocities", NULL };
     if (first < 2 || !is(s, first - 1, "in")) return false;
     for (size_t k = first - 1; k > 0 && k + 6 > first; k--) {
         size_t w = k - 1;
@@ -430,10 +460,14 @@ static bool about_a_topic(const sentence_state *s, size_t first)   /* first: the
             while (q < first && (is_any(s, q, determiners) || is(s, q, "both") || is(s, q, "two"))) q++;
             if (q < first && s->mention_at[q] >= 0) return false;
         }
-        if (is_any(s, w, topics) || (is(s, w, "fire") && w > 0 && is(s, w - 1, "cease"))) return true;
+        if (is_any(s, w, topic_nouns) || (is(s, w, "fire") && w > 0 && is(s, w - 1, "cease"))) return true;
     }
     return false;
 }
+
+/* The words after which code_find_places looks for a place, besides a
+ * locative and a deed's words (a word class: words.c). */
+const char *const place_cues[] = { "along", "on", "over", "off", "hit", "pounded", "targeted", "of", NULL };
 
 size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
 {
@@ -469,6 +503,8 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
             named.name = code_slice(s, i, end, NULL, NULL);
             remember_place(s, &named, "region");
         }
+        /* (each test below asks of the word before: most words follow none) */
+        if (i == 0 || !(s->tag[i - 1] == TAG_LOCATIVE || s->consumed[i - 1] || is_any(s, i - 1, place_cues))) continue;
         /* a place follows a locative ("in", "near", "south of", "along the
          * border"), perhaps with a determiner and adjectives ("in the West
          * Bank city of Jenin"), or "city of"/"town of" */

@@ -381,12 +381,6 @@ static bool perfect_of_a_span(const sentence_state *s, size_t head)
 static bool present_simple(const sentence_state *s, const pending_event *ev)
 {
     if (!s->story_begun || ev->pattern->noun_head || ev->passive || ev->intent || ev->modal) return false;
-    size_t hc = 0;
-    const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[ev->head], &hc);
-    uint8_t forms = 0;
-    for (size_t k = 0; k < hc; k++) if (heads[k].pattern == ev->pattern) forms = heads[k].forms;
-    if (forms & (LEX_FORM_PAST | LEX_FORM_PARTICIPLE | LEX_FORM_GERUND | LEX_FORM_NOUN)) return false;
-    if (!(forms & (LEX_FORM_THIRD | LEX_FORM_BASE))) return false;
     size_t k = ev->head;
     while (k > 0 && s->mention_at[k - 1] < 0 && strlen(s->words[k - 1]) > 4 &&
            strcmp(s->words[k - 1] + strlen(s->words[k - 1]) - 2, "ly") == 0)
@@ -394,10 +388,20 @@ static bool present_simple(const sentence_state *s, const pending_event *ev)
     if (k == 0) return false;
     /* "I call on", "we condemn": said in the saying, a performative act of the day */
     if (is(s, k - 1, "i") || is(s, k - 1, "we")) return false;
-    if (is(s, k - 1, "which") || is(s, k - 1, "who")) return true;
-    if (s->mention_at[k - 1] < 0) return false;
-    const mention *subject = &s->mentions[s->mention_at[k - 1]];
-    return !subject->prepositional && !subject->place && !subject->modifier && !subject->adjectival && !subject->weapon;
+    if (!is(s, k - 1, "which") && !is(s, k - 1, "who")) {
+        if (s->mention_at[k - 1] < 0) return false;
+        const mention *subject = &s->mentions[s->mention_at[k - 1]];
+        if (subject->prepositional || subject->place || subject->modifier || subject->adjectival || subject->weapon)
+            return false;
+    }
+    /* the form last: finding it reads the head's patterns, hundreds for some words */
+    size_t hc = 0;
+    const lex_head_pattern *heads = lex_heads_of(s->dict, s->word_id[ev->head], &hc);
+    uint8_t forms = 0;
+    for (size_t q = hc; q > 0; q--)   /* the last entry of the pattern */
+        if (heads[q - 1].pattern == ev->pattern) { forms = heads[q - 1].forms; break; }
+    return !(forms & (LEX_FORM_PAST | LEX_FORM_PARTICIPLE | LEX_FORM_GERUND | LEX_FORM_NOUN)) &&
+           (forms & (LEX_FORM_THIRD | LEX_FORM_BASE));
 }
 
 /* "after 10 days of talks", "after weeks of shuttle diplomacy": the event
@@ -512,16 +516,18 @@ static dating report_date(sentence_state *s, const report *rep, int r, const dat
     return t;
 }
 
+/* (a word class: words.c) */
+const char *const told_participles[] = { "signed", "founded", "established", "elected", "re-elected", "reelected",
+                                         "adopted", "born", "built", "created", "formed", "set", "drawn", "agreed",
+                                         "reached", "concluded", "ratified", NULL };
+
 /* "a security pact signed in 2001", "Keita, who was re-elected in 2018":
  * a date of what a participle tells that is no event of the sentence */
 static bool told_by_participle(const sentence_state *s, const date_expression *d, const pending_event *events,
                                size_t event_count)
 {
-    static const char *const told[] = { "signed", "founded", "established", "elected", "re-elected", "reelected",
-                                        "adopted", "born", "built", "created", "formed", "set", "drawn", "agreed",
-                                        "reached", "concluded", "ratified", NULL };
     size_t f = d->first;
-    if (f < 2 || !(is(s, f - 1, "in") || is(s, f - 1, "on")) || !is_any(s, f - 2, told)) return false;
+    if (f < 2 || !(is(s, f - 1, "in") || is(s, f - 1, "on")) || !is_any(s, f - 2, told_participles)) return false;
     for (size_t e = 0; e < event_count; e++)
         if (events[e].head == f - 2 || events[e].last == f - 2) return false;
     return true;
@@ -728,7 +734,7 @@ static void keep_stranded_counts(sentence_state *s, size_t sentence_index, const
         m->has_stranded = false;
         m->stranded_taken_in = 0;
     }
-    if (sentence_index > 2 || a_running_total(s)) return;
+    if (sentence_index > 2 || cas_count == 0 || a_running_total(s)) return;
     const char *victims = NULL;
     for (size_t c = 0; c < cas_count && c < 16; c++) {
         bool joined = victims && cas[c].first > 0 && is(s, cas[c].first - 1, "and");
@@ -783,7 +789,7 @@ static bool after_a_report(const sentence_state *s, size_t first)
 static void counts_for_the_sentence_before(const sentence_state *s, size_t sentence_index, const casualty *cas, size_t cas_count,
                                            const int *cas_event, bool *takes, code_result *out)
 {
-    if (sentence_index == 0 || s->n > 24 || a_running_total(s)) return;
+    if (sentence_index == 0 || s->n > 24 || cas_count == 0 || a_running_total(s)) return;
     for (size_t c = 0; c < cas_count && c < 16; c++) {
         if (cas_event[c] >= 0 || cas[c].anchor < cas[c].first) continue;
         /* "... were killed and 12 soldiers wounded": a count joined to one that goes back goes with it */
@@ -2070,9 +2076,11 @@ void code_repeat_for_ellipsis(sentence_state *s, size_t sentence_index, const te
     if (!s->memory->has_last_event || s->memory->last_event >= out->count) return;
     size_t head = s->n;
     for (size_t i = 1; i < s->n && head == s->n; i++) {
-        bool end = i + 1 >= s->n || (s->cls[i + 1] & WORD_STOP) || is(s, i + 1, "on") || is(s, i + 1, "later") ||
-                   is(s, i + 1, "hours") || is(s, i + 1, "days") || is(s, i + 1, "shortly") || is(s, i + 1, "soon");
-        if ((is(s, i, "followed") || is(s, i, "follow")) && (is(s, i + 1, "suit") || end)) head = i;
+        if (is(s, i, "followed") || is(s, i, "follow")) {
+            bool end = i + 1 >= s->n || (s->cls[i + 1] & WORD_STOP) || is(s, i + 1, "on") || is(s, i + 1, "later") ||
+                       is(s, i + 1, "hours") || is(s, i + 1, "days") || is(s, i + 1, "shortly") || is(s, i + 1, "soon");
+            if (is(s, i + 1, "suit") || end) head = i;
+        }
         if ((is(s, i, "did") || is(s, i, "do")) && is(s, i + 1, "the") && is(s, i + 2, "same")) head = i;
         if (is(s, i, "did") && is(s, i + 1, "likewise")) head = i;
     }

@@ -30,7 +30,7 @@ const char *const subordinators[] = { "after", "before", "while", "when", "where
 /* Word classes, looked up once per token so that the many "is this a
  * determiner / preposition / subordinator" checks cost a bit test. */
 
-typedef struct word_class { const char *word; uint16_t bits; uint32_t hash; } word_class;
+typedef struct word_class { const char *word; uint32_t bits; uint32_t hash; } word_class;
 static word_class word_classes[512];
 static size_t word_class_count;
 /* word_classes by lex_word_hash (open addressing, index + 1, 0 empty): the
@@ -39,18 +39,21 @@ enum { WORD_CLASS_SLOTS = 1024 };
 static uint16_t word_class_slots[WORD_CLASS_SLOTS];
 static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
 
-static void add_class(const char *const *list, uint16_t bit)
+/* Adds bit to the classes of the list's words (found, or added, by hash:
+ * the lists hold hundreds of words between them). */
+static void add_class(const char *const *list, uint32_t bit)
 {
     for (size_t k = 0; list[k]; k++) {
-        size_t i = 0;
-        while (i < word_class_count && strcmp(word_classes[i].word, list[k]) != 0) i++;
-        if (i == word_class_count) {
+        uint32_t hash = lex_word_hash(list[k]);
+        size_t i = hash % WORD_CLASS_SLOTS;
+        while (word_class_slots[i] && strcmp(word_classes[word_class_slots[i] - 1].word, list[k]) != 0)
+            i = (i + 1) % WORD_CLASS_SLOTS;
+        if (!word_class_slots[i]) {
             assert(word_class_count < sizeof word_classes / sizeof *word_classes);
-            word_classes[word_class_count].word = list[k];
-            word_classes[word_class_count].bits = 0;
-            word_class_count++;
+            word_classes[word_class_count] = (word_class){ list[k], 0, hash };
+            word_class_slots[i] = (uint16_t)++word_class_count;
         }
-        word_classes[i].bits |= bit;
+        word_classes[word_class_slots[i] - 1].bits |= bit;
     }
 }
 
@@ -82,15 +85,21 @@ static void build_word_classes(void)
                                          "convoys", "barracks", "checkpoint", "checkpoints", "trenches", "garrison",
                                          "patrol", "patrols", "troops", "forces", "soldiers", "units", "lines", NULL };
     add_class(sites, WORD_MILITARY_SITE);
-    for (size_t k = 0; k < word_class_count; k++) {
-        word_classes[k].hash = lex_word_hash(word_classes[k].word);
-        size_t i = word_classes[k].hash % WORD_CLASS_SLOTS;
-        while (word_class_slots[i]) i = (i + 1) % WORD_CLASS_SLOTS;
-        word_class_slots[i] = (uint16_t)(k + 1);
-    }
+    /* the words of a crowd's size ("tens of thousands", "hundreds"): asked of every word a mention may start at */
+    static const char *const crowd_sizes[] = { "tens", "thousands", "hundreds", "dozens", "scores", NULL };
+    add_class(crowd_sizes, WORD_CROWD_SIZE);
+    add_class(reacting_verbs, WORD_REACTING);
+    add_class(before_adjective_words, WORD_BEFORE_ADJECTIVE);
+    add_class(causing_verbs, WORD_CAUSING);
+    add_class(function_words, WORD_FUNCTION);
+    add_class(topic_nouns, WORD_TOPIC);
+    add_class(taking_verbs, WORD_TAKING);
+    add_class(told_participles, WORD_TOLD);
+    add_class(place_cues, WORD_PLACE_CUE);
+    add_class(clause_cues, WORD_CLAUSE_CUE);
 }
 
-uint16_t code_word_class_of(const char *w, uint32_t hash)
+uint32_t code_word_class_of(const char *w, uint32_t hash)
 {
     for (size_t i = hash % WORD_CLASS_SLOTS; word_class_slots[i]; i = (i + 1) % WORD_CLASS_SLOTS) {
         const word_class *c = &word_classes[word_class_slots[i] - 1];
@@ -133,13 +142,17 @@ bool role_is_armed(const char *role)
            strncmp(role, "UAF", 3) == 0;
 }
 
-/* CAMEO's regions, not states: "West African" is WAF, "Central Asian" CAS. */
+/* CAMEO's regions, not states: "West African" is WAF, "Central Asian" CAS.
+ * Asked of nearly every code the coder builds: the codes three bytes each
+ * in one string, compared byte by byte (the first byte settles most). */
 bool code_is_region(const char *code)
 {
-    static const char *const regions[] = { "AFR", "ASA", "BLK", "BLT", "CAS", "CAU", "CFR", "CRB", "EAF", "EEU", "EIN",
-                                           "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN",
-                                           "SEA", "SOT", "WAF", "WST", "CEU", "WEU", NULL };
-    for (size_t i = 0; regions[i]; i++) if (strncmp(code, regions[i], 3) == 0 && strlen(code) <= 6) return true;
+    static const char regions[] = "AFR" "ASA" "BLK" "BLT" "CAS" "CAU" "CFR" "CRB" "EAF" "EEU" "EIN" "EUR" "LAM" "MEA"
+                                  "MDT" "NAF" "NMR" "PGS" "SAF" "SAM" "SAS" "SCN" "SEA" "SOT" "WAF" "WST" "CEU" "WEU";
+    size_t n = strnlen(code, 7);
+    if (n < 3 || n > 6) return false;
+    for (size_t i = 0; i + 3 <= sizeof regions - 1; i += 3)
+        if (code[0] == regions[i] && code[1] == regions[i + 1] && code[2] == regions[i + 2]) return true;
     return false;
 }
 

@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 bool emit_format_parse(const char *name, emit_format *out)
@@ -158,7 +159,73 @@ void emit_header(buf *out, emit_format format)
         buf_printf(out, "%-10s  %-12s  %-4s  %-12s  %-34s  %s\n", "date", "source", "code", "target", "event", "evidence");
 }
 
+/* The fields of an event's CAMEO code, from ,"code" to "plover". */
+static void code_fields(buf *b, const lex_code_info *c)
+{
+    PUT(b, ",\"code\":");
+    json_string(b, c->code);
+    PUT(b, ",\"root\":");
+    json_string(b, c->root);
+    PUT(b, ",\"name\":");
+    json_string(b, c->name);
+    PUT(b, ",\"quad_class\":");
+    put_int(b, c->quad_class);
+    PUT(b, ",\"goldstein\":");
+    json_number(b, c->goldstein);
+    PUT(b, ",\"plover\":");
+    json_string(b, c->plover);
+}
+
+typedef struct code_json {
+    const lex_code_info *info;   /* whose fields these are (NULL: the slot is empty) */
+    uint32_t at, len;            /* in emit_codes.json */
+} code_json;
+
+struct emit_codes {
+    code_json *slots;            /* by lex_code_slot, LEX_CODE_SLOTS of them */
+    buf        json;
+};
+
+emit_codes *emit_codes_new(const lex_dict *d)
+{
+    emit_codes *codes = calloc(1, sizeof *codes);
+    if (!codes) abort();
+    codes->slots = calloc(LEX_CODE_SLOTS, sizeof *codes->slots);
+    if (!codes->slots) abort();
+    buf_init(&codes->json);
+    for (size_t i = 0; i < lex_code_count(d); i++) {
+        const lex_code_info *c = lex_code_at(d, i);
+        int slot = lex_code_slot(c->code);
+        if (slot < 0) continue;
+        size_t at = codes->json.len;
+        code_fields(&codes->json, c);
+        codes->slots[slot] = (code_json){ c, (uint32_t)at, (uint32_t)(codes->json.len - at) };
+    }
+    return codes;
+}
+
+void emit_codes_free(emit_codes *codes)
+{
+    if (!codes) return;
+    free(codes->slots);
+    buf_free(&codes->json);
+    free(codes);
+}
+
+/* The written fields of c, when the table has them. */
+static const code_json *known_code(const emit_codes *codes, const lex_code_info *c)
+{
+    int slot = lex_code_slot(c->code);
+    return slot >= 0 && codes->slots[slot].info == c ? &codes->slots[slot] : NULL;
+}
+
 void emit_event(buf *b, emit_format format, const char *doc, const char *text, const code_event *e, bool explain)
+{
+    emit_event_using(b, NULL, format, doc, text, e, explain);
+}
+
+void emit_event_using(buf *b, const emit_codes *codes, emit_format format, const char *doc, const char *text,
+                      const code_event *e, bool explain)
 {
     char date[11];
     date_text(e, date);
@@ -184,18 +251,9 @@ void emit_event(buf *b, emit_format format, const char *doc, const char *text, c
         json_actor(b, &e->source);
         PUT(b, ",\"target\":");
         if (e->has_target) json_actor(b, &e->target); else PUT(b, "null");
-        PUT(b, ",\"code\":");
-        json_string(b, c->code);
-        PUT(b, ",\"root\":");
-        json_string(b, c->root);
-        PUT(b, ",\"name\":");
-        json_string(b, c->name);
-        PUT(b, ",\"quad_class\":");
-        put_int(b, c->quad_class);
-        PUT(b, ",\"goldstein\":");
-        json_number(b, c->goldstein);
-        PUT(b, ",\"plover\":");
-        json_string(b, c->plover);
+        const code_json *known = codes ? known_code(codes, c) : NULL;
+        if (known) buf_append(b, codes->json.data + known->at, known->len);
+        else code_fields(b, c);
         PUT(b, ",\"place\":");
         if (e->has_place) {
             PUT(b, "{\"name\":");

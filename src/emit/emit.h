@@ -14,6 +14,19 @@ bool emit_format_parse(const char *name, emit_format *out);
  * doc is the article id; text the article text (for the sentence slice). */
 void emit_event(buf *out, emit_format format, const char *doc, const char *text, const code_event *e, bool explain);
 
+/* The JSON fields of each CAMEO code of a dictionary ("code" to "plover"),
+ * written once, so that an event copies its code's rather than writing them
+ * again: made after the dictionary is loaded, read by any number of threads,
+ * freed before the dictionary. */
+typedef struct emit_codes emit_codes;
+emit_codes *emit_codes_new(const lex_dict *d);
+void        emit_codes_free(emit_codes *codes);
+
+/* emit_event, with the fields of the event's code from codes (NULL: written
+ * out); the same bytes either way. */
+void emit_event_using(buf *out, const emit_codes *codes, emit_format format, const char *doc, const char *text,
+                      const code_event *e, bool explain);
+
 /* The header line for TSV and table output ("" for JSON). */
 void emit_header(buf *out, emit_format format);
 

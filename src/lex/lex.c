@@ -112,7 +112,7 @@ struct lex_dict {
     lex_code_info *codes;
     size_t        code_count;
     bool          codes_sorted;
-    uint16_t      *code_index;    /* by code_slot of an all-digit code: index in codes + 1, 0 none */
+    uint16_t      *code_index;    /* by lex_code_slot of an all-digit code: index in codes + 1, 0 none */
     ptr_vec       patterns;       /* lex_pattern* */
     ptr_vec       entries;        /* lex_entry* (all, including replaced ones) */
     ptr_vec       diagnostics;    /* lex_diagnostic* */
@@ -795,11 +795,7 @@ static int compare_code_info(const void *a, const void *b)
     return strcmp(((const lex_code_info *)a)->code, ((const lex_code_info *)b)->code);
 }
 
-/* Codes of one to four digits ("19", "0871") each have a slot of their
- * own, so that looking one up (for every event) is a few steps. */
-enum { CODE_SLOTS = 10 + 100 + 1000 + 10000 };
-
-static int code_slot(const char *code)
+int lex_code_slot(const char *code)
 {
     static const int first_of_length[5] = { 0, 0, 10, 110, 1110 };
     int value = 0, length = 0;
@@ -812,10 +808,10 @@ static int code_slot(const char *code)
 
 static void index_codes(lex_dict *d)
 {
-    d->code_index = calloc(CODE_SLOTS, sizeof *d->code_index);
+    d->code_index = calloc(LEX_CODE_SLOTS, sizeof *d->code_index);
     if (!d->code_index) { fputs("parley: out of memory\n", stderr); abort(); }
     for (size_t i = 0; i < d->code_count && i < UINT16_MAX; i++) {
-        int slot = code_slot(d->codes[i].code);
+        int slot = lex_code_slot(d->codes[i].code);
         if (slot >= 0 && !d->code_index[slot]) d->code_index[slot] = (uint16_t)(i + 1);
     }
 }
@@ -824,7 +820,7 @@ const lex_code_info *lex_code(const lex_dict *d, const char *code)
 {
     if (!code) return NULL;
     if (d->code_index) {
-        int slot = code_slot(code);
+        int slot = lex_code_slot(code);
         if (slot >= 0) return d->code_index[slot] ? &d->codes[d->code_index[slot] - 1] : NULL;
     }
     if (strlen(code) > 4) return NULL;
@@ -1095,7 +1091,10 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
     for (size_t i = 0; i < count; i++) {
         hashes[i] = lex_word_hash(words[i]);
         if (strcmp(words[i], "_") == 0) p->slot_index = (int8_t)i;
-        else p->stem_bits |= 1ull << (lex_stem_hash(words[i]) & 63);
+        else {
+            p->stem_bits |= 1ull << (lex_stem_hash(words[i]) & 63);
+            p->first_letters |= 1u << ((unsigned char)words[i][0] & 31);
+        }
     }
     p->word_hashes = hashes;
     ptr_vec_push(&d->patterns, p);

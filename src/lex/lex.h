@@ -74,6 +74,8 @@ typedef struct lex_pattern {
     uint64_t     text_hash;      /* of text: duplicates are found without comparing every text */
     uint64_t     stem_bits;      /* bit (lex_stem_hash & 63) of each word: a pattern whose bits are not all
                                   * among those of the words after the head cannot match */
+    uint32_t     first_letters;  /* bit (byte & 31) of the first byte of each word but the slot: a word and
+                                  * its other number start alike (0: not worked out, no test) */
 } lex_pattern;
 
 typedef struct lex_code_info {
@@ -199,6 +201,11 @@ static inline void lex_word_hashes(const char *w, size_t n, uint32_t *hash, uint
 }
 
 const lex_code_info *lex_code(const lex_dict *d, const char *code);
+/* Codes of one to four digits ("19", "0871") each have a slot of their own
+ * below LEX_CODE_SLOTS, so that looking one up (for every event) is a few
+ * steps; -1 for any other code. */
+enum { LEX_CODE_SLOTS = 10 + 100 + 1000 + 10000 };
+int lex_code_slot(const char *code);
 /* lex_code of a pattern's code, without the lookup for a loaded pattern. */
 static inline const lex_code_info *lex_pattern_code(const lex_dict *d, const lex_pattern *p)
 {

@@ -115,6 +115,15 @@ static inline bool str_same(const char *a, const char *b)
     return false;
 }
 
+/* A word's first two bytes as one bit of 64 (pairs may share one): OR them
+ * over a list of words, and a word whose bit is not set is in no list, which
+ * one test tells without reading the list. */
+static inline uint64_t str_start_bit(const char *w)
+{
+    unsigned first = (unsigned char)w[0], second = first ? (unsigned char)w[1] : 0;
+    return 1ull << ((first * 7 + second) & 63);
+}
+
 uint64_t hash_bytes(const void *data, size_t n);   /* FNV-1a 64 */
 /* The hash of bytes that follow those hashed to h: hash_bytes(ab) ==
  * hash_bytes_more(hash_bytes(a), b), and hash_bytes(x) ==

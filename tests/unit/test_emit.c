@@ -199,10 +199,45 @@ static void test_table(void **state)
     assert_false(emit_format_parse("xml", &f));
 }
 
+/* The fields of each code written once (emit_codes) give the bytes written
+ * for each event; an info that is not the dictionary's own is written out. */
+static void test_codes_written_once(void **state)
+{
+    (void)state;
+    static const char cameo[] = "# code\tname\tgoldstein\tquad_class\tplover\tintent_code\n"
+                                "19\tFight\t-10.0\t4\tASSAULT\t-\n"
+                                "196\tViolate \"ceasefire\"\t-9.5\t4\tASSAULT\t-\n"
+                                "0871\tDeclare truce, ceasefire\t9.0\t1\tCEASEFIRE\t-\n";
+    lex_source src[1] = { { "cameo.tsv", cameo, sizeof cameo - 1 } };
+    error err;
+    lex_dict *d = lex_load_ex(NULL, 0, src, 1, &err);
+    assert_non_null(d);
+    emit_codes *codes = emit_codes_new(d);
+    lex_code_info own;
+    code_event e = sample(&own);
+    const char *const wanted[] = { "19", "196", "0871" };
+    for (size_t i = 0; i <= sizeof wanted / sizeof *wanted; i++) {
+        if (i < sizeof wanted / sizeof *wanted) e.cameo = lex_code(d, wanted[i]);
+        else e.cameo = &own;   /* same code as the dictionary's 196, other fields */
+        assert_non_null(e.cameo);
+        buf plain, copied;
+        buf_init(&plain);
+        buf_init(&copied);
+        emit_event(&plain, EMIT_JSON, "d", text, &e, true);
+        emit_event_using(&copied, codes, EMIT_JSON, "d", text, &e, true);
+        assert_string_equal(plain.data, copied.data);
+        buf_free(&plain);
+        buf_free(&copied);
+    }
+    emit_codes_free(codes);
+    lex_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_contract), cmocka_unit_test(test_json_numbers), cmocka_unit_test(test_tsv_columns), cmocka_unit_test(test_table),
+        cmocka_unit_test(test_codes_written_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
