@@ -1930,7 +1930,9 @@ void code_build_mentions(sentence_state *s)
         if (a->kind != MENTION_AGENT || !a->inferred_country) continue;
         size_t k = a->last + 1;
         bool loyal = (is(s, k, "loyal") || is(s, k, "allied") || is(s, k, "close")) && is(s, k + 1, "to");
-        bool backed = (is(s, k, "backed") || is(s, k, "led") || is(s, k, "commanded") || is(s, k, "supported")) && is(s, k + 1, "by");
+        /* ("rebels backed by Rwanda" are Congo's rebels whom Rwanda backs:
+         * a backer owns no one, a leader or commander does) */
+        bool backed = (is(s, k, "led") || is(s, k, "commanded")) && is(s, k + 1, "by");
         bool of = is(s, k, "of") || is(s, k, "for") || is(s, k, "from");
         size_t skip = loyal || backed ? 2 : of ? 1 : 0;
         if (!skip) continue;

@@ -1336,6 +1336,20 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             (speaker->kind == MENTION_PERSON || speaker->kind == MENTION_COUNTRY) && strlen(speaker->code) >= 3 &&
             (strlen(speaker->code) == 3 || strcmp(speaker->code + 3, "GOV") == 0))
             src = speaker;
+        /* "The Israeli military said soldiers fired at people approaching
+         * its lines": forces with no country of their own in a state's
+         * forces' or government's report are that state's */
+        mention tellers_own;
+        if (src->kind == MENTION_AGENT && src->inferred_country && src->compound < 0 && speaker && !sourcing &&
+            in_sentence(s, src) && strlen(src->code) == 6 && code_role_in(src->code, (const char *const[]){ "MIL", "COP", NULL }) &&
+            strlen(speaker->code) == 6 && code_is_state(speaker->code) && !code_is_region(speaker->code) &&
+            code_role_in(speaker->code, (const char *const[]){ "MIL", "GOV", NULL }) && strncmp(speaker->code, src->code, 3) != 0) {
+            tellers_own = *src;
+            char country[4] = { speaker->code[0], speaker->code[1], speaker->code[2], 0 };
+            code_set(tellers_own.code, country, src->code + 3);
+            tellers_own.how = "agent: the forces of the state that tells it";
+            src = &tellers_own;
+        }
         /* a region's adjective ("the two Central Asian countries", "West
          * African mediation efforts") describes a noun parley does not know;
          * it is no doer (a country's may be: "Saudi and American mediators") */
@@ -1455,6 +1469,9 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
          * punctured the boats": force told by the other side, done to no one
          * named, was done to the side that tells it */
         if (nt == 0 && ns == 1 && info->quad_class == 4 && strncmp(info->code, "14", 2) != 0 && speaker && !sourcing &&
+            /* (a place of the teller's own country says it better: "said Armenian
+             * forces had shelled the town of Terter" is against Azerbaijan) */
+            !(where && where->place.country[0] && strncmp(where->place.country, speaker->code, 3) == 0 && !where->over) &&
             !ev->intent && !ev->pattern->noun_head && code_is_state(speaker->code) && code_is_state(src->code) && !code_is_region(speaker->code) &&
             strncmp(speaker->code, src->code, 3) != 0 && code_speaker_is_party(speaker))
             targets[nt++] = speaker;
