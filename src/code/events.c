@@ -114,7 +114,11 @@ static bool noun_usage(const sentence_state *s, size_t head, uint8_t forms)
     size_t b = head - 1;
     /* a 'welcome' first step: the quotation mark is no word */
     if ((s->tokens[b].flags & TEXT_QUOTE) && b > 0) b--;
-    if (is_any(s, b, determiners) || (s->tokens[b].flags & TEXT_POSSESSIVE)) return true;
+    /* ("Armenia and Azerbaijan each blamed the other", "both said": a
+     * floating quantifier after its subject, before a verb in the past) */
+    bool floating = (is(s, b, "each") || is(s, b, "both") || is(s, b, "all")) && b > 0 && s->mention_at[b - 1] >= 0 &&
+                    (forms & (LEX_FORM_PAST | LEX_FORM_THIRD));
+    if ((is_any(s, b, determiners) && !floating) || (s->tokens[b].flags & TEXT_POSSESSIVE)) return true;
     if (s->mention_at[b] >= 0 && s->mentions[s->mention_at[b]].adjectival) return true;
     if (s->mention_at[b] >= 0 && s->mentions[s->mention_at[b]].modifier) return true;
     if (is_any(s, b, prepositions) && !is(s, b, "to") && !(forms & LEX_FORM_GERUND)) return true;

@@ -188,9 +188,12 @@ static void state_role(code_actor *a, const mention *m, const lex_code_info *inf
 /* Whether the clause of the word at h says "each other" or "one another" after it. */
 static bool each_other(const sentence_state *s, size_t h)
 {
+    /* ("A and B each blamed the other") */
+    bool each = h > 0 && is(s, h - 1, "each");
     for (size_t k = h + 1; k + 1 < s->n && s->clause[k] == s->clause[h]; k++)
         if ((is(s, k, "each") && (is(s, k + 1, "other") || is(s, k + 1, "other's"))) ||
-            (is(s, k, "one") && (is(s, k + 1, "another") || is(s, k + 1, "another's"))))
+            (is(s, k, "one") && (is(s, k + 1, "another") || is(s, k + 1, "another's"))) ||
+            (each && is(s, k, "the") && (is(s, k + 1, "other") || is(s, k + 1, "other's"))))
             return true;
     return false;
 }
