@@ -92,7 +92,7 @@ void code_cut_clauses(sentence_state *s)
             s->clause_count = (uint16_t)(c + 1);
             if (i == s->n) break;
         }
-        bool boundary = false, conditional = false;
+        bool boundary = false, conditional = false, shares_gerund = false;
         if (s->tag[i] == TAG_REPORT && speaker_clause < 0 && i > 0) speaker_clause = c;
         /* "Guterres said Gaza needed aid and urged both sides to ...": a
          * speech act joined by "and" after what was said is the speaker's */
@@ -177,6 +177,12 @@ void code_cut_clauses(sentence_state *s)
             if (clause_like) {
                 boundary = true;
                 subordinate_open = i == 0 || is(s, i - 1, ",") || (s->tokens[i].flags & TEXT_SENTENCE_START);
+                /* "Modi flew home after meeting Putin": a gerund right after the
+                 * subordinator has the subject of the clause it hangs on */
+                size_t gl = i + 1 < s->n ? strlen(s->words[i + 1]) : 0;
+                if (i > 0 && !subordinate_open && s->is_head[i + 1] && s->mention_at[i + 1] < 0 && gl > 4 &&
+                    strcmp(s->words[i + 1] + gl - 3, "ing") == 0)
+                    shares_gerund = true;
                 /* "Hours after it began, ...", "Two days before the vote, ..." */
                 if (i <= 3) {
                     bool opening = true;
@@ -241,6 +247,7 @@ void code_cut_clauses(sentence_state *s)
                               (is(s, i, "who") && i > 0 && s->mention_at[i - 1] >= 0);
         if (boundary && i > 0) c++;
         if (boundary && opens_relative) relative[c] = true;
+        if (shares_gerund && c > 0 && s->subject_from[c] < 0) s->subject_from[c] = (int16_t)(c - 1);
         if (shares_subject && c > 0 && s->subject_from[c] < 0) {
             /* "ECOWAS threatened to use force if the junta did not ..., and
              * imposed sanctions": the clause before the condition */

@@ -92,7 +92,9 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
             if ((s->cls[k] & WORD_STOP) || is(s, k, "between")) break;
             /* a noun's phrase ends at the sentence's verb: "An Israeli air
              * strike killed three Palestinians on Tuesday" is no "air strike on" */
-            if (p->noun_head && s->is_head[k] && !after_slot) {
+            /* (and any pattern's gap at a verb joined by "and": "before leaving and
+             * asked for weapons" is no "leave for") */
+            if ((p->noun_head || is(s, k - 1, "and")) && s->is_head[k] && !after_slot) {
                 size_t wl = strlen(s->words[k]);
                 if (wl > 4 && strcmp(s->words[k] + wl - 2, "ed") == 0 && !is_any(s, k - 1, determiners)) break;
             }
@@ -102,6 +104,11 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
         if (!r->first_literal) r->first_literal = found;
         pos = found;
     }
+    /* "asked for weapons to fight the militants": a pattern ending in "to"
+     * before a verb is a purpose, not a recipient ("arms to the rebels") */
+    if (p->noun_head && p->word_count && strcmp(p->words[p->word_count - 1], "to") == 0 && pos + 1 < s->n && s->is_head[pos + 1] &&
+        s->mention_at[pos + 1] < 0 && !word_is_capitalized(s, pos + 1) && !is_any(s, pos + 1, determiners))
+        return false;
     r->last = pos;
     return true;
 }
@@ -1304,6 +1311,18 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         if (ev.target < 0 && strncmp(best.pattern->code, "02", 2) == 0 && best.pattern->word_count &&
             is(s, best.last, "to") && best.last + 1 < s->n && is(s, best.last + 1, "be"))
             continue;
+        /* "asked for Russian weapons", "appealed for U.S. help": a state's
+         * adjective on the aid asked for names the one asked */
+        if (strncmp(p->code, "02", 2) == 0 && best.last > h + 1)
+            for (size_t k = h + 1; k < best.last; k++) {
+                int m = s->mention_at[k];
+                if (m >= 0 && s->mentions[m].adjectival && s->mentions[m].kind == MENTION_COUNTRY &&
+                    code_is_state(s->mentions[m].code) && s->mentions[m].last < best.last &&
+                    !is(s, s->mentions[m].last + 1, "to")) {   /* (not "asked South Sudanese to forgive") */
+                    ev.target = m;
+                    break;
+                }
+            }
         /* "criticized a U.S. plan to impose sanctions on Iran", "condemned
          * Iran's decision to expel two diplomats": a deed after a noun of
          * intent is its owner's; one with no owner named ("supported efforts

@@ -1677,6 +1677,12 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 if (tg) {
                     actor_of(tg, &out_event.target);
                     state_role(&out_event.target, tg, info, false);
+                    /* "asked for Russian weapons": an appeal goes to the state's government */
+                    if (strncmp(info->code, "02", 2) == 0 && tg->adjectival && in_sentence(s, tg) && tg->last + 1 < s->n &&
+                        !is(s, tg->last + 1, "to") && (s->tokens[tg->last + 1].flags & TEXT_WORD) &&
+                        strlen(out_event.target.code) == 3 && code_is_state(out_event.target.code) &&
+                        !code_is_region(out_event.target.code))
+                        code_set(out_event.target.code, out_event.target.code, "GOV");
                     /* "flew to Havana": a visit is to the country */
                     if (strcmp(info->code, "042") == 0 && tg->how && strcmp(tg->how, "capital") == 0 &&
                         code_is_state(out_event.target.code) && strlen(out_event.target.code) > 3)
