@@ -43,6 +43,24 @@ size_t code_find_reports(sentence_state *s, report *out, size_t max)
                 if (s->tag[i - 1] == TAG_PRONOUN && s->mention_at[i - 1] < 0) best = -1;
                 /* "X said that Y attacked": fine.  "Y attacked, X said": X is right before. */
             }
+            /* "Putin criticized Biden on Monday, his spokesman said": the
+             * spokesman of the sentence's subject, not of the last one named */
+            {
+                size_t b = i;
+                while (b > 0 && i - b < 3 && s->mention_at[b - 1] < 0 && s->tag[b - 1] == TAG_NONE &&
+                       (s->tokens[b - 1].flags & TEXT_WORD) && !is(s, b - 1, "his") && !is(s, b - 1, "her") && !is(s, b - 1, "its"))
+                    b--;
+                if (b >= 2 && b < i && (is(s, b - 1, "his") || is(s, b - 1, "her") || is(s, b - 1, "its")) && is(s, b - 2, ",")) {
+                    best = -1;
+                    for (size_t m = 0; m < s->mention_count && best < 0; m++) {
+                        const mention *x = &s->mentions[m];
+                        if (x->first >= b) break;
+                        if (x->prepositional || x->place || x->modifier || x->adjectival || !x->code[0] || s->dateline[x->first])
+                            continue;
+                        best = (int)m;
+                    }
+                }
+            }
             if (best < 0 || (i > 0 && (is(s, i - 1, ",") || (s->tokens[i - 1].flags & TEXT_QUOTE)))) {
                 /* ", said Dengov" / "\" Kanunu added" is handled above; ", said X" here */
                 size_t k = i;
