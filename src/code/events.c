@@ -936,6 +936,9 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             (forms & LEX_FORM_PARTICIPLE) && s->mentions[s->mention_at[h - 1]].plural &&
             h + 1 < s->n && is_any(s, h + 1, prepositions) && !is(s, h + 1, "by")) {
             static const char *const finite[] = { "have", "has", "had", "were", "was", "are", "is", "will", "would", NULL };
+            /* (or the noun is itself an object: "the remains of American
+             * soldiers killed during the Korean War") */
+            if (s->mentions[s->mention_at[h - 1]].prepositional) reduced = true;
             for (size_t k = h + 2; k < s->n && !reduced; k++) {
                 if (is(s, k, ",") || is(s, k, ";") || s->tag[k] == TAG_REPORT) break;
                 if (is_any(s, k, finite) && k + 1 < s->n && !(s->tokens[k + 1].flags & TEXT_PUNCT)) reduced = true;

@@ -1829,6 +1829,27 @@ void code_build_mentions(sentence_state *s)
         }
     }
 
+    /* "the West African bloc ECOWAS", "the Western military alliance NATO",
+     * "Kremlin critic Alexei Navalny": words that describe a name right
+     * after them (ending in a noun parley does not know) are no actor of
+     * their own; the name is */
+    for (size_t m = 0; m + 1 < s->mention_count; m++) {
+        mention *a = &s->mentions[m];
+        const mention *b = &s->mentions[m + 1];
+        size_t gap_first = a->last + 1;
+        if (b->first <= gap_first || b->first > gap_first + 2 || !b->code[0]) continue;
+        if (b->kind != MENTION_ORGANIZATION && b->kind != MENTION_GROUP && b->kind != MENTION_PERSON) continue;
+        if (a->kind == MENTION_PERSON || a->modifier || b->reference || !word_is_capitalized(s, b->first)) continue;
+        bool plain = true;
+        for (size_t k = gap_first; k < b->first && plain; k++)
+            plain = (s->tokens[k].flags & TEXT_WORD) && !(s->tokens[k].flags & (TEXT_CAPITALIZED | TEXT_PUNCT)) &&
+                    s->tag[k] == TAG_NONE && !s->is_head[k] && !is_any(s, k, prepositions) && !is_any(s, k, determiners) &&
+                    !is_any(s, k, subordinators) && !(s->cls[k] & WORD_STOP) && !is(s, k, "and") && !is(s, k, "or") &&
+                    !be_word(s, k);
+        if (!plain) continue;
+        a->modifier = true;
+    }
+
     /* compounds: "Russia and Turkey", "Sarraj, Haftar and representatives" */
     int next_group = 0;
     for (size_t m = 0; m + 1 < s->mention_count; m++) {
