@@ -61,6 +61,7 @@ typedef struct memory {
     mention last_person;   bool has_person;
     mention last_plural;   bool has_plural;
     mention pair[2];       bool plural_is_pair; /* the last plural was "A and B": "they" is both */
+    mention list[8];       size_t list_count;   /* the members of the last list ("A, B and C"), in order */
     mention last_thing;    bool has_thing;
     mention last_actor;    bool has_actor;
     mention last_group;    bool has_group;    /* for "the group", "the movement" */

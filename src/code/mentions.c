@@ -331,6 +331,18 @@ static void remember(sentence_state *s, const mention *m)
     if (m->kind == MENTION_PERSON || m->kind == MENTION_NAME || singular_agent) { mem->last_person = *m; mem->has_person = true; }
     if (m->plural || m->kind == MENTION_GROUP || m->compound >= 0) {
         /* "Russia and Turkey ... they": remember the pair (the members come one after the other) */
+        /* (and the whole list: "France, Germany and Britain ... They") */
+        if (m->compound >= 0) {
+            const mention *tail = mem->list_count ? &mem->list[mem->list_count - 1] : NULL;
+            if (tail && tail->compound == m->compound && m->start > tail->end && m->start - tail->end < 40) {
+                if (mem->list_count < sizeof mem->list / sizeof *mem->list) mem->list[mem->list_count++] = *m;
+            } else {
+                mem->list[0] = *m;
+                mem->list_count = 1;
+            }
+        } else {
+            mem->list_count = 0;
+        }
         if (m->compound >= 0 && mem->has_plural && mem->last_plural.compound == m->compound &&
             strcmp(mem->last_plural.code, m->code) != 0) {
             mem->pair[0] = mem->last_plural;
@@ -1757,9 +1769,14 @@ void code_build_mentions(sentence_state *s)
                 mention *m = add_mention(s, i, i, "", MENTION_PERSON, "first person: the speaker");
                 if (m) m->speaker_ref = true;
             } else if (ante && ante == &s->memory->last_plural && s->memory->plural_is_pair &&
-                       (is(s, i, "they") || is(s, i, "them"))) {
-                /* "Russia and Turkey said they would": both */
-                add_pair(s, i, end, s->memory->pair, "pronoun", false);
+                       (is(s, i, "they") || is(s, i, "them") || (end > i && strcmp(value, "plural") == 0))) {
+                /* "Russia and Turkey said they would": both; "France, Germany
+                 * and Britain criticized Iran. They ...": all three */
+                const memory *mem = s->memory;
+                if (mem->list_count > 2 && mem->list[mem->list_count - 1].start == mem->pair[1].start)
+                    add_group(s, i, end, mem->list, mem->list_count, "pronoun: the list named before", false);
+                else
+                    add_pair(s, i, end, s->memory->pair, "pronoun", false);
                 i = end;
             } else if ((is(s, i, "his") || is(s, i, "her")) && undergoer_noun(s, end + 1)) {
                 /* "accusing Pashinyan of X and demanding his resignation": the
