@@ -113,7 +113,8 @@ static bool gazetteer_place(sentence_state *s, size_t first, size_t last, const 
     const lex_entry *actor = s->tag[first] == TAG_ACTOR ? s->tag_entry[first] : NULL;
     if (actor && actor->kind != LEX_COUNTRY && actor->kind != LEX_CAPITAL && (found[best].kind == 't' || found[best].kind == 'r'))
         return false;
-    if (prefix_only && (found[best].kind == 't' || found[best].kind == 'r')) {
+    /* (a city too: "Adan Yabaal" in a story of Somalia is not Yemen's Aden) */
+    if (prefix_only && found[best].kind != 'n') {
         bool preferred = false;
         for (size_t c = 0; c < nc && !preferred; c++) preferred = strncmp(found[best].country, countries[c], 3) == 0;
         if (!preferred) return false;
