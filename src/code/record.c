@@ -1115,7 +1115,10 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
          * struck" 195, "shelled" stays 194, "fired a ballistic missile" 195 */
         /* ("Israeli air strikes destroyed dozens of buildings": property
          * destroyed by a weapon that is the doer is that weapon's force) */
-        bool by_weapon = str_same(info->code, "1712") && ev->source >= 0 && s->mentions[ev->source].first < ev->head;
+        /* (and "Israeli warplanes bombarded Gaza City": artillery verbs with
+         * aircraft as the doer are aerial force) */
+        bool by_weapon = (str_same(info->code, "1712") || str_same(info->code, "194")) && ev->source >= 0 &&
+                         s->mentions[ev->source].first < ev->head;
         if (str_same(info->code, "190") || str_same(info->code, "193") || by_weapon) {
             size_t from = ev->source >= 0 && s->mentions[ev->source].first < ev->head ? s->mentions[ev->source].first : ev->head;
             size_t to = ev->last + 6 < s->n ? ev->last + 6 : s->n - 1;
@@ -1129,6 +1132,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                     break;   /* the doer's own words, not an object of another verb ("fired missiles, setting ablaze") */
                 if (s->weapon[k] && strcmp(s->weapon[k], info->code) != 0) {
                     const lex_code_info *w = lex_code(s->dict, s->weapon[k]);
+                    if (w && str_same(info->code, "194") && !str_same(w->code, "195")) break;
                     if (w && (str_same(info->code, "190") || str_same(info->code, "1712") || !str_same(w->code, "193"))) {
                         rule_extra = arena_printf(s->a, "%s; weapon \"%s\" -> %s", rule_extra, s->words[k], w->code);
                         info = w;
