@@ -1216,6 +1216,35 @@ static size_t build_mention(sentence_state *s, size_t i)
 static const mention *resolve_pronoun(sentence_state *s, size_t i)
 {
     const char *kind = s->tag_entry[i] ? s->tag_entry[i]->value : "";
+    /* "China, North Korea's main ally, said it opposed ...": "it" right
+     * after a reporting verb is its speaker, when the speaker fits */
+    if ((is(s, i, "it") || is(s, i, "its")) && i >= 2) {
+        /* (past "that" and a day: "said on Monday it opposed") */
+        static const char *const between[] = { "that", "on", "late", "earlier", "again", "yesterday", "today", "monday",
+                                               "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+        size_t r = i - 1;
+        while (r > 0 && i - r < 5 && is_any(s, r, between)) r--;
+        if (s->tag[r] == TAG_REPORT) {
+            /* (past a relative clause: "The coalition, which intervened to
+             * restore the government, said it would") */
+            size_t limit = r;
+            if (r >= 2 && is(s, r - 1, ","))
+                for (size_t q = r - 2; q > 0 && r - q < 25; q--)
+                    if (is(s, q, ",") && (is(s, q + 1, "which") || is(s, q + 1, "who") || is(s, q + 1, "whose"))) {
+                        limit = q;
+                        break;
+                    }
+            for (size_t m = s->mention_count; m > 0; m--) {
+                const mention *x = &s->mentions[m - 1];
+                if (x->last >= limit) continue;
+                if (limit - x->last > 12) break;
+                if (x->prepositional || x->place || x->modifier || x->adjectival || !x->code[0] || x->speaker_ref) continue;
+                if ((s->tokens[x->last].flags & TEXT_POSSESSIVE) || (x->last + 1 < s->n && is(s, x->last + 1, "'s"))) continue;
+                if (x->kind == MENTION_PERSON || x->plural) break;
+                return x;
+            }
+        }
+    }
     /* "Blinken spoke with Aliyev and urged him": an object pronoun is not
      * the subject of its own sentence, so the last other person named in it */
     if (strcmp(kind, "person") == 0 && (is(s, i, "him") || (is(s, i, "her") && !(i + 1 < s->n && (s->tokens[i + 1].flags & TEXT_WORD) &&
