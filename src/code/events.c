@@ -947,6 +947,15 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             /* (or the noun is itself an object: "the remains of American
              * soldiers killed during the Korean War") */
             if (s->mentions[s->mention_at[h - 1]].prepositional) reduced = true;
+            /* (or the object of a verb before it: "released 137 pupils abducted
+             * from a school": the pupils were abducted, by no one named here) */
+            {
+                size_t b = s->mentions[s->mention_at[h - 1]].first;
+                while (b > 0 && (is_any(s, b - 1, determiners) || (s->tokens[b - 1].flags & TEXT_NUMBER) ||
+                                 (s->cls[b - 1] & WORD_QUANTITY)))
+                    b--;
+                if (b > 0 && (s->consumed[b - 1] || s->is_head[b - 1]) && s->mention_at[b - 1] < 0) reduced = true;
+            }
             for (size_t k = h + 2; k < s->n && !reduced; k++) {
                 if (is(s, k, ",") || is(s, k, ";") || s->tag[k] == TAG_REPORT) break;
                 if (is_any(s, k, finite) && k + 1 < s->n && !(s->tokens[k + 1].flags & TEXT_PUNCT)) reduced = true;
