@@ -555,6 +555,10 @@ static bool takes_place(const sentence_state *s, size_t h)
     size_t k = h + 1;
     if (is(s, k, "the") && (is(s, k + 1, "town") || is(s, k + 1, "city") || is(s, k + 1, "village")) && is(s, k + 2, "of"))
         k += 3;
+    /* "entered the centre of Goma", "the outskirts of Kharkiv" */
+    else if (is(s, k, "the") && (is(s, k + 1, "centre") || is(s, k + 1, "center") || is(s, k + 1, "outskirts") ||
+                                 is(s, k + 1, "suburbs") || is(s, k + 1, "heart")) && is(s, k + 2, "of"))
+        k += 3;
     if (!word_is_capitalized(s, k)) return false;
     if (s->tag[k] == TAG_ACTOR && !(s->tag_entry[k] && (s->tag_entry[k]->kind == LEX_CAPITAL || s->tag_entry[k]->kind == LEX_COUNTRY)))
         return false;
