@@ -193,6 +193,17 @@ void code_cut_clauses(sentence_state *s)
             }
         }
         if (is(s, i, ",") && subordinate_open) { boundary = true; subordinate_open = false; }
+        /* "..., a source in Ukraine's SBU security service told Reuters": a
+         * trailing speaker is a clause of its own, no object of the verb before */
+        if (is(s, i, ",") && i > 0 && !boundary) {
+            for (size_t k = i + 1; k < s->n && k < i + 12; k++) {
+                if (s->tag[k] == TAG_REPORT) { if (k > i + 1) boundary = true; break; }
+                if (is(s, k, "'s") || is(s, k, "'")) continue;   /* (a possessive, no "is") */
+                if ((s->tokens[k].flags & TEXT_PUNCT) || be_word(s, k) ||
+                    s->tag[k] == TAG_MODAL || (s->is_head[k] && s->mention_at[k] < 0 && !word_is_capitalized(s, k)))
+                    break;
+            }
+        }
         /* ", and imposed a state of emergency": a clause whose verb comes
          * right after "and" has the subject of the clause before */
         bool shares_subject = false;
