@@ -345,6 +345,14 @@ static size_t perfect_auxiliary(const sentence_state *s, size_t head)
             return k - 1;
         if ((s->cls[k - 1] & WORD_STOP) || s->mention_at[k - 1] >= 0 || s->clause[k - 1] != s->clause[head]) break;
     }
+    /* "had destroyed several vehicles and captured dozens of soldiers": a
+     * verb joined by "and" shares the auxiliary of the verb before it */
+    if (head >= 2 && is(s, head - 1, "and"))
+        for (size_t k = head - 1; k > 0 && head - k < 10; k--) {
+            size_t v = k - 1;
+            if ((s->cls[v] & WORD_STOP) || s->tag[v] == TAG_REPORT || (s->tokens[v].flags & TEXT_QUOTE)) break;
+            if (s->is_head[v] && s->mention_at[v] < 0) return perfect_auxiliary(s, v);
+        }
     return SIZE_MAX;
 }
 
