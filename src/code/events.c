@@ -1079,6 +1079,19 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 /* "an attack by X", not "talks mediated by X" (the mediator) */
             if (ev.source < 0 && (is(s, best.last + 1, "by") || (is(s, best.last + 2, "by") && !s->is_head[best.last + 1])))
                 ev.source = by_agent(s, best.last + 1, false);
+            /* "In a phone call with Lukashenko, Putin pledged support": a deed
+             * named in an opening phrase is the main clause's subject's */
+            size_t opening = 0;
+            while (opening < s->n && s->dateline[opening]) opening++;   /* (after "MOSCOW (Reuters) -") */
+            if (ev.source < 0 && opening < s->n && (is(s, opening, "in") || is(s, opening, "during")) && h < opening + 6) {
+                size_t c = best.last + 1;
+                while (c < s->n && c < best.last + 12 && !is(s, c, ",")) c++;
+                if (c < s->n && is(s, c, ",")) {
+                    int subject = c + 1 < s->n ? mention_in(s, c + 1, c + 4 < s->n ? c + 4 : s->n) : -1;
+                    if (subject >= 0 && !s->mentions[subject].prepositional && s->mentions[subject].first <= c + 2)
+                        ev.source = subject;
+                }
+            }
             /* "X launched an attack": the subject of a light verb */
             if (ev.source < 0 && light_verb_before(s, h)) ev.source = subject_guess;
             /* "ready for a second round of talks": the subject of the intent */
