@@ -237,6 +237,8 @@ static int32_t month_start(int year, int month)
     return date_to_days(y, index - y * 12 + 1, 1);
 }
 
+bool date_is_month_or_weekday(const char *word) { return month_of(word) > 0 || weekday_of(word) >= 0; }
+
 static int weekday_of_days(int32_t days) { return (int)(((days + 3) % 7 + 7) % 7); }
 
 /* days moved by n units (calendar months and years keep the day, clamped

@@ -39,4 +39,7 @@ size_t date_find(const char *const *words, size_t word_count, size_t first, size
 size_t date_find_told(const char *const *words, size_t word_count, size_t first, size_t count, int32_t publication,
                       const int32_t *told_day, date_expression *out, size_t max);
 
+/* Whether a folded word names a month or a weekday ("march", "sept", "sunday"). */
+bool date_is_month_or_weekday(const char *word);
+
 #endif

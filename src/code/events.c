@@ -106,12 +106,9 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
     }
     /* "in a phone call on Sunday", "an attack on Monday": "on" before a
      * day or month names no one */
-    if (p->word_count && strcmp(p->words[p->word_count - 1], "on") == 0 && pos + 1 < s->n) {
-        static const char *const days[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                            "january", "february", "march", "april", "june", "july", "august",
-                                            "september", "october", "november", "december", NULL };
-        if (is_any(s, pos + 1, days)) return false;
-    }
+    if (p->word_count && strcmp(p->words[p->word_count - 1], "on") == 0 && pos + 1 < s->n &&
+        date_is_month_or_weekday(s->words[pos + 1]))
+        return false;
     /* "asked for weapons to fight the militants": a pattern ending in "to"
      * before a verb is a purpose, not a recipient ("arms to the rebels") */
     if (p->noun_head && p->word_count && strcmp(p->words[p->word_count - 1], "to") == 0 && pos + 1 < s->n && s->is_head[pos + 1] &&

@@ -268,11 +268,8 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
     }
     /* "a summit in Samarkand, Uzbekistan, and": the country of a place named
      * before it is where too */
-    static const char *const times[] = { "january", "february", "march", "april", "may", "june", "july", "august",
-                                         "september", "october", "november", "december", "monday", "tuesday",
-                                         "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
     if (!m->place && kind == MENTION_COUNTRY && first >= 3 && is(s, first - 1, ",") &&
-        (s->tokens[first - 2].flags & TEXT_CAPITALIZED) && !is_any(s, first - 2, times) &&   /* ("In January, Uzbekistan offered") */
+        (s->tokens[first - 2].flags & TEXT_CAPITALIZED) && !date_is_month_or_weekday(s->words[first - 2]) &&   /* ("In January, Uzbekistan offered") */
         (s->mention_at[first - 2] < 0 || s->mentions[s->mention_at[first - 2]].place) &&
         preceded_by_locative(s, s->mention_at[first - 2] >= 0 ? s->mentions[s->mention_at[first - 2]].first : first - 2))
         m->place = true;
@@ -1220,10 +1217,9 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
      * after a reporting verb is its speaker, when the speaker fits */
     if ((is(s, i, "it") || is(s, i, "its")) && i >= 2) {
         /* (past "that" and a day: "said on Monday it opposed") */
-        static const char *const between[] = { "that", "on", "late", "earlier", "again", "yesterday", "today", "monday",
-                                               "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+        static const char *const between[] = { "that", "on", "late", "earlier", "again", "yesterday", "today", NULL };
         size_t r = i - 1;
-        while (r > 0 && i - r < 5 && is_any(s, r, between)) r--;
+        while (r > 0 && i - r < 5 && (is_any(s, r, between) || date_is_month_or_weekday(s->words[r]))) r--;
         if (s->tag[r] == TAG_REPORT) {
             /* (past a relative clause: "The coalition, which intervened to
              * restore the government, said it would") */
