@@ -210,6 +210,12 @@ static inline bool is(const sentence_state *s, size_t i, const char *w)
     return i < s->n && str_same(s->words[i], w);
 }
 
+/* Whether the words ending at token last are an owner's ("Iran's", "Iran 's") */
+static inline bool ends_possessive(const sentence_state *s, size_t last)
+{
+    return (s->tokens[last].flags & TEXT_POSSESSIVE) || (last + 1 < s->n && is(s, last + 1, "'s"));
+}
+
 static inline bool is_any(const sentence_state *s, size_t i, const char *const *list)
 {
     if (i >= s->n) return false;

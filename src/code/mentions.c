@@ -280,8 +280,7 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
         m->place = true;
     m->prepositional = preceded_by_preposition(s, first) ||
                        /* ("Hundreds of Castillo's supporters": the owner is no subject) */
-                       (first > 0 && is(s, first - 1, "of") &&
-                        ((s->tokens[last].flags & TEXT_POSSESSIVE) || (last + 1 < s->n && is(s, last + 1, "'s"))));
+                       (first > 0 && is(s, first - 1, "of") && ends_possessive(s, last));
     if (m->prepositional) {
         /* "after President Erdogan criticized Israel": a subordinator with a
          * clause of its own, not a preposition */
@@ -1235,7 +1234,7 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
                 if (x->last >= limit) continue;
                 if (limit - x->last > 12) break;
                 if (x->prepositional || x->place || x->modifier || x->adjectival || !x->code[0] || x->speaker_ref) continue;
-                if ((s->tokens[x->last].flags & TEXT_POSSESSIVE) || (x->last + 1 < s->n && is(s, x->last + 1, "'s"))) continue;
+                if (ends_possessive(s, x->last)) continue;
                 if (x->kind == MENTION_PERSON || x->plural) break;
                 return x;
             }

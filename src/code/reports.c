@@ -29,7 +29,7 @@ size_t code_find_reports(sentence_state *s, report *out, size_t max)
                 if (i - x->last > 12) continue;
                 if (x->prepositional || x->place || x->modifier) continue;
                 /* ("China, North Korea's main ally, said": an owner is no speaker) */
-                if ((s->tokens[x->last].flags & TEXT_POSSESSIVE) || (x->last + 1 < s->n && is(s, x->last + 1, "'s"))) continue;
+                if (ends_possessive(s, x->last)) continue;
                 /* the nearest non-prepositional mention before the verb, in the
                  * stretch after the previous clause boundary of the report */
                 best = (int)m;
