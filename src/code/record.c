@@ -454,13 +454,13 @@ typedef struct dating {
  * a report) that no expression of its own dates: the day the story is at,
  * named before it in the sentence or earlier in its paragraph; the year
  * of a span or a standing position; the time an earlier sentence of the
- * paragraph set; else the publication date at month precision (the text
- * does not say the day: the article only shows it happened by then). */
+ * paragraph set; else the publication date, at day precision (the
+ * caller keeps only the month for a deed or a past perfect). */
 static dating date_from_context(sentence_state *s, size_t head, const pending_event *ev, const date_expression *dates,
                                 int story_date)
 {
     const memory *mem = s->memory;
-    dating t = { s->publication, CODE_DATE_MONTH, NULL, "" };
+    dating t = { s->publication, CODE_DATE_DAY, NULL, "" };
     if (story_date >= 0 && dates[story_date].last < head && !past_perfect(s, head)) {
         /* "held on Friday, as ... and Egypt sent mediators" */
         t.days = dates[story_date].days;
@@ -1154,7 +1154,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
          * goes on with; else the date of the report; else the day the story
          * is at; else the publication date */
         int32_t date = s->publication;
-        int precision = CODE_DATE_MONTH;   /* no date in the text: the article's, no finer than its month */
+        int precision = CODE_DATE_DAY;   /* (set below when no expression dates it) */
         const char *date_words = NULL, *date_note = "";
         int chosen = -1;
         /* "accused Islamabad of violating its airspace on Wednesday": that is
@@ -1207,6 +1207,13 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             precision = context.precision;
             date_words = context.words;
             date_note = context.note;
+            /* no date in the text: what is said (appeals, praise, threats,
+             * accusations) is news of the publication day; a deed told with
+             * no date, or anything in the past perfect, may be older: only
+             * the publication's month is known */
+            if (!context.words && context.precision == CODE_DATE_DAY &&
+                (info->quad_class == 2 || info->quad_class == 4 || past_perfect(s, ev->head)))
+                precision = CODE_DATE_MONTH;
         }
         /* "announced the deal on Friday after weeks of shuttle diplomacy":
          * the diplomacy ran over the weeks before; it is dated by the month
