@@ -101,7 +101,11 @@ void code_cut_clauses(sentence_state *s)
         if ((is(s, i, "and") || is(s, i, "but")) && i > 0 && speaker_clause >= 0 && c > speaker_clause + 1) {
             size_t v = i + 1;
             if (is(s, v, "also") || is(s, v, "then") || is(s, v, "later")) v++;
-            if (v < s->n && s->mention_at[v] < 0 && s->is_head[v] && speech_head(s, v)) {
+            /* (not a verb that shares a modal or "to" with the one before "and":
+             * "said the separatist units would disarm and withdraw") */
+            bool shared_modal = i >= 2 && s->is_head[i - 1] && s->mention_at[i - 1] < 0 &&
+                                (s->tag[i - 2] == TAG_MODAL || is(s, i - 2, "to"));
+            if (v < s->n && s->mention_at[v] < 0 && s->is_head[v] && speech_head(s, v) && !shared_modal) {
                 boundary = true;
                 speech_subject = speaker_clause;
             }

@@ -104,9 +104,11 @@ typedef struct memory {
     bool    has_protest;                       /* the story has coded a protest (14) */
     char    insurgents[16];                    /* the code of the last insurgents named ("jihadists": BFAINS) */
     /* mediation coded before the story named its two sides ("talks hosted by
-     * Russia and Turkey" in the lead): indexes into the result, given the
-     * two sides the whole article names most once it has been read */
-    size_t  deferred[8];   size_t deferred_count;
+     * Russia and Turkey" in the lead), and a side's act towards the other
+     * side (other: "agreed to lay down their arms" in the lead): indexes
+     * into the result, given the two sides the whole article names most
+     * once it has been read */
+    struct { size_t at; bool other; } deferred[16];   size_t deferred_count;
     size_t  last_event;    bool has_last_event; /* index in the result of the last event coded from a verb */
     code_place dateline;   bool has_dateline;   /* "KHARTOUM, Sudan -": where events with no place of their own happened */
     mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */

@@ -1479,7 +1479,11 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
          * cease-fire between Israel and Hezbollah", whoever else is named often) */
         bool by_deal = nt == 0 && ns == 1 && towards_other && s->memory->has_deal && side_of(s->memory->deal, src->code) >= 0;
         if (by_deal) memcpy(sides, s->memory->deal, sizeof sides);
-        if (nt == 0 && ns == 1 && towards_other && (by_deal || code_most_named(s->memory, 2, sides))) {
+        bool sides_known = by_deal || code_most_named(s->memory, 2, sides);
+        /* (before the story has named its sides, the act waits for them: the
+         * end of the article settles it) */
+        bool defer_other = nt == 0 && ns == 1 && towards_other && !sides_known;
+        if (nt == 0 && ns == 1 && towards_other && sides_known) {
             /* "the army shelled their bases": the army is on the government's side */
             /* a side known only by its camp ("the army" for the government)
              * leaves force in a named place to the place's country (below) */
@@ -1961,9 +1965,12 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 size_t before = out->count;
                 size_t count_before = out->count;
                 push_event(out, s->a, &out_event);
-                if (out->count > count_before && !out_event.has_target && strcmp(out_event.cameo->code, "045") == 0 &&
-                    s->memory->deferred_count < sizeof s->memory->deferred / sizeof s->memory->deferred[0])
-                    s->memory->deferred[s->memory->deferred_count++] = out->count - 1;
+                if (out->count > count_before && !out_event.has_target &&
+                    (strcmp(out_event.cameo->code, "045") == 0 || defer_other) &&
+                    s->memory->deferred_count < sizeof s->memory->deferred / sizeof s->memory->deferred[0]) {
+                    s->memory->deferred[s->memory->deferred_count].at = out->count - 1;
+                    s->memory->deferred[s->memory->deferred_count++].other = strcmp(out_event.cameo->code, "045") != 0;
+                }
                 if (out->count > before) { s->memory->last_event = before; s->memory->has_last_event = true; }
                 /* "Iraq and Oman hosted talks between the two sides", "talks
                  * mediated by the AU": the two sides negotiated too (046) */
@@ -2169,17 +2176,36 @@ void code_repeat_for_ellipsis(sentence_state *s, size_t sentence_index, const te
 /* Mediation coded before the story had named its sides gets them once the
  * whole article is read: the two parties it names most, other than the
  * mediator ("talks hosted by Russia and Turkey" in a story about Libya's
- * government and Haftar's forces). */
+ * government and Haftar's forces); so does a side's act towards the other
+ * side with no one named ("RENAMO agreed to lay down its arms" in the
+ * lead), when its doer is one of the two. */
 void code_resolve_deferred(memory *mem, code_result *out, arena *a)
 {
     mention sides[2];
     if (!mem->deferred_count || !code_most_named(mem, 2, sides)) return;
     for (size_t d = mem->deferred_count; d > 0; d--) {
-        size_t i = mem->deferred[d - 1];
+        size_t i = mem->deferred[d - 1].at;
         if (i >= out->count || out->events[i].has_target) continue;
         const code_event original = out->events[i];
         code_event copy = original;
         size_t placed = 0;
+        if (mem->deferred[d - 1].other) {
+            /* a side's act with no one named: towards the other side */
+            int k = side_of(sides, original.source.code);
+            if (k < 0) continue;
+            code_event *e = &out->events[i];
+            memset(&e->target, 0, sizeof e->target);
+            code_copy_text(e->target.code, sizeof e->target.code, sides[1 - k].code);
+            if (strlen(e->target.code) == 3 && code_is_state(e->target.code))
+                code_copy_text(e->target.code + 3, sizeof e->target.code - 3, "GOV");
+            e->target.text = sides[1 - k].text;
+            e->has_target = true;
+            e->rule = arena_printf(a, "%s; target: the other side the article names most (settled at its end)", original.rule);
+            if (original.explanation)
+                e->explanation = arena_printf(a, "%s; target \"%s\" = %s (the other side the article names most, settled at its end)",
+                                              original.explanation, sides[1 - k].text ? sides[1 - k].text : "", e->target.code);
+            continue;
+        }
         for (int k = 0; k < 2; k++) {
             if (code_same_camp(sides[k].code, original.source.code)) continue;
             code_event *e = placed == 0 ? &out->events[i] : &copy;
