@@ -305,9 +305,21 @@ static int mention_after(const sentence_state *s, size_t from, size_t limit, boo
              is(s, x->last + 1, "termed") || is(s, x->last + 1, "calls") || is(s, x->last + 1, "describes")))
             continue;
         /* "recalled its ambassador to Turkey": the source's own people are not the target */
-        if (exclude >= 0 && x->how && strcmp(x->how, "possessive pronoun") == 0 &&
-            strncmp(x->code, s->mentions[exclude].code, 3) == 0)
+        /* (or of one of a compound source's members: "Britain and the United
+         * States urged their citizens") */
+        bool own = exclude >= 0 && x->how && strcmp(x->how, "possessive pronoun") == 0 &&
+                   strncmp(x->code, s->mentions[exclude].code, 3) == 0;
+        for (size_t q = 0; !own && exclude_group >= 0 && x->how && strcmp(x->how, "possessive pronoun") == 0 && q < s->mention_count; q++)
+            own = s->mentions[q].compound == exclude_group && strncmp(x->code, s->mentions[q].code, 3) == 0;
+        if (own) {
+            /* ("urged its citizens to leave Sudan": what one's own people are
+             * asked to do names no one the appeal is aimed at) */
+            size_t after = x->last + 1;
+            if (after + 1 < s->n && is(s, after, "to") && s->mention_at[after + 1] < 0 && (s->tokens[after + 1].flags & TEXT_WORD) &&
+                !word_is_capitalized(s, after + 1) && !is_any(s, after + 1, determiners))
+                return -1;
             continue;
+        }
         /* "an effort by Moscow": an agent, not the object; but "condemned
          * the attack by X": the author of the deed is what is condemned */
         size_t by = x->first > from && is(s, x->first - 1, "by") ? x->first - 1

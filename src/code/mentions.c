@@ -764,7 +764,17 @@ static size_t build_mention(sentence_state *s, size_t i)
     } else if (s->tag[j] == TAG_PRONOUN && j + 1 < s->n &&
                (is(s, j, "his") || is(s, j, "her") || is(s, j, "their") || is(s, j, "its") || is(s, j, "our"))) {
         /* "his government": the pronoun owns the agent */
-        const mention *ante = resolve_pronoun(s, j);
+        /* ("Britain and the United States urged their citizens": the pair
+         * before it in the clause, each its own; coded by the first) */
+        const mention *ante = NULL;
+        if (is(s, j, "their") && s->mention_count >= 2) {
+            const mention *x = &s->mentions[s->mention_count - 1], *y = &s->mentions[s->mention_count - 2];
+            size_t a = x->first > 0 && is(s, x->first - 1, "the") ? x->first - 1 : x->first;
+            if (a > 0 && is(s, a - 1, "and") && y->last + 2 == a && !x->prepositional && !y->prepositional && !x->place &&
+                !y->place && code_is_state(x->code) && code_is_state(y->code) && s->clause[y->first] == s->clause[j])
+                ante = y;
+        }
+        if (!ante) ante = resolve_pronoun(s, j);
         if (ante) { code_copy_text(owner, sizeof owner, ante->code); have_owner = true; how = "possessive pronoun"; }
         if (is(s, j, "our")) { have_owner = true; how = "our"; owner[0] = 0; }
         j++;
