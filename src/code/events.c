@@ -375,9 +375,15 @@ static int by_agent(const sentence_state *s, size_t from, bool allow_from)
     for (size_t k = from; k < s->n && k < from + 14; k++) {
         if (s->clause[k] != c) break;
         if (is(s, k, "by") || (allow_from && is(s, k, "from"))) {
-            /* "by a panel of the African Union" */
-            for (size_t q = k + 1; q < s->n && q < k + 7 && !(s->cls[q] & WORD_STOP); q++)
+            /* "by a panel of the African Union"; not past a place's
+             * preposition ("destroyed by shelling in Khartoum": the shelling
+             * is the agent, Khartoum where) */
+            static const char *const where[] = { "in", "at", "near", "across", "outside", "inside", "around", "on",
+                                                 "during", "over", "along", NULL };
+            for (size_t q = k + 1; q < s->n && q < k + 7 && !(s->cls[q] & WORD_STOP); q++) {
                 if (s->mention_at[q] >= 0) return s->mention_at[q];
+                if (q > k + 1 && is_any(s, q, where)) break;
+            }
             return -1;
         }
     }
@@ -1124,6 +1130,15 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             ev.source = s->mention_at[h - 1];
         } else {
             ev.source = subject_guess;
+        }
+        /* "Hospitals have been hit by shelling": a deed named after the "by"
+         * of a passive is the agent of that passive; what the clause's
+         * subject suffered is not its own deed */
+        if (!ev.passive && h > 1 && ev.source >= 0 && ev.source == subject_guess && s->mentions[ev.source].last < h &&
+            (p->noun_head || (forms & LEX_FORM_GERUND))) {
+            size_t by = is(s, h - 1, "by") ? h - 1 : is(s, h - 2, "by") && s->mention_at[h - 1] < 0 ? h - 2 : 0;
+            if (by >= 3 && (be_word(s, by - 2) || be_word(s, by - 3)) && s->mention_at[by - 1] < 0 && !(s->cls[by - 1] & WORD_STOP))
+                ev.source = -1;
         }
         if (!ev.passive && h > 0) {
             /* "arrested Khan, sparking violent protests": what a deed set off
