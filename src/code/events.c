@@ -1414,6 +1414,17 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 if (!theirs) continue;
             }
         }
+        /* "a regulation allowing its officers to detain foreigners",
+         * "authorized the army to attack": a deed one is allowed to do has
+         * not been done */
+        if (!p->noun_head && h >= 3 && is(s, h - 1, "to") && s->mention_at[h - 2] >= 0) {
+            size_t b = s->mentions[s->mention_at[h - 2]].first;
+            while (b > 0 && is_any(s, b - 1, determiners)) b--;
+            static const char *const allow[] = { "allow", "authoriz", "authoris", "permit", "empower", "enabl", NULL };
+            bool allowed = false;
+            for (const char *const *w = allow; b > 0 && *w && !allowed; w++) allowed = strncmp(s->words[b - 1], *w, strlen(*w)) == 0;
+            if (allowed) continue;
+        }
         /* "missiles at two military bases in Iraq housing U.S. troops": the
          * forces a struck site houses are struck */
         if (strncmp(p->code, "19", 2) == 0 && !ev.passive) {
