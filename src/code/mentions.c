@@ -811,6 +811,17 @@ static size_t build_mention(sentence_state *s, size_t i)
         k++;
         skipped++;
     }
+    /* "the Sudanese Communist Party": a party named with its country, and
+     * not in the dictionaries (where ruling parties are), is in opposition */
+    for (size_t q = j + 1; have_owner && !possessive && strlen(owner) == 3 && code_is_state(owner) && q < k; q++) {
+        if (!word_is_capitalized(s, q - 1) || s->tag[q - 1] != TAG_NONE) break;
+        if (!is(s, q, "party") || !word_is_capitalized(s, q)) continue;
+        char code[16];
+        code_set(code, owner, "OPP");
+        mention *m = add_mention(s, start, q, code, MENTION_GROUP, "a party named with its country (not listed: opposition)");
+        if (m) { m->prepositional = preceded_by_preposition(s, start); remember(s, m); }
+        return q + 1;
+    }
     if (!(k < s->n && s->tag[k] == TAG_AGENT)) k = j;
     size_t agent_first = k;
     const lex_entry *agent = NULL;
