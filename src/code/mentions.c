@@ -1053,6 +1053,12 @@ static size_t build_mention(sentence_state *s, size_t i)
         if (!local && !s->place_carried && s->place_at > agent_last)
             for (size_t k = agent_last + 1; k < s->place_at && k < s->n; k++)
                 if (is(s, k, ",")) placed = false;
+        /* nor when it is in a clause joined before them: "the seizure of its
+         * tanker in Gibraltar ..., and a senior Guards commander threatened" */
+        if (!local && !s->place_carried && s->place_at < start)
+            for (size_t k = s->place_at; k + 1 < start; k++)
+                if ((is(s, k, ",") && (is(s, k + 1, "and") || is(s, k + 1, "but") || is(s, k + 1, "while"))) || is(s, k, ";"))
+                    placed = false;
         if (inferred && s->place_country[0] && placed) {
             /* "In Yerevan, thousands of protesters": the sentence's place */
             code_set(m->code, s->place_country, agent->value);
@@ -1454,6 +1460,21 @@ static int known_surname(const sentence_state *s, size_t i)
     return -1;
 }
 
+/* "a senior Guards commander" after "Iran's Revolutionary Guards": the
+ * last word of a group's name, named before in the article, before an agent
+ * noun, stands for that group.  Returns the index in the memory's groups, or -1. */
+static int group_by_last_word(const sentence_state *s, size_t i)
+{
+    if (i == 0 || !word_is_capitalized(s, i) || s->tag[i] != TAG_NONE || s->dateline[i]) return -1;
+    if (i + 1 >= s->n || s->tag[i + 1] != TAG_AGENT) return -1;
+    for (size_t k = s->memory->group_count; k > 0; k--) {
+        const char *text = s->memory->groups[k - 1].text;
+        const char *space = text ? strrchr(text, ' ') : NULL;
+        if (space && strcasecmp(space + 1, s->words[i]) == 0) return (int)(k - 1);
+    }
+    return -1;
+}
+
 /* Is there a ", and" or ";" between from and to (the pair named in an
  * earlier clause of the sentence, not the subject of this one)? */
 static bool joined_clause(const sentence_state *s, size_t from, size_t to)
@@ -1671,6 +1692,13 @@ void code_build_mentions(sentence_state *s)
         } else if (t == TAG_NONE && (s->region[i] || is(s, i, "region")) &&
                    ((region_next = build_region_mention(s, i)) > 0 || (region_next = build_region_target(s, i)) > 0)) {
             i = region_next;
+        } else if (t == TAG_NONE && group_by_last_word(s, i) >= 0) {
+            const mention *g = &s->memory->groups[group_by_last_word(s, i)];
+            size_t end = i + 1;
+            while (end + 1 < s->n && s->tag[end + 1] == TAG_AGENT) end++;
+            mention *m = add_mention(s, i, end, g->code, g->kind, "a group named before, by the last word of its name");
+            if (m) remember(s, m);
+            i = end + 1;
         } else if (t == TAG_NONE && known_surname(s, i) >= 0) {
             int k = known_surname(s, i);
             mention *m = add_mention(s, i, i, s->memory->people[k].code, MENTION_PERSON, "surname of a person named before");
