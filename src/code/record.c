@@ -2024,7 +2024,11 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 bool own_side = speaker && code_is_state(speaker->code) && code_is_state(out_event.source.code) &&
                                 strncmp(speaker->code, out_event.source.code, 3) == 0 &&
                                 (doer->kind == MENTION_AGENT || doer->kind == MENTION_COUNTRY) &&
-                                !(doer->how && strcmp(doer->how, "possessive + agent") == 0);
+                                !(doer->how && strcmp(doer->how, "possessive + agent") == 0) &&
+                                /* (rebels, insurgents and gunmen of the speaker's country are no side of his) */
+                                !(strlen(out_event.source.code) >= 6 &&
+                                  (strncmp(out_event.source.code + 3, "REB", 3) == 0 || strncmp(out_event.source.code + 3, "INS", 3) == 0 ||
+                                   strncmp(out_event.source.code + 3, "UAF", 3) == 0 || strncmp(out_event.source.code + 3, "CRM", 3) == 0));
                 /* done to the speaker, his government or his country's land and people */
                 /* "Azerbaijan said its forces had captured villages": the
                  * speaker's own forces, whatever they did, are no accusation */
@@ -2033,7 +2037,21 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                                        strncmp(out_event.target.code, speaker->code, 3) == 0 &&
                                        (strcmp(out_event.target.code, speaker->code) == 0 || strlen(out_event.target.code) == 3 ||
                                         strcmp(out_event.target.code + 3, "GOV") == 0 || strcmp(out_event.target.code + 3, "CVL") == 0);
-                if (speaker && a == 0 && b == 0 && info->quad_class == 4 && strncmp(info->code, "15", 2) != 0 &&
+                /* a deed only named inside what is said is not what is told of
+                 * it: "said it had provided air support to the Chadian offensive",
+                 * "agreements with French forces fighting Islamist militants" */
+                bool named_only = false;
+                if (ev->pattern->noun_head) {
+                    for (size_t k = ev->head; k > 0 && ev->head - k < 4 && !named_only; k--) {
+                        if (is_any(s, k - 1, prepositions)) named_only = true;
+                        else if (s->is_head[k - 1] && s->mention_at[k - 1] < 0) break;
+                    }
+                } else if (strlen(s->words[ev->head]) > 4 && strcmp(s->words[ev->head] + strlen(s->words[ev->head]) - 3, "ing") == 0 &&
+                           ev->head > 0 && s->mention_at[ev->head - 1] >= 0 &&
+                           s->mentions[s->mention_at[ev->head - 1]].prepositional) {
+                    named_only = true;
+                }
+                if (speaker && a == 0 && b == 0 && info->quad_class == 4 && strncmp(info->code, "15", 2) != 0 && !named_only &&
                     strncmp(info->code, "16", 2) != 0 && !ev->intent && !ev->negated &&
                     strcmp(speaker->code, sources[a]->code) != 0 && code_speaker_is_party(speaker) && !sourcing &&
                     (!own_side || against_speaker)) {
@@ -2041,6 +2059,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                     if (accuse) {
                         code_event acc = out_event;
                         actor_of(speaker, &acc.source);
+                        state_role(&acc.source, speaker, accuse, true);   /* "Nigeria said": its government */
                         actor_of(sources[a], &acc.target);
                         acc.has_target = true;
                         acc.cameo = accuse;
