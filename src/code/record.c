@@ -1710,6 +1710,18 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                     if (strcmp(info->code, "042") == 0 && tg->how && strcmp(tg->how, "capital") == 0 &&
                         code_is_state(out_event.target.code) && strlen(out_event.target.code) > 3)
                         out_event.target.code[3] = 0;
+                    /* ("flew to Banjul on Friday to meet Jammeh": a visit made to meet
+                     * that country's leaders is to them) */
+                    if (strcmp(info->code, "042") == 0 && in_sentence(s, tg) && strlen(out_event.target.code) == 3 &&
+                        code_is_state(out_event.target.code))
+                        for (size_t k = tg->last + 1; k + 2 < s->n && k < tg->last + 8 && s->clause[k] == s->clause[tg->last]; k++) {
+                            if (!is(s, k, "to") || !(is(s, k + 1, "meet") || is(s, k + 1, "see"))) continue;
+                            int m = s->mention_at[k + 2] >= 0 ? s->mention_at[k + 2] : k + 3 < s->n ? s->mention_at[k + 3] : -1;
+                            if (m >= 0 && strncmp(s->mentions[m].code, out_event.target.code, 3) == 0 &&
+                                strlen(s->mentions[m].code) == 6 && strcmp(s->mentions[m].code + 3, "GOV") == 0)
+                                code_copy_text(out_event.target.code, sizeof out_event.target.code, s->mentions[m].code);
+                            break;
+                        }
                     /* "the neighbors fought a war": each side fights the other's forces */
                     if (reciprocal) {
                         force_by_government(&out_event.target, tg, info);
