@@ -781,6 +781,52 @@ static size_t next_head(const sentence_state *s, size_t h)
     return h;
 }
 
+/* "Britain said the seizure was unacceptable", "the measures were a
+ * violation of its sovereignty, Qatar said": what one says a deed, a deal or
+ * an actor is judges it as calling it so would ("call _ unacceptable"): the
+ * patterns of "call" with their target first are read after "is", "was",
+ * "were" or "are", the mention before it is the target and the speaker of
+ * the sentence's report the source. */
+static void evaluations_said(sentence_state *s, pending_event *out, size_t *count)
+{
+    size_t report = SIZE_MAX;
+    for (size_t k = 1; k < s->n && report == SIZE_MAX; k++)
+        if (s->tag[k] == TAG_REPORT && s->tag[k - 1] != TAG_REPORT) report = k;
+    if (report == SIZE_MAX) return;
+    uint32_t call = 0;
+    for (size_t b = 1; b + 1 < s->n && *count < MAX_EVENTS_PER_SENTENCE; b++) {
+        if (!be_word(s, b) || is(s, b, "be") || is(s, b, "been") || is(s, b, "being") || s->mention_at[b - 1] < 0 ||
+            (s->tokens[b].flags & TEXT_POSSESSIVE))
+            continue;
+        if (s->tag[b + 1] == TAG_NEGATION || s->clause[b] == s->clause[report]) continue;
+        int target = s->mention_at[b - 1];
+        if (s->mentions[target].place || !s->mentions[target].code[0]) continue;
+        int speaker = s->mention_at[report - 1] >= 0 ? s->mention_at[report - 1] : code_clause_subject(s, report - 1);
+        if (speaker < 0 || speaker == target || s->clause[s->mentions[speaker].first] == s->clause[b]) continue;
+        if (!call) call = lex_word_id(s->dict, "call", 4, lex_word_hash("call"));
+        size_t hc = 0;
+        const lex_head_pattern *heads = lex_heads_of(s->dict, call, &hc);
+        match_result best = { 0 };
+        bool found = false;
+        for (size_t k = 0; k < hc; k++) {
+            const lex_pattern *p = heads[k].pattern;
+            if (p->noun_head || p->slot_index != 0 || p->word_count < 2) continue;
+            match_result r;
+            if (!match_pattern(s, b, p, &r)) continue;
+            /* (nothing but words of the judgement between: "was a blatant violation") */
+            bool plain = true;
+            for (size_t q = b + 1; q < r.last && plain; q++)
+                plain = s->mention_at[q] < 0 && !s->is_head[q] &&
+                        (!(s->tokens[q].flags & TEXT_PUNCT) || (s->tokens[q].flags & TEXT_QUOTE));
+            if (plain && (!found || r.pattern->word_count > best.pattern->word_count)) { best = r; found = true; }
+        }
+        if (!found) continue;
+        pending_event ev = { best.pattern, b, best.last, speaker, target, false, false, false, false, false, false, -1, NULL, NULL, false, NULL };
+        for (size_t k = b; k <= best.last; k++) s->consumed[k] = true;
+        out[(*count)++] = ev;
+    }
+}
+
 void code_find_events(sentence_state *s, pending_event *out, size_t *count)
 {
     *count = 0;
@@ -1554,6 +1600,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 deed->dropped = true;
         }
     }
+    evaluations_said(s, out, count);
     /* "accused Tajik troops of shelling the town": the accusation's pattern
      * holds the deed's word; the deed is coded too, by the accused */
     size_t accusations = *count;

@@ -1723,7 +1723,8 @@ void code_build_mentions(sentence_state *s)
                 /* "condemned the attacks": the last deed coded by a word of the
                  * same stem ("launched drone attacks"), before a later deed of
                  * another kind ("shot down 20 drones") */
-                if (!want_coercion && strcmp(value, "deed") == 0) {
+                /* (and "the seizure" the last coercion told by "seize") */
+                if ((!want_coercion && strcmp(value, "deed") == 0) || coercion) {
                     const char *noun = s->words[end];
                     for (size_t k = mem->deed_count; k > 0; k--) {
                         const char *text = mem->deeds[k - 1].pattern;

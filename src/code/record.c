@@ -41,6 +41,20 @@ static const mention *accuser_of(const memory *mem, const char *denier)
     return NULL;
 }
 
+/* The recent deeds with the words that told them, newest last, for "the
+ * attacks" and "the seizure" to find theirs by stem. */
+static void remember_deed(memory *mem, const mention *src, const pending_event *ev)
+{
+    size_t cap = sizeof mem->deeds / sizeof mem->deeds[0];
+    if (mem->deed_count == cap) {
+        memmove(mem->deeds, mem->deeds + 1, (cap - 1) * sizeof mem->deeds[0]);
+        mem->deed_count--;
+    }
+    mem->deeds[mem->deed_count].by = *src;
+    mem->deeds[mem->deed_count].pattern = ev->pattern->text;
+    mem->deed_count++;
+}
+
 /* What later references stand for: "the deal" for the parties of the last
  * agreement or talks, "the attack" for the author of the last use of force. */
 static void remember_event(sentence_state *s, const lex_code_info *info, const pending_event *ev, const mention *src,
@@ -72,6 +86,7 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
         if ((strncmp(c, "17", 2) == 0 && strncmp(c, "172", 3) != 0) || strcmp(c, "181") == 0) {
             mem->coercion = *src;
             mem->has_coercion = true;
+            remember_deed(mem, src, ev);   /* ("the seizure": the last deed told by a word of its stem) */
             if (strcmp(c, "173") == 0 || strcmp(c, "181") == 0) {   /* people held, not a curfew's */
                 mem->held[0] = 0;
                 mem->held_text = nt > 0 ? targets[0]->text : NULL;
@@ -82,14 +97,7 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
                    strcmp(c, "192") != 0) {   /* taking a town is no "attack" */
             mem->deed = *src;
             mem->has_deed = true;
-            size_t cap = sizeof mem->deeds / sizeof mem->deeds[0];
-            if (mem->deed_count == cap) {
-                memmove(mem->deeds, mem->deeds + 1, (cap - 1) * sizeof mem->deeds[0]);
-                mem->deed_count--;
-            }
-            mem->deeds[mem->deed_count].by = *src;
-            mem->deeds[mem->deed_count].pattern = ev->pattern->text;
-            mem->deed_count++;
+            remember_deed(mem, src, ev);
             mem->has_victim = nt > 0 && targets[0]->code[0];
             if (mem->has_victim) mem->victim = *targets[0];
         }
