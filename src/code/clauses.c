@@ -298,11 +298,14 @@ int code_clause_subject(const sentence_state *s, size_t head)
      * the first one's subject, not its object */
     size_t and = head >= 1 && is(s, head - 1, "and") ? head - 1
                : head >= 2 && is(s, head - 2, "and") && (is(s, head - 1, "also") || is(s, head - 1, "then")) ? head - 2 : 0;
-    if (and > 0 && s->mention_at[and - 1] < 0)
+    /* (a place before "and" is no compound: "hit a hospital in Kyiv and killed") */
+    if (and > 0 && (s->mention_at[and - 1] < 0 || s->mentions[s->mention_at[and - 1]].prepositional))
         for (size_t p = and; p > 0; p--) {
             size_t v = p - 1;
             if (s->clause[v] != c) break;
-            if (s->is_head[v] && v > 0 && !is_any(s, v - 1, determiners) && s->mention_at[v] < 0 &&
+            /* (a relative "that" opening the clause is no determiner: "an attack that hit a hospital and killed") */
+            bool relative_that = v >= 2 && is(s, v - 1, "that") && s->clause[v - 2] != s->clause[v - 1];
+            if (s->is_head[v] && v > 0 && (!is_any(s, v - 1, determiners) || relative_that) && s->mention_at[v] < 0 &&
                 !(s->tokens[v - 1].flags & TEXT_POSSESSIVE) && !word_is_capitalized(s, v)) {
                 /* "for making compromises": a gerund after a preposition is no main verb */
                 size_t wl = strlen(s->words[v]);
@@ -343,6 +346,22 @@ int code_clause_subject(const sentence_state *s, size_t head)
         }
         if (k < head && is(s, k, "who") && k >= 1 && s->mention_at[k - 1] >= 0 && s->mentions[s->mention_at[k - 1]].code[0])
             return s->mention_at[k - 1];
+        /* "a Russian missile attack that hit a hospital": the thing before
+         * "that" did it, a deed by its author named inside it */
+        bool complement = false;   /* ("warned its allies that ...": what is said) */
+        for (size_t q = k; q > 0 && k - q < 7 && !complement; q--) complement = s->tag[q - 1] == TAG_REPORT;
+        /* (a relative "that" is followed by its verb: "that hit", "that has fought") */
+        bool verb_next = k + 1 < s->n && (s->is_head[k + 1] || s->tag[k + 1] == TAG_MODAL || be_word(s, k + 1) ||
+                                          is(s, k + 1, "has") || is(s, k + 1, "have") || is(s, k + 1, "had"));
+        if (k < head && is(s, k, "that") && k >= 1 && !complement && verb_next && !is(s, k - 1, ","))
+            for (size_t q = k; q > 0 && k - q < 4; q--) {
+                if (s->tokens[q - 1].flags & TEXT_PUNCT) break;
+                int m = s->mention_at[q - 1];
+                if (m >= 0 && s->mentions[m].code[0] && !s->mentions[m].place && !s->mentions[m].prepositional &&
+                    !s->mentions[m].modifier)
+                    return m;
+                if (m >= 0 || is_any(s, q - 1, determiners)) break;   /* (the noun phrase begins) */
+            }
         if (k < head && (is(s, k, "who") || is(s, k, "which")) && k >= 2 && is(s, k - 1, ",") && near >= 0) {
             int m = near;
             /* "threw stones at police, who detained dozens": the object of

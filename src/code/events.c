@@ -1129,13 +1129,17 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             else if (h > 1 && s->mention_at[h - 2] >= 0 && (s->tokens[h - 1].flags & TEXT_POSSESSIVE)) ev.source = s->mention_at[h - 2];
             else {
                 /* "the army's 2017 crackdown", "Russia's months-long blockade" */
+                /* (and "a Russian missile attack": a weapon's word between) */
                 size_t b = h;
                 while (b > 0 && h - b < 3 && !(s->tokens[b - 1].flags & TEXT_POSSESSIVE) && s->mention_at[b - 1] < 0 &&
-                       s->tag[b - 1] == TAG_NONE && !s->is_head[b - 1] && !(s->cls[b - 1] & WORD_STOP) &&
+                       s->tag[b - 1] == TAG_NONE && (!s->is_head[b - 1] || s->weapon[b - 1]) && !(s->cls[b - 1] & WORD_STOP) &&
                        ((s->tokens[b - 1].flags & TEXT_NUMBER) || !word_is_capitalized(s, b - 1)))
                     b--;
                 if (b < h && b > 1 && (s->tokens[b - 1].flags & TEXT_POSSESSIVE) && s->mention_at[b - 2] >= 0)
                     ev.source = s->mention_at[b - 2];
+                else if (b < h && b > 0 && s->weapon[b] && s->mention_at[b - 1] >= 0 && !s->mentions[s->mention_at[b - 1]].place &&
+                         !s->mentions[s->mention_at[b - 1]].prepositional)
+                    ev.source = s->mention_at[b - 1];
             }
                 /* "an attack by X", not "talks mediated by X" (the mediator) */
             if (ev.source < 0 && (is(s, best.last + 1, "by") || (is(s, best.last + 2, "by") && !s->is_head[best.last + 1])))
@@ -1176,6 +1180,36 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             ev.source = s->mention_at[h - 1];
         } else {
             ev.source = subject_guess;
+            /* "condemned Russian drone strikes", "after a Russian missile
+             * attack": a verb's word at the end of a noun phrase that is the
+             * object of another verb or of a preposition names a deed, done
+             * by the state or group named inside the phrase */
+            int owner = -1;
+            size_t b = h;
+            while (b > 0 && h - b < 4) {
+                size_t q = b - 1;
+                if (s->mention_at[q] >= 0) {
+                    const mention *x = &s->mentions[s->mention_at[q]];
+                    if (x->place || owner >= 0) break;
+                    owner = s->mention_at[q];
+                    b = x->first;
+                    continue;
+                }
+                if (!s->weapon[q] && (s->tag[q] != TAG_NONE || s->is_head[q] || (s->cls[q] & WORD_STOP) || word_is_capitalized(s, q) ||
+                                      (s->tokens[q].flags & (TEXT_PUNCT | TEXT_NUMBER))))
+                    break;
+                b = q;
+            }
+            if (b > 0 && is_any(s, b - 1, determiners) && !is(s, b - 1, "that")) b--;
+            /* (a noun's form, with a weapon or a demonym right before it: not
+             * "welcomed the agreement and urged") */
+            bool noun_form = !(forms & (LEX_FORM_PAST | LEX_FORM_PARTICIPLE | LEX_FORM_GERUND)) &&
+                             (s->weapon[h - 1] || (s->mention_at[h - 1] >= 0 && s->mentions[s->mention_at[h - 1]].kind == MENTION_COUNTRY &&
+                                                   s->mentions[s->mention_at[h - 1]].adjectival));
+            if (noun_form && owner >= 0 && owner != subject_guess && b > 0 && b < h &&
+                ((s->is_head[b - 1] && s->mention_at[b - 1] < 0 && s->tag[b - 1] != TAG_REPORT && !be_word(s, b - 1)) ||
+                 is_any(s, b - 1, prepositions)))
+                ev.source = owner;
         }
         /* "Hospitals have been hit by shelling": a deed named after the "by"
          * of a passive is the agent of that passive; what the clause's
