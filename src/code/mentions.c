@@ -1136,7 +1136,9 @@ static size_t build_mention(sentence_state *s, size_t i)
             if (bare && inferred && comparable && strcmp(before, m->code) != 0) {
                 code_copy_text(m->code, sizeof m->code, mem->named_agents[slot].code);
                 m->how = "the same noun named before";
-            } else if ((agent_first != agent_last || have_owner) && m->plural && strlen(noun) < sizeof mem->named_agents[0].word && (ml == 6 || ml == 3)) {
+            } else if ((agent_first != agent_last || have_owner) && (m->plural || ml == 6) &&
+                       strlen(noun) < sizeof mem->named_agents[0].word && (ml == 6 || ml == 3)) {
+                /* (and a body: "Myanmar's military ... the military") */
                 if (slot == mem->named_agent_count) {
                     if (slot == sizeof mem->named_agents / sizeof mem->named_agents[0]) {
                         memmove(mem->named_agents, mem->named_agents + 1, (slot - 1) * sizeof mem->named_agents[0]);
