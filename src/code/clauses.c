@@ -105,7 +105,11 @@ void code_cut_clauses(sentence_state *s)
              * "said the separatist units would disarm and withdraw") */
             bool shared_modal = i >= 2 && s->is_head[i - 1] && s->mention_at[i - 1] < 0 &&
                                 (s->tag[i - 2] == TAG_MODAL || is(s, i - 2, "to"));
-            if (v < s->n && s->mention_at[v] < 0 && s->is_head[v] && speech_head(s, v) && !shared_modal) {
+            /* (so is a vow or threat told by its verb: "said the truce was
+             * fragile and vowed to destroy Hamas") */
+            bool vow = v < s->n && s->tag[v] == TAG_MODAL && strlen(s->words[v]) > 4 &&
+                       strcmp(s->words[v] + strlen(s->words[v]) - 2, "ed") == 0;
+            if (v < s->n && s->mention_at[v] < 0 && ((s->is_head[v] && speech_head(s, v)) || vow) && !shared_modal) {
                 boundary = true;
                 speech_subject = speaker_clause;
             }
