@@ -86,6 +86,22 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
                 ok = true;
                 break;
             }
+            /* an apposition after the slot's actor is passed over: "ordered
+             * the French ambassador, Joel Meyer, to leave", "asked the CSTO, a
+             * Moscow-led alliance, for help" */
+            if (after_slot && is(s, k, ",") && k > 0 && s->mention_at[k - 1] >= 0 && k + 2 < s->n &&
+                (word_is_capitalized(s, k + 1) || is(s, k + 1, "a") || is(s, k + 1, "an") || is(s, k + 1, "the"))) {
+                size_t close = 0;
+                for (size_t q = k + 1; q < s->n && q < k + 8; q++) {
+                    if (is(s, q, ",")) { close = q; break; }
+                    if ((s->tokens[q].flags & TEXT_PUNCT) && !(s->tokens[q].flags & TEXT_HYPHEN_NEXT) && !is(s, q, "-")) break;
+                    if (is(s, q, "and") || is(s, q, "who") || is(s, q, "which") || is(s, q, "but") || s->tag[q] == TAG_REPORT ||
+                        (s->is_head[q] && s->mention_at[q] < 0 && !word_is_capitalized(s, q) &&
+                         !(s->tokens[q - 1].flags & TEXT_HYPHEN_NEXT)))   /* ("Moscow-led") */
+                        break;
+                }
+                if (close > k + 1) { k = close; continue; }
+            }
             /* a comma or a full stop ends the phrase, and so does "between",
              * whose pair is no object: "killed in clashes between
              * demonstrators and police" */
