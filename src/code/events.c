@@ -1110,6 +1110,15 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             s->mentions[s->mention_at[best.last]].kind == MENTION_AGENT && s->mentions[s->mention_at[best.last]].plural &&
             (subject_guess < 0 || s->mentions[subject_guess].compound < 0))
             ev.target = s->mention_at[best.last];
+        /* "send tanks and armoured vehicles", "provide armoured vehicles": in
+         * aid the pattern's own things are what is given, not whom to */
+        if (ev.target >= 0 && (strncmp(p->code, "03", 2) == 0 || strncmp(p->code, "07", 2) == 0) &&
+            s->mentions[ev.target].kind == MENTION_AGENT && s->mentions[ev.target].inferred_country &&
+            s->mentions[ev.target].first > h && s->mentions[ev.target].last <= best.last) {
+            ev.target = -1;
+            int after = mention_after(s, best.last + 1, s->n, true, best.last, -1, -1);
+            if (after >= 0 && s->mentions[after].first > 0 && is(s, s->mentions[after].first - 1, "to")) ev.target = after;
+        }
         /* source */
         if (ev.target >= 0 && subject_guess >= 0 && s->mentions[ev.target].how &&
             strcmp(s->mentions[ev.target].how, "possessive pronoun") == 0 &&
