@@ -1936,8 +1936,18 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                     continue;
                 /* "seized a priest and a dozen worshippers": people seized are
                  * taken hostage by an armed group, detained by a state */
+                /* (and fighters taken, as the noun phrase's last word: "captured
+                 * 30 Russian soldiers", "captured its pilot"; not "captured rebel
+                 * positions", where the fighters only describe a place) */
+                bool fighters_taken = tg && in_sentence(s, tg) && tg->kind == MENTION_AGENT && strlen(tg->code) == 6 &&
+                                      tg->first > ev->last && !is(s, tg->first - 1, "from") &&
+                                      !(tg->first >= 2 && is(s, tg->first - 2, "from")) &&
+                                      code_role_in(tg->code, (const char *const[]){ "MIL", "REB", "INS", "COP", "UAF", NULL }) &&
+                                      (tg->last + 1 >= s->n || (s->tokens[tg->last + 1].flags & TEXT_PUNCT) ||
+                                       is_any(s, tg->last + 1, prepositions) || is(s, tg->last + 1, "and") ||
+                                       (s->tokens[tg->last + 1].flags & TEXT_NUMBER));
                 if (strcmp(out_event.cameo->code, "192") == 0 && tg && in_sentence(s, tg) &&
-                    (tg->kind == MENTION_PERSON ||
+                    (tg->kind == MENTION_PERSON || fighters_taken ||
                      (tg->kind == MENTION_AGENT && strlen(tg->code) == 6 &&
                       (strcmp(tg->code + 3, "CVL") == 0 || strcmp(tg->code + 3, "REL") == 0 || strcmp(tg->code + 3, "EDU") == 0 ||
                        strcmp(tg->code + 3, "LAB") == 0 || strcmp(tg->code + 3, "OPP") == 0)))) {
