@@ -1929,6 +1929,16 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 if (strcmp(ev->pattern->text, "take <place>") == 0 && strlen(out_event.source.code) == 6 &&
                     !code_role_in(out_event.source.code, (const char *const[]){ "MIL", "REB", "INS", "UAF", "GOV", NULL }))
                     continue;
+                /* "Protesters attacked the embassies": a crowd's force is a riot (145) */
+                if ((str_same(out_event.cameo->code, "190") || str_same(out_event.cameo->code, "193")) &&
+                    sources[a]->kind == MENTION_AGENT && strlen(out_event.source.code) == 6 &&
+                    code_role_in(out_event.source.code, (const char *const[]){ "OPP", "CVL", NULL })) {
+                    const lex_code_info *riot = lex_code(s->dict, "145");
+                    if (riot) {
+                        out_event.cameo = riot;
+                        rule_extra = arena_printf(s->a, "%s; a crowd's force -> 145", rule_extra);
+                    }
+                }
                 /* "the army marched into the city": armed forces on the move do
                  * not demonstrate */
                 if (strncmp(out_event.cameo->code, "14", 2) == 0 && code_is_state(out_event.source.code) &&
