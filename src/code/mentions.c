@@ -1044,6 +1044,22 @@ static size_t build_mention(sentence_state *s, size_t i)
         mention *m = add_mention(s, start, agent_last, code, MENTION_AGENT, agent_how);
         if (!m) return agent_last + 1;
         m->inferred_country = inferred;
+        /* "U.S. warplanes and warships": the second noun shares the first's country */
+        /* (not one with a qualifier of its own: "Ethiopia's government and forces from Tigray") */
+        if (inferred && start >= 2 && is(s, start - 1, "and") && s->mention_at[start - 2] >= 0 &&
+            !(agent_last + 1 < s->n && (is(s, agent_last + 1, "from") || is(s, agent_last + 1, "of") ||
+                                        is(s, agent_last + 1, "loyal") || is(s, agent_last + 1, "in") ||
+                                        is(s, agent_last + 1, "led") || is(s, agent_last + 1, "backed")))) {
+            const mention *first = &s->mentions[s->mention_at[start - 2]];
+            if (first->kind == MENTION_AGENT && !first->inferred_country && !first->place && strlen(first->code) >= 3 &&
+                code_is_state(first->code)) {
+                char country[4] = { first->code[0], first->code[1], first->code[2], 0 };
+                code_set(m->code, country, agent->value);
+                m->how = "agent sharing the country of the noun before \"and\"";
+                inferred = false;
+                m->inferred_country = false;
+            }
+        }
         /* a place named earlier in the paragraph is home only to those
          * who stay where they are: police and protesters */
         bool local = str_same(agent->value, "COP") || str_same(agent->value, "OPP");
