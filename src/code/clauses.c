@@ -204,9 +204,15 @@ void code_cut_clauses(sentence_state *s)
         /* "..., a source in Ukraine's SBU security service told Reuters": a
          * trailing speaker is a clause of its own, no object of the verb before */
         if (is(s, i, ",") && i > 0 && !boundary) {
+            bool named = false;
             for (size_t k = i + 1; k < s->n && k < i + 12; k++) {
                 if (s->tag[k] == TAG_REPORT) { if (k > i + 1) boundary = true; break; }
                 if (is(s, k, "'s") || is(s, k, "'")) continue;   /* (a possessive, no "is") */
+                /* (a name in apposition: "..., the governor, Oleh Syniehubov, said") */
+                if (is(s, k, ",") && k + 1 < s->n && (word_is_capitalized(s, k + 1) || (named && s->tag[k + 1] == TAG_REPORT))) {
+                    named = true;
+                    continue;
+                }
                 if ((s->tokens[k].flags & TEXT_PUNCT) || be_word(s, k) ||
                     s->tag[k] == TAG_MODAL || (s->is_head[k] && s->mention_at[k] < 0 && !word_is_capitalized(s, k)))
                     break;
