@@ -20,6 +20,7 @@
 #include "date.h"
 #include "code.h"
 
+#include <assert.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -921,45 +922,62 @@ static int read_unit(const scanner *sc, size_t i, date_expression *e, date_expre
     }
 }
 
-/* Could w head a date expression?  A number, or one of the words the
- * readers start from (months, weekdays, day words, units): most words of a
- * sentence are none of these, and are skipped with a comparison or two. */
+/* The words the readers start from (months, weekdays, day words, units),
+ * by first letter; numbers start them too. */
+static const char *const heads_a[] = { "apr", "april", "aug", "august", "afternoon", "afternoons", NULL };
+static const char *const heads_d[] = { "dec", "december", "day", "days", "decade", "decades", NULL };
+static const char *const heads_e[] = { "evening", "evenings", NULL };
+static const char *const heads_f[] = { "feb", "february", "friday", NULL };
+static const char *const heads_h[] = { "hour", "hours", NULL };
+static const char *const heads_j[] = { "jan", "january", "jun", "june", "jul", "july", NULL };
+static const char *const heads_m[] = { "mar", "march", "may", "monday", "morning", "mornings", "month", "months",
+                                       "minute", "minutes", NULL };
+static const char *const heads_n[] = { "nov", "november", "night", "nights", NULL };
+static const char *const heads_o[] = { "oct", "october", "overnight", NULL };
+static const char *const heads_s[] = { "sep", "sept", "september", "saturday", "sunday", NULL };
+static const char *const heads_t[] = { "tuesday", "thursday", "today", "tonight", "tomorrow", NULL };
+static const char *const heads_w[] = { "wednesday", "week", "weeks", "weekend", "weekends", NULL };
+static const char *const heads_y[] = { "yesterday", "year", "years", NULL };
+static const char *const *const heads_by_letter[26] = {
+    ['a' - 'a'] = heads_a, ['d' - 'a'] = heads_d, ['e' - 'a'] = heads_e, ['f' - 'a'] = heads_f, ['h' - 'a'] = heads_h,
+    ['j' - 'a'] = heads_j, ['m' - 'a'] = heads_m, ['n' - 'a'] = heads_n, ['o' - 'a'] = heads_o, ['s' - 'a'] = heads_s,
+    ['t' - 'a'] = heads_t, ['w' - 'a'] = heads_w, ['y' - 'a'] = heads_y,
+};
+
+/* The first three letters of every head word as one bit each (worked out
+ * once per process): most words of a sentence ("the", "said", "and") start
+ * as no head does, and are passed over with one test. */
+static uint8_t head_prefixes[(26 * 26 * 26 + 7) / 8];
+static pthread_once_t head_prefixes_once = PTHREAD_ONCE_INIT;
+
+static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+/* The index of w's first three letters, or -1 if it does not start with
+ * three lowercase letters (as every head word does). */
+static int prefix_index(const char *w)
+{
+    if (!is_lower(w[0]) || !is_lower(w[1]) || !is_lower(w[2])) return -1;
+    return ((w[0] - 'a') * 26 + (w[1] - 'a')) * 26 + (w[2] - 'a');
+}
+
+static void build_head_prefixes(void)
+{
+    for (size_t c = 0; c < 26; c++)
+        for (const char *const *list = heads_by_letter[c]; list && *list; list++) {
+            int index = prefix_index(*list);
+            assert(index >= 0);
+            head_prefixes[index / 8] |= (uint8_t)(1u << (index % 8));
+        }
+}
+
+/* Could w head a date expression?  A number, or a head word (see above). */
 static bool may_head(const char *w)
 {
-    static const char *const j[] = { "jan", "january", "jun", "june", "jul", "july", NULL };
-    static const char *const f[] = { "feb", "february", "friday", NULL };
-    static const char *const m[] = { "mar", "march", "may", "monday", "morning", "mornings", "month", "months",
-                                     "minute", "minutes", NULL };
-    static const char *const a[] = { "apr", "april", "aug", "august", "afternoon", "afternoons", NULL };
-    static const char *const s[] = { "sep", "sept", "september", "saturday", "sunday", NULL };
-    static const char *const o[] = { "oct", "october", "overnight", NULL };
-    static const char *const n[] = { "nov", "november", "night", "nights", NULL };
-    static const char *const d[] = { "dec", "december", "day", "days", "decade", "decades", NULL };
-    static const char *const t[] = { "tuesday", "thursday", "today", "tonight", "tomorrow", NULL };
-    static const char *const wk[] = { "wednesday", "week", "weeks", "weekend", "weekends", NULL };
-    static const char *const y[] = { "yesterday", "year", "years", NULL };
-    static const char *const h[] = { "hour", "hours", NULL };
-    static const char *const e[] = { "evening", "evenings", NULL };
-    const char *const *list;
-    switch (w[0]) {
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9': return true;
-    case 'j': list = j; break;
-    case 'f': list = f; break;
-    case 'm': list = m; break;
-    case 'a': list = a; break;
-    case 's': list = s; break;
-    case 'o': list = o; break;
-    case 'n': list = n; break;
-    case 'd': list = d; break;
-    case 't': list = t; break;
-    case 'w': list = wk; break;
-    case 'y': list = y; break;
-    case 'h': list = h; break;
-    case 'e': list = e; break;
-    default: return false;
-    }
-    for (; *list; list++)
-        if ((*list)[1] == w[1] && str_same(*list, w)) return true;
+    if (is_digit(w[0])) return true;
+    int index = prefix_index(w);
+    if (index < 0 || !(head_prefixes[index / 8] & (1u << (index % 8)))) return false;
+    for (const char *const *list = heads_by_letter[w[0] - 'a']; *list; list++)
+        if (str_same(*list, w)) return true;
     return false;
 }
 
@@ -972,6 +990,7 @@ size_t date_find(const char *const *words, size_t word_count, size_t first, size
 size_t date_find_told(const char *const *words, size_t word_count, size_t first, size_t count, int32_t publication,
                       const int32_t *told_day, date_expression *out, size_t max)
 {
+    pthread_once(&head_prefixes_once, build_head_prefixes);
     scanner sc = { words, word_count, 0, publication, publication, false, told_day };
     size_t found = 0, end = first + count < word_count ? first + count : word_count;
     for (size_t i = first; i < end && found < max; i++) {
