@@ -637,6 +637,7 @@ void text_tokenize(arena *a, const char *s, size_t n, text_tokens *out)
     reserve_folded(&sc, n + n / 8 + 64);
     size_t p = 0;
     while (p < n) {
+        if (s[p] == ' ') { p++; continue; }   /* the commonest byte between tokens, passed over at once */
         int32_t cp;
         int len;
         text_class c = class_at(&sc, p, &cp, &len);
