@@ -115,6 +115,18 @@ static inline bool str_same(const char *a, const char *b)
     return false;
 }
 
+/* strncmp(a, b, n) == 0 without a call (reading no byte after a NUL of
+ * either): codes are compared by their first three bytes, the country,
+ * many times an article. */
+static inline bool str_same_n(const char *a, const char *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (a[k] != b[k]) return false;
+        if (!a[k]) return true;
+    }
+    return true;
+}
+
 /* A word's first two bytes as one bit of 64 (pairs may share one): OR them
  * over a list of words, and a word whose bit is not set is in no list, which
  * one test tells without reading the list. */
