@@ -83,7 +83,7 @@ int64_t casualty_number(const char *const *w, size_t n, size_t i, size_t *used)
                 if (strcmp(w[i + 1], multipliers[m].word) == 0) { value = (int64_t)(v * (double)multipliers[m].factor); *used = 2; }
         return value;
     }
-    if (len > 9 || !strchr("oatfsenhd", s[0])) return -1;   /* no number word starts otherwise */
+    if (len > 9 || !memchr("oatfsenhd", s[0], sizeof "oatfsenhd")) return -1;   /* no number word starts otherwise */
     pthread_once(&indexes_once, build_indexes);
     int found = letter_index_find(&number_index, s);
     if (found >= 0) value = number_words[found].value;

@@ -180,7 +180,7 @@ bool code_same_camp(const char *a, const char *b)
 bool code_is_party(const char *code)
 {
     if (!code_is_state(code)) return str_same_n(code, "IGO", 3);
-    if (strlen(code) == 3) return true;
+    if (code[0] && code[1] && code[2] && !code[3]) return true;   /* a state alone (strlen 3, without the call) */
     static const char *const parties[] = { "GOV", "MIL", "REB", "INS", "OPP", "UAF", "COP", "SPY", "LEG", NULL };
     for (size_t i = 0; parties[i]; i++) if (str_same_n(code + 3, parties[i], 3)) return true;
     return false;

@@ -112,12 +112,15 @@ void places_free(places *p)
 
 size_t places_count(const places *p) { return p ? p->count : 0; }
 
+/* memcmp's order of a row's key and key (n bytes), shorter first when one
+ * begins the other; compared in a loop, as keys are short and differ early. */
 static int compare_key(const places *p, size_t row, const char *key, size_t n)
 {
     size_t kl = p->key_lengths[row];
     size_t m = kl < n ? kl : n;
-    int c = memcmp(p->rows[row], key, m);
-    if (c) return c;
+    const unsigned char *a = (const unsigned char *)p->rows[row], *b = (const unsigned char *)key;
+    for (size_t k = 0; k < m; k++)
+        if (a[k] != b[k]) return a[k] < b[k] ? -1 : 1;
     return kl < n ? -1 : kl > n ? 1 : 0;
 }
 
