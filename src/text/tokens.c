@@ -637,7 +637,15 @@ void text_tokenize(arena *a, const char *s, size_t n, text_tokens *out)
     reserve_folded(&sc, n + n / 8 + 64);
     size_t p = 0;
     while (p < n) {
-        if (s[p] == ' ') { p++; continue; }   /* the commonest byte between tokens, passed over at once */
+        unsigned char byte = (unsigned char)s[p];
+        if (byte == ' ') { p++; continue; }   /* the commonest byte between tokens, passed over at once */
+        if (is_ascii_alnum((char)byte)) {
+            /* the commonest token, a plain word, without classifying the byte
+             * (scan_word settles any other word) */
+            size_t next = scan_plain_word(&sc, p);
+            p = next ? next : scan_word(&sc, p, byte, byte <= '9' ? TC_DIGIT : TC_LETTER);
+            continue;
+        }
         int32_t cp;
         int len;
         text_class c = class_at(&sc, p, &cp, &len);
@@ -653,11 +661,9 @@ void text_tokenize(arena *a, const char *s, size_t n, text_tokens *out)
             p += (size_t)len;
             break;
         }
-        case TC_LETTER: case TC_DIGIT: case TC_NUMERAL: {
-            size_t next = cp < 0x80 ? scan_plain_word(&sc, p) : 0;
-            p = next ? next : scan_word(&sc, p, cp, c);
+        case TC_LETTER: case TC_DIGIT: case TC_NUMERAL:   /* beyond ASCII */
+            p = scan_word(&sc, p, cp, c);
             break;
-        }
         case TC_APOSTROPHE:
             p = scan_apostrophe(&sc, p, cp, len);
             break;
