@@ -504,15 +504,24 @@ static size_t scan_plain_word(scanner *sc, size_t p)
     if (q == limit && q < sc->n) return 0;   /* a long word */
     if (q < sc->n) {
         unsigned char next = (unsigned char)sc->s[q];
-        char last = sc->s[q - 1];
-        bool first_digit = sc->s[p] <= '9', last_digit = last <= '9';
-        if (next >= 0x80 || next == '-' || next == '\'' || next == '`') return 0;
-        if (next == ',' && first_digit) return 0;                     /* 2,000 */
-        if (next == ':' && last_digit) return 0;                      /* 00:00 */
-        if (next == '.') {
+        bool last_digit = sc->s[q - 1] <= '9';
+        switch (next) {   /* one test for the bytes that cannot carry a word on (white space, most punctuation) */
+        case '-': case '\'': case '`':
+            return 0;
+        case ',':
+            if (sc->s[p] <= '9') return 0;                            /* 2,000 */
+            break;
+        case ':':
+            if (last_digit) return 0;                                 /* 00:00 */
+            break;
+        case '.': {
             unsigned char after = q + 1 < sc->n ? (unsigned char)sc->s[q + 1] : ' ';
             if (last_digit && (after >= 0x80 || (after >= '0' && after <= '9'))) return 0;   /* 3.5 */
             if (!last_digit && q - p < 3) return 0;                   /* U.N. */
+            break;
+        }
+        default:
+            if (next >= 0x80) return 0;
         }
     }
     size_t fold_start = sc->out->folded_len;
