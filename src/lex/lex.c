@@ -1515,11 +1515,12 @@ uint32_t lex_word_id(const lex_dict *d, const char *folded_word, size_t length, 
     return word_find(&d->words, folded_word, length, word_hash);
 }
 
-bool lex_match_ids(const lex_dict *d, const uint32_t *ids, const bool *caps,
-                   size_t count, size_t first, lex_match *out)
+/* lex_match_ids from a word that starts a phrase: apart, so that the test
+ * most words fail costs no saving and restoring of registers */
+static __attribute__((noinline)) bool match_ids_from(const lex_dict *d, const uint32_t *ids, const bool *caps,
+                                                     size_t count, size_t first, lex_match *out)
 {
     const word_index *w = &d->words;
-    if (first >= count || !(w->starts[ids[first] / 64] & (1ull << (ids[first] % 64)))) return false;   /* [0] starts nothing */
     bool all_caps = true, best_caps = false;
     uint32_t node = w->roots[ids[first]], best = 0;   /* there is one: the word starts a phrase */
     size_t best_tokens = 0;
@@ -1541,6 +1542,14 @@ bool lex_match_ids(const lex_dict *d, const uint32_t *ids, const bool *caps,
     }
     if (!best) return false;
     return slot_result(&d->phrases.slots[w->nodes[best - 1].slot - 1], best_caps, best_tokens, out);
+}
+
+bool lex_match_ids(const lex_dict *d, const uint32_t *ids, const bool *caps,
+                   size_t count, size_t first, lex_match *out)
+{
+    const word_index *w = &d->words;
+    if (first >= count || !(w->starts[ids[first] / 64] & (1ull << (ids[first] % 64)))) return false;   /* [0] starts nothing */
+    return match_ids_from(d, ids, caps, count, first, out);
 }
 
 const uint64_t *lex_heads_stem_bits(const lex_dict *d, uint32_t word_id)
