@@ -77,6 +77,32 @@ static uint64_t first_letters(const char *const *list)
     return letters;
 }
 
+/* Words' first three letters, one bit each of 26 * 26 * 26: a word whose
+ * bit is not set is in none of the words added. */
+typedef struct prefix_set { uint8_t bits[(26 * 26 * 26 + 7) / 8]; } prefix_set;
+
+static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+/* The index of w's first three letters, or -1 if it does not start with
+ * three lowercase letters. */
+static int prefix_index(const char *w)
+{
+    if (!is_lower(w[0]) || !is_lower(w[1]) || !is_lower(w[2])) return -1;
+    return ((w[0] - 'a') * 26 + (w[1] - 'a')) * 26 + (w[2] - 'a');
+}
+
+/* Adds the words of a list that start with three lowercase letters (a
+ * caller tests the others itself). */
+static void prefix_set_add(prefix_set *set, const char *const *list)
+{
+    for (; *list; list++) {
+        int index = prefix_index(*list);
+        if (index >= 0) set->bits[index / 8] |= (uint8_t)(1u << (index % 8));
+    }
+}
+
+static bool prefix_set_has(const prefix_set *set, int index) { return set->bits[index / 8] & (1u << (index % 8)); }
+
 /* Whether the word before i may still belong to the expression read at i. */
 static bool has_before(const scanner *sc, size_t i) { return i > sc->floor && i - 1 < sc->count; }
 
@@ -344,6 +370,9 @@ static const char *const future_intents[] = { "agreed", "agree", "agrees", "vowe
  * no list, and are passed over by one test (worked out once per process,
  * not per clause) */
 static struct { uint64_t stops, markers, before_to, intents; } future_letters;
+/* and their first three letters: a word of three letters or more whose
+ * prefix is not among them is in no list */
+static prefix_set future_prefixes;
 static pthread_once_t future_letters_once = PTHREAD_ONCE_INIT;
 
 static void build_future_letters(void)
@@ -352,6 +381,9 @@ static void build_future_letters(void)
     future_letters.markers = first_letters(future_markers);
     future_letters.before_to = first_letters(future_before_to);
     future_letters.intents = first_letters(future_intents);
+    static const char *const would[] = { "would", NULL };
+    const char *const *const lists[] = { future_stops, future_markers, future_before_to, future_intents, would };
+    for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) prefix_set_add(&future_prefixes, lists[k]);
 }
 
 /* Whether the clause before word i speaks of the future: "will meet on",
@@ -368,6 +400,10 @@ static bool future_clause(const scanner *sc, size_t i)
     for (size_t steps = 0; i > 0 && steps < 12; steps++) {
         i--;
         if (!str_same(word(sc, i), ".") && clause_break(sc, i)) return false;
+        if (i < sc->count) {
+            int index = prefix_index(sc->words[i]);
+            if (index >= 0 && !prefix_set_has(&future_prefixes, index)) continue;
+        }
         uint64_t letter = i < sc->count ? letter_bit(sc->words[i]) : 0;
         if (!(letter & any)) continue;
         if ((letter & stop_letters) && is_one_of(sc, i, future_stops)) return false;
@@ -944,30 +980,18 @@ static const char *const *const heads_by_letter[26] = {
     ['t' - 'a'] = heads_t, ['w' - 'a'] = heads_w, ['y' - 'a'] = heads_y,
 };
 
-/* The first three letters of every head word as one bit each (worked out
- * once per process): most words of a sentence ("the", "said", "and") start
- * as no head does, and are passed over with one test. */
-static uint8_t head_prefixes[(26 * 26 * 26 + 7) / 8];
+/* The first three letters of every head word (worked out once per
+ * process): most words of a sentence ("the", "said", "and") start as no
+ * head does, and are passed over with one test. */
+static prefix_set head_prefixes;
 static pthread_once_t head_prefixes_once = PTHREAD_ONCE_INIT;
-
-static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-
-/* The index of w's first three letters, or -1 if it does not start with
- * three lowercase letters (as every head word does). */
-static int prefix_index(const char *w)
-{
-    if (!is_lower(w[0]) || !is_lower(w[1]) || !is_lower(w[2])) return -1;
-    return ((w[0] - 'a') * 26 + (w[1] - 'a')) * 26 + (w[2] - 'a');
-}
 
 static void build_head_prefixes(void)
 {
-    for (size_t c = 0; c < 26; c++)
-        for (const char *const *list = heads_by_letter[c]; list && *list; list++) {
-            int index = prefix_index(*list);
-            assert(index >= 0);
-            head_prefixes[index / 8] |= (uint8_t)(1u << (index % 8));
-        }
+    for (size_t c = 0; c < 26; c++) {
+        for (const char *const *list = heads_by_letter[c]; list && *list; list++) assert(prefix_index(*list) >= 0);
+        if (heads_by_letter[c]) prefix_set_add(&head_prefixes, heads_by_letter[c]);
+    }
 }
 
 /* Could w head a date expression?  A number, or a head word (see above). */
@@ -975,7 +999,7 @@ static bool may_head(const char *w)
 {
     if (is_digit(w[0])) return true;
     int index = prefix_index(w);
-    if (index < 0 || !(head_prefixes[index / 8] & (1u << (index % 8)))) return false;
+    if (index < 0 || !prefix_set_has(&head_prefixes, index)) return false;
     for (const char *const *list = heads_by_letter[w[0] - 'a']; *list; list++)
         if (str_same(*list, w)) return true;
     return false;
