@@ -77,32 +77,6 @@ static uint64_t first_letters(const char *const *list)
     return letters;
 }
 
-/* Words' first three letters, one bit each of 26 * 26 * 26: a word whose
- * bit is not set is in none of the words added. */
-typedef struct prefix_set { uint8_t bits[(26 * 26 * 26 + 7) / 8]; } prefix_set;
-
-static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-
-/* The index of w's first three letters, or -1 if it does not start with
- * three lowercase letters. */
-static int prefix_index(const char *w)
-{
-    if (!is_lower(w[0]) || !is_lower(w[1]) || !is_lower(w[2])) return -1;
-    return ((w[0] - 'a') * 26 + (w[1] - 'a')) * 26 + (w[2] - 'a');
-}
-
-/* Adds the words of a list that start with three lowercase letters (a
- * caller tests the others itself). */
-static void prefix_set_add(prefix_set *set, const char *const *list)
-{
-    for (; *list; list++) {
-        int index = prefix_index(*list);
-        if (index >= 0) set->bits[index / 8] |= (uint8_t)(1u << (index % 8));
-    }
-}
-
-static bool prefix_set_has(const prefix_set *set, int index) { return set->bits[index / 8] & (1u << (index % 8)); }
-
 /* Whether the word before i may still belong to the expression read at i. */
 static bool has_before(const scanner *sc, size_t i) { return i > sc->floor && i - 1 < sc->count; }
 

@@ -158,9 +158,11 @@ static const char *const anaphor_nouns[] = {
     "island", "base", "plant", "crossing", "airport", "port", "camp", "strait", "border town", "enclave", "area", "country", NULL,
 };
 
-/* The str_start_bit of the first words of each list of phrases phrase_at
- * reads (worked out once per process): most tokens start none. */
+/* The str_start_bit and the first three letters of the first words of each
+ * list of phrases phrase_at reads (worked out once per process): most
+ * tokens start none. */
 static struct { uint64_t facility, natural, anaphor; } phrase_starts;
+static prefix_set phrase_prefixes[3];   /* facility, natural, anaphor */
 static pthread_once_t phrase_starts_once = PTHREAD_ONCE_INIT;
 
 static uint64_t starts_of(const char *const *list)
@@ -175,6 +177,9 @@ static void build_phrase_starts(void)
     phrase_starts.facility = starts_of(facility_words);
     phrase_starts.natural = starts_of(natural_words);
     phrase_starts.anaphor = starts_of(anaphor_nouns);
+    prefix_set_add(&phrase_prefixes[0], facility_words);
+    prefix_set_add(&phrase_prefixes[1], natural_words);
+    prefix_set_add(&phrase_prefixes[2], anaphor_nouns);
 }
 
 /* The longest phrase of the list (one of the three above) at token i (its
@@ -184,9 +189,11 @@ static size_t phrase_at(const sentence_state *s, size_t i, const char *const *li
     size_t best = 0;
     if (i >= s->n || (s->tokens[i].flags & TEXT_PUNCT)) return 0;
     pthread_once(&phrase_starts_once, build_phrase_starts);
-    uint64_t starts = list == facility_words ? phrase_starts.facility
-                    : list == natural_words  ? phrase_starts.natural : phrase_starts.anaphor;
+    int which = list == facility_words ? 0 : list == natural_words ? 1 : 2;
+    uint64_t starts = which == 0 ? phrase_starts.facility : which == 1 ? phrase_starts.natural : phrase_starts.anaphor;
     assert(list == facility_words || list == natural_words || list == anaphor_nouns);
+    int prefix = prefix_index(s->words[i]);   /* (a shorter token is left to the bits) */
+    if (prefix >= 0 && !prefix_set_has(&phrase_prefixes[which], prefix)) return 0;
     if (!(str_start_bit(s->words[i]) & starts)) return 0;
     for (size_t p = 0; list[p]; p++) {
         const char *w = list[p];

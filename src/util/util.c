@@ -496,5 +496,13 @@ bool utf8_valid(const char *s, size_t n, size_t *bad_offset)
 
 /* ---- hashing ---- */
 
+void prefix_set_add(prefix_set *set, const char *const *list)
+{
+    for (; *list; list++) {
+        int index = prefix_index(*list);
+        if (index >= 0) set->bits[index / 8] |= (uint8_t)(1u << (index % 8));
+    }
+}
+
 uint64_t hash_bytes(const void *data, size_t n) { return hash_bytes_more(HASH_BYTES_START, data, n); }
 

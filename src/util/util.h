@@ -136,6 +136,25 @@ static inline uint64_t str_start_bit(const char *w)
     return 1ull << ((first * 7 + second) & 63);
 }
 
+/* Words' first three letters, one bit each of 26 * 26 * 26: a word of
+ * three lowercase letters or more whose bit is not set begins as none of
+ * the words added does, which one test tells without reading them. */
+typedef struct prefix_set { uint8_t bits[(26 * 26 * 26 + 7) / 8]; } prefix_set;
+
+/* The index of w's first three letters, or -1 if it does not start with
+ * three lowercase letters. */
+static inline int prefix_index(const char *w)
+{
+    if (!(w[0] >= 'a' && w[0] <= 'z') || !(w[1] >= 'a' && w[1] <= 'z') || !(w[2] >= 'a' && w[2] <= 'z')) return -1;
+    return ((w[0] - 'a') * 26 + (w[1] - 'a')) * 26 + (w[2] - 'a');
+}
+
+static inline bool prefix_set_has(const prefix_set *set, int index) { return set->bits[index / 8] & (1u << (index % 8)); }
+
+/* Adds the words of a NULL-terminated list that start with three lowercase
+ * letters (a caller tests the others itself). */
+void prefix_set_add(prefix_set *set, const char *const *list);
+
 uint64_t hash_bytes(const void *data, size_t n);   /* FNV-1a 64 */
 /* The hash of bytes that follow those hashed to h: hash_bytes(ab) ==
  * hash_bytes_more(hash_bytes(a), b), and hash_bytes(x) ==
