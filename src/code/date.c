@@ -92,10 +92,16 @@ static bool clause_break(const scanner *sc, size_t i)
 static int month_of(const char *w)
 {
     size_t n = strlen(w);
-    if (n < 3 || n > 9 || !strchr("jfmasond", w[0])) return 0;
-    for (int m = 0; m < 12; m++)
+    if (n < 3 || n > 9) return 0;
+    /* every name of a month begins with its first three letters: only the
+     * month whose three letters w begins with can be its name */
+    static const char starts[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    for (int m = 0; m < 12; m++) {
+        if (w[0] != starts[3 * m] || w[1] != starts[3 * m + 1] || w[2] != starts[3 * m + 2]) continue;
         for (int k = 0; k < 3 && month_names[m][k]; k++)
             if (str_same(w, month_names[m][k])) return m + 1;
+        return 0;
+    }
     return 0;
 }
 
