@@ -88,24 +88,38 @@ static bool short_decimal(double v, char out[32], size_t *len)
 {
     double magnitude = fabs(v);
     if (!(magnitude >= 1e-4 && magnitude < 1e6)) return false;
-    double scale = 1;
-    for (int decimals = 0; decimals <= 10; decimals++, scale *= 10) {
-        double digits = nearbyint(magnitude * scale);
-        if (digits >= 1e6) return false;   /* more than six significant digits */
-        if (digits / scale != magnitude) continue;
-        uint32_t n = (uint32_t)digits;
-        char reversed[24];
-        size_t k = 0;
-        for (int d = 0; d < decimals; d++) { reversed[k++] = (char)('0' + n % 10); n /= 10; }
-        if (decimals) reversed[k++] = '.';
-        do { reversed[k++] = (char)('0' + n % 10); n /= 10; } while (n);
-        size_t o = 0;
-        if (v < 0) out[o++] = '-';
-        while (k) out[o++] = reversed[--k];
-        *len = o;
-        return true;
+    /* the fewest decimals that give v back, as digits / 10^decimals */
+    uint32_t n;
+    int decimals;
+    double digits = nearbyint(magnitude * 1e4);
+    if (digits < 1e6 && digits / 1e4 == magnitude) {
+        /* four decimals or fewer, as nearly every number we print has
+         * (coordinates, Goldstein weights): the trailing zeros of the four
+         * are the decimals it has not, since a decimal with fewer is the
+         * same number, and so the same double */
+        n = (uint32_t)digits;
+        decimals = 4;
+        while (decimals > 0 && n % 10 == 0) { n /= 10; decimals--; }
+    } else {
+        double scale = 1;
+        for (decimals = 0;; decimals++, scale *= 10) {
+            if (decimals > 10) return false;
+            digits = nearbyint(magnitude * scale);
+            if (digits >= 1e6) return false;   /* more than six significant digits */
+            if (digits / scale == magnitude) break;
+        }
+        n = (uint32_t)digits;
     }
-    return false;
+    char reversed[24];
+    size_t k = 0;
+    for (int d = 0; d < decimals; d++) { reversed[k++] = (char)('0' + n % 10); n /= 10; }
+    if (decimals) reversed[k++] = '.';
+    do { reversed[k++] = (char)('0' + n % 10); n /= 10; } while (n);
+    size_t o = 0;
+    if (v < 0) out[o++] = '-';
+    while (k) out[o++] = reversed[--k];
+    *len = o;
+    return true;
 }
 
 static void json_number(buf *b, double v)
