@@ -351,8 +351,10 @@ static const char *const future_intents[] = { "agreed", "agree", "agrees", "vowe
  * not per clause) */
 static struct { uint64_t stops, markers, before_to, intents; } future_letters;
 /* and their first three letters: a word of three letters or more whose
- * prefix is not among them is in no list */
+ * prefix is not among them is in no list; the few list words that do not
+ * begin with three lowercase letters ("is", "wo", "'ll") are listed apart */
 static prefix_set future_prefixes;
+static const char *future_short[8];
 static pthread_once_t future_letters_once = PTHREAD_ONCE_INIT;
 
 static void build_future_letters(void)
@@ -363,7 +365,15 @@ static void build_future_letters(void)
     future_letters.intents = first_letters(future_intents);
     static const char *const would[] = { "would", NULL };
     const char *const *const lists[] = { future_stops, future_markers, future_before_to, future_intents, would };
-    for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) prefix_set_add(&future_prefixes, lists[k]);
+    size_t shorts = 0;
+    for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) {
+        prefix_set_add(&future_prefixes, lists[k]);
+        for (const char *const *w = lists[k]; *w; w++)
+            if (prefix_index(*w) < 0) {
+                assert(shorts + 1 < sizeof future_short / sizeof *future_short);   /* room for the NULL after */
+                future_short[shorts++] = *w;
+            }
+    }
 }
 
 /* Whether the clause before word i speaks of the future: "will meet on",
@@ -382,7 +392,7 @@ static bool future_clause(const scanner *sc, size_t i)
         if (!str_same(word(sc, i), ".") && clause_break(sc, i)) return false;
         if (i < sc->count) {
             int index = prefix_index(sc->words[i]);
-            if (index >= 0 && !prefix_set_has(&future_prefixes, index)) continue;
+            if (index >= 0 ? !prefix_set_has(&future_prefixes, index) : !is_one_of(sc, i, future_short)) continue;
         }
         uint64_t letter = i < sc->count ? letter_bit(sc->words[i]) : 0;
         if (!(letter & any)) continue;
