@@ -48,27 +48,7 @@ static void put_int(buf *b, int32_t v)
 static void json_string(buf *b, const char *s)
 {
     if (!s) { PUT(b, "null"); return; }
-    size_t n = strlen(s);
-    if (n < 8 && b->len + n + 3 <= b->cap) {
-        /* a code ("LBYGOV", "196", "city"): copied where it is checked */
-        char *out = b->data + b->len;
-        size_t k = 0;
-        out[0] = '"';
-        for (; k < n; k++) {
-            unsigned char c = (unsigned char)s[k];
-            if (c < 0x20 || c == '"' || c == '\\') break;
-            out[1 + k] = (char)c;
-        }
-        if (k == n) {
-            out[1 + n] = '"';
-            b->len += n + 2;
-            b->data[b->len] = 0;
-            return;
-        }
-    }
-    buf_putc(b, '"');
-    buf_json_escape(b, s, n);
-    buf_putc(b, '"');
+    buf_json_string(b, s, strlen(s));
 }
 
 static void json_actor(buf *b, const code_actor *a)

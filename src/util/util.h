@@ -65,6 +65,8 @@ void buf_vprintf(buf *b, const char *fmt, va_list ap);
 void buf_clear(buf *b);
 /* Appends s as the body of a JSON string (no surrounding quotes). */
 void buf_json_escape(buf *b, const char *s, size_t n);
+/* Appends s as a JSON string, in quotes. */
+void buf_json_string(buf *b, const char *s, size_t n);
 
 /* ---- errors as values ---- */
 typedef struct error {
