@@ -195,8 +195,7 @@ static void code_item(pipeline *p, item *j, buf *output, arena *a)
     code_result result;
     arena_reset(a);
     code_article(a, p->dict, &p->options, j->text, j->text_len, date, &result);
-    for (size_t i = 0; i < result.count; i++)
-        emit_event_using(output, p->codes, p->format, j->id, j->text, &result.events[i], p->explain);
+    emit_events(output, p->codes, p->format, j->id, j->text, result.events, result.count, p->explain);
     j->events = result.count;
     j->sentences = result.sentences;
 }

@@ -62,6 +62,16 @@ static letter_index number_index, kind_index, drive_index;
 static pthread_once_t indexes_once = PTHREAD_ONCE_INIT;
 static void build_indexes(void);
 
+/* No number word starts otherwise ("one" ... "hundreds", "a", "dozen");
+ * the empty word goes on to the lists, as it always has. */
+static bool may_start_number_word(char c)
+{
+    switch (c) {
+    case 'o': case 'a': case 't': case 'f': case 's': case 'e': case 'n': case 'h': case 'd': case 0: return true;
+    default: return false;
+    }
+}
+
 int64_t casualty_number(const char *const *w, size_t n, size_t i, size_t *used)
 {
     *used = 0;
@@ -83,7 +93,7 @@ int64_t casualty_number(const char *const *w, size_t n, size_t i, size_t *used)
                 if (strcmp(w[i + 1], multipliers[m].word) == 0) { value = (int64_t)(v * (double)multipliers[m].factor); *used = 2; }
         return value;
     }
-    if (len > 9 || !strchr("oatfsenhd", s[0])) return -1;   /* no number word starts otherwise */
+    if (len > 9 || !may_start_number_word(s[0])) return -1;
     pthread_once(&indexes_once, build_indexes);
     int found = letter_index_find(&number_index, s);
     if (found >= 0) value = number_words[found].value;

@@ -59,7 +59,7 @@ static void main_country(const lex_dict *dict, const text_doc *doc, const uint32
             /* (a news agency in the dateline, "(Reuters)", is no side of the story) */
             if (strlen(code) == 6 && strcmp(code + 3, "MED") == 0) break;
             size_t x = 0;
-            while (x < n && strncmp(t[x].code, code, 3) != 0) x++;
+            while (x < n && !str_same_n(t[x].code, code, 3)) x++;
             if (x == n && n < 64) { memcpy(t[n].code, code, 3); t[n].code[3] = 0; t[n].count = 0; n++; }
             if (x < 64) t[x].count++;
             break;

@@ -20,6 +20,7 @@
 #include "date.h"
 #include "code.h"
 
+#include <assert.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,10 +92,16 @@ static bool clause_break(const scanner *sc, size_t i)
 static int month_of(const char *w)
 {
     size_t n = strlen(w);
-    if (n < 3 || n > 9 || !strchr("jfmasond", w[0])) return 0;
-    for (int m = 0; m < 12; m++)
+    if (n < 3 || n > 9) return 0;
+    /* every name of a month begins with its first three letters: only the
+     * month whose three letters w begins with can be its name */
+    static const char starts[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    for (int m = 0; m < 12; m++) {
+        if (w[0] != starts[3 * m] || w[1] != starts[3 * m + 1] || w[2] != starts[3 * m + 2]) continue;
         for (int k = 0; k < 3 && month_names[m][k]; k++)
             if (str_same(w, month_names[m][k])) return m + 1;
+        return 0;
+    }
     return 0;
 }
 
@@ -343,6 +350,11 @@ static const char *const future_intents[] = { "agreed", "agree", "agrees", "vowe
  * no list, and are passed over by one test (worked out once per process,
  * not per clause) */
 static struct { uint64_t stops, markers, before_to, intents; } future_letters;
+/* and their first three letters: a word of three letters or more whose
+ * prefix is not among them is in no list; the few list words that do not
+ * begin with three lowercase letters ("is", "wo", "'ll") are listed apart */
+static prefix_set future_prefixes;
+static const char *future_short[8];
 static pthread_once_t future_letters_once = PTHREAD_ONCE_INIT;
 
 static void build_future_letters(void)
@@ -351,6 +363,17 @@ static void build_future_letters(void)
     future_letters.markers = first_letters(future_markers);
     future_letters.before_to = first_letters(future_before_to);
     future_letters.intents = first_letters(future_intents);
+    static const char *const would[] = { "would", NULL };
+    const char *const *const lists[] = { future_stops, future_markers, future_before_to, future_intents, would };
+    size_t shorts = 0;
+    for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) {
+        prefix_set_add(&future_prefixes, lists[k]);
+        for (const char *const *w = lists[k]; *w; w++)
+            if (prefix_index(*w) < 0) {
+                assert(shorts + 1 < sizeof future_short / sizeof *future_short);   /* room for the NULL after */
+                future_short[shorts++] = *w;
+            }
+    }
 }
 
 /* Whether the clause before word i speaks of the future: "will meet on",
@@ -367,6 +390,10 @@ static bool future_clause(const scanner *sc, size_t i)
     for (size_t steps = 0; i > 0 && steps < 12; steps++) {
         i--;
         if (!str_same(word(sc, i), ".") && clause_break(sc, i)) return false;
+        if (i < sc->count) {
+            int index = prefix_index(sc->words[i]);
+            if (index >= 0 ? !prefix_set_has(&future_prefixes, index) : !is_one_of(sc, i, future_short)) continue;
+        }
         uint64_t letter = i < sc->count ? letter_bit(sc->words[i]) : 0;
         if (!(letter & any)) continue;
         if ((letter & stop_letters) && is_one_of(sc, i, future_stops)) return false;
@@ -921,45 +948,50 @@ static int read_unit(const scanner *sc, size_t i, date_expression *e, date_expre
     }
 }
 
-/* Could w head a date expression?  A number, or one of the words the
- * readers start from (months, weekdays, day words, units): most words of a
- * sentence are none of these, and are skipped with a comparison or two. */
+/* The words the readers start from (months, weekdays, day words, units),
+ * by first letter; numbers start them too. */
+static const char *const heads_a[] = { "apr", "april", "aug", "august", "afternoon", "afternoons", NULL };
+static const char *const heads_d[] = { "dec", "december", "day", "days", "decade", "decades", NULL };
+static const char *const heads_e[] = { "evening", "evenings", NULL };
+static const char *const heads_f[] = { "feb", "february", "friday", NULL };
+static const char *const heads_h[] = { "hour", "hours", NULL };
+static const char *const heads_j[] = { "jan", "january", "jun", "june", "jul", "july", NULL };
+static const char *const heads_m[] = { "mar", "march", "may", "monday", "morning", "mornings", "month", "months",
+                                       "minute", "minutes", NULL };
+static const char *const heads_n[] = { "nov", "november", "night", "nights", NULL };
+static const char *const heads_o[] = { "oct", "october", "overnight", NULL };
+static const char *const heads_s[] = { "sep", "sept", "september", "saturday", "sunday", NULL };
+static const char *const heads_t[] = { "tuesday", "thursday", "today", "tonight", "tomorrow", NULL };
+static const char *const heads_w[] = { "wednesday", "week", "weeks", "weekend", "weekends", NULL };
+static const char *const heads_y[] = { "yesterday", "year", "years", NULL };
+static const char *const *const heads_by_letter[26] = {
+    ['a' - 'a'] = heads_a, ['d' - 'a'] = heads_d, ['e' - 'a'] = heads_e, ['f' - 'a'] = heads_f, ['h' - 'a'] = heads_h,
+    ['j' - 'a'] = heads_j, ['m' - 'a'] = heads_m, ['n' - 'a'] = heads_n, ['o' - 'a'] = heads_o, ['s' - 'a'] = heads_s,
+    ['t' - 'a'] = heads_t, ['w' - 'a'] = heads_w, ['y' - 'a'] = heads_y,
+};
+
+/* The first three letters of every head word (worked out once per
+ * process): most words of a sentence ("the", "said", "and") start as no
+ * head does, and are passed over with one test. */
+static prefix_set head_prefixes;
+static pthread_once_t head_prefixes_once = PTHREAD_ONCE_INIT;
+
+static void build_head_prefixes(void)
+{
+    for (size_t c = 0; c < 26; c++) {
+        for (const char *const *list = heads_by_letter[c]; list && *list; list++) assert(prefix_index(*list) >= 0);
+        if (heads_by_letter[c]) prefix_set_add(&head_prefixes, heads_by_letter[c]);
+    }
+}
+
+/* Could w head a date expression?  A number, or a head word (see above). */
 static bool may_head(const char *w)
 {
-    static const char *const j[] = { "jan", "january", "jun", "june", "jul", "july", NULL };
-    static const char *const f[] = { "feb", "february", "friday", NULL };
-    static const char *const m[] = { "mar", "march", "may", "monday", "morning", "mornings", "month", "months",
-                                     "minute", "minutes", NULL };
-    static const char *const a[] = { "apr", "april", "aug", "august", "afternoon", "afternoons", NULL };
-    static const char *const s[] = { "sep", "sept", "september", "saturday", "sunday", NULL };
-    static const char *const o[] = { "oct", "october", "overnight", NULL };
-    static const char *const n[] = { "nov", "november", "night", "nights", NULL };
-    static const char *const d[] = { "dec", "december", "day", "days", "decade", "decades", NULL };
-    static const char *const t[] = { "tuesday", "thursday", "today", "tonight", "tomorrow", NULL };
-    static const char *const wk[] = { "wednesday", "week", "weeks", "weekend", "weekends", NULL };
-    static const char *const y[] = { "yesterday", "year", "years", NULL };
-    static const char *const h[] = { "hour", "hours", NULL };
-    static const char *const e[] = { "evening", "evenings", NULL };
-    const char *const *list;
-    switch (w[0]) {
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9': return true;
-    case 'j': list = j; break;
-    case 'f': list = f; break;
-    case 'm': list = m; break;
-    case 'a': list = a; break;
-    case 's': list = s; break;
-    case 'o': list = o; break;
-    case 'n': list = n; break;
-    case 'd': list = d; break;
-    case 't': list = t; break;
-    case 'w': list = wk; break;
-    case 'y': list = y; break;
-    case 'h': list = h; break;
-    case 'e': list = e; break;
-    default: return false;
-    }
-    for (; *list; list++)
-        if ((*list)[1] == w[1] && str_same(*list, w)) return true;
+    if (is_digit(w[0])) return true;
+    int index = prefix_index(w);
+    if (index < 0 || !prefix_set_has(&head_prefixes, index)) return false;
+    for (const char *const *list = heads_by_letter[w[0] - 'a']; *list; list++)
+        if (str_same(*list, w)) return true;
     return false;
 }
 
@@ -972,6 +1004,7 @@ size_t date_find(const char *const *words, size_t word_count, size_t first, size
 size_t date_find_told(const char *const *words, size_t word_count, size_t first, size_t count, int32_t publication,
                       const int32_t *told_day, date_expression *out, size_t max)
 {
+    pthread_once(&head_prefixes_once, build_head_prefixes);
     scanner sc = { words, word_count, 0, publication, publication, false, told_day };
     size_t found = 0, end = first + count < word_count ? first + count : word_count;
     for (size_t i = first; i < end && found < max; i++) {

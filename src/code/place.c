@@ -40,21 +40,21 @@ static size_t choose_place(const place_info *found, size_t n, const char *const 
     if (want_region) {
         for (size_t c = 0; c < nc; c++)
             for (size_t k = 0; k < n; k++)
-                if (found[k].kind == 'r' && strncmp(found[k].country, countries[c], 3) == 0) return k;
+                if (found[k].kind == 'r' && str_same_n(found[k].country, countries[c], 3)) return k;
         for (size_t k = 0; k < n; k++) if (found[k].kind == 'r') return k;
     }
     bool has_country = false;
     for (size_t k = 0; k < n; k++) has_country |= found[k].kind == 'n';
     for (size_t c = 0; c < nc; c++)
         for (size_t k = 0; k < n; k++) {
-            if (found[k].kind == 'r' || strncmp(found[k].country, countries[c], 3) != 0) continue;
+            if (found[k].kind == 'r' || !str_same_n(found[k].country, countries[c], 3)) continue;
             if (found[k].kind == 't' && found[0].population / 100 > found[k].population) break;
             return k;
         }
     if (!has_country)
         for (size_t c = 0; c < nc; c++)
             for (size_t k = 0; k < n; k++)
-                if (found[k].kind == 'r' && strncmp(found[k].country, countries[c], 3) == 0) return k;
+                if (found[k].kind == 'r' && str_same_n(found[k].country, countries[c], 3)) return k;
     if (found[0].kind == 'r')
         for (size_t k = 1; k < n; k++)
             if (found[k].kind != 'r' && strcmp(found[k].country, found[0].country) == 0) return k;
@@ -107,7 +107,7 @@ static bool gazetteer_place(sentence_state *s, size_t first, size_t last, const 
     if (variant) {
         /* only a place in a country the story is about */
         bool preferred = false;
-        for (size_t c = 0; c < nc && !preferred; c++) preferred = strncmp(found[best].country, countries[c], 3) == 0;
+        for (size_t c = 0; c < nc && !preferred; c++) preferred = str_same_n(found[best].country, countries[c], 3);
         if (!preferred) return false;
     }
     const lex_entry *actor = s->tag[first] == TAG_ACTOR ? s->tag_entry[first] : NULL;
@@ -116,7 +116,7 @@ static bool gazetteer_place(sentence_state *s, size_t first, size_t last, const 
     /* (a city too: "Adan Yabaal" in a story of Somalia is not Yemen's Aden) */
     if (prefix_only && found[best].kind != 'n') {
         bool preferred = false;
-        for (size_t c = 0; c < nc && !preferred; c++) preferred = strncmp(found[best].country, countries[c], 3) == 0;
+        for (size_t c = 0; c < nc && !preferred; c++) preferred = str_same_n(found[best].country, countries[c], 3);
         if (!preferred) return false;
     }
     out->country[0] = 0;
@@ -158,9 +158,11 @@ static const char *const anaphor_nouns[] = {
     "island", "base", "plant", "crossing", "airport", "port", "camp", "strait", "border town", "enclave", "area", "country", NULL,
 };
 
-/* The str_start_bit of the first words of each list of phrases phrase_at
- * reads (worked out once per process): most tokens start none. */
+/* The str_start_bit and the first three letters of the first words of each
+ * list of phrases phrase_at reads (worked out once per process): most
+ * tokens start none. */
 static struct { uint64_t facility, natural, anaphor; } phrase_starts;
+static prefix_set phrase_prefixes[3];   /* facility, natural, anaphor */
 static pthread_once_t phrase_starts_once = PTHREAD_ONCE_INIT;
 
 static uint64_t starts_of(const char *const *list)
@@ -175,6 +177,9 @@ static void build_phrase_starts(void)
     phrase_starts.facility = starts_of(facility_words);
     phrase_starts.natural = starts_of(natural_words);
     phrase_starts.anaphor = starts_of(anaphor_nouns);
+    prefix_set_add(&phrase_prefixes[0], facility_words);
+    prefix_set_add(&phrase_prefixes[1], natural_words);
+    prefix_set_add(&phrase_prefixes[2], anaphor_nouns);
 }
 
 /* The longest phrase of the list (one of the three above) at token i (its
@@ -184,9 +189,11 @@ static size_t phrase_at(const sentence_state *s, size_t i, const char *const *li
     size_t best = 0;
     if (i >= s->n || (s->tokens[i].flags & TEXT_PUNCT)) return 0;
     pthread_once(&phrase_starts_once, build_phrase_starts);
-    uint64_t starts = list == facility_words ? phrase_starts.facility
-                    : list == natural_words  ? phrase_starts.natural : phrase_starts.anaphor;
+    int which = list == facility_words ? 0 : list == natural_words ? 1 : 2;
+    uint64_t starts = which == 0 ? phrase_starts.facility : which == 1 ? phrase_starts.natural : phrase_starts.anaphor;
     assert(list == facility_words || list == natural_words || list == anaphor_nouns);
+    int prefix = prefix_index(s->words[i]);   /* (a shorter token is left to the bits) */
+    if (prefix >= 0 && !prefix_set_has(&phrase_prefixes[which], prefix)) return 0;
     if (!(str_start_bit(s->words[i]) & starts)) return 0;
     for (size_t p = 0; list[p]; p++) {
         const char *w = list[p];
@@ -319,7 +326,7 @@ static bool seat_of_government(const sentence_state *s, const lex_entry *e, code
     place_info f[8];
     size_t nf = g ? places_lookup(g, e->folded, f, 8) : 0;
     for (size_t k = 0; k < nf; k++)
-        if (f[k].population >= 100000 && f[k].kind != 'r' && strncmp(f[k].country, e->codes[0].code, 3) == 0) return false;
+        if (f[k].population >= 100000 && f[k].kind != 'r' && str_same_n(f[k].country, e->codes[0].code, 3)) return false;
     return capital_of(s, e->codes[0].code, out);
 }
 
@@ -423,11 +430,11 @@ static void place_near(sentence_state *s, size_t last, const char *const *countr
     if (natural || !m->country[0]) return;
     /* (only when the sentence names no other state: "told reporters in
      * Palawan province" in a story about China is not in China) */
-    for (size_t c = 0; c < nc; c++) if (strncmp(countries[c], m->country, 3) != 0) return;
+    for (size_t c = 0; c < nc; c++) if (!str_same_n(countries[c], m->country, 3)) return;
     const code_place *r = NULL;
     for (size_t k = m->place_count; k > 0 && !r; k--) {
         const code_place *q = &m->places[k - 1].place;
-        if (q->precision && strcmp(q->precision, "region") == 0 && !isnan(q->lat) && strncmp(q->country, m->country, 3) == 0) r = q;
+        if (q->precision && strcmp(q->precision, "region") == 0 && !isnan(q->lat) && str_same_n(q->country, m->country, 3)) r = q;
     }
     code_place country;
     memset(&country, 0, sizeof country);
@@ -700,7 +707,7 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
             if (known && natural) {
                 /* "the Red Sea" is not Sudan's Red Sea state, unless the story is about Sudan */
                 bool preferred = false;
-                for (size_t q = 0; q < nc && !preferred; q++) preferred = strncmp(c.place.country, countries[q], 3) == 0;
+                for (size_t q = 0; q < nc && !preferred; q++) preferred = str_same_n(c.place.country, countries[q], 3);
                 known = preferred && strcmp(c.place.precision, "region") != 0;
             }
             if (known) {

@@ -138,8 +138,8 @@ static bool code_has_role(const char *code) { return strlen(code) >= 6; }
 
 bool role_is_armed(const char *role)
 {
-    return strncmp(role, "MIL", 3) == 0 || strncmp(role, "REB", 3) == 0 || strncmp(role, "INS", 3) == 0 ||
-           strncmp(role, "UAF", 3) == 0;
+    return str_same_n(role, "MIL", 3) || str_same_n(role, "REB", 3) || str_same_n(role, "INS", 3) ||
+           str_same_n(role, "UAF", 3);
 }
 
 /* CAMEO's regions, not states: "West African" is WAF, "Central Asian" CAS.
@@ -162,12 +162,12 @@ bool code_is_region(const char *code)
 bool code_same_camp(const char *a, const char *b)
 {
     if (strcmp(a, b) == 0) return true;
-    if (!code_is_state(a) || !code_is_state(b) || strncmp(a, b, 3) != 0) return false;
+    if (!code_is_state(a) || !code_is_state(b) || !str_same_n(a, b, 3)) return false;
     static const char *const state[] = { "GOV", "MIL", "COP", "SPY", "JUD", "LEG", NULL };
     bool sa = !a[3], sb = !b[3];
     for (size_t i = 0; state[i]; i++) {
-        if (strncmp(a + 3, state[i], 3) == 0) sa = true;
-        if (strncmp(b + 3, state[i], 3) == 0) sb = true;
+        if (str_same_n(a + 3, state[i], 3)) sa = true;
+        if (str_same_n(b + 3, state[i], 3)) sb = true;
     }
     return sa && sb;
 }
@@ -179,10 +179,10 @@ bool code_same_camp(const char *a, const char *b)
  * government, forces or opposition, a movement, an international body. */
 bool code_is_party(const char *code)
 {
-    if (!code_is_state(code)) return strncmp(code, "IGO", 3) == 0;
-    if (strlen(code) == 3) return true;
+    if (!code_is_state(code)) return str_same_n(code, "IGO", 3);
+    if (code[0] && code[1] && code[2] && !code[3]) return true;   /* a state alone (strlen 3, without the call) */
     static const char *const parties[] = { "GOV", "MIL", "REB", "INS", "OPP", "UAF", "COP", "SPY", "LEG", NULL };
-    for (size_t i = 0; parties[i]; i++) if (strncmp(code + 3, parties[i], 3) == 0) return true;
+    for (size_t i = 0; parties[i]; i++) if (str_same_n(code + 3, parties[i], 3)) return true;
     return false;
 }
 

@@ -48,27 +48,7 @@ static void put_int(buf *b, int32_t v)
 static void json_string(buf *b, const char *s)
 {
     if (!s) { PUT(b, "null"); return; }
-    size_t n = strlen(s);
-    if (n < 8 && b->len + n + 3 <= b->cap) {
-        /* a code ("LBYGOV", "196", "city"): copied where it is checked */
-        char *out = b->data + b->len;
-        size_t k = 0;
-        out[0] = '"';
-        for (; k < n; k++) {
-            unsigned char c = (unsigned char)s[k];
-            if (c < 0x20 || c == '"' || c == '\\') break;
-            out[1 + k] = (char)c;
-        }
-        if (k == n) {
-            out[1 + n] = '"';
-            b->len += n + 2;
-            b->data[b->len] = 0;
-            return;
-        }
-    }
-    buf_putc(b, '"');
-    buf_json_escape(b, s, n);
-    buf_putc(b, '"');
+    buf_json_string(b, s, strlen(s));
 }
 
 static void json_actor(buf *b, const code_actor *a)
@@ -88,24 +68,38 @@ static bool short_decimal(double v, char out[32], size_t *len)
 {
     double magnitude = fabs(v);
     if (!(magnitude >= 1e-4 && magnitude < 1e6)) return false;
-    double scale = 1;
-    for (int decimals = 0; decimals <= 10; decimals++, scale *= 10) {
-        double digits = nearbyint(magnitude * scale);
-        if (digits >= 1e6) return false;   /* more than six significant digits */
-        if (digits / scale != magnitude) continue;
-        uint32_t n = (uint32_t)digits;
-        char reversed[24];
-        size_t k = 0;
-        for (int d = 0; d < decimals; d++) { reversed[k++] = (char)('0' + n % 10); n /= 10; }
-        if (decimals) reversed[k++] = '.';
-        do { reversed[k++] = (char)('0' + n % 10); n /= 10; } while (n);
-        size_t o = 0;
-        if (v < 0) out[o++] = '-';
-        while (k) out[o++] = reversed[--k];
-        *len = o;
-        return true;
+    /* the fewest decimals that give v back, as digits / 10^decimals */
+    uint32_t n;
+    int decimals;
+    double digits = nearbyint(magnitude * 1e4);
+    if (digits < 1e6 && digits / 1e4 == magnitude) {
+        /* four decimals or fewer, as nearly every number we print has
+         * (coordinates, Goldstein weights): the trailing zeros of the four
+         * are the decimals it has not, since a decimal with fewer is the
+         * same number, and so the same double */
+        n = (uint32_t)digits;
+        decimals = 4;
+        while (decimals > 0 && n % 10 == 0) { n /= 10; decimals--; }
+    } else {
+        double scale = 1;
+        for (decimals = 0;; decimals++, scale *= 10) {
+            if (decimals > 10) return false;
+            digits = nearbyint(magnitude * scale);
+            if (digits >= 1e6) return false;   /* more than six significant digits */
+            if (digits / scale == magnitude) break;
+        }
+        n = (uint32_t)digits;
     }
-    return false;
+    char reversed[24];
+    size_t k = 0;
+    for (int d = 0; d < decimals; d++) { reversed[k++] = (char)('0' + n % 10); n /= 10; }
+    if (decimals) reversed[k++] = '.';
+    do { reversed[k++] = (char)('0' + n % 10); n /= 10; } while (n);
+    size_t o = 0;
+    if (v < 0) out[o++] = '-';
+    while (k) out[o++] = reversed[--k];
+    *len = o;
+    return true;
 }
 
 static void json_number(buf *b, double v)
@@ -224,69 +218,104 @@ void emit_event(buf *b, emit_format format, const char *doc, const char *text, c
     emit_event_using(b, NULL, format, doc, text, e, explain);
 }
 
-void emit_event_using(buf *b, const emit_codes *codes, emit_format format, const char *doc, const char *text,
-                      const code_event *e, bool explain)
+/* An event as JSON is written piece by piece rather than through printf:
+ * this runs for every event and printf's parsing of the format dominated
+ * it.  The pieces: */
+
+/* '{"doc":...,"sentence_index":', the same for every event of an article */
+static void json_event_doc(buf *b, const char *doc)
+{
+    PUT(b, "{\"doc\":");
+    json_string(b, doc);
+    PUT(b, ",\"sentence_index\":");
+}
+
+/* the index, the sentence and its offsets, the same for every event of a
+ * sentence */
+static void json_event_sentence(buf *b, const char *text, const code_event *e)
+{
+    put_uint(b, e->sentence_index);
+    PUT(b, ",\"sentence\":\"");
+    buf_json_escape(b, text + e->start, e->end - e->start);
+    PUT(b, "\",\"start\":");
+    put_uint(b, e->start);
+    PUT(b, ",\"end\":");
+    put_uint(b, e->end);
+}
+
+/* the rest, from the date on, and the newline */
+static void json_event_rest(buf *b, const emit_codes *codes, const code_event *e, bool explain)
 {
     char date[11];
     date_text(e, date);
     const lex_code_info *c = e->cameo;
+    PUT(b, ",\"date\":\"");
+    buf_puts(b, date);
+    PUT(b, "\",\"date_precision\":\"");
+    buf_puts(b, precision_name(e->date_precision));
+    PUT(b, "\",\"source\":");
+    json_actor(b, &e->source);
+    PUT(b, ",\"target\":");
+    if (e->has_target) json_actor(b, &e->target); else PUT(b, "null");
+    const code_json *known = codes ? known_code(codes, c) : NULL;
+    if (known) buf_append(b, codes->json.data + known->at, known->len);
+    else code_fields(b, c);
+    PUT(b, ",\"place\":");
+    if (e->has_place) {
+        PUT(b, "{\"name\":");
+        json_string(b, e->place.name);
+        PUT(b, ",\"country\":");
+        json_string(b, e->place.country[0] ? e->place.country : NULL);
+        PUT(b, ",\"lat\":");
+        json_number(b, e->place.lat);
+        PUT(b, ",\"lon\":");
+        json_number(b, e->place.lon);
+        PUT(b, ",\"precision\":");
+        json_string(b, e->place.precision);
+        if (e->place.near) {
+            PUT(b, ",\"near\":");
+            json_string(b, e->place.near);
+        }
+        buf_putc(b, '}');
+    } else {
+        PUT(b, "null");
+    }
+    PUT(b, ",\"attribution\":");
+    json_string(b, e->attribution);
+    if (e->negated) PUT(b, ",\"negated\":true,\"casualties\":");
+    else PUT(b, ",\"negated\":false,\"casualties\":");
+    if (e->has_casualties) casualties_json(b, &e->casualties); else PUT(b, "null");
+    PUT(b, ",\"rule\":");
+    json_string(b, e->rule);
+    if (explain) {
+        PUT(b, ",\"explain\":");
+        json_string(b, e->explanation);
+    }
+    PUT(b, "}\n");
+}
+
+/* Appends again the n bytes of b from byte at (written before). */
+static void buf_repeat(buf *b, size_t at, size_t n)
+{
+    buf_reserve(b, n);
+    memcpy(b->data + b->len, b->data + at, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+void emit_event_using(buf *b, const emit_codes *codes, emit_format format, const char *doc, const char *text,
+                      const code_event *e, bool explain)
+{
     if (format == EMIT_JSON) {
-        /* Written piece by piece rather than through printf: this runs for
-         * every event and printf's parsing of the format dominated it. */
-        PUT(b, "{\"doc\":");
-        json_string(b, doc);
-        PUT(b, ",\"sentence_index\":");
-        put_uint(b, e->sentence_index);
-        PUT(b, ",\"sentence\":\"");
-        buf_json_escape(b, text + e->start, e->end - e->start);
-        PUT(b, "\",\"start\":");
-        put_uint(b, e->start);
-        PUT(b, ",\"end\":");
-        put_uint(b, e->end);
-        PUT(b, ",\"date\":\"");
-        buf_puts(b, date);
-        PUT(b, "\",\"date_precision\":\"");
-        buf_puts(b, precision_name(e->date_precision));
-        PUT(b, "\",\"source\":");
-        json_actor(b, &e->source);
-        PUT(b, ",\"target\":");
-        if (e->has_target) json_actor(b, &e->target); else PUT(b, "null");
-        const code_json *known = codes ? known_code(codes, c) : NULL;
-        if (known) buf_append(b, codes->json.data + known->at, known->len);
-        else code_fields(b, c);
-        PUT(b, ",\"place\":");
-        if (e->has_place) {
-            PUT(b, "{\"name\":");
-            json_string(b, e->place.name);
-            PUT(b, ",\"country\":");
-            json_string(b, e->place.country[0] ? e->place.country : NULL);
-            PUT(b, ",\"lat\":");
-            json_number(b, e->place.lat);
-            PUT(b, ",\"lon\":");
-            json_number(b, e->place.lon);
-            PUT(b, ",\"precision\":");
-            json_string(b, e->place.precision);
-            if (e->place.near) {
-                PUT(b, ",\"near\":");
-                json_string(b, e->place.near);
-            }
-            buf_putc(b, '}');
-        } else {
-            PUT(b, "null");
-        }
-        PUT(b, ",\"attribution\":");
-        json_string(b, e->attribution);
-        if (e->negated) PUT(b, ",\"negated\":true,\"casualties\":");
-        else PUT(b, ",\"negated\":false,\"casualties\":");
-        if (e->has_casualties) casualties_json(b, &e->casualties); else PUT(b, "null");
-        PUT(b, ",\"rule\":");
-        json_string(b, e->rule);
-        if (explain) {
-            PUT(b, ",\"explain\":");
-            json_string(b, e->explanation);
-        }
-        PUT(b, "}\n");
-    } else if (format == EMIT_TSV) {
+        json_event_doc(b, doc);
+        json_event_sentence(b, text, e);
+        json_event_rest(b, codes, e, explain);
+        return;
+    }
+    char date[11];
+    date_text(e, date);
+    const lex_code_info *c = e->cameo;
+    if (format == EMIT_TSV) {
         char compact[9];
         size_t k = 0;
         for (size_t i = 0; date[i] && k < 8; i++) if (date[i] != '-') compact[k++] = date[i];
@@ -324,5 +353,37 @@ void emit_event_using(buf *b, const emit_codes *codes, emit_format format, const
         buf_printf(b, "%-10s  %-12s  %-4s  %-12s  %-34s  %s\n", date, e->source.code, c->code,
                    e->has_target ? e->target.code : "-", name, evidence);
         if (explain && e->explanation) buf_printf(b, "%12s%s\n%12srule: %s\n", "", e->explanation, "", e->rule);
+    }
+}
+
+void emit_events(buf *b, const emit_codes *codes, emit_format format, const char *doc, const char *text,
+                 const code_event *events, size_t count, bool explain)
+{
+    if (format != EMIT_JSON) {
+        for (size_t i = 0; i < count; i++) emit_event_using(b, codes, format, doc, text, &events[i], explain);
+        return;
+    }
+    /* An event's line begins as the line before it when both are of the
+     * article (up to the sentence index) or of the sentence (up to the
+     * sentence's end): those bytes are copied, not written again. */
+    size_t article_at = b->len, article_len = 0;   /* the first line's, up to the sentence index */
+    size_t sentence_at = 0, sentence_len = 0;      /* the last line written, up to the sentence's end */
+    for (size_t i = 0; i < count; i++) {
+        const code_event *e = &events[i], *before = i ? &events[i - 1] : NULL;
+        size_t at = b->len;
+        if (before && before->sentence_index == e->sentence_index && before->start == e->start && before->end == e->end) {
+            buf_repeat(b, sentence_at, sentence_len);
+        } else {
+            if (i == 0) {
+                json_event_doc(b, doc);
+                article_len = b->len - at;
+            } else {
+                buf_repeat(b, article_at, article_len);
+            }
+            json_event_sentence(b, text, e);
+        }
+        sentence_at = at;
+        sentence_len = b->len - at;
+        json_event_rest(b, codes, e, explain);
     }
 }

@@ -27,6 +27,11 @@ void        emit_codes_free(emit_codes *codes);
 void emit_event_using(buf *out, const emit_codes *codes, emit_format format, const char *doc, const char *text,
                       const code_event *e, bool explain);
 
+/* emit_event_using for each of an article's events in turn (the same
+ * bytes), copying what an event's line shares with the line before it. */
+void emit_events(buf *out, const emit_codes *codes, emit_format format, const char *doc, const char *text,
+                 const code_event *events, size_t count, bool explain);
+
 /* The header line for TSV and table output ("" for JSON). */
 void emit_header(buf *out, emit_format format);
 

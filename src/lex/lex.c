@@ -250,8 +250,25 @@ static inline size_t node_hash(uint32_t parent, uint32_t word)
 
 static inline uint64_t word_head(const char *word, size_t n)
 {
-    uint64_t head = 0;
-    memcpy(&head, word, n < 8 ? n : 8);
+    /* The first min(n, 8) bytes in one number, zero above (heads are only
+     * compared with heads), read with loads of fixed size: one for eight
+     * bytes or more, two overlapping for four to seven, three single bytes
+     * for fewer.  A memcpy of variable length costs a score of
+     * instructions, and every token of every article is looked up. */
+    uint64_t head;
+    if (n >= 8) {
+        memcpy(&head, word, 8);
+    } else if (n >= 4) {
+        uint32_t low, high;
+        memcpy(&low, word, 4);
+        memcpy(&high, word + n - 4, 4);
+        head = (uint64_t)low | (uint64_t)high << (8 * (n - 4));
+    } else if (n > 0) {
+        const unsigned char *b = (const unsigned char *)word;
+        head = (uint64_t)b[0] | (uint64_t)b[n / 2] << (8 * (n / 2)) | (uint64_t)b[n - 1] << (8 * (n - 1));
+    } else {
+        head = 0;
+    }
     return head;
 }
 
@@ -1498,11 +1515,12 @@ uint32_t lex_word_id(const lex_dict *d, const char *folded_word, size_t length, 
     return word_find(&d->words, folded_word, length, word_hash);
 }
 
-bool lex_match_ids(const lex_dict *d, const uint32_t *ids, const bool *caps,
-                   size_t count, size_t first, lex_match *out)
+/* lex_match_ids from a word that starts a phrase: apart, so that the test
+ * most words fail costs no saving and restoring of registers */
+static __attribute__((noinline)) bool match_ids_from(const lex_dict *d, const uint32_t *ids, const bool *caps,
+                                                     size_t count, size_t first, lex_match *out)
 {
     const word_index *w = &d->words;
-    if (first >= count || !(w->starts[ids[first] / 64] & (1ull << (ids[first] % 64)))) return false;   /* [0] starts nothing */
     bool all_caps = true, best_caps = false;
     uint32_t node = w->roots[ids[first]], best = 0;   /* there is one: the word starts a phrase */
     size_t best_tokens = 0;
@@ -1524,6 +1542,14 @@ bool lex_match_ids(const lex_dict *d, const uint32_t *ids, const bool *caps,
     }
     if (!best) return false;
     return slot_result(&d->phrases.slots[w->nodes[best - 1].slot - 1], best_caps, best_tokens, out);
+}
+
+bool lex_match_ids(const lex_dict *d, const uint32_t *ids, const bool *caps,
+                   size_t count, size_t first, lex_match *out)
+{
+    const word_index *w = &d->words;
+    if (first >= count || !(w->starts[ids[first] / 64] & (1ull << (ids[first] % 64)))) return false;   /* [0] starts nothing */
+    return match_ids_from(d, ids, caps, count, first, out);
 }
 
 const uint64_t *lex_heads_stem_bits(const lex_dict *d, uint32_t word_id)

@@ -112,76 +112,93 @@ void places_free(places *p)
 
 size_t places_count(const places *p) { return p ? p->count : 0; }
 
+/* memcmp's order of a row's key and key (n bytes), shorter first when one
+ * begins the other; compared in a loop, as keys are short and differ early. */
 static int compare_key(const places *p, size_t row, const char *key, size_t n)
 {
     size_t kl = p->key_lengths[row];
     size_t m = kl < n ? kl : n;
-    int c = memcmp(p->rows[row], key, m);
-    if (c) return c;
+    const unsigned char *a = (const unsigned char *)p->rows[row], *b = (const unsigned char *)key;
+    for (size_t k = 0; k < m; k++)
+        if (a[k] != b[k]) return a[k] < b[k] ? -1 : 1;
     return kl < n ? -1 : kl > n ? 1 : 0;
+}
+
+/* The end of the field at s: its tab, or the end of the row. */
+static const char *field_end(const char *s)
+{
+    while (*s && *s != '\t') s++;
+    return s;
 }
 
 /* What strtod gives for a plain decimal ("31.3416", "-0.5", "18163"),
  * without strtod's general machinery: up to 15 digits are an exact integer
  * and a power of ten up to 1e22 an exact double, so one division rounds
  * the same as strtod (the classic fast path).  Anything else (exponents,
- * more digits, leading blanks, "+") goes to strtod. */
-static double parse_decimal(const char *s)
+ * more digits, leading blanks, "+") goes to strtod.  *end is the end of
+ * the field. */
+static double parse_decimal(const char *s, const char **end)
 {
     static const double powers[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
     const char *q = s;
     bool negative = *q == '-';
     if (negative) q++;
     uint64_t mantissa = 0;
-    int digits = 0, decimals = 0;
-    bool dot = false;
+    const char *digits_start = q, *dot = NULL;
     for (;; q++) {
-        if (*q >= '0' && *q <= '9') {
-            mantissa = mantissa * 10 + (uint64_t)(*q - '0');
-            digits++;
-            decimals += dot;
-        } else if (*q == '.' && !dot) {
-            dot = true;
-        } else {
-            break;
-        }
+        if (*q >= '0' && *q <= '9') mantissa = mantissa * 10 + (uint64_t)(*q - '0');
+        else if (*q == '.' && !dot) dot = q;
+        else break;
     }
-    if ((*q != '\t' && *q != '\0') || digits == 0 || digits > 15) return strtod(s, NULL);
+    int digits = (int)(q - digits_start) - (dot != NULL), decimals = dot ? (int)(q - dot - 1) : 0;
+    if ((*q != '\t' && *q != '\0') || digits == 0 || digits > 15) {
+        *end = field_end(s);
+        return strtod(s, NULL);
+    }
+    *end = q;
     double v = (double)mantissa / powers[decimals];
     return negative ? -v : v;
 }
 
 /* strtol for the population column: plain digits, else strtol. */
-static long parse_count(const char *s)
+static long parse_count(const char *s, const char **end)
 {
     long v = 0;
     int digits = 0;
     const char *q = s;
     for (; *q >= '0' && *q <= '9' && digits < 18; q++, digits++) v = v * 10 + (*q - '0');
-    if ((*q != '\t' && *q != '\0') || digits == 0) return strtol(s, NULL, 10);
+    if ((*q != '\t' && *q != '\0') || digits == 0) {
+        *end = field_end(s);
+        return strtol(s, NULL, 10);
+    }
+    *end = q;
     return v;
 }
 
-static bool parse_row(const char *row, place_info *out)
+/* Reads the fields after a row's key (key_length bytes) in one pass; false
+ * when the row has fewer than seven fields or a code of other than three
+ * letters. */
+static bool parse_row(const char *row, size_t key_length, place_info *out)
 {
-    /* the starts of the seven fields */
-    const char *f[7];
-    f[0] = row;
-    const char *end = row + strlen(row);
-    for (int i = 1; i < 7; i++) {
-        const char *tab = memchr(f[i - 1], '\t', (size_t)(end - f[i - 1]));
-        if (!tab) return false;
-        f[i] = tab + 1;
-    }
-    out->name = f[1];
-    out->name_len = (size_t)(f[2] - 1 - f[1]);
-    if (f[3] - 1 - f[2] != 3) return false;
-    memcpy(out->country, f[2], 3);
+    const char *f = row + key_length;   /* each field's end in turn */
+    if (*f != '\t') return false;
+    const char *name = f + 1;
+    f = field_end(name);
+    if (*f != '\t') return false;
+    out->name = name;
+    out->name_len = (size_t)(f - name);
+    const char *code = f + 1;
+    f = field_end(code);
+    if (*f != '\t' || f - code != 3) return false;
+    memcpy(out->country, code, 3);
     out->country[3] = 0;
-    out->lat = parse_decimal(f[3]);
-    out->lon = parse_decimal(f[4]);
-    out->population = parse_count(f[5]);
-    out->kind = f[6][0] ? f[6][0] : 'c';
+    out->lat = parse_decimal(f + 1, &f);
+    if (*f != '\t') return false;
+    out->lon = parse_decimal(f + 1, &f);
+    if (*f != '\t') return false;
+    out->population = parse_count(f + 1, &f);
+    if (*f != '\t') return false;
+    out->kind = f[1] ? f[1] : 'c';
     return true;
 }
 
@@ -197,7 +214,7 @@ size_t places_lookup(const places *p, const char *folded, place_info *out, size_
     }
     size_t n = 0;
     for (size_t i = lo; i < p->count && n < max && compare_key(p, i, folded, length) == 0; i++)
-        if (parse_row(p->rows[i], &out[n])) n++;
+        if (parse_row(p->rows[i], p->key_lengths[i], &out[n])) n++;
     return n;
 }
 
@@ -213,7 +230,7 @@ bool places_country(const places *p, const char *iso3, place_info *out)
     for (size_t i = 0; p && i < p->country_count; i++) {
         const char *code = p->country_codes[i];
         if (code && code[1] == iso3[0] && strncmp(code + 1, iso3, 3) == 0 && code[4] == '\t')
-            return parse_row(p->country_rows[i], out);
+            return parse_row(p->country_rows[i], (size_t)(strchr(p->country_rows[i], '\t') - p->country_rows[i]), out);
     }
     return false;
 }

@@ -211,8 +211,7 @@ static unsigned case_flags(const scanner *sc, size_t start, size_t end)
 typedef struct ascii_run {
     uint64_t folded;          /* the eight bytes, upper case lowered in the run */
     unsigned length;          /* bytes of the run, 0-8 */
-    int upper, lower, letters, digits;
-    int trailing_digits;      /* digits after the run's last letter */
+    uint64_t upper, lower, digits;   /* the high bit of each byte of the run that is one */
 } ascii_run;
 
 /* The byte at the lowest address is the least significant (x86, ARM):
@@ -231,22 +230,19 @@ static inline ascii_run ascii_run_of(const char *s)
     memcpy(&x, s, 8);
     uint64_t ascii = ~x & BYTES_HIGH;
     uint64_t digit = bytes_at_least(x, '0') & ~bytes_at_least(x, '9' + 1) & ascii;
-    uint64_t upper = bytes_at_least(x, 'A') & ~bytes_at_least(x, 'Z' + 1) & ascii;
-    uint64_t lower = bytes_at_least(x, 'a') & ~bytes_at_least(x, 'z' + 1) & ascii;
-    uint64_t other = ~(digit | upper | lower) & BYTES_HIGH;
+    /* with the case bit (0x20) set, a letter of either case is a lowercase
+     * one; the case bit shifted up to the high bit tells which it was */
+    uint64_t caseless = x | (BYTES_LOW * 0x20);
+    uint64_t letter = bytes_at_least(caseless, 'a') & ~bytes_at_least(caseless, 'z' + 1) & ascii;
+    uint64_t other = ~(digit | letter) & BYTES_HIGH;
     ascii_run r;
     r.length = other ? (unsigned)__builtin_ctzll(other) >> 3 : 8;
     uint64_t in_run = r.length == 8 ? ~0ull : (1ull << (8 * r.length)) - 1;
-    digit &= in_run;
-    upper &= in_run;
-    lower &= in_run;
-    uint64_t letters = upper | lower;
-    r.folded = x | (upper >> 2);   /* 0x80 >> 2 is the case bit */
-    r.upper = bytes_counted(upper);
-    r.lower = bytes_counted(lower);
-    r.letters = r.upper + r.lower;
-    r.digits = bytes_counted(digit);
-    r.trailing_digits = letters ? (int)r.length - 1 - ((63 - __builtin_clzll(letters)) >> 3) : (int)r.length;
+    letter &= in_run;
+    r.digits = digit & in_run;
+    r.upper = letter & ~(x << 2);
+    r.lower = letter & (x << 2);
+    r.folded = x | (r.upper >> 2);   /* 0x80 >> 2 is the case bit */
     return r;
 }
 
@@ -291,11 +287,14 @@ static size_t scan_word(scanner *sc, size_t p, int32_t first_cp, text_class firs
                 reserve_folded(sc, 8);
                 memcpy(sc->out->folded + sc->out->folded_len, &r.folded, 8);   /* bytes past the run are overwritten later */
                 sc->out->folded_len += r.length;
-                upper += r.upper;
-                other += r.lower;
-                segment += r.letters;
+                uint64_t letters = r.upper | r.lower;
+                upper += (size_t)bytes_counted(r.upper);
+                other += (size_t)bytes_counted(r.lower);
+                segment += bytes_counted(letters);
                 if (r.digits) letters_only = false;
-                group_digits = r.letters ? r.trailing_digits : group_digits + (int)r.length;
+                /* digits after the run's last letter, or the count goes on */
+                group_digits = letters ? (int)r.length - 1 - ((63 - __builtin_clzll(letters)) >> 3)
+                                       : group_digits + (int)r.length;
                 run_end += r.length;
             }
             if (r.length < 8) break;
@@ -489,8 +488,8 @@ static size_t scan_plain_word(scanner *sc, size_t p)
     while (WORDS_LITTLE_ENDIAN && q + 8 <= limit) {
         ascii_run r = ascii_run_of(sc->s + q);
         memcpy(out + (q - p), &r.folded, 8);   /* bytes past the run are overwritten later */
-        upper |= r.upper > 0;
-        lower |= r.lower > 0;
+        upper |= r.upper != 0;
+        lower |= r.lower != 0;
         q += r.length;
         if (r.length < 8) break;
     }
@@ -505,15 +504,24 @@ static size_t scan_plain_word(scanner *sc, size_t p)
     if (q == limit && q < sc->n) return 0;   /* a long word */
     if (q < sc->n) {
         unsigned char next = (unsigned char)sc->s[q];
-        char last = sc->s[q - 1];
-        bool first_digit = sc->s[p] <= '9', last_digit = last <= '9';
-        if (next >= 0x80 || next == '-' || next == '\'' || next == '`') return 0;
-        if (next == ',' && first_digit) return 0;                     /* 2,000 */
-        if (next == ':' && last_digit) return 0;                      /* 00:00 */
-        if (next == '.') {
+        bool last_digit = sc->s[q - 1] <= '9';
+        switch (next) {   /* one test for the bytes that cannot carry a word on (white space, most punctuation) */
+        case '-': case '\'': case '`':
+            return 0;
+        case ',':
+            if (sc->s[p] <= '9') return 0;                            /* 2,000 */
+            break;
+        case ':':
+            if (last_digit) return 0;                                 /* 00:00 */
+            break;
+        case '.': {
             unsigned char after = q + 1 < sc->n ? (unsigned char)sc->s[q + 1] : ' ';
             if (last_digit && (after >= 0x80 || (after >= '0' && after <= '9'))) return 0;   /* 3.5 */
             if (!last_digit && q - p < 3) return 0;                   /* U.N. */
+            break;
+        }
+        default:
+            if (next >= 0x80) return 0;
         }
     }
     size_t fold_start = sc->out->folded_len;
@@ -637,6 +645,15 @@ void text_tokenize(arena *a, const char *s, size_t n, text_tokens *out)
     reserve_folded(&sc, n + n / 8 + 64);
     size_t p = 0;
     while (p < n) {
+        unsigned char byte = (unsigned char)s[p];
+        if (byte == ' ') { p++; continue; }   /* the commonest byte between tokens, passed over at once */
+        if (is_ascii_alnum((char)byte)) {
+            /* the commonest token, a plain word, without classifying the byte
+             * (scan_word settles any other word) */
+            size_t next = scan_plain_word(&sc, p);
+            p = next ? next : scan_word(&sc, p, byte, byte <= '9' ? TC_DIGIT : TC_LETTER);
+            continue;
+        }
         int32_t cp;
         int len;
         text_class c = class_at(&sc, p, &cp, &len);
@@ -652,11 +669,9 @@ void text_tokenize(arena *a, const char *s, size_t n, text_tokens *out)
             p += (size_t)len;
             break;
         }
-        case TC_LETTER: case TC_DIGIT: case TC_NUMERAL: {
-            size_t next = cp < 0x80 ? scan_plain_word(&sc, p) : 0;
-            p = next ? next : scan_word(&sc, p, cp, c);
+        case TC_LETTER: case TC_DIGIT: case TC_NUMERAL:   /* beyond ASCII */
+            p = scan_word(&sc, p, cp, c);
             break;
-        }
         case TC_APOSTROPHE:
             p = scan_apostrophe(&sc, p, cp, len);
             break;

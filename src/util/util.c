@@ -289,6 +289,41 @@ void buf_json_escape(buf *b, const char *s, size_t n)
     out[len] = 0;
 }
 
+void buf_json_string(buf *b, const char *s, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n < 8 && b->len + 11 <= b->cap) {
+        /* A short string (a code, "city"): its bytes in one word, zero
+         * above them, read with loads of fixed size (one memcpy of
+         * variable length costs more than the rest), checked at once and
+         * stored with one store.  The zero after them is a hit: the string
+         * is plain when no hit comes before it. */
+        uint64_t w = 0;
+        if (n >= 4) {
+            uint32_t low, high;
+            memcpy(&low, s, 4);
+            memcpy(&high, s + n - 4, 4);
+            w = (uint64_t)low | (uint64_t)high << (8 * (n - 4));
+        } else if (n > 0) {
+            const unsigned char *p = (const unsigned char *)s;
+            w = (uint64_t)p[0] | (uint64_t)p[n / 2] << (8 * (n / 2)) | (uint64_t)p[n - 1] << (8 * (n - 1));
+        }
+        if ((size_t)__builtin_ctzll(json_escape_hits(w)) >> 3 >= n) {
+            char *out = b->data + b->len;
+            out[0] = '"';
+            memcpy(out + 1, &w, 8);
+            out[1 + n] = '"';
+            b->len += n + 2;
+            b->data[b->len] = 0;
+            return;
+        }
+    }
+#endif
+    buf_putc(b, '"');
+    buf_json_escape(b, s, n);
+    buf_putc(b, '"');
+}
+
 /* ---- errors ---- */
 
 bool error_set(error *err, const char *fmt, ...)
@@ -495,6 +530,14 @@ bool utf8_valid(const char *s, size_t n, size_t *bad_offset)
 }
 
 /* ---- hashing ---- */
+
+void prefix_set_add(prefix_set *set, const char *const *list)
+{
+    for (; *list; list++) {
+        int index = prefix_index(*list);
+        if (index >= 0) set->bits[index / 8] |= (uint8_t)(1u << (index % 8));
+    }
+}
 
 uint64_t hash_bytes(const void *data, size_t n) { return hash_bytes_more(HASH_BYTES_START, data, n); }
 

@@ -65,6 +65,8 @@ void buf_vprintf(buf *b, const char *fmt, va_list ap);
 void buf_clear(buf *b);
 /* Appends s as the body of a JSON string (no surrounding quotes). */
 void buf_json_escape(buf *b, const char *s, size_t n);
+/* Appends s as a JSON string, in quotes. */
+void buf_json_string(buf *b, const char *s, size_t n);
 
 /* ---- errors as values ---- */
 typedef struct error {
@@ -115,6 +117,18 @@ static inline bool str_same(const char *a, const char *b)
     return false;
 }
 
+/* strncmp(a, b, n) == 0 without a call (reading no byte after a NUL of
+ * either): codes are compared by their first three bytes, the country,
+ * many times an article. */
+static inline bool str_same_n(const char *a, const char *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (a[k] != b[k]) return false;
+        if (!a[k]) return true;
+    }
+    return true;
+}
+
 /* A word's first two bytes as one bit of 64 (pairs may share one): OR them
  * over a list of words, and a word whose bit is not set is in no list, which
  * one test tells without reading the list. */
@@ -123,6 +137,25 @@ static inline uint64_t str_start_bit(const char *w)
     unsigned first = (unsigned char)w[0], second = first ? (unsigned char)w[1] : 0;
     return 1ull << ((first * 7 + second) & 63);
 }
+
+/* Words' first three letters, one bit each of 26 * 26 * 26: a word of
+ * three lowercase letters or more whose bit is not set begins as none of
+ * the words added does, which one test tells without reading them. */
+typedef struct prefix_set { uint8_t bits[(26 * 26 * 26 + 7) / 8]; } prefix_set;
+
+/* The index of w's first three letters, or -1 if it does not start with
+ * three lowercase letters. */
+static inline int prefix_index(const char *w)
+{
+    if (!(w[0] >= 'a' && w[0] <= 'z') || !(w[1] >= 'a' && w[1] <= 'z') || !(w[2] >= 'a' && w[2] <= 'z')) return -1;
+    return ((w[0] - 'a') * 26 + (w[1] - 'a')) * 26 + (w[2] - 'a');
+}
+
+static inline bool prefix_set_has(const prefix_set *set, int index) { return set->bits[index / 8] & (1u << (index % 8)); }
+
+/* Adds the words of a NULL-terminated list that start with three lowercase
+ * letters (a caller tests the others itself). */
+void prefix_set_add(prefix_set *set, const char *const *list);
 
 uint64_t hash_bytes(const void *data, size_t n);   /* FNV-1a 64 */
 /* The hash of bytes that follow those hashed to h: hash_bytes(ab) ==

@@ -233,11 +233,43 @@ static void test_codes_written_once(void **state)
     lex_free(d);
 }
 
+/* An article's events written together (emit_events, which copies what a
+ * line shares with the one before it) give the bytes of each written alone,
+ * whether they share a sentence, only the article, or follow text already
+ * in the buffer; in every format. */
+static void test_events_together(void **state)
+{
+    (void)state;
+    lex_code_info info;
+    code_event events[5];
+    for (size_t i = 0; i < 5; i++) events[i] = sample(&info);
+    events[1].has_target = false;                               /* the same sentence, another event */
+    events[2].sentence_index = 0, events[2].start = 0, events[2].end = 6;   /* another sentence */
+    events[3].sentence_index = 0, events[3].start = 0, events[3].end = 6;   /* and again */
+    events[3].negated = true;
+    events[4].rule = "another rule";                            /* back to the first sentence */
+    const emit_format formats[] = { EMIT_JSON, EMIT_TSV, EMIT_TABLE };
+    for (size_t f = 0; f < 3; f++)
+        for (size_t count = 0; count <= 5; count++) {
+            buf alone, together;
+            buf_init(&alone);
+            buf_init(&together);
+            buf_puts(&alone, "before\n");
+            buf_puts(&together, "before\n");
+            for (size_t i = 0; i < count; i++) emit_event_using(&alone, NULL, formats[f], "doc \"1\"", text, &events[i], true);
+            emit_events(&together, NULL, formats[f], "doc \"1\"", text, events, count, true);
+            assert_string_equal(alone.data, together.data);
+            assert_int_equal(alone.len, together.len);
+            buf_free(&alone);
+            buf_free(&together);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_contract), cmocka_unit_test(test_json_numbers), cmocka_unit_test(test_tsv_columns), cmocka_unit_test(test_table),
-        cmocka_unit_test(test_codes_written_once),
+        cmocka_unit_test(test_codes_written_once), cmocka_unit_test(test_events_together),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -153,6 +153,23 @@ static void test_buf_json(void **state)
             buf_json_escape(&b, bytes, n);
             assert_int_equal(b.len, reference.len);
             assert_memory_equal(b.data, reference.data, reference.len + 1);
+            /* and in quotes (buf_json_string, which checks a short string in
+             * one word and stores it at once when the buffer has room), after
+             * text filling the buffer to each of its last bytes */
+            for (size_t fill = 240; fill < 257; fill++) {
+                buf quoted, expected;
+                buf_init(&quoted);
+                buf_init(&expected);
+                for (size_t i = 0; i < fill; i++) { buf_putc(&quoted, 'p'); buf_putc(&expected, 'p'); }
+                buf_putc(&expected, '"');
+                buf_append(&expected, reference.data + 6, reference.len - 6);
+                buf_putc(&expected, '"');
+                buf_json_string(&quoted, bytes, n);
+                assert_int_equal(quoted.len, expected.len);
+                assert_memory_equal(quoted.data, expected.data, expected.len + 1);
+                buf_free(&quoted);
+                buf_free(&expected);
+            }
             buf_free(&reference);
         }
     }
