@@ -1228,7 +1228,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             if (b > 0 && is_any(s, b - 1, determiners) && !is(s, b - 1, "that")) b--;
             /* (a noun's form, with a weapon or a demonym right before it: not
              * "welcomed the agreement and urged") */
-            bool noun_form = !(forms & (LEX_FORM_PAST | LEX_FORM_PARTICIPLE | LEX_FORM_GERUND)) &&
+            bool noun_form = h > 0 && !(forms & (LEX_FORM_PAST | LEX_FORM_PARTICIPLE | LEX_FORM_GERUND)) &&
                              (s->weapon[h - 1] || (s->mention_at[h - 1] >= 0 && s->mentions[s->mention_at[h - 1]].kind == MENTION_COUNTRY &&
                                                    s->mentions[s->mention_at[h - 1]].adjectival));
             if (noun_form && owner >= 0 && owner != subject_guess && b > 0 && b < h &&
