@@ -1519,6 +1519,17 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 if (!theirs) continue;
             }
         }
+        /* "sent police officers to help Haiti's police fight gangs", "a
+         * frigate to help evacuate civilians": what one goes to help do is a
+         * purpose, not a deed done */
+        if (!p->noun_head && h >= 2) {
+            size_t k = h - 1;
+            if (is(s, k, "to") && k >= 1) k--;
+            if (s->mention_at[k] >= 0) k = s->mentions[s->mention_at[k]].first > 0 ? s->mentions[s->mention_at[k]].first - 1 : 0;
+            while (k > 0 && is_any(s, k, determiners)) k--;
+            if (k >= 1 && k < h && (is(s, k, "help") || is(s, k, "helping")) && (is(s, k - 1, "to") || is(s, k, "helping")))
+                continue;
+        }
         /* "a regulation allowing its officers to detain foreigners",
          * "authorized the army to attack": a deed one is allowed to do has
          * not been done */
