@@ -665,6 +665,8 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
             }
             break;
         }
+        /* "at 9 a.m. Moscow time": a clock's zone, no place */
+        if (end + 1 < s->n && is(s, end + 1, "time")) continue;
         /* a feature that ends the name or follows it: "Scarborough Shoal",
          * "the Kerem Shalom crossing", "Baghdad airport" */
         size_t feature = SIZE_MAX, full = end;
