@@ -1279,6 +1279,14 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                      places_found[p].object_of > ev->last + 3 || places_found[p].object_of <= ev->head))
                     continue;
                 if (places_found[p].topic && info->quad_class != 4) continue;
+                /* "urged both sides to return to talks in Jeddah": a place in what
+                 * an appeal asks for is not where it is made */
+                if (strncmp(info->code, "02", 2) == 0 && places_found[p].first > ev->last) {
+                    bool asked = false;
+                    for (size_t k = ev->head + 1; k < places_found[p].first && !asked; k++)
+                        asked = is(s, k, "to") && k + 1 < s->n && s->is_head[k + 1] && s->mention_at[k + 1] < 0;
+                    if (asked) continue;
+                }
                 if (places_found[p].over && strncmp(info->code, "15", 2) != 0 && strcmp(info->code, "18") < 0) continue;
                 /* "Speaking in Paris, Macron said Russian forces had attacked":
                  * the opening phrase's place is the speaker's, not the deed's */
