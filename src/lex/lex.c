@@ -251,25 +251,8 @@ static inline size_t node_hash(uint32_t parent, uint32_t word)
 static inline uint64_t word_head(const char *word, size_t n)
 {
     /* The first min(n, 8) bytes in one number, zero above (heads are only
-     * compared with heads), read with loads of fixed size: one for eight
-     * bytes or more, two overlapping for four to seven, three single bytes
-     * for fewer.  A memcpy of variable length costs a score of
-     * instructions, and every token of every article is looked up. */
-    uint64_t head;
-    if (n >= 8) {
-        memcpy(&head, word, 8);
-    } else if (n >= 4) {
-        uint32_t low, high;
-        memcpy(&low, word, 4);
-        memcpy(&high, word + n - 4, 4);
-        head = (uint64_t)low | (uint64_t)high << (8 * (n - 4));
-    } else if (n > 0) {
-        const unsigned char *b = (const unsigned char *)word;
-        head = (uint64_t)b[0] | (uint64_t)b[n / 2] << (8 * (n / 2)) | (uint64_t)b[n - 1] << (8 * (n - 1));
-    } else {
-        head = 0;
-    }
-    return head;
+     * compared with heads): every token of every article is looked up. */
+    return load_upto8(word, n);
 }
 
 static inline uint32_t word_find(const word_index *w, const char *word, size_t n, uint32_t hash)

@@ -298,16 +298,7 @@ void buf_json_string(buf *b, const char *s, size_t n)
          * variable length costs more than the rest), checked at once and
          * stored with one store.  The zero after them is a hit: the string
          * is plain when no hit comes before it. */
-        uint64_t w = 0;
-        if (n >= 4) {
-            uint32_t low, high;
-            memcpy(&low, s, 4);
-            memcpy(&high, s + n - 4, 4);
-            w = (uint64_t)low | (uint64_t)high << (8 * (n - 4));
-        } else if (n > 0) {
-            const unsigned char *p = (const unsigned char *)s;
-            w = (uint64_t)p[0] | (uint64_t)p[n / 2] << (8 * (n / 2)) | (uint64_t)p[n - 1] << (8 * (n - 1));
-        }
+        uint64_t w = load_upto8(s, n);   /* (n < 8 here) */
         if ((size_t)__builtin_ctzll(json_escape_hits(w)) >> 3 >= n) {
             char *out = b->data + b->len;
             out[0] = '"';

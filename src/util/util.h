@@ -120,6 +120,28 @@ static inline bool str_same(const char *a, const char *b)
 /* strncmp(a, b, n) == 0 without a call (reading no byte after a NUL of
  * either): codes are compared by their first three bytes, the country,
  * many times an article. */
+/* The first min(n, 8) bytes of s in one number (little-endian), zero above,
+ * read with loads of fixed size: one for eight bytes or more, two
+ * overlapping for four to seven, three single bytes for fewer.  A memcpy of
+ * variable length costs a score of instructions; this runs for every token
+ * (word lookup) and every short string written (JSON). */
+static inline uint64_t load_upto8(const char *s, size_t n)
+{
+    uint64_t w = 0;
+    if (n >= 8) {
+        memcpy(&w, s, 8);
+    } else if (n >= 4) {
+        uint32_t low, high;
+        memcpy(&low, s, 4);
+        memcpy(&high, s + n - 4, 4);
+        w = (uint64_t)low | (uint64_t)high << (8 * (n - 4));
+    } else if (n > 0) {
+        const unsigned char *p = (const unsigned char *)s;
+        w = (uint64_t)p[0] | (uint64_t)p[n / 2] << (8 * (n / 2)) | (uint64_t)p[n - 1] << (8 * (n - 1));
+    }
+    return w;
+}
+
 static inline bool str_same_n(const char *a, const char *b, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
