@@ -1407,6 +1407,15 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         }
         if (ev->target >= 0 && !implicit_pair) {
             const mention *tg = &s->mentions[ev->target];
+            /* "seven Latin American countries, including Argentina and Chile":
+             * the states named after "including" rather than their region */
+            if (code_is_region(tg->code) && in_sentence(s, tg)) {
+                size_t k = tg->last + 1;
+                while (k < s->n && k < tg->last + 8 && !is(s, k, ",") && !(s->tokens[k].flags & TEXT_PUNCT)) k++;
+                if (k + 2 < s->n && is(s, k, ",") && is(s, k + 1, "including") && s->mention_at[k + 2] >= 0 &&
+                    code_is_state(s->mentions[s->mention_at[k + 2]].code) && !code_is_region(s->mentions[s->mention_at[k + 2]].code))
+                    tg = &s->mentions[s->mention_at[k + 2]];
+            }
             if (tg->compound >= 0 && tg->compound != src->compound) {
                 for (size_t m = 0; m < s->mention_count && nt < 16; m++)
                     if (s->mentions[m].compound == tg->compound) targets[nt++] = &s->mentions[m];
