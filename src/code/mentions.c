@@ -129,6 +129,25 @@ void code_tag_sentence(sentence_state *s)
             i++;
         }
     }
+    /* "condemned the Boma attack", "after the Pulwama bombing": a place's
+     * name between "the" and a deed's noun leaves the reference "the
+     * attack" whole */
+    for (size_t i = 0; i + 2 < s->n; i++) {
+        if (!is(s, i, "the") || s->tag[i] != TAG_NONE || s->dateline[i]) continue;
+        size_t k = i + 1;
+        while (k < s->n && k < i + 3 && word_is_capitalized(s, k) && s->tag[k] == TAG_NONE && !s->dateline[k] &&
+               (s->tokens[k].flags & TEXT_WORD))
+            k++;
+        if (k == i + 1 || k >= s->n || s->tag[k] != TAG_NONE || word_is_capitalized(s, k)) continue;
+        uint32_t ids[2] = { s->word_id[i], s->word_id[k] };
+        bool caps[2] = { s->caps[i], s->caps[k] };
+        lex_match m;
+        if (!lex_match_ids(s->dict, ids, caps, 2, 0, &m) || m.token_count != 2) continue;
+        const lex_entry *e = lex_match_kind(&m, LEX_PRONOUN);
+        if (!e || !(str_same(e->value, "deed") || str_same(e->value, "coercion"))) continue;
+        for (size_t q = i; q <= k; q++) { s->tag[q] = TAG_PRONOUN; s->tag_entry[q] = e; }
+        i = k;
+    }
     for (size_t i = 0; i < s->n; i++) {
         if (s->dateline[i]) { s->tag[i] = TAG_NONE; continue; }
         uint8_t t = s->tag[i];
@@ -319,7 +338,8 @@ static mention_kind kind_of_entry(const lex_entry *e)
 
 static void remember(sentence_state *s, const mention *m)
 {
-    if (strlen(m->code) == 6 && strcmp(m->code + 3, "INS") == 0)
+    /* (not a reference to a deed's author: "the Boma attack" names no insurgents anew) */
+    if (strlen(m->code) == 6 && strcmp(m->code + 3, "INS") == 0 && !m->reference)
         code_copy_text(s->memory->insurgents, sizeof s->memory->insurgents, m->code);
     memory *mem = s->memory;
     if (!m->code[0] || m->place || m->modifier || m->adjectival || m->speaker_ref) return;
@@ -1797,7 +1817,13 @@ void code_build_mentions(sentence_state *s)
             if (deed) {
                 mention *m = add_mention(s, i, end, author->code, author->kind,
                                          act ? "the author of the act named before" : "the author of the deed named before");
-                if (m) { m->text = author->text; m->plural = author->plural; m->reference = true; }
+                if (m) {
+                    m->text = author->text;
+                    m->plural = author->plural;
+                    m->reference = true;
+                    /* ("On the same day as the Boma attack, militants ...": no subject) */
+                    m->prepositional = preceded_by_preposition(s, i) || (i > 0 && is(s, i - 1, "as"));
+                }
                 i = end + 1;
                 continue;
             }
