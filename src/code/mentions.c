@@ -132,11 +132,15 @@ void code_tag_sentence(sentence_state *s)
     /* "condemned the Boma attack", "after the Pulwama bombing": a place's
      * name between "the" and a deed's noun leaves the reference "the
      * attack" whole */
+    /* (and adjectives: "condemned this unconscionable act", "the brutal attack") */
     for (size_t i = 0; i + 2 < s->n; i++) {
-        if (!is(s, i, "the") || s->tag[i] != TAG_NONE || s->dateline[i]) continue;
+        if (!(is(s, i, "the") || is(s, i, "this")) || s->tag[i] != TAG_NONE || s->dateline[i]) continue;
         size_t k = i + 1;
-        while (k < s->n && k < i + 3 && word_is_capitalized(s, k) && s->tag[k] == TAG_NONE && !s->dateline[k] &&
-               (s->tokens[k].flags & TEXT_WORD))
+        size_t hc = 1;
+        while (k < s->n && k < i + 3 && s->tag[k] == TAG_NONE && !s->dateline[k] && (s->tokens[k].flags & TEXT_WORD) &&
+               !(s->cls[k] & WORD_STOP) && !is_any(s, k, determiners) && !is_any(s, k, prepositions) &&
+               (word_is_capitalized(s, k) || (k + 1 < s->n && !word_is_capitalized(s, k + 1) &&
+                                              (lex_heads_of(s->dict, s->word_id[k], &hc), hc == 0))))
             k++;
         if (k == i + 1 || k >= s->n || s->tag[k] != TAG_NONE || word_is_capitalized(s, k)) continue;
         uint32_t ids[2] = { s->word_id[i], s->word_id[k] };
