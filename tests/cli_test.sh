@@ -30,7 +30,7 @@ check "the article after the bad lines is coded" test "$(grep -c '"doc":"a4"' "$
 # --- every output line is one JSON object with the contract's fields
 check "json fields" python3 -c '
 import json, sys
-need = ["doc","sentence_index","sentence","start","end","date","date_precision","source","target","code","root","name","quad_class","goldstein","plover","place","attribution","negated","casualties","rule"]
+need = ["doc","sentence_index","sentence","start","end","date","date_precision","date_text","source","target","code","root","name","quad_class","goldstein","plover","place","attribution","negated","casualties","rule"]
 for line in open(sys.argv[1]):
     o = json.loads(line)
     assert all(k in o for k in need), line

@@ -253,7 +253,10 @@ static void json_event_rest(buf *b, const emit_codes *codes, const code_event *e
     buf_puts(b, date);
     PUT(b, "\",\"date_precision\":\"");
     buf_puts(b, precision_name(e->date_precision));
-    PUT(b, "\",\"source\":");
+    /* the words that gave the date ("on Jan. 6"), or null: the article's date */
+    PUT(b, "\",\"date_text\":");
+    if (e->date_evidence) json_string(b, e->date_evidence); else PUT(b, "null");
+    PUT(b, ",\"source\":");
     json_actor(b, &e->source);
     PUT(b, ",\"target\":");
     if (e->has_target) json_actor(b, &e->target); else PUT(b, "null");

@@ -29,6 +29,7 @@ static code_event sample(lex_code_info *info)
     e.end = (uint32_t)strlen(text);
     e.date = date_to_days(2020, 1, 12);
     e.date_precision = CODE_DATE_DAY;
+    e.date_evidence = "on \"Sunday\"";
     strcpy(e.source.code, "LBYMIL");
     e.source.text = "Haftar\xe2\x80\x99s forces";
     strcpy(e.target.code, "LBYGOV");
@@ -87,6 +88,7 @@ static void test_json_contract(void **state)
     assert_int_equal(json_integer_value(json_object_get(o, "end")), strlen(text));
     assert_string_equal(json_string_value(json_object_get(o, "date")), "2020-01-12");
     assert_string_equal(json_string_value(json_object_get(o, "date_precision")), "day");
+    assert_string_equal(json_string_value(json_object_get(o, "date_text")), "on \"Sunday\"");   /* escaped */
     assert_string_equal(json_string_value(json_object_get(json_object_get(o, "source"), "code")), "LBYMIL");
     assert_string_equal(json_string_value(json_object_get(json_object_get(o, "target"), "code")), "LBYGOV");
     assert_string_equal(json_string_value(json_object_get(o, "code")), "196");
@@ -128,6 +130,7 @@ static void test_json_contract(void **state)
     e.has_casualties = false;
     e.attribution = NULL;
     e.date_precision = CODE_DATE_MONTH;
+    e.date_evidence = NULL;   /* the article's date */
     buf_clear(&b);
     emit_event(&b, EMIT_JSON, "d", text, &e, false);
     o = json_loads(b.data, 0, &err);
@@ -136,6 +139,7 @@ static void test_json_contract(void **state)
     assert_true(json_is_null(json_object_get(o, "place")));
     assert_true(json_is_null(json_object_get(o, "casualties")));
     assert_true(json_is_null(json_object_get(o, "attribution")));
+    assert_true(json_is_null(json_object_get(o, "date_text")));
     assert_string_equal(json_string_value(json_object_get(o, "date")), "2020-01");
     json_decref(o);
 
