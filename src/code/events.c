@@ -797,6 +797,59 @@ static size_t next_head(const sentence_state *s, size_t h)
     return h;
 }
 
+/* A threat told as what a deed would meet ("warned that any renewed
+ * rocket fire would be met with force"): the source is who warns or says
+ * it (the subject before the reporting word), the target the doer of the
+ * deed named before the head, by "by X" ("any intervention by ECOWAS") or
+ * as the author of the last deed told by a word of the same stem ("rocket
+ * fire" after "fired rockets"). */
+static void threat_of_response(sentence_state *s, size_t h, pending_event *ev)
+{
+    static const char *const warning[] = { "warned", "warns", "warn", "warning", NULL };
+    size_t said = SIZE_MAX;
+    for (size_t q = h; q > 1 && said == SIZE_MAX; q--)
+        if ((s->tag[q - 1] == TAG_REPORT || is_any(s, q - 1, warning)) && s->clause[q - 1] != s->clause[h]) said = q - 1;
+    if (said == SIZE_MAX) return;
+    while (said > 1 && (s->tag[said - 1] == TAG_REPORT || is_any(s, said - 1, warning))) said--;   /* ("warned that") */
+    int speaker = s->mention_at[said - 1] >= 0 ? s->mention_at[said - 1] : code_clause_subject(s, said - 1);
+    if (speaker < 0 || s->mentions[speaker].first > said) return;
+    ev->source = speaker;
+    if (ev->target == speaker) ev->target = -1;
+    /* the doer after "by" ("any intervention by ECOWAS"); else one named to
+     * suffer it ("Iran ... would pay for it") */
+    for (size_t q = said + 1; q < h; q++) {
+        if (is(s, q, "by") && q + 1 < h) {
+            int m = mention_in(s, q + 1, q + 4 < h ? q + 4 : h);
+            if (m >= 0 && m != speaker) { ev->target = m; break; }
+        }
+    }
+    for (size_t q = said + 1; q < h && ev->target < 0; q++) {
+        if (!s->is_head[q] || strlen(s->words[q]) < 4) continue;
+        char stem[5];
+        memcpy(stem, s->words[q], 4);
+        stem[4] = 0;
+        for (size_t k = s->memory->deed_count; k > 0; k--) {
+            const char *text = s->memory->deeds[k - 1].pattern;
+            if (text && strstr(text, stem)) {
+                /* a mention is needed: the deed's author, added after the others
+                 * (mentions stay in the order of the text: it stands at the
+                 * sentence's end, as no subject of anything) */
+                const mention *by = &s->memory->deeds[k - 1].by;
+                if (strncmp(by->code, s->mentions[speaker].code, 3) == 0 || s->mention_count == MAX_MENTIONS) break;
+                mention *m = &s->mentions[s->mention_count];
+                *m = *by;
+                m->first = m->last = (uint32_t)(s->n - 1);
+                m->prepositional = true;
+                m->how = "the author of the deed named before";
+                m->reference = true;
+                m->compound = -1;
+                ev->target = (int)s->mention_count++;
+                break;
+            }
+        }
+    }
+}
+
 /* "Britain said the seizure was unacceptable", "the measures were a
  * violation of its sovereignty, Qatar said": what one says a deed, a deal or
  * an actor is judges it as calling it so would ("call _ unacceptable"): the
@@ -1141,6 +1194,11 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             ev.source = by;
             if (!p->has_slot) ev.target = subject;
             else if (ev.target < 0) ev.target = subject;
+            /* "warned that any renewed rocket fire would be met with force",
+             * "any intervention by ECOWAS will be met with a response": the
+             * one who warns threatens whoever would do the deed */
+            if (p->undergoer && p->code[0] == '1' && p->code[1] == '3' && ev.source < 0)
+                threat_of_response(s, h, &ev);
         } else if (p->noun_head) {
             /* "against any attack", "any new offensive": a hypothetical deed */
             if ((h > 0 && is(s, h - 1, "any")) || (h > 1 && is(s, h - 2, "any"))) ev.dropped = true;
