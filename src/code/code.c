@@ -26,7 +26,7 @@ static void memory_clear(memory *m)
         { offsetof(memory, groups), sizeof m->groups },   { offsetof(memory, people), sizeof m->people },
         { offsetof(memory, titles), sizeof m->titles },   { offsetof(memory, tally), sizeof m->tally },
         { offsetof(memory, accusations), sizeof m->accusations }, { offsetof(memory, deferred), sizeof m->deferred },
-        { offsetof(memory, places), sizeof m->places },
+        { offsetof(memory, places), sizeof m->places },   { offsetof(memory, acts), sizeof m->acts },
     };
     size_t n = sizeof keep / sizeof keep[0];
     for (size_t i = 1; i < n; i++)   /* by offset */

@@ -96,6 +96,10 @@ typedef struct memory {
     const char *held_text;                     /* ... in the text's words */
     mention holder;                            /* ... and who held them */
     mention act;           bool has_act;       /* the author of the last act, promised or done (03-09, 14-20): "the decision", "the move" */
+    /* recent acts with the pattern that coded each, newest last: "the
+     * declaration" is the last act told by "declare" */
+    struct { mention by; const char *pattern; } acts[16];
+    size_t  act_count;
     mention accuser;       bool has_accuser;   /* the source of the last accusation or criticism */
     /* recent accusations, newest last: whom a denial answers ("Qatar rejected
      * the accusations" answers those who accused Qatar, not Qatar's own complaints) */

@@ -1759,6 +1759,13 @@ void code_build_mentions(sentence_state *s)
             const mention *author = NULL;
             if (act) {
                 author = mem->has_act ? &mem->act : NULL;
+                /* "the declaration": the last act told by a word of its stem
+                 * ("declared martial law"), or none */
+                if (is(s, end, "declaration")) {
+                    author = NULL;
+                    for (size_t k = mem->act_count; k > 0 && !author; k--)
+                        if (mem->acts[k - 1].pattern && strstr(mem->acts[k - 1].pattern, "decla")) author = &mem->acts[k - 1].by;
+                }
             } else if (deed) {
                 bool want_coercion = coercion ? mem->has_coercion : !mem->has_deed;
                 author = want_coercion ? (mem->has_coercion ? &mem->coercion : NULL) : &mem->deed;

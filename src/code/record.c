@@ -70,6 +70,14 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
     if (!spoken) {
         mem->act = *src;
         mem->has_act = true;
+        size_t cap = sizeof mem->acts / sizeof mem->acts[0];
+        if (mem->act_count == cap) {
+            memmove(mem->acts, mem->acts + 1, (cap - 1) * sizeof mem->acts[0]);
+            mem->act_count--;
+        }
+        mem->acts[mem->act_count].by = *src;
+        mem->acts[mem->act_count].pattern = ev->pattern->text;
+        mem->act_count++;
     }
     if (ev->intent) return;
     if (strncmp(c, "14", 2) == 0) mem->has_protest = true;
