@@ -57,6 +57,13 @@ typedef struct span {
 } span;
 
 /* What the coder remembers across the sentences of one article. */
+/* A deed or act remembered with the pattern that coded it, so that "the
+ * attacks", "the seizure", "the declaration" find theirs by stem. */
+typedef struct told_by {
+    mention     by;
+    const char *pattern;
+} told_by;
+
 typedef struct memory {
     mention last_person;   bool has_person;
     mention last_plural;   bool has_plural;
@@ -84,7 +91,7 @@ typedef struct memory {
     mention deed;          bool has_deed;      /* the author of the last use of force coded (18-20) */
     /* recent uses of force, newest last, with the pattern that coded each:
      * "the attacks" is the last one coded as an attack, not a shoot-down after it */
-    struct { mention by; const char *pattern; } deeds[8];
+    told_by deeds[8];
     size_t  deed_count;
     mention victim;        bool has_victim;    /* ... and whom it struck, when the text said */
     mention coercion;      bool has_coercion;  /* the author of the last arrest, seizure or abduction (17, 181) */
@@ -98,7 +105,7 @@ typedef struct memory {
     mention act;           bool has_act;       /* the author of the last act, promised or done (03-09, 14-20): "the decision", "the move" */
     /* recent acts with the pattern that coded each, newest last: "the
      * declaration" is the last act told by "declare" */
-    struct { mention by; const char *pattern; } acts[16];
+    told_by acts[16];
     size_t  act_count;
     mention accuser;       bool has_accuser;   /* the source of the last accusation or criticism */
     /* recent accusations, newest last: whom a denial answers ("Qatar rejected

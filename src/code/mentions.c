@@ -62,6 +62,15 @@ static void mark_dateline(sentence_state *s)
     for (size_t k = 0; k < i && k < s->n; k++) s->dateline[k] = true;
 }
 
+/* Whether a word is the head of a verb pattern (is_head is set only once
+ * the sentence is tagged). */
+static bool heads_a_pattern(const sentence_state *s, size_t k)
+{
+    size_t hc = 0;
+    lex_heads_of(s->dict, s->word_id[k], &hc);
+    return hc > 0;
+}
+
 void code_tag_sentence(sentence_state *s)
 {
     mark_dateline(s);
@@ -136,11 +145,9 @@ void code_tag_sentence(sentence_state *s)
     for (size_t i = 0; i + 2 < s->n; i++) {
         if (!(is(s, i, "the") || is(s, i, "this")) || s->tag[i] != TAG_NONE || s->dateline[i]) continue;
         size_t k = i + 1;
-        size_t hc = 1;
         while (k < s->n && k < i + 3 && s->tag[k] == TAG_NONE && !s->dateline[k] && (s->tokens[k].flags & TEXT_WORD) &&
                !(s->cls[k] & WORD_STOP) && !is_any(s, k, determiners) && !is_any(s, k, prepositions) &&
-               (word_is_capitalized(s, k) || (k + 1 < s->n && !word_is_capitalized(s, k + 1) &&
-                                              (lex_heads_of(s->dict, s->word_id[k], &hc), hc == 0))))
+               (word_is_capitalized(s, k) || (k + 1 < s->n && !word_is_capitalized(s, k + 1) && !heads_a_pattern(s, k))))
             k++;
         if (k == i + 1 || k >= s->n || s->tag[k] != TAG_NONE || word_is_capitalized(s, k)) continue;
         uint32_t ids[2] = { s->word_id[i], s->word_id[k] };
@@ -155,13 +162,11 @@ void code_tag_sentence(sentence_state *s)
     for (size_t i = 0; i < s->n; i++) {
         if (s->dateline[i]) { s->tag[i] = TAG_NONE; continue; }
         uint8_t t = s->tag[i];
-        size_t hc = 0;
         if (t == TAG_ACTOR || t == TAG_AGENT || t == TAG_PRONOUN || t == TAG_LOCATIVE || t == TAG_NEGATION || t == TAG_MODAL)
             continue;
         /* "U.N.-recognized", "Iranian-made": a participle joined to the word before is an adjective */
         if (i > 0 && (s->tokens[i - 1].flags & TEXT_HYPHEN_NEXT)) continue;
-        lex_heads_of(s->dict, s->word_id[i], &hc);
-        s->is_head[i] = hc > 0;
+        s->is_head[i] = heads_a_pattern(s, i);
     }
 }
 

@@ -41,18 +41,18 @@ static const mention *accuser_of(const memory *mem, const char *denier)
     return NULL;
 }
 
-/* The recent deeds with the words that told them, newest last, for "the
- * attacks" and "the seizure" to find theirs by stem. */
-static void remember_deed(memory *mem, const mention *src, const pending_event *ev)
+/* Adds a deed or act to a list of recent ones with the words that told
+ * it, newest last, dropping the oldest when full: "the attacks", "the
+ * seizure", "the declaration" find theirs by stem. */
+static void remember_told(told_by *list, size_t *count, size_t cap, const mention *src, const pending_event *ev)
 {
-    size_t cap = sizeof mem->deeds / sizeof mem->deeds[0];
-    if (mem->deed_count == cap) {
-        memmove(mem->deeds, mem->deeds + 1, (cap - 1) * sizeof mem->deeds[0]);
-        mem->deed_count--;
+    if (*count == cap) {
+        memmove(list, list + 1, (cap - 1) * sizeof *list);
+        (*count)--;
     }
-    mem->deeds[mem->deed_count].by = *src;
-    mem->deeds[mem->deed_count].pattern = ev->pattern->text;
-    mem->deed_count++;
+    list[*count].by = *src;
+    list[*count].pattern = ev->pattern->text;
+    (*count)++;
 }
 
 /* What later references stand for: "the deal" for the parties of the last
@@ -70,14 +70,7 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
     if (!spoken) {
         mem->act = *src;
         mem->has_act = true;
-        size_t cap = sizeof mem->acts / sizeof mem->acts[0];
-        if (mem->act_count == cap) {
-            memmove(mem->acts, mem->acts + 1, (cap - 1) * sizeof mem->acts[0]);
-            mem->act_count--;
-        }
-        mem->acts[mem->act_count].by = *src;
-        mem->acts[mem->act_count].pattern = ev->pattern->text;
-        mem->act_count++;
+        remember_told(mem->acts, &mem->act_count, sizeof mem->acts / sizeof mem->acts[0], src, ev);
     }
     if (ev->intent) return;
     if (strncmp(c, "14", 2) == 0) mem->has_protest = true;
@@ -94,7 +87,7 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
         if ((strncmp(c, "17", 2) == 0 && strncmp(c, "172", 3) != 0) || strcmp(c, "181") == 0) {
             mem->coercion = *src;
             mem->has_coercion = true;
-            remember_deed(mem, src, ev);   /* ("the seizure": the last deed told by a word of its stem) */
+            remember_told(mem->deeds, &mem->deed_count, sizeof mem->deeds / sizeof mem->deeds[0], src, ev);   /* ("the seizure": the last deed told by a word of its stem) */
             if (strcmp(c, "173") == 0 || strcmp(c, "181") == 0) {   /* people held, not a curfew's */
                 mem->held[0] = 0;
                 mem->held_text = nt > 0 ? targets[0]->text : NULL;
@@ -105,7 +98,7 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
                    strcmp(c, "192") != 0) {   /* taking a town is no "attack" */
             mem->deed = *src;
             mem->has_deed = true;
-            remember_deed(mem, src, ev);
+            remember_told(mem->deeds, &mem->deed_count, sizeof mem->deeds / sizeof mem->deeds[0], src, ev);
             mem->has_victim = nt > 0 && targets[0]->code[0];
             if (mem->has_victim) mem->victim = *targets[0];
         }
