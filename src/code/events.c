@@ -824,29 +824,20 @@ static void threat_of_response(sentence_state *s, size_t h, pending_event *ev)
         }
     }
     for (size_t q = said + 1; q < h && ev->target < 0; q++) {
-        if (!s->is_head[q] || strlen(s->words[q]) < 4) continue;
-        char stem[5];
-        memcpy(stem, s->words[q], 4);
-        stem[4] = 0;
-        for (size_t k = s->memory->deed_count; k > 0; k--) {
-            const char *text = s->memory->deeds[k - 1].pattern;
-            if (text && strstr(text, stem)) {
-                /* a mention is needed: the deed's author, added after the others
-                 * (mentions stay in the order of the text: it stands at the
-                 * sentence's end, as no subject of anything) */
-                const mention *by = &s->memory->deeds[k - 1].by;
-                if (strncmp(by->code, s->mentions[speaker].code, 3) == 0 || s->mention_count == MAX_MENTIONS) break;
-                mention *m = &s->mentions[s->mention_count];
-                *m = *by;
-                m->first = m->last = (uint32_t)(s->n - 1);
-                m->prepositional = true;
-                m->how = "the author of the deed named before";
-                m->reference = true;
-                m->compound = -1;
-                ev->target = (int)s->mention_count++;
-                break;
-            }
-        }
+        if (!s->is_head[q]) continue;
+        const mention *by = code_told_by_stem(s->memory->deeds, s->memory->deed_count, s->words[q]);
+        if (!by || strncmp(by->code, s->mentions[speaker].code, 3) == 0 || s->mention_count == MAX_MENTIONS) continue;
+        /* a mention is needed: the deed's author, added after the others
+         * (mentions stay in the order of the text: it stands at the
+         * sentence's end, as no subject of anything) */
+        mention *m = &s->mentions[s->mention_count];
+        *m = *by;
+        m->first = m->last = (uint32_t)(s->n - 1);
+        m->prepositional = true;
+        m->how = "the author of the deed named before";
+        m->reference = true;
+        m->compound = -1;
+        ev->target = (int)s->mention_count++;
     }
 }
 

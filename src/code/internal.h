@@ -307,6 +307,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count);
 
 /* mentions.c */
 bool code_most_named(const memory *mem, int min_second, mention out[2]);
+const mention *code_told_by_stem(const told_by *list, size_t count, const char *word);
 void code_build_mentions(sentence_state *s);
 void code_sentence_place_country(sentence_state *s);
 void code_tag_sentence(sentence_state *s);

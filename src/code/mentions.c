@@ -1567,6 +1567,20 @@ static void words_again(sentence_state *s, size_t first, size_t last)
 /* The two parties the article has named most (a party named at least
  * min_second times for the second), as mentions with no place in a
  * sentence; false when there are not two. */
+/* The author of the newest deed or act in list told by a word of the same
+ * stem (its first four letters: "the attacks" after "launched drone
+ * attacks", "rocket fire" after "fired rockets"), or NULL. */
+const mention *code_told_by_stem(const told_by *list, size_t count, const char *word)
+{
+    if (strlen(word) < 4) return NULL;
+    char stem[5];
+    memcpy(stem, word, 4);
+    stem[4] = 0;
+    for (size_t k = count; k > 0; k--)
+        if (list[k - 1].pattern && strstr(list[k - 1].pattern, stem)) return &list[k - 1].by;
+    return NULL;
+}
+
 bool code_most_named(const memory *mem, int min_second, mention out[2])
 {
     int first = -1, second = -1;
@@ -1779,15 +1793,8 @@ void code_build_mentions(sentence_state *s)
                  * another kind ("shot down 20 drones") */
                 /* (and "the seizure" the last coercion told by "seize") */
                 if ((!want_coercion && strcmp(value, "deed") == 0) || coercion) {
-                    const char *noun = s->words[end];
-                    for (size_t k = mem->deed_count; k > 0; k--) {
-                        const char *text = mem->deeds[k - 1].pattern;
-                        if (!text || strlen(noun) < 4) break;
-                        char stem[5];
-                        memcpy(stem, noun, 4);
-                        stem[4] = 0;
-                        if (strstr(text, stem)) { author = &mem->deeds[k - 1].by; break; }
-                    }
+                    const mention *told = code_told_by_stem(mem->deeds, mem->deed_count, s->words[end]);
+                    if (told) author = told;
                 }
             }
             if (deal && !mem->has_deal) {
