@@ -149,6 +149,13 @@ static bool noun_usage(const sentence_state *s, size_t head, uint8_t forms)
     if ((is_any(s, b, determiners) && !floating) || (s->tokens[b].flags & TEXT_POSSESSIVE)) return true;
     if (s->mention_at[b] >= 0 && s->mentions[s->mention_at[b]].adjectival) return true;
     if (s->mention_at[b] >= 0 && s->mentions[s->mention_at[b]].modifier) return true;
+    /* "the U.S. killing of Soleimani", "the Saudi Arabia bombing of ...": a
+     * country named between a determiner and an -ing form modifies it, a
+     * noun, as an adjective would; the country is no subject of a verb */
+    if (s->mention_at[b] >= 0 && (forms & LEX_FORM_GERUND)) {
+        const mention *m = &s->mentions[s->mention_at[b]];
+        if (m->kind == MENTION_COUNTRY && m->first > 0 && is_any(s, m->first - 1, determiners)) return true;
+    }
     if (is_any(s, b, prepositions) && !is(s, b, "to") && !(forms & LEX_FORM_GERUND)) return true;
     /* "five weeks of fighting", "days of shelling": a span of time of it */
     if (is(s, b, "of") && b > 0) {
