@@ -55,6 +55,8 @@ static void remember_told(told_by *list, size_t *count, size_t cap, const mentio
     (*count)++;
 }
 
+static bool perfect_of_a_span(const sentence_state *s, size_t head);
+
 /* What later references stand for: "the deal" for the parties of the last
  * agreement or talks, "the attack" for the author of the last use of force. */
 static void remember_event(sentence_state *s, const lex_code_info *info, const pending_event *ev, const mention *src,
@@ -95,7 +97,8 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
                 mem->holder = *src;
             }
         } else if ((strncmp(c, "18", 2) == 0 || strncmp(c, "19", 2) == 0 || strncmp(c, "20", 2) == 0) &&
-                   strcmp(c, "192") != 0) {   /* taking a town is no "attack" */
+                   strcmp(c, "192") != 0 &&   /* taking a town is no "attack" */
+                   !perfect_of_a_span(s, ev->head)) {   /* nor "a group that has fought the government for years" */
             mem->deed = *src;
             mem->has_deed = true;
             remember_told(mem->deeds, &mem->deed_count, sizeof mem->deeds / sizeof mem->deeds[0], src, ev);
@@ -383,8 +386,12 @@ static bool perfect_of_a_span(const sentence_state *s, size_t head)
     size_t aux = perfect_auxiliary(s, head);
     if (aux == SIZE_MAX) return false;
     for (size_t k = aux + 1; k < head; k++) if (is_any(s, k, spans)) return true;
+    /* ("for years", "for more than a decade") */
+    static const char *const lengths[] = { "years", "decades", "decade", "months", NULL };
     for (size_t k = head + 1; k + 1 < s->n && s->clause[k] == s->clause[head]; k++)
-        if (is(s, k, "for") && is_any(s, k + 1, spans)) return true;
+        if (is(s, k, "for"))
+            for (size_t q = k + 1; q < k + 5 && q < s->n && s->clause[q] == s->clause[head]; q++)
+                if (is_any(s, q, lengths)) return true;
     /* a present perfect in a relative clause describes its noun's history
      * ("who has refused to meet"); a past one told within the story ("who
      * spoke with him during the conflict and had urged him") may not */
@@ -1079,6 +1086,20 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         {
             code_copy_text(s->memory->held, sizeof s->memory->held, s->mentions[ev->target].code);
             s->memory->held_text = s->mentions[ev->target].text;
+        }
+        /* "two car bombs exploded, killing at least 100 people": no one named
+         * did it, but a later claim of the attack is aimed at them (when no
+         * deed told with its doer has named whom it struck; not a span, "has
+         * fought the government for years"; also when the killing is folded
+         * into the car bombing before it and dropped as an event) */
+        if (ev->source < 0 && !implicit_pair && !by_adversary && ev->target >= 0 && !ev->negated &&
+            !ev->intent && !ev->modal && !toll && !s->memory->has_victim && s->mentions[ev->target].code[0] &&
+            !s->mentions[ev->target].reference && perfect_auxiliary(s, ev->head) == SIZE_MAX) {
+            const lex_code_info *deed = lex_pattern_code(s->dict, ev->pattern);
+            if (deed && deed->quad_class == 4 && force_code(deed->code) && strncmp(deed->code, "15", 2) != 0) {
+                s->memory->victim = s->mentions[ev->target];
+                s->memory->has_victim = true;
+            }
         }
         if (ev->dropped || (ev->source < 0 && !implicit_pair && !by_adversary)) continue;
         if (ev->outcome && ev->source >= 0) {
