@@ -333,10 +333,16 @@ static bool date_may_govern(const sentence_state *s, const date_expression *d, s
  * head and a date after it, in one clause. */
 static bool gerund_between(const sentence_state *s, size_t head, size_t date)
 {
+    /* (nouns in -ing, no verbs: "signed a memorandum of understanding on Monday") */
+    static const char *const ing_nouns[] = { "understanding", "meeting", "building", "funding", "training", "hearing",
+                                             "briefing", "evening", "morning", "wedding", "uprising", "financing",
+                                             "housing", "clothing", "spring", NULL };
     for (size_t k = head + 1; k + 1 < date; k++) {
         if (s->clause[k] != s->clause[head] || (s->cls[k] & WORD_STOP)) return false;
         size_t n = strlen(s->words[k + 1]);
-        if ((is(s, k, "of") || is(s, k, "for")) && n > 5 && strcmp(s->words[k + 1] + n - 3, "ing") == 0) return true;
+        if ((is(s, k, "of") || is(s, k, "for")) && n > 5 && strcmp(s->words[k + 1] + n - 3, "ing") == 0 &&
+            !is_any(s, k + 1, ing_nouns))
+            return true;
         /* "offered condolences for the deaths of Turkish soldiers last week",
          * "apologised over the killing of": the date of the cause */
         static const char *const causes[] = { "deaths", "death", "killing", "killings", "loss", "losses", "attack",
