@@ -63,6 +63,24 @@ size_t code_find_reports(sentence_state *s, report *out, size_t max)
                     }
                 }
             }
+            /* "Vucic blamed Kurti for the violence and said": a report joined
+             * by "and" has the subject of the verb before it, not its object;
+             * "Netanyahu said the army had won, and warned": the speaker of
+             * the report before */
+            size_t and = is(s, i - 1, "and") ? i - 1 : i >= 2 && is(s, i - 2, "and") && (is(s, i - 1, "also") || is(s, i - 1, "then")) ? i - 2 : 0;
+            if (and >= 2 && best >= 0 && s->mentions[best].last < and) {
+                int earlier = -1;
+                for (size_t q = count; q > 0 && earlier < 0; q--)
+                    if (out[q - 1].speaker >= 0 && out[q - 1].verb < s->mentions[best].first) earlier = out[q - 1].speaker;
+                size_t v = SIZE_MAX;   /* the verb the mention is the object of */
+                for (size_t k = s->mentions[best].first; k > 0 && s->clause[k - 1] == s->clause[s->mentions[best].first]; k--)
+                    if (s->is_head[k - 1] && s->mention_at[k - 1] < 0 && s->tag[k - 1] == TAG_NONE) { v = k - 1; break; }
+                int subject = v != SIZE_MAX ? code_clause_subject(s, v) : -1;
+                if (earlier >= 0) best = earlier;
+                else if (subject >= 0 && s->mentions[subject].last < v && s->mentions[subject].code[0] &&
+                         !ends_possessive(s, s->mentions[subject].last))
+                    best = subject;
+            }
             if (best < 0 || (i > 0 && (is(s, i - 1, ",") || (s->tokens[i - 1].flags & TEXT_QUOTE)))) {
                 /* ", said Dengov" / "\" Kanunu added" is handled above; ", said X" here */
                 size_t k = i;
