@@ -20,7 +20,7 @@
 typedef struct expectation {
     bool reject, none;
     char source[32], code[8], target[32];
-    char date[16], attribution[64], place[64], negated[8], near[64], precision[16], qualifier[32];
+    char date[16], attribution[64], place[64], country[8], negated[8], near[64], precision[16], qualifier[32];
     int  killed, wounded, displaced, arrested, abducted, missing, sentence;
     size_t line;
 } expectation;
@@ -65,6 +65,7 @@ static bool event_matches(const expectation *x, const code_event *e)
     if (x->negated[0] && (strcmp(x->negated, "true") == 0) != e->negated) return false;
     if (x->attribution[0] && !contains_word(e->attribution, x->attribution)) return false;
     if (x->place[0] && !(e->has_place && contains_word(e->place.name, x->place))) return false;
+    if (x->country[0] && !(e->has_place && strcmp(e->place.country, x->country) == 0)) return false;
     if (x->killed >= 0 && !(e->has_casualties && e->casualties.killed == x->killed)) return false;
     if (x->wounded >= 0 && !(e->has_casualties && e->casualties.wounded == x->wounded)) return false;
     if (x->displaced >= 0 && !(e->has_casualties && e->casualties.displaced == x->displaced)) return false;
@@ -110,6 +111,7 @@ static bool parse_expectation(char *line, bool reject, size_t number, expectatio
         if (strcmp(k, "date") == 0) snprintf(x->date, sizeof x->date, "%s", v);
         else if (strcmp(k, "attribution") == 0) snprintf(x->attribution, sizeof x->attribution, "%s", v);
         else if (strcmp(k, "place") == 0) snprintf(x->place, sizeof x->place, "%s", v);
+        else if (strcmp(k, "country") == 0) snprintf(x->country, sizeof x->country, "%s", v);
         else if (strcmp(k, "negated") == 0) snprintf(x->negated, sizeof x->negated, "%s", v);
         else if (strcmp(k, "killed") == 0) x->killed = atoi(v);
         else if (strcmp(k, "wounded") == 0) x->wounded = atoi(v);

@@ -781,10 +781,25 @@ void code_find_dateline(sentence_state *s)
     /* "GAZA/JERUSALEM -": the first of the two cities */
     if (!is(s, last + 1, ",") && !is(s, last + 1, "(") && !is(s, last + 1, "-") && !is(s, last + 1, ":") && !is(s, last + 1, "/"))
         return;
-    const char *countries[1] = { s->memory->country };
+    /* "KINGSTOWN, St Vincent -": the country the dateline names; else the
+     * article's, then the one whose capital the city is */
+    /* (the dateline's words carry no tags: the dictionary is asked here) */
+    const char *countries[2];
+    size_t nc = 0;
+    lex_match m;
+    const lex_entry *named = NULL, *capital = NULL;
+    if (is(s, last + 1, ",") && last + 2 < s->n && lex_match_ids(s->dict, s->word_id, s->caps, s->n, last + 2, &m))
+        named = lex_match_kind(&m, LEX_COUNTRY);
+    if (lex_match_ids(s->dict, s->word_id, s->caps, s->n, 0, &m) && m.token_count == last + 1)
+        capital = lex_match_kind(&m, LEX_CAPITAL);
+    if (named) countries[nc++] = named->value;
+    else {
+        if (s->memory->country[0]) countries[nc++] = s->memory->country;
+        if (capital) countries[nc++] = capital->value;
+    }
     code_place p;
     memset(&p, 0, sizeof p);
-    if (!gazetteer_place(s, 0, last, countries, s->memory->country[0] ? 1 : 0, false, false, &p)) return;
+    if (!gazetteer_place(s, 0, last, countries, nc, false, false, &p)) return;
     p.name = code_slice(s, 0, last, NULL, NULL);
     s->memory->dateline = p;
     s->memory->has_dateline = true;
