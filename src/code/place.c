@@ -691,6 +691,15 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         bool known;
         if (feature == SIZE_MAX) {
             known = known_place_at(s, k, end, countries, nc, &c.place, &first, &last);
+            /* "attacked the town of Palma" in a story of Mozambique: a place
+             * described as a town or village is a small one of the story's
+             * countries, not a city of the name elsewhere (Palma, Spain) */
+            if (known && nc > 0 && !seat && k >= 2 && is(s, k - 1, "of") &&
+                (is(s, k - 2, "town") || is(s, k - 2, "village") || is(s, k - 2, "towns") || is(s, k - 2, "villages"))) {
+                bool preferred = false;
+                for (size_t q = 0; q < nc && !preferred; q++) preferred = str_same_n(c.place.country, countries[q], 3);
+                if (!preferred) known = false;
+            }
             code_place capital;
             memset(&capital, 0, sizeof capital);
             if (seat && (!known || (first == k && last == s->mentions[s->mention_at[k]].last)) &&
