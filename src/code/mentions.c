@@ -102,6 +102,15 @@ void code_tag_sentence(sentence_state *s)
                 bool lower_in_entry = chosen->phrase[0] >= 'a' && chosen->phrase[0] <= 'z';
                 if (!lower_in_entry) { i++; s->span_count--; continue; }
             }
+            /* "Mocimboa da Praia", "Ponta do Ouro": a capital's or country's
+             * name after a particle of a longer place name is part of it */
+            static const char *const particles[] = { "da", "de", "do", "dos", "das", "del", "di", "du", NULL };
+            if (tag == TAG_ACTOR && (chosen->kind == LEX_CAPITAL || chosen->kind == LEX_COUNTRY) && i >= 2 &&
+                is_any(s, i - 1, particles) && word_is_capitalized(s, i - 2) && s->tag[i - 2] == TAG_NONE) {
+                i += m.token_count;
+                s->span_count--;
+                continue;
+            }
             /* "The Group of Seven": a name that starts inside "the group" and
              * runs past it is the name */
             /* ("the West African forces": not "the West" and "African") */
