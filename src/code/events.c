@@ -804,6 +804,30 @@ static size_t next_head(const sentence_state *s, size_t h)
     return h;
 }
 
+/* "respond", "hit back", "strike back" with no words of their own: force
+ * only as a threat */
+static bool bare_response(const lex_pattern *p)
+{
+    return !p->noun_head && (str_same(p->text, "respond") || str_same(p->text, "hit back") || str_same(p->text, "strike back"));
+}
+
+/* A deed's author remembered from an earlier sentence as a mention of
+ * this one, for an event to aim at; its index, or -1 when there is no room.
+ * (Mentions stay in the order of the text: it stands at the sentence's
+ * end, as no subject of anything.) */
+static int add_deed_author(sentence_state *s, const mention *by)
+{
+    if (s->mention_count == MAX_MENTIONS || s->n == 0) return -1;
+    mention *m = &s->mentions[s->mention_count];
+    *m = *by;
+    m->first = m->last = (uint32_t)(s->n - 1);
+    m->prepositional = true;
+    m->how = "the author of the deed named before";
+    m->reference = true;
+    m->compound = -1;
+    return (int)s->mention_count++;
+}
+
 /* A threat told as what a deed would meet ("warned that any renewed
  * rocket fire would be met with force"): the source is who warns or says
  * it (the subject before the reporting word), the target the doer of the
@@ -833,18 +857,8 @@ static void threat_of_response(sentence_state *s, size_t h, pending_event *ev)
     for (size_t q = said + 1; q < h && ev->target < 0; q++) {
         if (!s->is_head[q]) continue;
         const mention *by = code_told_by_stem(s->memory->deeds, s->memory->deed_count, s->words[q]);
-        if (!by || strncmp(by->code, s->mentions[speaker].code, 3) == 0 || s->mention_count == MAX_MENTIONS) continue;
-        /* a mention is needed: the deed's author, added after the others
-         * (mentions stay in the order of the text: it stands at the
-         * sentence's end, as no subject of anything) */
-        mention *m = &s->mentions[s->mention_count];
-        *m = *by;
-        m->first = m->last = (uint32_t)(s->n - 1);
-        m->prepositional = true;
-        m->how = "the author of the deed named before";
-        m->reference = true;
-        m->compound = -1;
-        ev->target = (int)s->mention_count++;
+        if (!by || strncmp(by->code, s->mentions[speaker].code, 3) == 0) continue;
+        ev->target = add_deed_author(s, by);
     }
 }
 
@@ -982,6 +996,10 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 continue;
             /* a reporting verb is an event only with its pattern's words: "announce a ceasefire" */
             if (t == TAG_REPORT && p->word_count == 0) continue;
+            /* a bare response ("vowed to respond", "will hit back") only after a
+             * modal: "responded by breaking off relations" is the deed after "by" */
+            if (bare_response(p) && !(h >= 1 && s->tag[h - 1] == TAG_MODAL) && !(h >= 2 && s->tag[h - 2] == TAG_MODAL))
+                continue;
             match_result r = { 0 };
             if (match_pattern(s, h, p, &r)) {
                 /* "claimed the attack was carried out by ...", "denied the strike
@@ -1456,6 +1474,25 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         /* "a cease-fire between A and B held on Friday", "the truce broke
          * down": what became of a truce told before, not its declaration */
         if (p->noun_head && strncmp(p->code, "087", 3) == 0 && truce_outcome_after(s, best.last + 1, h)) ev.outcome = true;
+        /* "vowed to respond", "will hit back": a response is force only as
+         * a threat; with no one named it is aimed at the author of the
+         * last deed, whom it answers */
+        if (bare_response(p)) {
+            if (!ev.modal) continue;
+            const memory *mem = s->memory;
+            if (ev.target < 0 && ev.source >= 0 && mem->has_deed && mem->deed.code[0] &&
+                strncmp(mem->deed.code, s->mentions[ev.source].code, 3) != 0) {
+                /* (a government answers a state's forces by threatening that state) */
+                mention author = mem->deed;
+                const char *source = s->mentions[ev.source].code;
+                if ((strlen(source) == 3 || (strlen(source) == 6 && strcmp(source + 3, "GOV") == 0)) && strlen(author.code) == 6 &&
+                    strcmp(author.code + 3, "MIL") == 0 && code_is_state(author.code)) {
+                    char state[4] = { author.code[0], author.code[1], author.code[2], 0 };
+                    code_set(author.code, state, "GOV");
+                }
+                ev.target = add_deed_author(s, &author);
+            }
+        }
         ev.intent = ev.modal != NULL;
         if (ev.intent) {
             /* "pledged not to attack": one modal phrase says it */
