@@ -155,6 +155,8 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->caps[i] = caps[ts->first_token + i];
             s->word_id[i] = word_id[ts->first_token + i];
             s->hash[i] = hash[ts->first_token + i];
+            size_t length = doc.tokens[ts->first_token + i].fold_len;
+            s->word8[i] = load_upto8(s->words[i], length < 8 ? length : 8);
             s->mention_at[i] = -1;
             s->tag[i] = TAG_NONE;
             s->tag_entry[i] = NULL;

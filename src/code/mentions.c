@@ -460,7 +460,7 @@ static size_t add_bloc(sentence_state *s, size_t first, size_t last, const char 
     size_t limit = SIZE_MAX;
     for (size_t k = first; k <= last; k++)
         for (size_t q = 0; numbers[q]; q++)
-            if (is(s, k, numbers[q])) limit = q + 2;
+            if (is_string(s, k, numbers[q])) limit = q + 2;
     /* members the sentence names apart from the phrase */
     char apart[16][4];
     size_t apart_count = 0;

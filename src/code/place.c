@@ -280,9 +280,9 @@ static const code_place *place_called(const sentence_state *s, size_t k, size_t 
  * Thomas Shoal"), the word before "of" ("the village of X"), else its kind. */
 static const char *place_noun(const sentence_state *s, size_t first, size_t last, const code_place *p)
 {
-    for (size_t k = 0; anaphor_nouns[k]; k++) if (is(s, last, anaphor_nouns[k])) return anaphor_nouns[k];
+    for (size_t k = 0; anaphor_nouns[k]; k++) if (is_string(s, last, anaphor_nouns[k])) return anaphor_nouns[k];
     if (first > 1 && is(s, first - 1, "of"))
-        for (size_t k = 0; anaphor_nouns[k]; k++) if (is(s, first - 2, anaphor_nouns[k])) return anaphor_nouns[k];
+        for (size_t k = 0; anaphor_nouns[k]; k++) if (is_string(s, first - 2, anaphor_nouns[k])) return anaphor_nouns[k];
     if (last + 1 < s->n && places_is_division_word(s->words[last + 1])) return "region";
     if (!p->precision) return "";
     return strcmp(p->precision, "region") == 0 ? "region" : strcmp(p->precision, "city") == 0 ? "city"

@@ -319,7 +319,7 @@ static bool date_may_govern(const sentence_state *s, const date_expression *d, s
     static const char *const frames[] = { "during", "in", "at", "on", "since", "after", "before", "following", "amid", NULL };
     if (d->first > 0 && s->clause[h] == s->clause[d->first])
         for (const char *const *f = frames; *f; f++)
-            if (is(s, d->first - 1, *f)) return true;
+            if (is_string(s, d->first - 1, *f)) return true;
     if (h <= d->last + 1 || h > d->last + 4) return false;
     for (size_t k = d->last + 2; k < h; k++)
         if (s->cls[k] & WORD_STOP) return false;
@@ -439,7 +439,7 @@ static int32_t span_length(const sentence_state *s, size_t head)
     static const struct { const char *word; int32_t days; } units[] = {
         { "days", 1 }, { "weeks", 7 }, { "months", 30 }, { "years", 365 }, { NULL, 0 } };
     int32_t unit = 0;
-    for (size_t k = 0; units[k].word; k++) if (is(s, u, units[k].word)) unit = units[k].days;
+    for (size_t k = 0; units[k].word; k++) if (is_string(s, u, units[k].word)) unit = units[k].days;
     if (!unit) return 0;
     int64_t count = 3;   /* "weeks of", "several months of" */
     size_t used;
