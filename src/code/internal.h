@@ -83,8 +83,11 @@ typedef struct memory {
     /* titles of people named before, so that "the envoy" later is the envoy named */
     struct { char word[24]; char code[16]; const char *text; } titles[16];
     size_t  title_count;
-    /* how often each actor has been named, for "the two sides" */
-    struct { char code[16]; int count; const char *text; } tally[32];
+    /* how often each actor has been named, for "the two sides"; whether it
+     * can be a party (code_is_party) and whether it is a state or its
+     * government, worked out once when it is first named: code_most_named
+     * asks them of every actor at every event */
+    struct { char code[16]; int count; const char *text; bool party, government; } tally[32];
     size_t  tally_count;
     mention deal[2];       bool has_deal;      /* the two parties of the article's agreement (the first coded), else of talks */
     bool    deal_is_accord;                    /* deal[] is from an agreement (057, 087x), not from talks */

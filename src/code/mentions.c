@@ -411,6 +411,9 @@ static void count_mention(sentence_state *s, const mention *m)
             code_copy_text(mem->tally[k].code, sizeof mem->tally[k].code, m->code);
             mem->tally[k].count = 0;
             mem->tally[k].text = m->text;
+            const char *code = mem->tally[k].code;
+            mem->tally[k].party = code_is_party(code);
+            mem->tally[k].government = strlen(code) == 3 || strcmp(code + 3, "GOV") == 0;
             mem->tally_count++;
         }
         if (k < mem->tally_count) mem->tally[k].count++;
@@ -1585,15 +1588,15 @@ bool code_most_named(const memory *mem, int min_second, mention out[2])
 {
     int first = -1, second = -1;
     for (size_t k = 0; k < mem->tally_count; k++) {
-        if (!code_is_party(mem->tally[k].code)) continue;
+        if (!mem->tally[k].party) continue;
         if (first < 0 || mem->tally[k].count > mem->tally[first].count) first = (int)k;
     }
     for (size_t k = 0; first >= 0 && k < mem->tally_count; k++) {
-        if (!code_is_party(mem->tally[k].code) || (int)k == first) continue;
+        if (!mem->tally[k].party || (int)k == first) continue;
         /* "Pakistan" and "Pakistan's government" are one side */
-        const char *a = mem->tally[k].code, *b = mem->tally[first].code;
-        bool a_gov = strlen(a) == 3 || strcmp(a + 3, "GOV") == 0, b_gov = strlen(b) == 3 || strcmp(b + 3, "GOV") == 0;
-        if (strncmp(a, b, 3) == 0 && a_gov && b_gov) continue;
+        if (mem->tally[k].government && mem->tally[first].government &&
+            strncmp(mem->tally[k].code, mem->tally[first].code, 3) == 0)
+            continue;
         if (second < 0 || mem->tally[k].count > mem->tally[second].count) second = (int)k;
     }
     if (first < 0 || second < 0 || mem->tally[second].count < min_second) return false;
