@@ -233,10 +233,15 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
                 mem.subject_age = 0;
             }
         }
+        /* the words a date may start at, from their classes: the date
+         * reader looks at no other */
+        bool date_heads[MAX_SENTENCE_TOKENS];
+        for (size_t i = 0; i < s->n; i++)
+            date_heads[i] = (s->cls[i] & WORD_DATE_HEAD) || (s->words[i][0] >= '0' && s->words[i][0] <= '9');
         date_expression dates[16];
         size_t date_count = 0,
                found = date_find_told(s->words, s->n, 0, s->n, publication_date, mem.has_told_day ? &mem.told_day : NULL,
-                                      dates, 16);
+                                      date_heads, dates, 16);
         /* a date after publication is when an announced act is to happen;
          * what is coded (the announcement, the intent) happened by then */
         /* (the dateline's date, "ISLAMABAD, Jan 15 (Reuters) -", is the

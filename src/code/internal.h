@@ -208,7 +208,8 @@ enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_ST
        WORD_CASUALTY = 64, WORD_NUMBER = 128, WORD_QUANTITY = 256, WORD_MILITARY_SITE = 512, WORD_CROWD_SIZE = 1024,
        /* the lists below that some rule asks of many words, each a class so that is_any is a bit test */
        WORD_REACTING = 2048, WORD_BEFORE_ADJECTIVE = 4096, WORD_CAUSING = 8192, WORD_FUNCTION = 16384, WORD_TOPIC = 32768,
-       WORD_TAKING = 65536, WORD_TOLD = 131072, WORD_PLACE_CUE = 262144, WORD_CLAUSE_CUE = 524288 };
+       WORD_TAKING = 65536, WORD_TOLD = 131072, WORD_PLACE_CUE = 262144, WORD_CLAUSE_CUE = 524288,
+       WORD_DATE_HEAD = 1048576 /* date_head_words */ };
 
 extern const char *const determiners[], *const prepositions[], *const light[], *const subordinators[];
 extern const char *const reacting_verbs[];          /* code.c */

@@ -97,6 +97,7 @@ static void build_word_classes(void)
     add_class(told_participles, WORD_TOLD);
     add_class(place_cues, WORD_PLACE_CUE);
     add_class(clause_cues, WORD_CLAUSE_CUE);
+    add_class(date_head_words, WORD_DATE_HEAD);
 }
 
 uint32_t code_word_class_of(const char *w, uint32_t hash)
