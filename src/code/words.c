@@ -144,16 +144,30 @@ bool role_is_armed(const char *role)
 }
 
 /* CAMEO's regions, not states: "West African" is WAF, "Central Asian" CAS.
- * Asked of nearly every code the coder builds: the codes three bytes each
- * in one string, compared byte by byte (the first byte settles most). */
+ * Asked of nearly every code the coder builds, and nearly always of a
+ * state: the three letters as one number, searched by bisection among the
+ * regions' (in ascending order), settle it in five steps rather than 28. */
+static uint32_t three_letters(const char *code)
+{
+    return (uint32_t)(unsigned char)code[0] << 16 | (uint32_t)(unsigned char)code[1] << 8 | (unsigned char)code[2];
+}
+
 bool code_is_region(const char *code)
 {
-    static const char regions[] = "AFR" "ASA" "BLK" "BLT" "CAS" "CAU" "CFR" "CRB" "EAF" "EEU" "EIN" "EUR" "LAM" "MEA"
-                                  "MDT" "NAF" "NMR" "PGS" "SAF" "SAM" "SAS" "SCN" "SEA" "SOT" "WAF" "WST" "CEU" "WEU";
+    static const char regions[][4] = { "AFR", "ASA", "BLK", "BLT", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF",
+                                       "EEU", "EIN", "EUR", "LAM", "MDT", "MEA", "NAF", "NMR", "PGS", "SAF",
+                                       "SAM", "SAS", "SCN", "SEA", "SOT", "WAF", "WEU", "WST" };
     size_t n = strnlen(code, 7);
     if (n < 3 || n > 6) return false;
-    for (size_t i = 0; i + 3 <= sizeof regions - 1; i += 3)
-        if (code[0] == regions[i] && code[1] == regions[i + 1] && code[2] == regions[i + 2]) return true;
+    uint32_t key = three_letters(code);
+    size_t lo = 0, hi = sizeof regions / sizeof regions[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t r = three_letters(regions[mid]);
+        if (r == key) return true;
+        if (r < key) lo = mid + 1;
+        else hi = mid;
+    }
     return false;
 }
 
