@@ -27,6 +27,7 @@ static void memory_clear(memory *m)
         { offsetof(memory, titles), sizeof m->titles },   { offsetof(memory, tally), sizeof m->tally },
         { offsetof(memory, accusations), sizeof m->accusations }, { offsetof(memory, deferred), sizeof m->deferred },
         { offsetof(memory, places), sizeof m->places },   { offsetof(memory, acts), sizeof m->acts },
+        { offsetof(memory, lookups), sizeof m->lookups },
     };
     size_t n = sizeof keep / sizeof keep[0];
     for (size_t i = 1; i < n; i++)   /* by offset */

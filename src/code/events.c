@@ -603,7 +603,7 @@ static bool takes_place(const sentence_state *s, size_t h)
     bool entering = s->words[h][0] == 'e';
     for (;; end--) {
         place_info found[4];
-        if (code_join_words(s, k, end, key, sizeof key) && places_lookup(g, key, found, 4) && (found[0].kind != 'n' || entering))
+        if (code_join_words(s, k, end, key, sizeof key) && code_places_lookup(s, key, found, 4) && (found[0].kind != 'n' || entering))
             return true;
         if (end == k) return false;
     }

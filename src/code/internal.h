@@ -8,6 +8,7 @@
 #include "code.h"
 #include "date.h"
 #include "../lex/lex.h"
+#include "../lex/places.h"
 #include "../text/text.h"
 
 #include <stdbool.h>
@@ -154,6 +155,11 @@ typedef struct memory {
     char    frame_actors[2][16];               /* ... and that event's source and target: a deed there shares one */
     code_casualties stranded;  char stranded_victims[16];  bool has_stranded;  size_t stranded_sentence;
     size_t  stranded_taken_in;                 /* 1 + the sentence whose deeds took them; 0 while none has */
+    /* the gazetteer's answers to the article's last names looked up
+     * (code_places_lookup): an article names its few places again and
+     * again; max is how many rows the lookup asked for */
+    struct { char key[48]; size_t max, count; place_info found[16]; } lookups[16];
+    size_t  lookup_count, lookup_next;
 } memory;
 
 typedef struct sentence_state {
@@ -334,6 +340,8 @@ void code_tag_sentence(sentence_state *s);
 
 /* place.c */
 size_t code_find_places(sentence_state *s, place_candidate *out, size_t max);
+/* places_lookup (0 when there is no gazetteer), answered from the article's memory when it asked before */
+size_t code_places_lookup(const sentence_state *s, const char *key, place_info *out, size_t max);
 void code_find_dateline(sentence_state *s);
 
 /* record.c */

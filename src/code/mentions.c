@@ -213,7 +213,7 @@ void code_sentence_place_country(sentence_state *s)
             while (end + 1 < s->n && end < k + 3 && s->tag[end + 1] == TAG_NONE && word_is_capitalized(s, end + 1)) end++;
             if (!code_join_words(s, k, end, key, sizeof key)) continue;
             place_info found[8];
-            size_t nf = places_lookup(g, key, found, 8);
+            size_t nf = code_places_lookup(s, key, found, 8);
             /* a place of that name in the article's country is the one meant */
             for (size_t f = 0; f < nf; f++)
                 if (s->memory->country[0] && strncmp(found[f].country, s->memory->country, 3) == 0) {
