@@ -871,8 +871,9 @@ static void evaluations_said(sentence_state *s, pending_event *out, size_t *coun
         /* (a pattern with a word that is not after b cannot match: the test
          * code_find_events makes, which passes over most of call's 1,200) */
         const uint64_t absent = ~s->after_bits[b + 1];
-        for (size_t k = 0; k < hc; k++) {
-            if ((heads[k].stem_bits & absent) || heads[k].noun_head) continue;
+        const uint64_t *stem_bits = lex_heads_stem_bits(s->dict, call);
+        for (size_t k = next_candidate(stem_bits, 0, hc, absent); k < hc; k = next_candidate(stem_bits, k + 1, hc, absent)) {
+            if (heads[k].noun_head) continue;
             const lex_pattern *p = heads[k].pattern;
             if (p->slot_index != 0 || p->word_count < 2) continue;
             match_result r;
