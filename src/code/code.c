@@ -169,6 +169,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->region[i] = NULL;
             s->facility[i] = NULL;
             s->cls[i] = code_word_class_of(s->words[i], s->hash[i]);
+            s->date_start[i] = (s->cls[i] & WORD_DATE_HEAD) || (s->words[i][0] >= '0' && s->words[i][0] <= '9');
             s->clause_conditional[i] = false;
             s->clause_denied[i] = false;
             s->subject_from[i] = -1;
@@ -234,15 +235,10 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
                 mem.subject_age = 0;
             }
         }
-        /* the words a date may start at, from their classes: the date
-         * reader looks at no other */
-        bool date_heads[MAX_SENTENCE_TOKENS];
-        for (size_t i = 0; i < s->n; i++)
-            date_heads[i] = (s->cls[i] & WORD_DATE_HEAD) || (s->words[i][0] >= '0' && s->words[i][0] <= '9');
         date_expression dates[16];
         size_t date_count = 0,
                found = date_find_told(s->words, s->n, 0, s->n, publication_date, mem.has_told_day ? &mem.told_day : NULL,
-                                      date_heads, dates, 16);
+                                      s->date_start, dates, 16);
         /* a date after publication is when an announced act is to happen;
          * what is coded (the announcement, the intent) happened by then */
         /* (the dateline's date, "ISLAMABAD, Jan 15 (Reuters) -", is the

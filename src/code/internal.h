@@ -188,6 +188,7 @@ typedef struct sentence_state {
     const lex_entry *region[MAX_SENTENCE_TOKENS];   /* a region with an armed movement ("Tigray"), or NULL */
     const lex_entry *facility[MAX_SENTENCE_TOKENS]; /* a named site the gazetteer lacks ("Chernobyl"), or NULL */
     uint32_t         cls[MAX_SENTENCE_TOKENS];      /* WORD_* bits */
+    bool             date_start[MAX_SENTENCE_TOKENS]; /* a number or a word of date_head_words: a date may start there */
     uint32_t         hash[MAX_SENTENCE_TOKENS];     /* lex_word_hash of each folded word */
     uint64_t         word8[MAX_SENTENCE_TOKENS];    /* the first eight bytes of each folded word, zero after its end
                                                      * (load_upto8): is() compares a word in one step */
