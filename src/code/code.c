@@ -168,7 +168,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->weapon[i] = NULL;
             s->region[i] = NULL;
             s->facility[i] = NULL;
-            s->cls[i] = code_word_class_of(s->words[i], s->hash[i]);
+            s->cls[i] = code_word_class_of(s->words[i], s->hash[i], s->word8[i]);
             s->date_start[i] = (s->cls[i] & WORD_DATE_HEAD) || (s->words[i][0] >= '0' && s->words[i][0] <= '9');
             s->clause_conditional[i] = false;
             s->clause_denied[i] = false;

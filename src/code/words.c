@@ -30,7 +30,9 @@ const char *const subordinators[] = { "after", "before", "while", "when", "where
 /* Word classes, looked up once per token so that the many "is this a
  * determiner / preposition / subordinator" checks cost a bit test. */
 
-typedef struct word_class { const char *word; uint32_t bits; uint32_t hash; } word_class;
+/* word8: the word's first eight bytes as is() reads them (load_upto8), so
+ * that most words are told in one compare */
+typedef struct word_class { const char *word; uint32_t bits; uint32_t hash; uint64_t word8; bool long_word; } word_class;
 static word_class word_classes[512];
 static size_t word_class_count;
 /* word_classes by lex_word_hash (open addressing, index + 1, 0 empty): the
@@ -50,7 +52,9 @@ static void add_class(const char *const *list, uint32_t bit)
             i = (i + 1) % WORD_CLASS_SLOTS;
         if (!word_class_slots[i]) {
             assert(word_class_count < sizeof word_classes / sizeof *word_classes);
-            word_classes[word_class_count] = (word_class){ list[k], 0, hash };
+            size_t length = strlen(list[k]);
+            word_classes[word_class_count] =
+                (word_class){ list[k], 0, hash, load_upto8(list[k], length < 8 ? length : 8), length >= 8 };
             word_class_slots[i] = (uint16_t)++word_class_count;
         }
         word_classes[word_class_slots[i] - 1].bits |= bit;
@@ -100,11 +104,11 @@ static void build_word_classes(void)
     add_class(date_head_words, WORD_DATE_HEAD);
 }
 
-uint32_t code_word_class_of(const char *w, uint32_t hash)
+uint32_t code_word_class_of(const char *w, uint32_t hash, uint64_t word8)
 {
     for (size_t i = hash % WORD_CLASS_SLOTS; word_class_slots[i]; i = (i + 1) % WORD_CLASS_SLOTS) {
         const word_class *c = &word_classes[word_class_slots[i] - 1];
-        if (c->hash == hash && str_same(c->word, w)) return c->bits;
+        if (c->hash == hash && c->word8 == word8 && (!c->long_word || str_same(c->word + 8, w + 8))) return c->bits;
     }
     return 0;
 }
