@@ -1994,9 +1994,12 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 out_event.negated = ev->negated;
                 out_event.verb_start = s->tokens[ev->head].start;
                 out_event.verb_end = s->tokens[ev->last].end;
-                out_event.rule = arena_concat(s->a, 9, ev->pattern->noun_head && ev->pattern->text[0] != '~' ? "~" : "",
-                                              ev->pattern->text, " = ", ev->pattern->code, " (", ev->pattern->source, ")",
-                                              ev->passive ? "; passive" : "", rule_extra);
+                const lex_pattern *pattern = ev->pattern;
+                const char *rule = pattern->rule ? pattern->rule
+                                                 : arena_concat(s->a, 7, pattern->noun_head && pattern->text[0] != '~' ? "~" : "",
+                                                                pattern->text, " = ", pattern->code, " (", pattern->source, ")");
+                /* (most events are the pattern's rule alone, and share its text) */
+                out_event.rule = !ev->passive && !rule_extra[0] ? rule : arena_concat(s->a, 3, rule, ev->passive ? "; passive" : "", rule_extra);
                 if (s->options->explain) {
                     out_event.explanation = arena_printf(
                         s->a, "verb \"%s\" matched \"%s\"; source \"%s\" = %s (%s)%s%s%s%s; date %s%s",
