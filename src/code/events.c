@@ -922,7 +922,10 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         for (size_t k = next_candidate(head_stem_bits, 0, hc, absent); k < hc && !found;
              k = next_candidate(head_stem_bits, k + 1, hc, absent)) {
             if (heads[k].first_hash) {
-                if (!(window_bits & (1ull << (heads[k].first_hash & 63)))) {
+                /* (the Bloom filters answer "not there" for sure: the
+                 * window is searched only where they may be wrong) */
+                bool word_maybe = window_bits & (1ull << (heads[k].first_hash & 63));
+                if (!word_maybe) {
                     /* not the word itself: perhaps its other number ("election" for "elections") */
                     if (!stemmed) {
                         for (size_t q = 0; q < wn; q++) {
@@ -934,7 +937,7 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                     if (!(stem_bits & (1ull << (heads[k].first_stem & 63)))) continue;
                 }
                 bool present = false;
-                for (size_t q = 0; q < wn && !present; q++) present = window[q] == heads[k].first_hash;
+                for (size_t q = 0; q < wn && !present && word_maybe; q++) present = window[q] == heads[k].first_hash;
                 /* "hold elections" may meet "election": its other number shares the stem */
                 if (!present && !stemmed) {
                     for (size_t q = 0; q < wn; q++) {
@@ -943,7 +946,8 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                     }
                     stemmed = true;
                 }
-                for (size_t q = 0; q < wn && !present; q++) present = stems[q] == heads[k].first_stem;
+                bool stem_maybe = stem_bits & (1ull << (heads[k].first_stem & 63));
+                for (size_t q = 0; q < wn && !present && stem_maybe; q++) present = stems[q] == heads[k].first_stem;
                 if (!present) continue;
             }
             const lex_pattern *p = heads[k].pattern;
