@@ -790,6 +790,15 @@ const char *const before_adjective_words[] = { "other", "the", "all", "several",
 const char *const causing_verbs[] = { "sparking", "triggering", "prompting", "provoking", "fueling", "fuelling",
                                       "igniting", "causing", "setting", "unleashing", NULL };
 
+/* A Bloom filter of 256 bits over words' hashes: of the 16 words after a
+ * head, where a pattern's first word must be, it says "not there" for
+ * nearly every other word in one test. */
+static inline void bloom_add(uint64_t bloom[4], uint32_t hash) { bloom[(hash >> 6) & 3] |= 1ull << (hash & 63); }
+static inline bool bloom_may_hold(const uint64_t bloom[4], uint32_t hash)
+{
+    return bloom[(hash >> 6) & 3] & (1ull << (hash & 63));
+}
+
 /* The first head word from h on that no pattern has taken (s->n when none). */
 static size_t next_head(const sentence_state *s, size_t h)
 {
@@ -911,12 +920,12 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         uint32_t window[16], stems[16];
         size_t wn = 0;
         bool stemmed = false;
-        uint64_t window_bits = 0;   /* a one-word Bloom filter of the window: most patterns fail it */
+        uint64_t window_bits[4] = { 0 };   /* a Bloom filter of the window (bloom_add): most patterns fail it */
         for (size_t k = h + 1; k < s->n && wn < 16; k++) {
             window[wn++] = s->hash[k];
-            window_bits |= 1ull << (s->hash[k] & 63);
+            bloom_add(window_bits, s->hash[k]);
         }
-        uint64_t stem_bits = 0;
+        uint64_t stem_bits[4] = { 0 };
         /* every word of the pattern must be somewhere after the head */
         const uint64_t absent = ~s->after_bits[h + 1];
         for (size_t k = next_candidate(head_stem_bits, 0, hc, absent); k < hc && !found;
@@ -924,17 +933,17 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
             if (heads[k].first_hash) {
                 /* (the Bloom filters answer "not there" for sure: the
                  * window is searched only where they may be wrong) */
-                bool word_maybe = window_bits & (1ull << (heads[k].first_hash & 63));
+                bool word_maybe = bloom_may_hold(window_bits, heads[k].first_hash);
                 if (!word_maybe) {
                     /* not the word itself: perhaps its other number ("election" for "elections") */
                     if (!stemmed) {
                         for (size_t q = 0; q < wn; q++) {
                             stems[q] = s->stem[h + 1 + q];
-                            stem_bits |= 1ull << (stems[q] & 63);
+                            bloom_add(stem_bits, stems[q]);
                         }
                         stemmed = true;
                     }
-                    if (!(stem_bits & (1ull << (heads[k].first_stem & 63)))) continue;
+                    if (!bloom_may_hold(stem_bits, heads[k].first_stem)) continue;
                 }
                 bool present = false;
                 for (size_t q = 0; q < wn && !present && word_maybe; q++) present = window[q] == heads[k].first_hash;
@@ -942,11 +951,11 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 if (!present && !stemmed) {
                     for (size_t q = 0; q < wn; q++) {
                         stems[q] = s->stem[h + 1 + q];
-                        stem_bits |= 1ull << (stems[q] & 63);
+                        bloom_add(stem_bits, stems[q]);
                     }
                     stemmed = true;
                 }
-                bool stem_maybe = stem_bits & (1ull << (heads[k].first_stem & 63));
+                bool stem_maybe = bloom_may_hold(stem_bits, heads[k].first_stem);
                 for (size_t q = 0; q < wn && !present && stem_maybe; q++) present = stems[q] == heads[k].first_stem;
                 if (!present) continue;
             }
