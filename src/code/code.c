@@ -27,6 +27,7 @@ static void memory_clear(memory *m)
         { offsetof(memory, titles), sizeof m->titles },   { offsetof(memory, tally), sizeof m->tally },
         { offsetof(memory, accusations), sizeof m->accusations }, { offsetof(memory, deferred), sizeof m->deferred },
         { offsetof(memory, places), sizeof m->places },   { offsetof(memory, acts), sizeof m->acts },
+        { offsetof(memory, lookups), sizeof m->lookups },
     };
     size_t n = sizeof keep / sizeof keep[0];
     for (size_t i = 1; i < n; i++)   /* by offset */
@@ -155,6 +156,8 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->caps[i] = caps[ts->first_token + i];
             s->word_id[i] = word_id[ts->first_token + i];
             s->hash[i] = hash[ts->first_token + i];
+            size_t length = doc.tokens[ts->first_token + i].fold_len;
+            s->word8[i] = load_upto8(s->words[i], length < 8 ? length : 8);
             s->mention_at[i] = -1;
             s->tag[i] = TAG_NONE;
             s->tag_entry[i] = NULL;
@@ -165,7 +168,8 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->weapon[i] = NULL;
             s->region[i] = NULL;
             s->facility[i] = NULL;
-            s->cls[i] = code_word_class_of(s->words[i], s->hash[i]);
+            s->cls[i] = code_word_class_of(s->words[i], s->hash[i], s->word8[i]);
+            s->date_start[i] = (s->cls[i] & WORD_DATE_HEAD) || (s->words[i][0] >= '0' && s->words[i][0] <= '9');
             s->clause_conditional[i] = false;
             s->clause_denied[i] = false;
             s->subject_from[i] = -1;
@@ -234,7 +238,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         date_expression dates[16];
         size_t date_count = 0,
                found = date_find_told(s->words, s->n, 0, s->n, publication_date, mem.has_told_day ? &mem.told_day : NULL,
-                                      dates, 16);
+                                      s->date_start, dates, 16);
         /* a date after publication is when an announced act is to happen;
          * what is coded (the announcement, the intent) happened by then */
         /* (the dateline's date, "ISLAMABAD, Jan 15 (Reuters) -", is the

@@ -949,39 +949,47 @@ static int read_unit(const scanner *sc, size_t i, date_expression *e, date_expre
 }
 
 /* The words the readers start from (months, weekdays, day words, units),
- * by first letter; numbers start them too. */
-static const char *const heads_a[] = { "apr", "april", "aug", "august", "afternoon", "afternoons", NULL };
-static const char *const heads_d[] = { "dec", "december", "day", "days", "decade", "decades", NULL };
-static const char *const heads_e[] = { "evening", "evenings", NULL };
-static const char *const heads_f[] = { "feb", "february", "friday", NULL };
-static const char *const heads_h[] = { "hour", "hours", NULL };
-static const char *const heads_j[] = { "jan", "january", "jun", "june", "jul", "july", NULL };
-static const char *const heads_m[] = { "mar", "march", "may", "monday", "morning", "mornings", "month", "months",
-                                       "minute", "minutes", NULL };
-static const char *const heads_n[] = { "nov", "november", "night", "nights", NULL };
-static const char *const heads_o[] = { "oct", "october", "overnight", NULL };
-static const char *const heads_s[] = { "sep", "sept", "september", "saturday", "sunday", NULL };
-static const char *const heads_t[] = { "tuesday", "thursday", "today", "tonight", "tomorrow", NULL };
-static const char *const heads_w[] = { "wednesday", "week", "weeks", "weekend", "weekends", NULL };
-static const char *const heads_y[] = { "yesterday", "year", "years", NULL };
-static const char *const *const heads_by_letter[26] = {
-    ['a' - 'a'] = heads_a, ['d' - 'a'] = heads_d, ['e' - 'a'] = heads_e, ['f' - 'a'] = heads_f, ['h' - 'a'] = heads_h,
-    ['j' - 'a'] = heads_j, ['m' - 'a'] = heads_m, ['n' - 'a'] = heads_n, ['o' - 'a'] = heads_o, ['s' - 'a'] = heads_s,
-    ['t' - 'a'] = heads_t, ['w' - 'a'] = heads_w, ['y' - 'a'] = heads_y,
+ * by first letter; numbers start them too.  The coder makes them a word
+ * class (WORD_DATE_HEAD), so that it tells a sentence's heads before
+ * reading it. */
+const char *const date_head_words[] = {
+    "apr", "april", "aug", "august", "afternoon", "afternoons",
+    "dec", "december", "day", "days", "decade", "decades",
+    "evening", "evenings",
+    "feb", "february", "friday",
+    "hour", "hours",
+    "jan", "january", "jun", "june", "jul", "july",
+    "mar", "march", "may", "monday", "morning", "mornings", "month", "months", "minute", "minutes",
+    "nov", "november", "night", "nights",
+    "oct", "october", "overnight",
+    "sep", "sept", "september", "saturday", "sunday",
+    "tuesday", "thursday", "today", "tonight", "tomorrow",
+    "wednesday", "week", "weeks", "weekend", "weekends",
+    "yesterday", "year", "years",
+    NULL
 };
 
-/* The first three letters of every head word (worked out once per
- * process): most words of a sentence ("the", "said", "and") start as no
- * head does, and are passed over with one test. */
+/* The first three letters of every head word, and where each letter's
+ * heads start in date_head_words (worked out once per process): most
+ * words of a sentence ("the", "said", "and") start as no head does, and are
+ * passed over with one test. */
 static prefix_set head_prefixes;
+static size_t heads_from[27];   /* date_head_words[heads_from[c] .. heads_from[c + 1]) start with 'a' + c */
 static pthread_once_t head_prefixes_once = PTHREAD_ONCE_INIT;
 
 static void build_head_prefixes(void)
 {
+    size_t k = 0;
     for (size_t c = 0; c < 26; c++) {
-        for (const char *const *list = heads_by_letter[c]; list && *list; list++) assert(prefix_index(*list) >= 0);
-        if (heads_by_letter[c]) prefix_set_add(&head_prefixes, heads_by_letter[c]);
+        heads_from[c] = k;
+        while (date_head_words[k] && (size_t)(date_head_words[k][0] - 'a') == c) {
+            assert(prefix_index(date_head_words[k]) >= 0);
+            k++;
+        }
     }
+    heads_from[26] = k;
+    assert(!date_head_words[k]);   /* the list goes by first letter */
+    prefix_set_add(&head_prefixes, date_head_words);
 }
 
 /* Could w head a date expression?  A number, or a head word (see above). */
@@ -990,25 +998,25 @@ static bool may_head(const char *w)
     if (is_digit(w[0])) return true;
     int index = prefix_index(w);
     if (index < 0 || !prefix_set_has(&head_prefixes, index)) return false;
-    for (const char *const *list = heads_by_letter[w[0] - 'a']; *list; list++)
-        if (str_same(*list, w)) return true;
+    for (size_t k = heads_from[w[0] - 'a']; k < heads_from[w[0] - 'a' + 1]; k++)
+        if (str_same(date_head_words[k], w)) return true;
     return false;
 }
 
 size_t date_find(const char *const *words, size_t word_count, size_t first, size_t count,
                  int32_t publication, date_expression *out, size_t max)
 {
-    return date_find_told(words, word_count, first, count, publication, NULL, out, max);
+    return date_find_told(words, word_count, first, count, publication, NULL, NULL, out, max);
 }
 
 size_t date_find_told(const char *const *words, size_t word_count, size_t first, size_t count, int32_t publication,
-                      const int32_t *told_day, date_expression *out, size_t max)
+                      const int32_t *told_day, const bool *heads, date_expression *out, size_t max)
 {
     pthread_once(&head_prefixes_once, build_head_prefixes);
     scanner sc = { words, word_count, 0, publication, publication, false, told_day };
     size_t found = 0, end = first + count < word_count ? first + count : word_count;
     for (size_t i = first; i < end && found < max; i++) {
-        if (!may_head(words[i])) continue;
+        if (heads ? !heads[i] : !may_head(words[i])) continue;
         date_expression e;
         int r = read_point(&sc, i, &e) ? FOUND_NEW : read_unit(&sc, i, &e, found ? &out[found - 1] : NULL);
         if (r == FOUND_NONE) continue;

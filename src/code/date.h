@@ -35,9 +35,16 @@ size_t date_find(const char *const *words, size_t word_count, size_t first, size
 
 /* The same, in a text that named told_day before the sentence (NULL: no
  * day): "two days later", "a day earlier", "the next day" with no day of
- * their own sentence to count from count from it. */
+ * their own sentence to count from count from it.  heads[i], when not
+ * NULL, says whether words[i] may start a date expression (a number or a
+ * word of date_head_words), as a caller that classes its words knows
+ * already; NULL: worked out here. */
 size_t date_find_told(const char *const *words, size_t word_count, size_t first, size_t count, int32_t publication,
-                      const int32_t *told_day, date_expression *out, size_t max);
+                      const int32_t *told_day, const bool *heads, date_expression *out, size_t max);
+
+/* The words besides numbers that may start a date expression (months,
+ * weekdays, day words, units of time), NULL-terminated. */
+extern const char *const date_head_words[];
 
 /* Whether a folded word names a month or a weekday ("march", "sept", "sunday"). */
 bool date_is_month_or_weekday(const char *word);

@@ -8,6 +8,7 @@
 #include "code.h"
 #include "date.h"
 #include "../lex/lex.h"
+#include "../lex/places.h"
 #include "../text/text.h"
 
 #include <stdbool.h>
@@ -83,8 +84,11 @@ typedef struct memory {
     /* titles of people named before, so that "the envoy" later is the envoy named */
     struct { char word[24]; char code[16]; const char *text; } titles[16];
     size_t  title_count;
-    /* how often each actor has been named, for "the two sides" */
-    struct { char code[16]; int count; const char *text; } tally[32];
+    /* how often each actor has been named, for "the two sides"; whether it
+     * can be a party (code_is_party) and whether it is a state or its
+     * government, worked out once when it is first named: code_most_named
+     * asks them of every actor at every event */
+    struct { char code[16]; int count; const char *text; bool party, government; } tally[32];
     size_t  tally_count;
     mention deal[2];       bool has_deal;      /* the two parties of the article's agreement (the first coded), else of talks */
     bool    deal_is_accord;                    /* deal[] is from an agreement (057, 087x), not from talks */
@@ -151,6 +155,11 @@ typedef struct memory {
     char    frame_actors[2][16];               /* ... and that event's source and target: a deed there shares one */
     code_casualties stranded;  char stranded_victims[16];  bool has_stranded;  size_t stranded_sentence;
     size_t  stranded_taken_in;                 /* 1 + the sentence whose deeds took them; 0 while none has */
+    /* the gazetteer's answers to the article's last names looked up
+     * (code_places_lookup): an article names its few places again and
+     * again; max is how many rows the lookup asked for */
+    struct { char key[48]; size_t max, count; place_info found[16]; } lookups[16];
+    size_t  lookup_count, lookup_next;
 } memory;
 
 typedef struct sentence_state {
@@ -179,7 +188,10 @@ typedef struct sentence_state {
     const lex_entry *region[MAX_SENTENCE_TOKENS];   /* a region with an armed movement ("Tigray"), or NULL */
     const lex_entry *facility[MAX_SENTENCE_TOKENS]; /* a named site the gazetteer lacks ("Chernobyl"), or NULL */
     uint32_t         cls[MAX_SENTENCE_TOKENS];      /* WORD_* bits */
+    bool             date_start[MAX_SENTENCE_TOKENS]; /* a number or a word of date_head_words: a date may start there */
     uint32_t         hash[MAX_SENTENCE_TOKENS];     /* lex_word_hash of each folded word */
+    uint64_t         word8[MAX_SENTENCE_TOKENS];    /* the first eight bytes of each folded word, zero after its end
+                                                     * (load_upto8): is() compares a word in one step */
     const uint32_t  *stem;                          /* lex_stem_hash of each folded word (the article's, from the
                                                      * sentence's first token on) */
     uint32_t         word_id[MAX_SENTENCE_TOKENS];  /* lex_word_id of each folded word (0: in no phrase) */
@@ -203,7 +215,8 @@ enum { WORD_DETERMINER = 1, WORD_PREPOSITION = 2, WORD_SUBORDINATOR = 4, WORD_ST
        WORD_CASUALTY = 64, WORD_NUMBER = 128, WORD_QUANTITY = 256, WORD_MILITARY_SITE = 512, WORD_CROWD_SIZE = 1024,
        /* the lists below that some rule asks of many words, each a class so that is_any is a bit test */
        WORD_REACTING = 2048, WORD_BEFORE_ADJECTIVE = 4096, WORD_CAUSING = 8192, WORD_FUNCTION = 16384, WORD_TOPIC = 32768,
-       WORD_TAKING = 65536, WORD_TOLD = 131072, WORD_PLACE_CUE = 262144, WORD_CLAUSE_CUE = 524288 };
+       WORD_TAKING = 65536, WORD_TOLD = 131072, WORD_PLACE_CUE = 262144, WORD_CLAUSE_CUE = 524288,
+       WORD_DATE_HEAD = 1048576 /* date_head_words */ };
 
 extern const char *const determiners[], *const prepositions[], *const light[], *const subordinators[];
 extern const char *const reacting_verbs[];          /* code.c */
@@ -218,7 +231,21 @@ extern const char *const clause_cues[];             /* clauses.c */
 
 /* ---- words: small tests used by every step ---- */
 
-static inline bool is(const sentence_state *s, size_t i, const char *w)
+/* Whether word i is w.  The rules ask this of a literal word at hundreds of
+ * places, millions of times an hour's news: a literal's length and first
+ * eight bytes are constants the compiler folds, so the test is one compare
+ * with the word's word8 (and, for a word of eight bytes or more, a compare
+ * of the rest). */
+static inline __attribute__((always_inline)) bool is(const sentence_state *s, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    if (i >= s->n || s->word8[i] != load_upto8(w, n)) return false;
+    return n < 8 || str_same(s->words[i] + 8, w + 8);
+}
+
+/* is() for a word that is no literal (one from a table): the word's length
+ * is not known when compiling, so the strings are compared. */
+static inline bool is_string(const sentence_state *s, size_t i, const char *w)
 {
     return i < s->n && str_same(s->words[i], w);
 }
@@ -314,6 +341,8 @@ void code_tag_sentence(sentence_state *s);
 
 /* place.c */
 size_t code_find_places(sentence_state *s, place_candidate *out, size_t max);
+/* places_lookup (0 when there is no gazetteer), answered from the article's memory when it asked before */
+size_t code_places_lookup(const sentence_state *s, const char *key, place_info *out, size_t max);
 void code_find_dateline(sentence_state *s);
 
 /* record.c */
@@ -344,7 +373,7 @@ static inline bool code_is_state(const char *code)
 bool code_same_camp(const char *a, const char *b);
 bool code_is_region(const char *code);
 const char *code_slice(sentence_state *s, size_t first, size_t last, uint32_t *start, uint32_t *end);
-uint32_t code_word_class_of(const char *w, uint32_t hash);
+uint32_t code_word_class_of(const char *w, uint32_t hash, uint64_t word8);   /* WORD_* bits of a folded word */
 void code_copy_text(char *out, size_t cap, const char *in);
 bool code_join_words(const sentence_state *s, size_t first, size_t last, char *key, size_t cap);
 void code_owned(char out[16], const char *owner, const char *role);

@@ -222,7 +222,7 @@ void code_sentence_place_country(sentence_state *s)
             while (end + 1 < s->n && end < k + 3 && s->tag[end + 1] == TAG_NONE && word_is_capitalized(s, end + 1)) end++;
             if (!code_join_words(s, k, end, key, sizeof key)) continue;
             place_info found[8];
-            size_t nf = places_lookup(g, key, found, 8);
+            size_t nf = code_places_lookup(s, key, found, 8);
             /* a place of that name in the article's country is the one meant */
             for (size_t f = 0; f < nf; f++)
                 if (s->memory->country[0] && strncmp(found[f].country, s->memory->country, 3) == 0) {
@@ -420,6 +420,9 @@ static void count_mention(sentence_state *s, const mention *m)
             code_copy_text(mem->tally[k].code, sizeof mem->tally[k].code, m->code);
             mem->tally[k].count = 0;
             mem->tally[k].text = m->text;
+            const char *code = mem->tally[k].code;
+            mem->tally[k].party = code_is_party(code);
+            mem->tally[k].government = strlen(code) == 3 || strcmp(code + 3, "GOV") == 0;
             mem->tally_count++;
         }
         if (k < mem->tally_count) mem->tally[k].count++;
@@ -469,7 +472,7 @@ static size_t add_bloc(sentence_state *s, size_t first, size_t last, const char 
     size_t limit = SIZE_MAX;
     for (size_t k = first; k <= last; k++)
         for (size_t q = 0; numbers[q]; q++)
-            if (is(s, k, numbers[q])) limit = q + 2;
+            if (is_string(s, k, numbers[q])) limit = q + 2;
     /* members the sentence names apart from the phrase */
     char apart[16][4];
     size_t apart_count = 0;
@@ -1594,15 +1597,15 @@ bool code_most_named(const memory *mem, int min_second, mention out[2])
 {
     int first = -1, second = -1;
     for (size_t k = 0; k < mem->tally_count; k++) {
-        if (!code_is_party(mem->tally[k].code)) continue;
+        if (!mem->tally[k].party) continue;
         if (first < 0 || mem->tally[k].count > mem->tally[first].count) first = (int)k;
     }
     for (size_t k = 0; first >= 0 && k < mem->tally_count; k++) {
-        if (!code_is_party(mem->tally[k].code) || (int)k == first) continue;
+        if (!mem->tally[k].party || (int)k == first) continue;
         /* "Pakistan" and "Pakistan's government" are one side */
-        const char *a = mem->tally[k].code, *b = mem->tally[first].code;
-        bool a_gov = strlen(a) == 3 || strcmp(a + 3, "GOV") == 0, b_gov = strlen(b) == 3 || strcmp(b + 3, "GOV") == 0;
-        if (strncmp(a, b, 3) == 0 && a_gov && b_gov) continue;
+        if (mem->tally[k].government && mem->tally[first].government &&
+            strncmp(mem->tally[k].code, mem->tally[first].code, 3) == 0)
+            continue;
         if (second < 0 || mem->tally[k].count > mem->tally[second].count) second = (int)k;
     }
     if (first < 0 || second < 0 || mem->tally[second].count < min_second) return false;

@@ -79,6 +79,37 @@ static bool romanization_variant(const char *key, char *out, size_t cap)
     return changed;
 }
 
+/* A lookup bisects a quarter of a million names and parses each row it
+ * finds, a thousand instructions or so; an article asks for its few places
+ * many times, so the last answers are kept in its memory.  An answer of
+ * fewer rows than asked for is the whole answer; else it serves lookups of
+ * no more rows. */
+size_t code_places_lookup(const sentence_state *s, const char *key, place_info *out, size_t max)
+{
+    const places *g = lex_places(s->dict);
+    if (!g) return 0;
+    memory *mem = s->memory;
+    size_t length = strlen(key), slots = sizeof mem->lookups / sizeof mem->lookups[0];
+    if (length >= sizeof mem->lookups[0].key || max > sizeof mem->lookups[0].found / sizeof mem->lookups[0].found[0])
+        return places_lookup(g, key, out, max);
+    for (size_t i = 0; i < mem->lookup_count; i++) {
+        const char *known = mem->lookups[i].key;
+        if (!str_same(known, key) || (mem->lookups[i].count == mem->lookups[i].max && mem->lookups[i].max < max)) continue;
+        size_t n = mem->lookups[i].count < max ? mem->lookups[i].count : max;
+        memcpy(out, mem->lookups[i].found, n * sizeof *out);
+        return n;
+    }
+    size_t n = places_lookup(g, key, out, max);
+    size_t slot = mem->lookup_next;
+    mem->lookup_next = (slot + 1) % slots;
+    if (mem->lookup_count < slots) mem->lookup_count++;
+    memcpy(mem->lookups[slot].key, key, length + 1);
+    mem->lookups[slot].max = max;
+    mem->lookups[slot].count = n;
+    memcpy(mem->lookups[slot].found, out, n * sizeof *out);
+    return n;
+}
+
 /* Resolves the words [first, last] against the gazetteer (see choose_place).
  * Part of a longer name (prefix_only: "Ain" of "Ain Zara") may only be a
  * town or division of a country the article is about: "Ain" is also a
@@ -92,13 +123,13 @@ static bool gazetteer_place(sentence_state *s, size_t first, size_t last, const 
     char key[256];
     if (!code_join_words(s, first, last, key, sizeof key)) return false;
     place_info found[16];
-    size_t n = places_lookup(g, key, found, 16);
+    size_t n = code_places_lookup(s, key, found, 16);
     bool variant = false;
     if (!n && !prefix_only) {
         /* another romanization of the name: "Tarhouna" is "Tarhuna" */
         char other[256];
         if (romanization_variant(key, other, sizeof other)) {
-            n = places_lookup(g, other, found, 16);
+            n = code_places_lookup(s, other, found, 16);
             variant = n > 0;
         }
     }
@@ -280,9 +311,9 @@ static const code_place *place_called(const sentence_state *s, size_t k, size_t 
  * Thomas Shoal"), the word before "of" ("the village of X"), else its kind. */
 static const char *place_noun(const sentence_state *s, size_t first, size_t last, const code_place *p)
 {
-    for (size_t k = 0; anaphor_nouns[k]; k++) if (is(s, last, anaphor_nouns[k])) return anaphor_nouns[k];
+    for (size_t k = 0; anaphor_nouns[k]; k++) if (is_string(s, last, anaphor_nouns[k])) return anaphor_nouns[k];
     if (first > 1 && is(s, first - 1, "of"))
-        for (size_t k = 0; anaphor_nouns[k]; k++) if (is(s, first - 2, anaphor_nouns[k])) return anaphor_nouns[k];
+        for (size_t k = 0; anaphor_nouns[k]; k++) if (is_string(s, first - 2, anaphor_nouns[k])) return anaphor_nouns[k];
     if (last + 1 < s->n && places_is_division_word(s->words[last + 1])) return "region";
     if (!p->precision) return "";
     return strcmp(p->precision, "region") == 0 ? "region" : strcmp(p->precision, "city") == 0 ? "city"
@@ -322,9 +353,8 @@ static bool capital_of(const sentence_state *s, const char *code, code_place *ou
 static bool seat_of_government(const sentence_state *s, const lex_entry *e, code_place *out)
 {
     if (!e || e->kind != LEX_CAPITAL || !e->code_count) return false;
-    const places *g = lex_places(s->dict);
     place_info f[8];
-    size_t nf = g ? places_lookup(g, e->folded, f, 8) : 0;
+    size_t nf = code_places_lookup(s, e->folded, f, 8);
     for (size_t k = 0; k < nf; k++)
         if (f[k].population >= 100000 && f[k].kind != 'r' && str_same_n(f[k].country, e->codes[0].code, 3)) return false;
     return capital_of(s, e->codes[0].code, out);

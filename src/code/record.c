@@ -322,7 +322,7 @@ static bool date_may_govern(const sentence_state *s, const date_expression *d, s
     static const char *const frames[] = { "during", "in", "at", "on", "since", "after", "before", "following", "amid", NULL };
     if (d->first > 0 && s->clause[h] == s->clause[d->first])
         for (const char *const *f = frames; *f; f++)
-            if (is(s, d->first - 1, *f)) return true;
+            if (is_string(s, d->first - 1, *f)) return true;
     if (h <= d->last + 1 || h > d->last + 4) return false;
     for (size_t k = d->last + 2; k < h; k++)
         if (s->cls[k] & WORD_STOP) return false;
@@ -452,7 +452,7 @@ static int32_t span_length(const sentence_state *s, size_t head)
     static const struct { const char *word; int32_t days; } units[] = {
         { "days", 1 }, { "weeks", 7 }, { "months", 30 }, { "years", 365 }, { NULL, 0 } };
     int32_t unit = 0;
-    for (size_t k = 0; units[k].word; k++) if (is(s, u, units[k].word)) unit = units[k].days;
+    for (size_t k = 0; units[k].word; k++) if (is_string(s, u, units[k].word)) unit = units[k].days;
     if (!unit) return 0;
     int64_t count = 3;   /* "weeks of", "several months of" */
     size_t used;
@@ -2021,9 +2021,12 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 out_event.negated = ev->negated;
                 out_event.verb_start = s->tokens[ev->head].start;
                 out_event.verb_end = s->tokens[ev->last].end;
-                out_event.rule = arena_concat(s->a, 9, ev->pattern->noun_head && ev->pattern->text[0] != '~' ? "~" : "",
-                                              ev->pattern->text, " = ", ev->pattern->code, " (", ev->pattern->source, ")",
-                                              ev->passive ? "; passive" : "", rule_extra);
+                const lex_pattern *pattern = ev->pattern;
+                const char *rule = pattern->rule ? pattern->rule
+                                                 : arena_concat(s->a, 7, pattern->noun_head && pattern->text[0] != '~' ? "~" : "",
+                                                                pattern->text, " = ", pattern->code, " (", pattern->source, ")");
+                /* (most events are the pattern's rule alone, and share its text) */
+                out_event.rule = !ev->passive && !rule_extra[0] ? rule : arena_concat(s->a, 3, rule, ev->passive ? "; passive" : "", rule_extra);
                 if (s->options->explain) {
                     out_event.explanation = arena_printf(
                         s->a, "verb \"%s\" matched \"%s\"; source \"%s\" = %s (%s)%s%s%s%s; date %s%s",

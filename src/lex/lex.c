@@ -1097,6 +1097,8 @@ static void build_pattern(lex_dict *d, const raw_line *r, const char *text, cons
         }
     }
     p->word_hashes = hashes;
+    p->rule = arena_concat(&d->memory, 7, p->noun_head && text[0] != '~' ? "~" : "", text, " = ", p->code, " (", p->source,
+                           ")");
     ptr_vec_push(&d->patterns, p);
     const lex_pattern *seen = pattern_seen(d, p);
     if (seen) {

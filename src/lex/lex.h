@@ -71,6 +71,8 @@ typedef struct lex_pattern {
     bool         undergoer;      /* "come > under fire": the subject suffers the deed, as in a passive */
     bool         has_slot;
     const char  *source;         /* "dict/verbs.txt:120" */
+    const char  *rule;           /* "~attack by = 190 (dict/verbs.txt:12)": how an event's rule names the pattern,
+                                  * written once at load (NULL in a pattern the coder makes itself) */
     uint64_t     text_hash;      /* of text: duplicates are found without comparing every text */
     uint64_t     stem_bits;      /* bit (lex_stem_hash & 63) of each word: a pattern whose bits are not all
                                   * among those of the words after the head cannot match */

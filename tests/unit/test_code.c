@@ -10,6 +10,7 @@
 
 #include "../../src/lex/lex.h"
 #include "../../src/code/code.h"
+#include "../../src/code/internal.h"
 
 static const char cameo[] =
     "020\tMake an appeal or request\t3.0\t1\tREQUEST\t-\n"
@@ -240,6 +241,19 @@ static void test_no_actor_no_event(void **state)
     arena_free(&c.a);
 }
 
+/* code_is_region bisects its list: every region is found, states are not */
+static void test_regions(void **state)
+{
+    (void)state;
+    static const char *const regions[] = { "AFR", "ASA", "BLK", "BLT", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF",
+                                           "EEU", "EIN", "EUR", "LAM", "MDT", "MEA", "NAF", "NMR", "PGS", "SAF",
+                                           "SAM", "SAS", "SCN", "SEA", "SOT", "WAF", "WEU", "WST" };
+    for (size_t i = 0; i < sizeof regions / sizeof regions[0]; i++) assert_true(code_is_region(regions[i]));
+    assert_true(code_is_region("WAFREB"));
+    static const char *const others[] = { "AAA", "AFG", "RUS", "UKR", "ZWE", "IGOUNO", "EU", "", "WSTGOVX" };
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) assert_false(code_is_region(others[i]));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -249,7 +263,7 @@ int main(void)
         cmocka_unit_test(test_reported_speech_accusation), cmocka_unit_test(test_pronouns),
         cmocka_unit_test(test_apposition), cmocka_unit_test(test_agent_article_country),
         cmocka_unit_test(test_place_not_actor), cmocka_unit_test(test_slot_pattern),
-        cmocka_unit_test(test_no_actor_no_event),
+        cmocka_unit_test(test_no_actor_no_event), cmocka_unit_test(test_regions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

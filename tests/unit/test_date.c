@@ -351,7 +351,7 @@ static void test_told_day(void **state)
         find_dates(&f, PUB, checks[k].sentence);
         date_expression e[2];
         int32_t pub = date_to_days(2020, 1, 13);
-        assert_int_equal(date_find_told(f.words, f.word_count, 0, f.word_count, pub, &told, e, 2), 1);
+        assert_int_equal(date_find_told(f.words, f.word_count, 0, f.word_count, pub, &told, NULL, e, 2), 1);
         char date[11];
         format(e[0].days, e[0].precision, date);
         assert_string_equal(date, checks[k].expected);
