@@ -1321,6 +1321,15 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
                 if (limit - x->last > 12) break;
                 if (x->prepositional || x->place || x->modifier || x->adjectival || !x->code[0] || x->speaker_ref) continue;
                 if (ends_possessive(s, x->last)) continue;
+                /* "Washington called the step an escalation and said it": the
+                 * object of the verb before "and", or a deed's author named by
+                 * reference, does not speak */
+                if (x->reference) continue;
+                if (r >= 1 && is(s, r - 1, "and")) {
+                    size_t b = x->first;
+                    while (b > 0 && x->first - b < 3 && is_any(s, b - 1, determiners)) b--;
+                    if (b > 0 && s->is_head[b - 1] && s->mention_at[b - 1] < 0) continue;
+                }
                 if (x->kind == MENTION_PERSON || x->plural) break;
                 return x;
             }
