@@ -331,6 +331,18 @@ static mention *add_mention(sentence_state *s, size_t first, size_t last, const 
                     break;
                 }
     }
+    /* "Rockets fired by Hezbollah hit a town": who fired the weapons that
+     * open the sentence does what they do (not "pagers used by members
+     * of Hezbollah": their owners) */
+    if (m->prepositional && first >= 3 && is(s, first - 1, "by")) {
+        static const char *const firing[] = { "fired", "launched", "dropped", "planted", "detonated", "thrown", "lobbed", NULL };
+        size_t w = first - 3;
+        if (is_any(s, first - 2, firing) && s->weapon[w]) {
+            bool opening = true;   /* nothing but the weapon's words before it */
+            for (size_t k = 0; k < w && opening; k++) opening = s->mention_at[k] < 0 && !s->is_head[k] && s->tag[k] != TAG_REPORT;
+            if (opening) m->prepositional = false;
+        }
+    }
     m->modifier = (last < s->n && (s->tokens[last].flags & TEXT_HYPHEN_NEXT) != 0) ||
                   (first > 0 && (s->tokens[first - 1].flags & TEXT_HYPHEN_NEXT) && !is(s, first - 1, "pro"));
     /* "anti-aircraft guns of the Haftar forces", "a faction within the armed forces" */
