@@ -75,6 +75,11 @@ check "binary and missing files: exit 1" test $? -eq 1
 check "missing file named" grep -q "missing.txt" "$tmp/err5"
 check "others still coded" grep -q '"doc":"a4"' "$tmp/out5"
 
+# --- an empty folder among the inputs is no error and stops nothing
+mkdir -p "$tmp/emptydir"
+"$PARLEY" code "$tmp/emptydir" "$tmp/articles.jsonl" > "$tmp/out_empty" 2> "$tmp/err_empty"
+check "empty folder: the other articles are coded" grep -q '"doc":"a4"' "$tmp/out_empty"
+
 # --- output order is the input order whatever -j is
 mkdir -p "$tmp/many"
 for i in $(seq 1 40); do

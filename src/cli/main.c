@@ -221,7 +221,7 @@ static bool walk(cli_inputs *in, const char *path, int depth, error *err)
         count++;
     }
     closedir(dir);
-    qsort(names, count, sizeof *names, compare_paths);
+    if (count > 1) qsort(names, count, sizeof *names, compare_paths);   /* (an empty folder has no list at all) */
     bool ok = true;
     for (size_t i = 0; i < count; i++) {
         struct stat st;
