@@ -1067,6 +1067,29 @@ static size_t build_mention(sentence_state *s, size_t i)
                         agent_how = "the title of a person named before";
                         break;
                     }
+            /* "Kenya's foreign minister said the government would ...": in
+             * what a state's official says, a body with no country named is
+             * of the speaker's state */
+            if (inferred && start > 0) {
+                size_t r = start;
+                while (r > 0 && start - r < 6 && s->tag[r - 1] != TAG_REPORT && !(s->cls[r - 1] & WORD_STOP) &&
+                       s->mention_at[r - 1] < 0)
+                    r--;
+                if (r > 1 && s->tag[r - 1] == TAG_REPORT) {
+                    size_t v = r - 1;
+                    while (v > 0 && s->tag[v - 1] == TAG_REPORT) v--;
+                    int sp = v > 0 ? s->mention_at[v - 1] : -1;
+                    const mention *x = sp >= 0 ? &s->mentions[sp] : NULL;
+                    if (x && !x->prepositional && !x->place && !x->adjectival && !x->inferred_country &&
+                        (x->kind == MENTION_PERSON || x->kind == MENTION_AGENT) && strlen(x->code) == 6 &&
+                        strcmp(x->code + 3, "GOV") == 0 && code_is_state(x->code) &&
+                        strncmp(x->code, s->memory->country, 3) != 0) {
+                        char state[4] = { x->code[0], x->code[1], x->code[2], 0 };
+                        code_set(code, state, agent->value);
+                        agent_how = "agent + the speaker's country";
+                    }
+                }
+            }
             /* "U.S.-led forces": the leader's */
             if (start >= 2 && is(s, start - 1, "led") && (s->tokens[start - 2].flags & TEXT_HYPHEN_NEXT) &&
                 s->mention_at[start - 2] >= 0 && code_is_state(s->mentions[s->mention_at[start - 2]].code)) {
