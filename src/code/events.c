@@ -1511,6 +1511,25 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 ev.target = add_deed_author(s, &author);
             }
         }
+        /* "agreed on Thursday not to use force", "pledged last week never to
+         * attack": a time between the promise and "not to" leaves it one */
+        if (ev.negated && !s->clause_denied[s->clause[h]] && h >= 4 && is(s, h - 1, "to") &&
+            (is(s, h - 2, "not") || is(s, h - 2, "never"))) {
+            static const char *const promising[] = { "agreed", "agree", "agrees", "pledged", "pledge", "pledges", "promised",
+                                                     "promise", "promises", "vowed", "vow", "vows", "committed",
+                                                     "undertook", "decided", "resolved", NULL };
+            static const char *const time_words[] = { "on", "last", "this", "week", "month", "earlier", "later", "again",
+                                                      "today", "yesterday", ",", NULL };
+            size_t k = h - 2;
+            while (k > 0 && h - k < 7 && (is_any(s, k - 1, time_words) || date_is_month_or_weekday(s->words[k - 1]) ||
+                                          (s->tokens[k - 1].flags & TEXT_NUMBER)))
+                k--;
+            if (k > 0 && k < h - 2 && is_any(s, k - 1, promising)) {
+                ev.modal = arena_printf(s->a, "%s ... %s to", s->words[k - 1], s->words[h - 2]);
+                ev.refrain = true;
+                ev.negated = false;
+            }
+        }
         ev.intent = ev.modal != NULL;
         if (ev.intent) {
             /* "pledged not to attack": one modal phrase says it */
