@@ -1511,6 +1511,35 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 ev.target = add_deed_author(s, &author);
             }
         }
+        /* "The deal commits Rwanda to withdraw its troops", "requires both
+         * sides to free prisoners": what an agreement binds a party to do is
+         * that party's promise, not a deed of the agreement's parties */
+        if (!ev.modal && h >= 3 && is(s, h - 1, "to") && s->mention_at[h - 2] >= 0) {
+            static const char *const binding[] = { "commits", "committed", "requires", "required", "obliges", "obliged",
+                                                   "obligates", "obligated", "binds", NULL };
+            int bound = s->mention_at[h - 2];
+            size_t b = s->mentions[bound].first;
+            while (b > 0 && s->mention_at[b - 1] >= 0 && s->mentions[s->mention_at[b - 1]].compound >= 0 &&
+                   s->mentions[s->mention_at[b - 1]].compound == s->mentions[bound].compound)
+                b = s->mentions[s->mention_at[b - 1]].first;
+            if (b > 0 && is_any(s, b - 1, binding)) {
+                /* (the first of a pair bound: "commits Congo and Rwanda to") */
+                int first = s->mention_at[b];
+                ev.source = first >= 0 ? first : bound;
+                if (ev.target >= 0 && (ev.target == ev.source || (s->mentions[ev.target].compound >= 0 &&
+                                                                  s->mentions[ev.target].compound == s->mentions[ev.source].compound)))
+                    ev.target = -1;
+                if (ev.target >= 0 && (s->mentions[ev.target].reference ||
+                                       strncmp(s->mentions[ev.target].code, s->mentions[ev.source].code, 3) == 0))
+                    ev.target = -1;   /* (nor "its troops": the party's own) */
+                /* (aimed, when nothing else is named, at the agreement's other party) */
+                for (size_t m = 0; m < s->mention_count && ev.target < 0; m++)
+                    if (s->mentions[m].reference && s->mentions[m].first < b && s->mentions[m].code[0] &&
+                        strncmp(s->mentions[m].code, s->mentions[ev.source].code, 3) != 0)
+                        ev.target = (int)m;
+                ev.modal = arena_printf(s->a, "%s _ to", s->words[b - 1]);
+            }
+        }
         /* "agreed on Thursday not to use force", "pledged last week never to
          * attack": a time between the promise and "not to" leaves it one */
         if (ev.negated && !s->clause_denied[s->clause[h]] && h >= 4 && is(s, h - 1, "to") &&
