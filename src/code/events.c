@@ -1014,6 +1014,10 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 continue;
             /* a reporting verb is an event only with its pattern's words: "announce a ceasefire" */
             if (t == TAG_REPORT && p->word_count == 0) continue;
+            /* "withdrew his candidacy", "withdrew the accreditation": a bare
+             * "withdraw" with an object that no pattern names (troops, forces,
+             * its ambassador) is no retreat */
+            if (str_same(p->text, "withdraw") && is_any(s, h + 1, determiners)) continue;
             /* a bare response ("vowed to respond", "will hit back") only after a
              * modal: "responded by breaking off relations" is the deed after "by" */
             if (bare_response(p) && !(h >= 1 && s->tag[h - 1] == TAG_MODAL) && !(h >= 2 && s->tag[h - 2] == TAG_MODAL))
