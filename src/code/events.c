@@ -165,6 +165,18 @@ static bool noun_usage(const sentence_state *s, size_t head, uint8_t forms)
     if (b > 0 && is_any(s, b - 1, determiners) && s->tag[b] == TAG_NONE && !s->is_head[b] && !(s->tokens[b].flags & TEXT_PUNCT) &&
         !be_word(s, b) && !(forms & (LEX_FORM_PAST | LEX_FORM_THIRD)))
         return true;   /* "a major offensive", "the fierce fighting" */
+    /* "turned to Russia for military support", "with financial aid": a
+     * preposition and an adjective before it */
+    if (b > 0 && is_any(s, b - 1, prepositions) && !is(s, b - 1, "to") && (s->tag[b] == TAG_NONE || s->tag[b] == TAG_AGENT) &&
+        !s->is_head[b] &&
+        !(s->tokens[b].flags & (TEXT_PUNCT | TEXT_CAPITALIZED | TEXT_NUMBER)) && !be_word(s, b) && !(s->cls[b] & WORD_STOP) &&
+        !(forms & (LEX_FORM_PAST | LEX_FORM_THIRD | LEX_FORM_GERUND)))
+        return true;
+    /* "amounted to support for terrorism": "to" and a bare form with "for"
+     * after it is a noun, no infinitive */
+    if (is(s, b, "to") && is(s, head + 1, "for") && !(forms & (LEX_FORM_PAST | LEX_FORM_THIRD | LEX_FORM_GERUND)) && b > 0 &&
+        !s->is_head[b - 1] && s->tag[b - 1] != TAG_MODAL)
+        return true;
     /* "the first direct talks", "the new peace talks": a plural after a
      * determiner and words that are not actors or verbs */
     if ((forms & LEX_FORM_THIRD) && !(forms & LEX_FORM_PAST)) {
