@@ -710,6 +710,12 @@ static bool find_fronted(const sentence_state *s, size_t h, uint8_t forms, front
         for (size_t k = h + 1; k < s->n && k < h + 10 && !(s->cls[k] & WORD_STOP) && !by_near; k++) by_near = is(s, k, "by");
         if (!be && (forms & LEX_FORM_PARTICIPLE) && by_near && by_agent(s, h + 1, false) >= 0) {
             size_t end = is(s, h - 1, ",") && h > 1 ? h - 2 : h - 1;
+            /* "talks in Ankara hosted by Erdogan": the noun before the place */
+            if (s->mention_at[end] >= 0 && s->mentions[s->mention_at[end]].place) {
+                size_t f = s->mentions[s->mention_at[end]].first;
+                while (f > 0 && is_any(s, f - 1, determiners)) f--;
+                if (f >= 2 && (is(s, f - 1, "in") || is(s, f - 1, "at"))) end = f - 2;
+            }
             if (noun_phrase_ending(s, end, &out->first)) {
                 out->last = end;
                 out->passive = true;
