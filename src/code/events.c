@@ -1048,6 +1048,15 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                     (be_word(s, r.last + 1) || is(s, r.last + 1, "had") || is(s, r.last + 1, "has") ||
                      is(s, r.last + 1, "killed") || is(s, r.last + 1, "hit")))
                     continue;
+                /* "freed Guzman": the bare slot patterns of release take a
+                 * person named, not whatever actor follows ("free the pilot"
+                 * has a pattern of its own) */
+                if (str_same(p->text, "release _") || str_same(p->text, "free _")) {
+                    int named = mention_in(s, r.slot_first, r.slot_end);
+                    if (named < 0 || s->mentions[named].kind != MENTION_PERSON ||
+                        s->tag[s->mentions[named].first] == TAG_PRONOUN || !word_is_capitalized(s, s->mentions[named].first))
+                        continue;
+                }
                 best = r;
                 forms = heads[k].forms;
                 found = true;
