@@ -1840,6 +1840,13 @@ void code_build_mentions(sentence_state *s)
                     author = NULL;
                     for (size_t k = mem->act_count; k > 0 && !author; k--)
                         if (mem->acts[k - 1].pattern && strstr(mem->acts[k - 1].pattern, "decla")) author = &mem->acts[k - 1].by;
+                    /* (none declared: the agreement the two sides reached, "welcomed
+                     * the declaration" after "signed a declaration in Ankara") */
+                    if (!author && mem->has_deal && mem->deal_is_accord) {
+                        add_pair(s, i, end, mem->deal, "the parties of the agreement named before", true);
+                        i = end + 1;
+                        continue;
+                    }
                 }
             } else if (deed) {
                 bool want_coercion = coercion ? mem->has_coercion : !mem->has_deed;
