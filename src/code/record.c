@@ -1593,7 +1593,11 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             targets[nt++] = &s->memory->coercion;
         /* "called for Suu Kyi's release": at those who hold her, not at her */
         if (nt == 1 && (strcmp(info->code, "1053") == 0 || strcmp(info->code, "0253") == 0) && s->memory->has_coercion &&
-            s->memory->held[0] && strcmp(targets[0]->code, s->memory->held) == 0 && !strstr(ev->pattern->text, "_ to") &&
+            s->memory->held[0] &&
+            (strcmp(targets[0]->code, s->memory->held) == 0 ||
+             /* (a person held, named later under the date's role: "Hamdok" SDN for SDNGOV) */
+             (targets[0]->kind == MENTION_PERSON && strlen(targets[0]->code) == 3 && strncmp(targets[0]->code, s->memory->held, 3) == 0)) &&
+            (!strstr(ev->pattern->text, "_ to") || strstr(ev->pattern->text, "_ to be")) &&
             strcmp(s->memory->holder.code, src->code) != 0 && strcmp(s->memory->holder.code, s->memory->held) != 0)
             targets[0] = &s->memory->holder;
         /* "Jaish-e-Mohammad claimed the attack": a claim is aimed at whom
