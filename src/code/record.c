@@ -306,6 +306,23 @@ static void actor_of(const mention *m, code_actor *out)
     out->end = m->end;
 }
 
+/* A person named by a dictionary name holds the role of the event's own
+ * day, not the publication's: "had met Burhan and Hamdok on Sunday" in a
+ * story of the Tuesday after Hamdok was ousted on Monday.  Changes out only
+ * when the mention's code is the name's role at publication. */
+static void person_role_on(const sentence_state *s, const mention *m, int32_t date, int precision, code_actor *out)
+{
+    if (precision != CODE_DATE_DAY || date == s->publication || m->kind != MENTION_PERSON || !in_sentence(s, m)) return;
+    for (size_t k = m->first; k <= m->last && k < s->n; k++) {
+        if (s->tag[k] != TAG_ACTOR || !s->tag_entry[k] || s->tag_entry[k]->kind != LEX_PERSON) continue;
+        char now[16], then[16];
+        lex_actor_code(s->tag_entry[k], s->publication, now);
+        lex_actor_code(s->tag_entry[k], date, then);
+        if (strcmp(out->code, now) == 0 && strcmp(now, then) != 0) code_copy_text(out->code, sizeof out->code, then);
+        return;
+    }
+}
+
 /* The word whose clause a date expression belongs to: its first, or for
  * "a day after rebels attacked" the word that opens the clause it dates. */
 static size_t date_word(const date_expression *d) { return d->opens_clause ? d->last : d->first; }
@@ -1752,10 +1769,12 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 out_event.date_precision = precision;
                 out_event.date_evidence = date_words;
                 actor_of(sources[a], &out_event.source);
+                person_role_on(s, sources[a], date, precision, &out_event.source);
                 state_role(&out_event.source, sources[a], info, true);
                 force_by_government(&out_event.source, sources[a], info);
                 if (tg) {
                     actor_of(tg, &out_event.target);
+                    person_role_on(s, tg, date, precision, &out_event.target);
                     state_role(&out_event.target, tg, info, false);
                     /* "asked for Russian weapons": an appeal goes to the state's government */
                     if (strncmp(info->code, "02", 2) == 0 && tg->adjectival && in_sentence(s, tg) && tg->last + 1 < s->n &&
