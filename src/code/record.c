@@ -1124,6 +1124,32 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 s->memory->has_victim = true;
             }
         }
+        /* "about 1,000 people had been detained": an arrest with no one named
+         * is the police's, of the country of those held (not of a count of
+         * a time: "have been arrested since", told by toll) */
+        if (!ev->dropped && ev->source < 0 && !implicit_pair && !by_adversary && ev->passive && ev->target >= 0 &&
+            !ev->negated && !ev->intent && !ev->modal && !toll && str_same(ev->pattern->code, "173")) {
+            const char *held = s->mentions[ev->target].code;
+            if (strlen(held) >= 3 && code_is_state(held) && !code_is_region(held) &&
+                !(strlen(held) == 6 && (strcmp(held + 3, "COP") == 0 || strcmp(held + 3, "MIL") == 0))) {
+                /* (the last arrests' authors in that country, "soldiers detained the
+                 * president ... Several ministers were also detained", else its police) */
+                const memory *mem = s->memory;
+                if (mem->has_coercion && strncmp(mem->coercion.code, held, 3) == 0 && strcmp(mem->coercion.code, held) != 0) {
+                    adversary = mem->coercion;
+                    adversary.how = "the authors of the arrests told before";
+                } else {
+                    memset(&adversary, 0, sizeof adversary);
+                    char state[4] = { held[0], held[1], held[2], 0 };
+                    code_set(adversary.code, state, "COP");
+                    adversary.kind = MENTION_AGENT;
+                    adversary.text = "";
+                    adversary.how = "the police of those held";
+                }
+                adversary.compound = -1;
+                by_adversary = true;
+            }
+        }
         if (ev->dropped || (ev->source < 0 && !implicit_pair && !by_adversary)) continue;
         if (ev->outcome && ev->source >= 0) {
             /* what became of a truce is no event, but it names the truce's parties */
