@@ -257,7 +257,9 @@ void code_cut_clauses(sentence_state *s)
         }
         if ((is(s, i, "who") || is(s, i, "whom") || is(s, i, "which") || is(s, i, "whose")) && i > 0 && is(s, i - 1, ",")) {
             boundary = true;
-            relative_parent = c;
+            /* (the clause of the antecedent, before the comma: that comma may
+             * have opened a clause of its own) */
+            relative_parent = i >= 2 ? (int)s->clause[i - 2] : (int)c;
         }
         /* "a week in which troops fought", ", where fighting ...": a clause of its own */
         if ((is(s, i, "which") || is(s, i, "whom")) && i > 0 && is_any(s, i - 1, prepositions)) boundary = true;
@@ -290,6 +292,9 @@ void code_cut_clauses(sentence_state *s)
             s->subject_from[c] = (int16_t)(c - 2);
         if (back_to_parent) {
             s->subject_from[c] = (int16_t)relative_parent;
+            /* (a report inside the relative clause, "X, which reported that ...,
+             * welcomed ... but urged": no speaker of what follows it) */
+            if (speaker_clause > relative_parent) speaker_clause = -1;
             relative_parent = -1;
         }
         s->clause[i] = c;

@@ -537,6 +537,12 @@ static dating date_from_context(sentence_state *s, size_t head, const pending_ev
 static bool report_covers(const sentence_state *s, const report *rep, size_t head)
 {
     if (rep->clause == s->clause[head]) return false;
+    /* "HRW, which reported in February that ..., welcomed the findings": a
+     * report in a relative clause tells nothing after the comma closing it */
+    if (head > rep->verb && rep->verb >= 2 && (is(s, rep->verb - 1, "which") || is(s, rep->verb - 1, "who")) &&
+        is(s, rep->verb - 2, ","))
+        for (size_t k = rep->verb + 1; k < head; k++)
+            if (is(s, k, ",")) return false;
     for (size_t k = head + 1; k < rep->verb; k++)
         if (s->clause[k] != s->clause[k - 1] && (is(s, k, "and") || is(s, k, "but") || is(s, k, "while") ||
                                                  (is(s, k, ",") && (is(s, k + 1, "and") || is(s, k + 1, "but") ||
