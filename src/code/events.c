@@ -1800,8 +1800,14 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         bool after_complement = before && before->dropped && before->merged_into < 0;
         bool after_appeal = before && !before->dropped && strstr(before->pattern->text, " to ") &&
                             (strncmp(before->pattern->code, "02", 2) == 0 || strncmp(before->pattern->code, "10", 2) == 0);
+        /* (not an appeal of its own in the past, "urged all sides to allow
+         * access and called on Eritrea to withdraw": a second act) */
+        size_t hl = strlen(s->words[h]);
+        bool own_act = (strncmp(Y->pattern->code, "02", 2) == 0 || strncmp(Y->pattern->code, "10", 2) == 0 ||
+                        strncmp(Y->pattern->code, "11", 2) == 0 || strncmp(Y->pattern->code, "12", 2) == 0) &&
+                       hl > 3 && strcmp(s->words[h] + hl - 2, "ed") == 0;
         if (before && h > 0 && (is(s, h - 1, "and") || is(s, h - 1, "or")) && (after_complement || after_appeal) &&
-            s->clause[before->head] == s->clause[h] && h - before->last <= 6) {
+            s->clause[before->head] == s->clause[h] && h - before->last <= 6 && !own_act) {
             Y->dropped = true;
             continue;
         }
