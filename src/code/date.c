@@ -526,7 +526,16 @@ static bool read_month(const scanner *sc, size_t i, date_expression *e)
     e->first = (uint32_t)l.first;
     e->last = (uint32_t)last;
     if (day) {
-        if (!year) year = year_for_day(sc->reference, month, day > date_days_in_month(2000, month) ? 1 : day, look);
+        int first_day = day > date_days_in_month(2000, month) ? 1 : day;
+        /* "banned flights from July 8" in a story of June 22: a start told
+         * with "from" is the nearer of the two, before or after */
+        if (!year && !sc->range_end && str_same(l.preposition, "from") && !*l.relative) {
+            int back = year_for_day(sc->reference, month, first_day, LOOK_BACK);
+            int ahead = year_for_day(sc->reference, month, first_day, LOOK_FORWARD);
+            int32_t before = date_to_days(back, month, first_day), after = date_to_days(ahead, month, first_day);
+            year = after - sc->reference < sc->reference - before ? ahead : back;
+        }
+        if (!year) year = year_for_day(sc->reference, month, first_day, look);
         if (day > date_days_in_month(year, month)) return false;
         set_date(sc, e, date_to_days(year, month, day), CODE_DATE_DAY);
         if (day_until > day && day_until <= date_days_in_month(year, month))

@@ -1636,6 +1636,16 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 ev.dropped = true;
         /* a hypothetical clause ("if the United States attacks") is no event */
         if (s->clause_conditional[s->clause[h]]) ev.dropped = true;
+        /* "banned Russian airlines from flying to Georgia", "barred them from
+         * entering": what is prevented is not done */
+        if (!p->noun_head && (forms & LEX_FORM_GERUND) && h >= 3 && is(s, h - 1, "from")) {
+            static const char *const preventing[] = { "banned", "bans", "ban", "barred", "bars", "bar", "prevented", "prevents",
+                                                      "prevent", "blocked", "blocks", "block", "stopped", "stops", "stop",
+                                                      "prohibited", "prohibits", "prohibit", "forbade", "forbids", "kept",
+                                                      "keep", "deterred", "deter", NULL };
+            for (size_t k = h - 1; k > 0 && h - k < 8; k--)
+                if (is_any(s, k - 1, preventing)) { ev.dropped = true; break; }
+        }
         /* "optimistic that Russia would agree", "concerned that the truce
          * could collapse": what is hoped or feared is not an event */
         if (str_same(p->code, "012") || str_same(p->code, "013"))
