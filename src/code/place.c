@@ -79,6 +79,22 @@ static bool romanization_variant(const char *key, char *out, size_t cap)
     return changed;
 }
 
+/* The key with doubled consonants made single ("Mekelle" is the gazetteer's
+ * "Mekele"); false when it has none. */
+static bool single_consonants(const char *key, char *out, size_t cap)
+{
+    size_t o = 0;
+    bool changed = false;
+    for (size_t i = 0; key[i]; i++) {
+        if (o + 2 >= cap) return false;
+        bool consonant = key[i] >= 'a' && key[i] <= 'z' && !strchr("aeiouy", key[i]);
+        if (consonant && key[i + 1] == key[i]) { changed = true; continue; }
+        out[o++] = key[i];
+    }
+    out[o] = 0;
+    return changed;
+}
+
 /* A lookup bisects a quarter of a million names and parses each row it
  * finds, a thousand instructions or so; an article asks for its few places
  * many times, so the last answers are kept in its memory.  An answer of
@@ -129,6 +145,10 @@ static bool gazetteer_place(sentence_state *s, size_t first, size_t last, const 
         /* another romanization of the name: "Tarhouna" is "Tarhuna" */
         char other[256];
         if (romanization_variant(key, other, sizeof other)) {
+            n = code_places_lookup(s, other, found, 16);
+            variant = n > 0;
+        }
+        if (!n && single_consonants(key, other, sizeof other)) {
             n = code_places_lookup(s, other, found, 16);
             variant = n > 0;
         }
