@@ -190,7 +190,9 @@ void code_sentence_place_country(sentence_state *s)
         if (s->tag[i - 1] != TAG_LOCATIVE) continue;
         /* "soldiers from neighboring Eritrea": where they come from, not
          * where the sentence happens */
-        if (is(s, i - 1, "from") && i >= 2 && s->tag[i - 2] == TAG_AGENT) continue;
+        /* (nor "a request from Washington", "returned from Moscow": where
+         * something comes from is seldom where the sentence happens) */
+        if (is(s, i - 1, "from")) continue;
         size_t k = i;
         /* "in western Iraq": "western" is a demonym ("the Western allies") only when written so */
         while (k < s->n && k < i + 3 && (is_any(s, k, determiners) ||
