@@ -1636,6 +1636,21 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 ev.dropped = true;
         /* a hypothetical clause ("if the United States attacks") is no event */
         if (s->clause_conditional[s->clause[h]]) ev.dropped = true;
+        /* "any request from Washington to detain him", "an attempt by rival
+         * groups to push into the city": what a request or an attempt is for
+         * has not been done */
+        if (!p->noun_head && !ev.modal && h >= 3 && is(s, h - 1, "to")) {
+            static const char *const asking[] = { "request", "requests", "demand", "demands", "plea", "pleas", "appeal",
+                                                  "appeals", "bid", "attempt", "attempts", "effort", "efforts", NULL };
+            for (size_t k = h - 1; k > 0 && h - k < 9 && s->clause[k - 1] == s->clause[h]; k--) {
+                if (s->is_head[k - 1] && s->mention_at[k - 1] < 0 && !is_any(s, k - 1, asking)) break;
+                if (is_any(s, k - 1, asking) && k >= 2 && (is_any(s, k - 2, determiners) || is(s, k - 2, "any") ||
+                                                            is(s, k - 2, "no") || s->mention_at[k - 2] >= 0)) {
+                    ev.dropped = true;
+                    break;
+                }
+            }
+        }
         /* "banned Russian airlines from flying to Georgia", "barred them from
          * entering": what is prevented is not done */
         if (!p->noun_head && (forms & LEX_FORM_GERUND) && h >= 3 && is(s, h - 1, "from")) {
