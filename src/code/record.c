@@ -306,6 +306,20 @@ static void actor_of(const mention *m, code_actor *out)
     out->end = m->end;
 }
 
+/* The words naming a speaker: "France, Germany, Britain and Italy" for any
+ * member of a list that speaks together, else the speaker's own. */
+static const char *speaker_words(sentence_state *s, const mention *speaker)
+{
+    if (!speaker || speaker->compound < 0 || !in_sentence(s, speaker)) return speaker ? speaker->text : NULL;
+    size_t first = speaker->first, last = speaker->last;
+    for (size_t m = 0; m < s->mention_count; m++)
+        if (s->mentions[m].compound == speaker->compound) {
+            if (s->mentions[m].first < first) first = s->mentions[m].first;
+            if (s->mentions[m].last > last) last = s->mentions[m].last;
+        }
+    return first == speaker->first && last == speaker->last ? speaker->text : code_slice(s, first, last, NULL, NULL);
+}
+
 /* A person named by a dictionary name holds the role of the event's own
  * day, not the publication's: "had met Burhan and Hamdok on Sunday" in a
  * story of the Tuesday after Hamdok was ousted on Monday.  Changes out only
@@ -2072,7 +2086,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                         actor_of(tg, &out_event.target);
                     }
                 }
-                out_event.attribution = speaker ? speaker->text : NULL;
+                out_event.attribution = speaker_words(s, speaker);
                 out_event.negated = ev->negated;
                 out_event.verb_start = s->tokens[ev->head].start;
                 out_event.verb_end = s->tokens[ev->last].end;
@@ -2199,15 +2213,27 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                     strcmp(speaker->code, sources[a]->code) != 0 && code_speaker_is_party(speaker) && !sourcing &&
                     (!own_side || against_speaker)) {
                     const lex_code_info *accuse = lex_code(s->dict, "112");
-                    if (accuse) {
+                    /* (each member of a list that speaks together accuses:
+                     * "France, Germany, Britain and Italy said") */
+                    const mention *accusers[8];
+                    size_t na = 0;
+                    if (speaker->compound >= 0 && in_sentence(s, speaker))
+                        for (size_t m = 0; m < s->mention_count && na < 8; m++) {
+                            const mention *x = &s->mentions[m];
+                            if (x->compound == speaker->compound && strcmp(x->code, sources[a]->code) != 0 && code_speaker_is_party(x))
+                                accusers[na++] = x;
+                        }
+                    if (na == 0) accusers[na++] = speaker;
+                    for (size_t q = 0; accuse && q < na; q++) {
+                        const mention *accuser = accusers[q];
                         code_event acc = out_event;
-                        actor_of(speaker, &acc.source);
-                        state_role(&acc.source, speaker, accuse, true);   /* "Nigeria said": its government */
+                        actor_of(accuser, &acc.source);
+                        state_role(&acc.source, accuser, accuse, true);   /* "Nigeria said": its government */
                         actor_of(sources[a], &acc.target);
                         acc.has_target = true;
                         acc.cameo = accuse;
                         acc.has_casualties = false;   /* the toll is the deed's, not the accusation's */
-                        acc.attribution = speaker->text;
+                        acc.attribution = speaker_words(s, speaker);
                         /* the accusation is made when the speaker speaks */
                         dating when = report_date(s, &reports[speaker_report], speaker_report, dates, date_count, anchor_of,
                                                   story_date);
@@ -2225,7 +2251,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                                 break;
                             }
                         acc.rule = arena_printf(s->a, "reported conflict: speaker accuses the actor (%s)", out_event.rule);
-                        note_accusation(s->memory, speaker, sources[a]->code);
+                        note_accusation(s->memory, accuser, sources[a]->code);
                         if (s->options->explain)
                             acc.explanation = arena_printf(s->a, "\"%s\" reports a conflict event by \"%s\": coded as an accusation; date %s",
                                                            speaker->text, sources[a]->text, dating_explained(s, &when));
