@@ -1340,6 +1340,14 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             if (sp->first > ev->head && sp->first > 0 &&
                 (is(s, sp->first - 1, "and") || is(s, sp->first - 1, "but") || is(s, sp->first - 1, "while")))
                 continue;
+            /* "Kurti said the deal was good, while Vucic accused him": a clause
+             * set against the report, with a subject of its own, is not said */
+            if (reports[r].verb < ev->head && ev->source >= 0 && s->mentions[ev->source].first > reports[r].verb) {
+                bool contrast = false;
+                for (size_t k = reports[r].verb + 1; k < s->mentions[ev->source].first && !contrast; k++)
+                    contrast = is(s, k, "while") || is(s, k, "whereas") || (is(s, k, "but") && is(s, k - 1, ","));
+                if (contrast) continue;
+            }
             speaker = &s->mentions[reports[r].speaker];
             speaker_clause = reports[r].clause;
             speaker_report = (int)r;
