@@ -2181,6 +2181,10 @@ void code_build_mentions(sentence_state *s)
         size_t skip = loyal || backed ? 2 : of ? 1 : 0;
         if (!skip) continue;
         k += skip;
+        /* "accused the government of intimidating his supporters": an -ing
+         * form after "of" begins the charge, no owner */
+        size_t kl = k < s->n ? strlen(s->words[k]) : 0;
+        if (of && kl > 4 && strcmp(s->words[k] + kl - 3, "ing") == 0 && s->mention_at[k] < 0) continue;
         /* skip "strongman", "the" ... up to two words before the owner */
         for (int g = 0; g < 3 && k < s->n && s->mention_at[k] < 0 && !(s->tokens[k].flags & TEXT_PUNCT); g++) k++;
         if (k >= s->n || s->mention_at[k] < 0) continue;
