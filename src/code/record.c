@@ -1792,6 +1792,12 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         if (allies && (strncmp(base, "19", 2) != 0 || begins(pt, "clash") || begins(pt, "fight") || begins(pt, "battle") ||
                        begins(pt, "skirmish") || begins(pt, "exchange") || begins(pt, "trade") || begins(pt, "engage")))
             allies = false;
+        /* "Ethiopia and Somalia agreed to resolve a dispute over Ethiopia's
+         * plan": a target that is one of the two who pledge together is no
+         * third party; each pledges it to the other */
+        if (together && nt == 1)
+            for (size_t a = 0; a < ns; a++)
+                if (strcmp(sources[a]->code, targets[0]->code) == 0) { nt = 0; break; }
         bool reciprocal = nt == 0 && ns > 1 && ((symmetric && !allies) || together || each_other(s, ev->head));
         /* hosting no one ("Erdogan, who hosted the ceremony") is no visit */
         if (nt == 0 && !reciprocal && strcmp(info->code, "043") == 0) continue;
