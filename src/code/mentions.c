@@ -1138,6 +1138,25 @@ static size_t build_mention(sentence_state *s, size_t i)
                 m->inferred_country = false;
             }
         }
+        /* "sanctions on the morality police and seven senior Iranian
+         * officials": a body with no country before "and" shares the
+         * country the next one names, with a number or "the" before it */
+        if (!inferred && code_is_state(m->code) && strlen(m->code) >= 3 && start >= 3) {
+            size_t and = start;
+            while (and > 0 && start - and < 4 && !is(s, and - 1, "and") &&
+                   ((s->tokens[and - 1].flags & TEXT_NUMBER) || is_any(s, and - 1, determiners) ||
+                    (s->tag[and - 1] == TAG_NONE && !s->is_head[and - 1] && !(s->tokens[and - 1].flags & (TEXT_PUNCT | TEXT_CAPITALIZED)))))
+                and--;
+            int before = and >= 2 && is(s, and - 1, "and") ? s->mention_at[and - 2] : -1;
+            mention *x = before >= 0 ? &s->mentions[before] : NULL;
+            if (x && x != m && x->kind == MENTION_AGENT && x->inferred_country && !x->place && strlen(x->code) == 6 &&
+                x->compound < 0 && strcmp(x->how, "agent + article country") == 0) {
+                char country[4] = { m->code[0], m->code[1], m->code[2], 0 };
+                code_set(x->code, country, x->code + 3);
+                x->how = "agent sharing the country of the noun after \"and\"";
+                x->inferred_country = false;
+            }
+        }
         /* a place named earlier in the paragraph is home only to those
          * who stay where they are: police and protesters */
         bool local = str_same(agent->value, "COP") || str_same(agent->value, "OPP");
