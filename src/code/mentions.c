@@ -232,6 +232,16 @@ void code_sentence_place_country(sentence_state *s)
                     s->place_at = k;
                     return;
                 }
+            /* (or in another state the article has named: "homes in the Isfara
+             * district" in a story of Kyrgyz and Tajik forces) */
+            for (size_t f = 0; f < nf; f++)
+                for (size_t t = 0; t < s->memory->tally_count; t++)
+                    if (strlen(s->memory->tally[t].code) >= 3 && code_is_state(s->memory->tally[t].code) &&
+                        strncmp(found[f].country, s->memory->tally[t].code, 3) == 0) {
+                        memcpy(s->place_country, found[f].country, 4);
+                        s->place_at = k;
+                        return;
+                    }
             if (nf && found[0].population >= 100000) {
                 memcpy(s->place_country, found[0].country, 4);
                 s->place_at = k;
