@@ -311,8 +311,7 @@ int code_clause_subject(const sentence_state *s, size_t head)
     int best = -1;
     /* "X praised the two leaders ... and urged them": the second verb has
      * the first one's subject, not its object */
-    size_t and = head >= 1 && is(s, head - 1, "and") ? head - 1
-               : head >= 2 && is(s, head - 2, "and") && (is(s, head - 1, "also") || is(s, head - 1, "then")) ? head - 2 : 0;
+    size_t and = and_before(s, head);
     /* (a place before "and" is no compound: "hit a hospital in Kyiv and killed") */
     if (and > 0 && (s->mention_at[and - 1] < 0 || s->mentions[s->mention_at[and - 1]].prepositional))
         for (size_t p = and; p > 0; p--) {

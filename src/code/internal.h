@@ -250,6 +250,15 @@ static inline bool is_string(const sentence_state *s, size_t i, const char *w)
     return i < s->n && str_same(s->words[i], w);
 }
 
+/* The "and" that joins the verb at word i to the one before ("and urged",
+ * "and also said"), or 0 when there is none. */
+static inline size_t and_before(const sentence_state *s, size_t i)
+{
+    if (i >= 1 && is(s, i - 1, "and")) return i - 1;
+    if (i >= 2 && is(s, i - 2, "and") && (is(s, i - 1, "also") || is(s, i - 1, "then"))) return i - 2;
+    return 0;
+}
+
 /* Whether the words ending at token last are an owner's ("Iran's", "Iran 's") */
 static inline bool ends_possessive(const sentence_state *s, size_t last)
 {

@@ -67,7 +67,7 @@ size_t code_find_reports(sentence_state *s, report *out, size_t max)
              * by "and" has the subject of the verb before it, not its object;
              * "Netanyahu said the army had won, and warned": the speaker of
              * the report before */
-            size_t and = is(s, i - 1, "and") ? i - 1 : i >= 2 && is(s, i - 2, "and") && (is(s, i - 1, "also") || is(s, i - 1, "then")) ? i - 2 : 0;
+            size_t and = and_before(s, i);
             if (and >= 2 && best >= 0 && s->mentions[best].last < and) {
                 int earlier = -1;
                 for (size_t q = count; q > 0 && earlier < 0; q--)
