@@ -9,6 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* The paragraphs of a story's lead (0-based: the first three), whose
+ * undated deeds are the news of the day. */
+enum { LEAD_PARAGRAPHS = 2 };
+
 /* An accusation to remember, by whom and against whom. */
 static void note_accusation(memory *mem, const mention *by, const char *against)
 {
@@ -1307,12 +1311,21 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             date_words = context.words;
             date_note = context.note;
             /* no date in the text: what is said (appeals, praise, threats,
-             * accusations) is news of the publication day; a deed told with
-             * no date, or anything in the past perfect, may be older: only
-             * the publication's month is known */
-            if (!context.words && context.precision == CODE_DATE_DAY &&
-                (info->quad_class == 2 || info->quad_class == 4 || past_perfect(s, ev->head)))
-                precision = CODE_DATE_MONTH;
+             * accusations) is news of the publication day, and so is a deed
+             * told in the simple past in the story's first three paragraphs
+             * (the lead tells the day's news); a deed told later, or
+             * anything in a perfect ("had shelled", "have called on"), may
+             * be older: only the publication's month is known */
+            if (!context.words && context.precision == CODE_DATE_DAY) {
+                bool perfect = perfect_auxiliary(s, ev->head) != SIZE_MAX;
+                bool deed = info->quad_class == 2 || info->quad_class == 4;
+                if (perfect || (deed && s->paragraph > LEAD_PARAGRAPHS)) {
+                    precision = CODE_DATE_MONTH;
+                    date_note = perfect ? " (its month: a perfect tells no day)" : " (its month: a deed told after the lead)";
+                } else if (deed) {
+                    date_note = " (a deed told in the lead: the news of the day)";
+                }
+            }
         }
         /* "announced the deal on Friday after weeks of shuttle diplomacy":
          * the diplomacy ran over the weeks before; it is dated by the month
