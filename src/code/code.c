@@ -41,10 +41,11 @@ static void memory_clear(memory *m)
 }
 
 static void main_country(const lex_dict *dict, const text_doc *doc, const uint32_t *ids, const bool *caps,
-                         char out[4], int32_t publication)
+                         memory *mem, int32_t publication)
 {
+    char *out = mem->country;
     /* the most frequent country among actor phrases of the article */
-    typedef struct { char code[4]; int count; } tally;
+    typedef struct { char code[4]; int count, by_name; } tally;
     tally t[64];
     size_t n = 0;
     out[0] = 0;
@@ -61,14 +62,19 @@ static void main_country(const lex_dict *dict, const text_doc *doc, const uint32
             if (strlen(code) == 6 && strcmp(code + 3, "MED") == 0) break;
             size_t x = 0;
             while (x < n && !str_same_n(t[x].code, code, 3)) x++;
-            if (x == n && n < 64) { memcpy(t[n].code, code, 3); t[n].code[3] = 0; t[n].count = 0; n++; }
-            if (x < 64) t[x].count++;
+            if (x == n && n < 64) { memcpy(t[n].code, code, 3); t[n].code[3] = 0; t[n].count = t[n].by_name = 0; n++; }
+            if (x < 64) { t[x].count++; t[x].by_name += m.entries[k]->kind != LEX_CAPITAL; }
             break;
         }
         i += m.token_count;
     }
     int best = 0;
     for (size_t x = 0; x < n; x++) if (t[x].count > best) { best = t[x].count; memcpy(out, t[x].code, 4); }
+    for (size_t x = 0; x < n && x < sizeof mem->countries / sizeof mem->countries[0]; x++) {
+        memcpy(mem->countries[x].code, t[x].code, 4);
+        mem->countries[x].count = t[x].by_name;
+        mem->country_count = x + 1;
+    }
 }
 
 /* Whether a date is the day a story is at: a day, the publication's or the
@@ -128,7 +134,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
     }
     memory mem;
     memory_clear(&mem);
-    main_country(dict, &doc, word_id, caps, mem.country, publication_date);
+    main_country(dict, &doc, word_id, caps, &mem, publication_date);
     /* large scratch, filled per sentence for the tokens it uses: not zeroed */
     sentence_state *s = arena_alloc_raw(a, sizeof *s);
     pending_event *events = arena_alloc_raw(a, MAX_EVENTS_PER_SENTENCE * sizeof *events);   /* written before read */

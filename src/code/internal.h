@@ -76,6 +76,10 @@ typedef struct memory {
     mention groups[8];     size_t group_count; /* recent groups and organisations, newest last:
                                                  * "the coalition" is the last one called a coalition */
     char    country[4];    /* the article's main country */
+    /* how often the article names each country's people, places or bodies
+     * in actor phrases other than its capital (the first 16 countries named) */
+    struct { char code[4]; int count; } countries[16];
+    size_t  country_count;
     mention last_speaker;  bool has_speaker;   /* for quotes that run over sentences */
     /* people named in full earlier in the article, so that "Aliyev" alone
      * later is "Ilham Aliyev" */

@@ -182,6 +182,14 @@ void code_tag_sentence(sentence_state *s)
 /* The country of the first place the sentence names after a locative
  * ("In Yerevan, ...", "in southern Turkey"): the home of agents the
  * sentence does not otherwise place. */
+/* How often the article names a country in actor phrases. */
+static int times_named(const memory *mem, const char *country)
+{
+    for (size_t x = 0; x < mem->country_count; x++)
+        if (str_same_n(mem->countries[x].code, country, 3)) return mem->countries[x].count;
+    return 0;
+}
+
 void code_sentence_place_country(sentence_state *s)
 {
     s->place_country[0] = 0;
@@ -1186,6 +1194,15 @@ static size_t build_mention(sentence_state *s, size_t i)
             /* "In Yerevan, thousands of protesters": the sentence's place */
             code_set(m->code, s->place_country, agent->value);
             m->how = "agent + the sentence's place";
+        } else if (inferred && local && !s->place_country[0] && s->memory->has_dateline &&
+                   s->memory->dateline.country[0] && times_named(s->memory, s->memory->dateline.country) > 0) {
+            /* "TBILISI (Reuters) - Putin banned flights ... Police fired tear
+             * gas at protesters": police and crowds with no place named are
+             * those of the dateline's country, when the story names its
+             * people or bodies (not in a story told from a host city,
+             * "BRUSSELS (Reuters) - Serbia and Kosovo agreed ...") */
+            code_set(m->code, s->memory->dateline.country, agent->value);
+            m->how = "agent + the dateline's country";
         }
         /* "a convoy of Indian paramilitary police ..., killing 40 officers":
          * the forces the sentence named are those killed */
