@@ -400,7 +400,10 @@ static void remember(sentence_state *s, const mention *m)
         /* (and the whole list: "France, Germany and Britain ... They") */
         if (m->compound >= 0) {
             const mention *tail = mem->list_count ? &mem->list[mem->list_count - 1] : NULL;
-            if (tail && tail->compound == m->compound && m->start > tail->end && m->start - tail->end < 40) {
+            /* (members of a group a pronoun stands for share its words) */
+            bool same_words = tail && m->start == tail->start && m->end == tail->end;
+            if (tail && tail->compound == m->compound && (m->start > tail->end || same_words) &&
+                (same_words || m->start - tail->end < 40)) {
                 if (mem->list_count < sizeof mem->list / sizeof *mem->list) mem->list[mem->list_count++] = *m;
             } else {
                 mem->list[0] = *m;
@@ -476,8 +479,21 @@ static size_t add_group(sentence_state *s, size_t first, size_t last, const ment
                         bool reference)
 {
     int group = 2000 + (int)first;
+    /* "the three governments", "all three juntas": the role the words
+     * name, for states, whatever the members were named as */
+    const char *role = NULL;
+    if (last > first && s->tag[last] == TAG_PRONOUN) {
+        if (is(s, last, "governments")) role = "GOV";
+        else if (is(s, last, "juntas")) role = "MIL";
+    }
     for (size_t k = 0; k < n; k++) {
-        mention *m = add_mention(s, first, last, members[k].code, members[k].kind, how);
+        char code[16];
+        code_copy_text(code, sizeof code, members[k].code);
+        if (role && strlen(code) >= 3 && code_is_state(code)) {
+            char country[4] = { code[0], code[1], code[2], 0 };
+            code_set(code, country, role);
+        }
+        mention *m = add_mention(s, first, last, code, members[k].kind, how);
         if (!m) return k;
         m->compound = group;
         m->plural = true;
@@ -1297,16 +1313,24 @@ static size_t build_mention(sentence_state *s, size_t i)
         if (how && str_same(how, "possessive pronoun") && is(s, start, "their") && s->memory->plural_is_pair &&
             pair[0].code[0] && pair[1].code[0] && code_is_state(pair[0].code) && code_is_state(pair[1].code) &&
             strncmp(pair[0].code, pair[1].code, 3) != 0) {
-            char first_code[16], second_code[16];
-            code_owned(first_code, pair[0].code, agent->value);
-            code_owned(second_code, pair[1].code, agent->value);
+            /* (the whole list when the pair ends one: "Mali, Burkina Faso
+             * and Niger ... their armies") */
+            const memory *mem = s->memory;
+            bool list = mem->list_count > 2 && mem->list[mem->list_count - 1].start == pair[1].start;
+            const mention *members = list ? mem->list : pair;
+            size_t count = list ? mem->list_count : 2;
+            char code[16];
+            code_owned(code, members[0].code, agent->value);
             size_t index = (size_t)(m - s->mentions);
-            code_copy_text(m->code, sizeof m->code, first_code);
+            code_copy_text(m->code, sizeof m->code, code);
             m->compound = 3000 + (int)start;
             m->plural = true;
             m->how = "their + agent: each side's";
-            mention *other = add_mention(s, start, agent_last, second_code, MENTION_AGENT, "their + agent: each side's");
-            if (other) {
+            for (size_t q = 1; q < count; q++) {
+                if (!members[q].code[0] || !code_is_state(members[q].code)) continue;
+                code_owned(code, members[q].code, agent->value);
+                mention *other = add_mention(s, start, agent_last, code, MENTION_AGENT, "their + agent: each side's");
+                if (!other) break;
                 other->compound = s->mentions[index].compound;
                 other->plural = true;
             }
@@ -1530,6 +1554,13 @@ static const mention *resolve_pronoun(sentence_state *s, size_t i)
     /* "the GNA denounced the remarks": the one who made them, a sentence before */
     if (strcmp(kind, "remarks") == 0 && s->memory->has_speaker) return &s->memory->last_speaker;
     if (strcmp(kind, "group") == 0 && s->memory->has_group) {
+        /* "the bloc", "the 15-member bloc": the last organization named */
+        for (size_t k = i + 1; k < s->n && k < i + 5 && s->tag[k] == TAG_PRONOUN; k++)
+            if (is(s, k, "bloc")) {
+                for (size_t g = s->memory->group_count; g > 0; g--)
+                    if (s->memory->groups[g - 1].kind == MENTION_ORGANIZATION) return &s->memory->groups[g - 1];
+                return NULL;
+            }
         /* "the coalition": the last group whose name says coalition */
         const char *noun = i + 1 < s->n ? s->words[i + 1] : "";
         for (size_t k = s->memory->group_count; k > 0; k--) {
@@ -1739,6 +1770,17 @@ static size_t build_facility_mention(sentence_state *s, size_t i)
     return end + 1;
 }
 
+/* A group pronoun's phrase followed by the group's own name ("the
+ * regional bloc IGAD", "the group Hamas"): the name alone stands. */
+static bool group_apposition(const sentence_state *s, size_t i)
+{
+    if (!s->tag_entry[i] || strcmp(s->tag_entry[i]->value, "group") != 0) return false;
+    size_t end = i;
+    while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
+    return end + 1 < s->n && s->tag[end + 1] == TAG_ACTOR && s->tag_entry[end + 1] &&
+           (s->tag_entry[end + 1]->kind == LEX_ORGANIZATION || s->tag_entry[end + 1]->kind == LEX_GROUP);
+}
+
 /* "the group's armed wing": a group pronoun owning the agent after it */
 static bool group_possessive(const sentence_state *s, size_t i)
 {
@@ -1869,6 +1911,13 @@ void code_build_mentions(sentence_state *s)
             mention *m = add_mention(s, i, i, s->memory->people[k].code, MENTION_PERSON, "surname of a person named before");
             if (m) remember(s, m);
             i++;
+        } else if (t == TAG_PRONOUN && group_apposition(s, i)) {
+            /* "the regional bloc IGAD", "the group Hamas": the name says who;
+             * the words before it are plain words */
+            for (const lex_entry *phrase = s->tag_entry[i]; i < s->n && s->tag[i] == TAG_PRONOUN && s->tag_entry[i] == phrase; i++) {
+                s->tag[i] = TAG_NONE;
+                s->tag_entry[i] = NULL;
+            }
         } else if (t == TAG_PRONOUN) {
             const char *value = s->tag_entry[i] ? s->tag_entry[i]->value : "";
             size_t end = i;
@@ -1985,18 +2034,26 @@ void code_build_mentions(sentence_state *s)
                  * every member of the list just named */
                 if (b >= 2 && !s->mentions[b].place && !s->mentions[b].adjectival && s->mentions[b].code[0]) {
                     int firstm = b;
-                    bool and_seen = false;
+                    bool and_seen = false, after_preposition = s->mentions[b].prepositional;
                     while (firstm >= 1) {
                         const mention *prev = &s->mentions[firstm - 1], *cur = &s->mentions[firstm];
-                        bool ok = prev->code[0] && !prev->place && !prev->prepositional && !prev->adjectival &&
-                                  prev->last + 1 < cur->first;
+                        bool ok = prev->code[0] && !prev->place && !prev->adjectival && prev->last + 1 < cur->first;
                         for (size_t g = prev->last + 1; ok && g < cur->first; g++) {
                             if (is(s, g, "and")) and_seen = true;
                             else if (!is(s, g, ",") && !is_any(s, g, determiners)) ok = false;
                         }
                         if (!ok) break;
+                        after_preposition |= prev->prepositional;
                         firstm--;
                     }
+                    /* (a list after a preposition only as the owners of an
+                     * agent: "the military rulers of Mali, Burkina Faso and
+                     * Niger said they") */
+                    size_t lf = s->mentions[firstm].first;
+                    if (after_preposition &&
+                        !(lf >= 2 && is(s, lf - 1, "of") && s->mention_at[lf - 2] >= 0 &&
+                          s->mentions[s->mention_at[lf - 2]].kind == MENTION_AGENT))
+                        and_seen = false;
                     if (and_seen && b - firstm >= 2) {
                         mention list[16];
                         size_t n = 0;

@@ -1202,6 +1202,20 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         const lex_code_info *info = lex_pattern_code(s->dict, ev->pattern);
         if (!info) continue;
         const char *rule_extra = "";
+        /* "pulled their countries out of ECOWAS", "withdrew from the
+         * Council of Europe": a retreat from an organization (not from its
+         * peacekeepers) is a cut in relations with it */
+        size_t before_target = ev->target >= 0 ? s->mentions[ev->target].first : 0;
+        if (before_target > 0 && is(s, before_target - 1, "the")) before_target--;
+        if (str_same(info->code, "0874") && ev->target >= 0 && strncmp(s->mentions[ev->target].code, "IGO", 3) == 0 &&
+            !strstr(s->mentions[ev->target].code, "PKO") && before_target > 0 &&
+            (is(s, before_target - 1, "of") || is(s, before_target - 1, "from"))) {
+            const lex_code_info *cut = lex_code(s->dict, "160");
+            if (cut) {
+                rule_extra = "; a retreat from an organization -> 160";
+                info = cut;
+            }
+        }
         if (ev->refrain) {
             /* an intent not to use force is an intent to de-escalate; not
              * to do anything else is no event */
