@@ -903,11 +903,18 @@ static void evaluations_said(sentence_state *s, pending_event *out, size_t *coun
     if (report == SIZE_MAX) return;
     uint32_t call = 0;
     for (size_t b = 1; b + 1 < s->n && *count < MAX_EVENTS_PER_SENTENCE; b++) {
-        if (!be_word(s, b) || is(s, b, "be") || is(s, b, "been") || is(s, b, "being") || s->mention_at[b - 1] < 0 ||
-            (s->tokens[b].flags & TEXT_POSSESSIVE))
+        if (!be_word(s, b) || is(s, b, "be") || is(s, b, "been") || is(s, b, "being") || (s->tokens[b].flags & TEXT_POSSESSIVE))
             continue;
-        if (s->tag[b + 1] == TAG_NEGATION || s->clause[b] == s->clause[report]) continue;
+        /* ("Russia's position was unacceptable": the owner of what is judged) */
         int target = s->mention_at[b - 1];
+        if (target < 0 && b >= 3 && s->tag[b - 1] == TAG_NONE && !(s->tokens[b - 1].flags & (TEXT_PUNCT | TEXT_CAPITALIZED))) {
+            size_t owner = b - 2;
+            if (is(s, owner, "'s") || is(s, owner, "'")) owner--;
+            if (s->mention_at[owner] >= 0 && (owner + 1 < b - 1 || (s->tokens[owner].flags & TEXT_POSSESSIVE)))
+                target = s->mention_at[owner];
+        }
+        if (target < 0) continue;
+        if (s->tag[b + 1] == TAG_NEGATION || s->clause[b] == s->clause[report]) continue;
         if (s->mentions[target].place || !s->mentions[target].code[0]) continue;
         int speaker = s->mention_at[report - 1] >= 0 ? s->mention_at[report - 1] : code_clause_subject(s, report - 1);
         if (speaker < 0 || speaker == target || s->clause[s->mentions[speaker].first] == s->clause[b]) continue;
@@ -1042,6 +1049,17 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 continue;
             match_result r = { 0 };
             if (match_pattern(s, h, p, &r)) {
+                /* "called the sanctions imposed on Niger illegal": "call ...
+                 * on" across an object of "call" is no appeal ("called on
+                 * Monday for" is) */
+                if (r.first_literal > h + 1 &&
+                    (strncmp(p->text, "call on", 7) == 0 || strncmp(p->text, "call for", 8) == 0 ||
+                     strncmp(p->text, "call upon", 9) == 0)) {
+                    bool object = false;
+                    for (size_t k = h + 1; k < r.first_literal && !object; k++)
+                        object = is_any(s, k, determiners) || s->tag[k] == TAG_PRONOUN;
+                    if (object) continue;
+                }
                 /* "claimed the attack was carried out by ...", "denied the strike
                  * hit ...": the object begins a clause; no claim of it */
                 if ((str_same(p->code, "015") || str_same(p->code, "016")) && r.last > h && r.last + 1 < s->n &&
@@ -1051,6 +1069,15 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 /* "freed Guzman": the bare slot patterns of release take a
                  * person named, not whatever actor follows ("free the pilot"
                  * has a pattern of its own) */
+                /* "suspended Mali", "suspended all three countries": the bare
+                 * slot of "suspend" takes an actor right after it, not one
+                 * inside what is suspended ("suspended all flights to Egypt") */
+                if (str_same(p->text, "suspend _")) {
+                    size_t k = h + 1;
+                    while (k < r.slot_end && s->mention_at[k] < 0 && (is_any(s, k, determiners) || is(s, k, "all")))
+                        k++;
+                    if (k >= r.slot_end || s->mention_at[k] < 0) continue;
+                }
                 if (str_same(p->text, "release _") || str_same(p->text, "free _")) {
                     int named = mention_in(s, r.slot_first, r.slot_end);
                     if (named < 0 || s->mentions[named].kind != MENTION_PERSON ||

@@ -1203,13 +1203,16 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         if (!info) continue;
         const char *rule_extra = "";
         /* "pulled their countries out of ECOWAS", "withdrew from the
-         * Council of Europe": a retreat from an organization (not from its
-         * peacekeepers) is a cut in relations with it */
+         * Council of Europe", "quit ECOWAS": a retreat from an organization
+         * (not from its peacekeepers), or quitting it, is a cut in
+         * relations with it, not a military retreat or a resignation */
         size_t before_target = ev->target >= 0 ? s->mentions[ev->target].first : 0;
         if (before_target > 0 && is(s, before_target - 1, "the")) before_target--;
-        if (str_same(info->code, "0874") && ev->target >= 0 && strncmp(s->mentions[ev->target].code, "IGO", 3) == 0 &&
-            !strstr(s->mentions[ev->target].code, "PKO") && before_target > 0 &&
-            (is(s, before_target - 1, "of") || is(s, before_target - 1, "from"))) {
+        bool leaves = (str_same(info->code, "0874") && before_target > 0 &&
+                       (is(s, before_target - 1, "of") || is(s, before_target - 1, "from"))) ||
+                      (str_same(ev->pattern->text, "quit") && before_target == ev->head + 1);
+        if (leaves && ev->target >= 0 && strncmp(s->mentions[ev->target].code, "IGO", 3) == 0 &&
+            !strstr(s->mentions[ev->target].code, "PKO")) {
             const lex_code_info *cut = lex_code(s->dict, "160");
             if (cut) {
                 rule_extra = "; a retreat from an organization -> 160";
