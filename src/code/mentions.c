@@ -1210,15 +1210,32 @@ static size_t build_mention(sentence_state *s, size_t i)
             /* "In Yerevan, thousands of protesters": the sentence's place */
             code_set(m->code, s->place_country, agent->value);
             m->how = "agent + the sentence's place";
-        } else if (inferred && local && !s->place_country[0] && s->memory->has_dateline &&
+        } else if (inferred && (local || str_same(agent->value, "SPY")) && !s->place_country[0] && s->memory->has_dateline &&
                    s->memory->dateline.country[0] && times_named(s->memory, s->memory->dateline.country) > 0) {
             /* "TBILISI (Reuters) - Putin banned flights ... Police fired tear
-             * gas at protesters": police and crowds with no place named are
-             * those of the dateline's country, when the story names its
+             * gas at protesters": police, crowds and intelligence services
+             * with no place named are those of the dateline's country, when
+             * the story names its
              * people or bodies (not in a story told from a host city,
              * "BRUSSELS (Reuters) - Serbia and Kosovo agreed ...") */
             code_set(m->code, s->memory->dateline.country, agent->value);
             m->how = "agent + the dateline's country";
+        }
+        /* "Israel struck Hezbollah in Beirut. Overnight, warplanes pounded
+         * targets": warplanes, drones or warships with no country named are
+         * those of the state whose force was told last, not of the place
+         * they strike or of the country the story names most */
+        {
+            static const char *const platforms[] = { "warplanes", "warplane", "jets", "bombers", "drones", "drone",
+                                                     "aircraft", "helicopters", "gunships", "warships", "submarines",
+                                                     "frigates", "destroyers", "gunboats", NULL };
+            const mention *deed = s->memory->has_deed ? &s->memory->deed : NULL;
+            if (m->inferred_country && !have_owner && is_any(s, agent_last, platforms) && deed && strlen(deed->code) >= 3 &&
+                code_is_state(deed->code) && !deed->inferred_country) {
+                char country[4] = { deed->code[0], deed->code[1], deed->code[2], 0 };
+                code_set(m->code, country, agent->value);
+                m->how = "agent: the state whose force was told last";
+            }
         }
         /* "a convoy of Indian paramilitary police ..., killing 40 officers":
          * the forces the sentence named are those killed */
