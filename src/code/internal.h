@@ -102,6 +102,9 @@ typedef struct memory {
     told_by deeds[8];
     size_t  deed_count;
     mention victim;        bool has_victim;    /* ... and whom it struck, when the text said */
+    /* the last demand or appeal made of a state, whose refusal later answers it ("ECOWAS demanded that
+     * Niger free Bazoum ... Tiani has refused") */
+    mention demander;      char demanded_of[16];   bool has_demand;
     mention coercion;      bool has_coercion;  /* the author of the last arrest, seizure or abduction (17, 181) */
     /* the code each agent noun had when last named with more than the noun
      * ("Islamist militants" PHLINS): "the militants" later are those */

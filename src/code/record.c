@@ -87,6 +87,12 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
     }
     if (strncmp(c, "11", 2) == 0 || strncmp(c, "12", 2) == 0)
         note_accusation(mem, src, nt ? targets[0]->code : NULL);
+    if ((strncmp(c, "10", 2) == 0 || strncmp(c, "02", 2) == 0) && nt > 0 && code_is_state(targets[0]->code) &&
+        strlen(targets[0]->code) >= 3 && strncmp(targets[0]->code, src->code, 3) != 0) {
+        mem->demander = *src;
+        code_copy_text(mem->demanded_of, sizeof mem->demanded_of, targets[0]->code);
+        mem->has_demand = true;
+    }
     if (info->quad_class == 4) {
         /* "the attack" is force, coercion or assault, not a protest or a sanction */
         /* (restrictions and states of emergency, 172x, are no "attack" or "detention") */
@@ -1784,6 +1790,18 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 if (!seen) targets[nt++] = by;
             }
         }
+        /* "ECOWAS demanded that Niger free Bazoum ... Tiani has refused": a
+         * refusal with no target answers the last demand made of the
+         * refuser's state */
+        /* (a bare refusal: "has refused.", "refused the demand"; not
+         * "refused to recognize the ruling") */
+        bool bare_refusal = ev->last + 1 >= s->n || (s->tokens[ev->last + 1].flags & TEXT_PUNCT) ||
+                            (ev->last + 2 < s->n && is(s, ev->last + 1, "the") &&
+                             (is(s, ev->last + 2, "demand") || is(s, ev->last + 2, "demands") || is(s, ev->last + 2, "request") ||
+                              is(s, ev->last + 2, "call") || is(s, ev->last + 2, "calls") || is(s, ev->last + 2, "appeal")));
+        if (nt == 0 && bare_refusal && strncmp(info->code, "12", 2) == 0 && s->memory->has_demand && strlen(src->code) >= 3 &&
+            strncmp(s->memory->demanded_of, src->code, 3) == 0 && strncmp(s->memory->demander.code, src->code, 3) != 0)
+            targets[nt++] = &s->memory->demander;
         /* "Ghani and Esper issued a joint declaration committing Washington":
          * an object of one side's own country is no third party */
         /* (and agents the text gave no country: "the two leaders agreed to
