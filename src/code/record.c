@@ -1180,6 +1180,25 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 by_adversary = true;
             }
         }
+        /* "the interior minister said Zuniga would be charged with
+         * terrorism": an arrest or charge with no one named, told by an
+         * official of the state of those held, is that state's */
+        if (!ev->dropped && ev->source < 0 && !implicit_pair && !by_adversary && ev->passive && ev->target >= 0 &&
+            !ev->negated && !toll && str_same(ev->pattern->code, "173")) {
+            const char *held = s->mentions[ev->target].code;
+            for (size_t r = 0; r < report_count && !by_adversary && strlen(held) >= 3 && code_is_state(held); r++) {
+                if (reports[r].speaker < 0 || reports[r].clause == s->clause[ev->head]) continue;
+                const mention *sp = &s->mentions[reports[r].speaker];
+                size_t sl = strlen(sp->code);
+                if (sl != 6 || strncmp(sp->code, held, 3) != 0 || sp->place || sp->prepositional ||
+                    !(strcmp(sp->code + 3, "GOV") == 0 || strcmp(sp->code + 3, "JUD") == 0 || strcmp(sp->code + 3, "COP") == 0))
+                    continue;
+                adversary = *sp;
+                adversary.compound = -1;
+                adversary.how = "the official of the state of those held who tells of it";
+                by_adversary = true;
+            }
+        }
         if (ev->dropped || (ev->source < 0 && !implicit_pair && !by_adversary)) continue;
         if (ev->outcome && ev->source >= 0) {
             /* what became of a truce is no event, but it names the truce's parties */
