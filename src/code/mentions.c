@@ -1941,12 +1941,16 @@ void code_build_mentions(sentence_state *s)
             while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
             memory *mem = s->memory;
             bool deal = str_same(value, "deal"), coercion = str_same(value, "coercion");
-            bool act = strcmp(value, "act") == 0;
+            bool named_act = str_same(value, "named act");
+            bool act = strcmp(value, "act") == 0 || named_act;
             bool deed = strcmp(value, "deed") == 0 || coercion || act;
             /* "the attack" is the last force, "the detentions" the last coercion; each falls back on the other;
              * "the decision", "the move" the last act of any kind */
             const mention *author = NULL;
-            if (act) {
+            if (named_act) {
+                /* "condemned the drills": the last act told by a word of its stem */
+                author = code_told_by_stem(mem->acts, mem->act_count, s->words[end]);
+            } else if (act) {
                 author = mem->has_act ? &mem->act : NULL;
                 /* "the declaration": the last act told by a word of its stem
                  * ("declared martial law"), or none */
