@@ -1043,6 +1043,14 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
              * "withdraw" with an object that no pattern names (troops, forces,
              * its ambassador) is no retreat */
             if (str_same(p->text, "withdraw") && is_any(s, h + 1, determiners)) continue;
+            /* "Iran would face attacks", "will pay a heavy price": a threat
+             * told of the one to suffer it is a threat only with a modal
+             * ("Kyiv faced attacks overnight" is none) */
+            if (p->undergoer && p->code[0] == '1' && p->code[1] == '3') {
+                bool modal = false;
+                for (size_t k = h; k > 0 && h - k < 4 && !modal; k--) modal = s->tag[k - 1] == TAG_MODAL;
+                if (!modal) continue;
+            }
             /* a bare response ("vowed to respond", "will hit back") only after a
              * modal: "responded by breaking off relations" is the deed after "by" */
             if (bare_response(p) && !(h >= 1 && s->tag[h - 1] == TAG_MODAL) && !(h >= 2 && s->tag[h - 2] == TAG_MODAL))
