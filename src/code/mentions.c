@@ -2301,7 +2301,10 @@ void code_build_mentions(sentence_state *s)
         /* ("rebels backed by Rwanda" are Congo's rebels whom Rwanda backs:
          * a backer owns no one, a leader or commander does) */
         bool backed = (is(s, k, "led") || is(s, k, "commanded")) && is(s, k + 1, "by");
-        bool of = is(s, k, "of") || is(s, k, "for") || is(s, k, "from");
+        /* ("troops on both sides of the border": each side's) */
+        bool of = is(s, k, "of") || is(s, k, "for") || is(s, k, "from") ||
+                  (is(s, k, "on") && k + 1 < s->n && s->mention_at[k + 1] >= 0 &&
+                   s->mentions[s->mention_at[k + 1]].compound >= 2000 && is(s, k + 1, "both"));
         size_t skip = loyal || backed ? 2 : of ? 1 : 0;
         if (!skip) continue;
         k += skip;

@@ -45,6 +45,20 @@ static const mention *accuser_of(const memory *mem, const char *denier)
     return NULL;
 }
 
+/* "seven Latin American countries, including Argentina and Chile": the
+ * first state named after ", including" that follows a region's mention
+ * (in its phrase), or NULL. */
+static const mention *included_states(const sentence_state *s, const mention *region)
+{
+    size_t k = region->last + 1;
+    while (k < s->n && k < region->last + 8 && !is(s, k, ",") && !(s->tokens[k].flags & TEXT_PUNCT)) k++;
+    size_t m = k + 2;
+    if (m < s->n && is(s, m, "the")) m++;
+    if (!(m < s->n && is(s, k, ",") && is(s, k + 1, "including") && s->mention_at[m] >= 0)) return NULL;
+    const mention *first = &s->mentions[s->mention_at[m]];
+    return code_is_state(first->code) && !code_is_region(first->code) ? first : NULL;
+}
+
 /* Adds a deed or act to a list of recent ones with the words that told
  * it, newest last, dropping the oldest when full: "the attacks", "the
  * seizure", "the declaration" find theirs by stem. */
@@ -1556,6 +1570,16 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         } else if (src->compound >= 0) {
             for (size_t m = 0; m < s->mention_count && ns < 16; m++)
                 if (s->mentions[m].compound == src->compound) sources[ns++] = &s->mentions[m];
+        } else if (code_is_region(src->code) && in_sentence(s, src) && included_states(s, src)) {
+            /* "Thirteen Western governments, including the United States and
+             * Britain, called for restraint": the states named */
+            const mention *first = included_states(s, src);
+            if (first->compound >= 0) {
+                for (size_t m = 0; m < s->mention_count && ns < 16; m++)
+                    if (s->mentions[m].compound == first->compound) sources[ns++] = &s->mentions[m];
+            } else {
+                sources[ns++] = first;
+            }
         } else {
             sources[ns++] = src;
         }
@@ -1563,13 +1587,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             const mention *tg = &s->mentions[ev->target];
             /* "seven Latin American countries, including Argentina and Chile":
              * the states named after "including" rather than their region */
-            if (code_is_region(tg->code) && in_sentence(s, tg)) {
-                size_t k = tg->last + 1;
-                while (k < s->n && k < tg->last + 8 && !is(s, k, ",") && !(s->tokens[k].flags & TEXT_PUNCT)) k++;
-                if (k + 2 < s->n && is(s, k, ",") && is(s, k + 1, "including") && s->mention_at[k + 2] >= 0 &&
-                    code_is_state(s->mentions[s->mention_at[k + 2]].code) && !code_is_region(s->mentions[s->mention_at[k + 2]].code))
-                    tg = &s->mentions[s->mention_at[k + 2]];
-            }
+            if (code_is_region(tg->code) && in_sentence(s, tg) && included_states(s, tg)) tg = included_states(s, tg);
             if (tg->compound >= 0 && tg->compound != src->compound) {
                 for (size_t m = 0; m < s->mention_count && nt < 16; m++)
                     if (s->mentions[m].compound == tg->compound) targets[nt++] = &s->mentions[m];
