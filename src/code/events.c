@@ -106,6 +106,9 @@ static bool match_pattern(sentence_state *s, size_t head, const lex_pattern *p, 
              * whose pair is no object: "killed in clashes between
              * demonstrators and police" */
             if ((s->cls[k] & WORD_STOP) || is(s, k, "between")) break;
+            /* (and a second complement: "agreed to a ceasefire and to pull
+             * back troops" is no "agree to pull back" over the first) */
+            if (!after_slot && k + 1 < s->n && is(s, k, "and") && is(s, k + 1, "to") && (int)w != p->slot_index) break;
             /* a noun's phrase ends at the sentence's verb: "An Israeli air
              * strike killed three Palestinians on Tuesday" is no "air strike on" */
             /* (and any pattern's gap at a verb joined by "and": "before leaving and
@@ -484,6 +487,21 @@ static bool stopping_word(const sentence_state *s, size_t k)
 
 static const char *modal_before_form(const sentence_state *s, size_t head, size_t from, bool finite)
 {
+    /* "agreed to a ceasefire and to pull back troops": a second infinitive
+     * shares the modal of the first, whatever event lies between */
+    static const char *const intents[] = { "vow", "vows", "vowed", "pledge", "pledges", "pledged", "promise",
+                                           "promises", "promised", "threaten", "threatens", "threatened", "plan",
+                                           "plans", "planned", "intend", "intends", "intended", "agreed", "decided",
+                                           "offered", NULL };
+    if (head >= 3 && is(s, head - 1, "to") && is(s, head - 2, "and"))
+        for (size_t k = head - 2; k > 0 && head - k < 14 && s->clause[k - 1] == s->clause[head]; k--) {
+            if (is(s, k - 1, ",") || is(s, k - 1, ";")) break;
+            if (s->tag[k - 1] == TAG_MODAL) {
+                const lex_entry *e = s->tag_entry[k - 1];
+                return e ? e->phrase : "modal";
+            }
+            if (is_any(s, k - 1, intents)) return s->words[k - 1];
+        }
     for (size_t k = head; k > from && head - k < 7; k--) {
         if (s->tag[k - 1] == TAG_MODAL) {
             const lex_entry *e = s->tag_entry[k - 1];
@@ -498,10 +516,6 @@ static const char *modal_before_form(const sentence_state *s, size_t head, size_
     /* "vowed on Sunday to wage war", "pledged again to withdraw": a verb of
      * intent with a date or adverb between it and its "to" */
     if (head >= 3 && is(s, head - 1, "to")) {
-        static const char *const intents[] = { "vow", "vows", "vowed", "pledge", "pledges", "pledged", "promise",
-                                               "promises", "promised", "threaten", "threatens", "threatened", "plan",
-                                               "plans", "planned", "intend", "intends", "intended", "agreed", "decided",
-                                               "offered", NULL };
         for (size_t k = head - 1, gap = 0; k > from && gap < 4; k--, gap++) {
             size_t w = k - 1;
             if (is_any(s, w, intents)) return s->words[w];
