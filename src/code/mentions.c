@@ -1291,7 +1291,7 @@ static size_t build_mention(sentence_state *s, size_t i)
         /* "rebels" (made from "rebel"), "troops", "gunmen", "police" */
         m->plural = agent->plural_form || (wl > 3 && w[wl - 1] == 's' && w[wl - 2] != 's' && w[wl - 2] != 'u') ||
                     (wl > 3 && str_same(w + wl - 3, "men")) || str_same(w, "police") || str_same(w, "people") ||
-                    str_same(w, "personnel");
+                    str_same(w, "personnel") || str_same(w, "children") || str_same(w, "schoolchildren");
         /* "Islamist militants overran Marawi ... The militants set fire":
          * the same noun with only "the" is the group named before */
         {
