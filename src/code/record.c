@@ -1240,6 +1240,17 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         }
         const lex_code_info *info = lex_pattern_code(s->dict, ev->pattern);
         if (!info) continue;
+        /* "sent F-16 fighter jets to bomb Cambodian positions": what is sent
+         * to use force on its target is that force, no aid to the target */
+        if (strncmp(info->code, "07", 2) == 0 && !ev->intent) {
+            bool force_purpose = false;
+            for (size_t a = e + 1; a < event_count && !force_purpose; a++) {
+                const pending_event *f = &events[a];
+                if (f->dropped || f->head <= ev->head || f->head - ev->head > 10 || f->head < 1 || !is(s, f->head - 1, "to")) continue;
+                force_purpose = f->pattern->code[0] == '1' && f->pattern->code[1] >= '8';
+            }
+            if (force_purpose) continue;
+        }
         const char *rule_extra = "";
         /* "pulled their countries out of ECOWAS", "withdrew from the
          * Council of Europe", "quit ECOWAS": a retreat from an organization
