@@ -1850,6 +1850,23 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         if (nt == 0 && bare_refusal && strncmp(info->code, "12", 2) == 0 && s->memory->has_demand && strlen(src->code) >= 3 &&
             strncmp(s->memory->demanded_of, src->code, 3) == 0 && strncmp(s->memory->demander.code, src->code, 3) != 0)
             targets[nt++] = &s->memory->demander;
+        /* "Vucic flew to Banja Luka": a visit to a city of another state
+         * (no capital, so no government named) is to that state */
+        mention visited;
+        if (nt == 0 && str_same(info->code, "042") && strlen(src->code) >= 3 && code_is_state(src->code))
+            for (size_t p = 0; p < place_count && nt == 0; p++) {
+                const place_candidate *pc = &places_found[p];
+                if (pc->first <= ev->last || pc->first > ev->last + 3 || !pc->place.country[0] || pc->actor_object ||
+                    strncmp(pc->place.country, src->code, 3) == 0)
+                    continue;
+                memset(&visited, 0, sizeof visited);
+                code_copy_text(visited.code, sizeof visited.code, pc->place.country);
+                visited.kind = MENTION_COUNTRY;
+                visited.text = pc->place.name ? pc->place.name : "";
+                visited.how = "the state of the city visited";
+                visited.compound = -1;
+                targets[nt++] = &visited;
+            }
         /* "Ghani and Esper issued a joint declaration committing Washington":
          * an object of one side's own country is no third party */
         /* (and agents the text gave no country: "the two leaders agreed to
