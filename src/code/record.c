@@ -1911,7 +1911,14 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         if (together && nt == 1)
             for (size_t a = 0; a < ns; a++)
                 if (strcmp(sources[a]->code, targets[0]->code) == 0) { nt = 0; break; }
-        bool reciprocal = nt == 0 && ns > 1 && ((symmetric && !allies) || together || each_other(s, ev->head));
+        /* "The United States, Britain, France and Turkey recognised the new
+         * state": praise, support or recognition given to something the
+         * verb names is not given to each other (an agreement signed is) */
+        bool object_named = (strncmp(base, "05", 2) == 0 || strncmp(base, "06", 2) == 0) && strcmp(base, "057") != 0 &&
+                            (ev->pattern->slot_index >= 0 ||   /* ("recognise _ state": the slot held no actor) */
+                             (ev->last + 2 < s->n && s->mention_at[ev->last + 1] < 0 && is_any(s, ev->last + 1, determiners) &&
+                              s->mention_at[ev->last + 2] < 0 && !(s->tokens[ev->last + 2].flags & TEXT_PUNCT)));
+        bool reciprocal = nt == 0 && ns > 1 && ((symmetric && !allies && !object_named) || together || each_other(s, ev->head));
         /* hosting no one ("Erdogan, who hosted the ceremony") is no visit */
         if (nt == 0 && !reciprocal && strcmp(info->code, "043") == 0) continue;
         /* talking to reporters is no consultation */
