@@ -78,6 +78,9 @@ int64_t casualty_number(const char *const *w, size_t n, size_t i, size_t *used)
     if (i >= n) return -1;
     int64_t value = -1;
     const char *s = w[i];
+    /* (most words start with neither a digit nor a number word's letter:
+     * they are passed over before their length is counted) */
+    if (!(s[0] >= '0' && s[0] <= '9') && !may_start_number_word(s[0])) return -1;
     size_t len = strlen(s);
     if (len && s[0] >= '0' && s[0] <= '9') {
         /* digits, maybe a decimal point: "2000", "1.5" */

@@ -176,7 +176,11 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->date_head[i] = -1;
         }
         s->after_bits[s->n] = 0;
-        for (size_t i = s->n; i > 0; i--) s->after_bits[i - 1] = s->after_bits[i] | (1ull << (sentence_stem[i - 1] & 63));
+        s->after_letters[s->n] = 0;
+        for (size_t i = s->n; i > 0; i--) {
+            s->after_bits[i - 1] = s->after_bits[i] | (1ull << (sentence_stem[i - 1] & 63));
+            s->after_letters[i - 1] = s->after_letters[i] | (1u << ((unsigned char)s->words[i - 1][0] & 31));
+        }
         code_tag_sentence(s);
         if (si < 3) code_find_dateline(s);
         code_sentence_place_country(s);

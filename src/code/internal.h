@@ -196,6 +196,8 @@ typedef struct sentence_state {
                                                      * sentence's first token on) */
     uint32_t         word_id[MAX_SENTENCE_TOKENS];  /* lex_word_id of each folded word (0: in no phrase) */
     uint64_t         after_bits[MAX_SENTENCE_TOKENS + 1]; /* stem bits of the words from i on (lex_pattern.stem_bits) */
+    uint32_t         after_letters[MAX_SENTENCE_TOKENS + 1]; /* first-byte bits of the words from i on
+                                                     * (lex_pattern.first_letters) */
     int8_t           date_head[MAX_SENTENCE_TOKENS]; /* whether a date expression is read from word i alone: 1, 0,
                                                      * -1 not yet asked (place.c) */
     span             spans[MAX_SENTENCE_TOKENS];

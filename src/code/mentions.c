@@ -130,7 +130,9 @@ void code_tag_sentence(sentence_state *s)
                 tag = TAG_NONE;
                 chosen = NULL;
             }
-            for (size_t k = sp->first; k <= sp->last; k++) { s->tag[k] = tag; s->tag_entry[k] = chosen; }
+            /* (most spans are one word: a loop would be a call to memset) */
+            if (sp->first == sp->last) { s->tag[i] = tag; s->tag_entry[i] = chosen; }
+            else for (size_t k = sp->first; k <= sp->last; k++) { s->tag[k] = tag; s->tag_entry[k] = chosen; }
             const lex_entry *weapon = lex_match_kind(&m, LEX_WEAPON);
             if (weapon)
                 for (size_t k = sp->first; k <= sp->last; k++) s->weapon[k] = weapon->value;
