@@ -79,7 +79,8 @@ void code_cut_clauses(sentence_state *s)
         if (f > 0 && s->tag[f - 1] == TAG_REPORT && is_any(s, f - 1, tell)) s->mentions[m].prepositional = true;
     }
     uint16_t c = 0;
-    bool relative[MAX_SENTENCE_TOKENS + 1] = { false };   /* clauses a relative word opened: "in which ..." */
+    bool relative[MAX_SENTENCE_TOKENS + 1];   /* clauses a relative word opened: "in which ..." (by clause: at most n) */
+    memset(relative, 0, s->n + 1);
     bool subordinate_open = false;
     int relative_parent = -1;
     int speaker_clause = -1;   /* the clause before the first reporting verb */

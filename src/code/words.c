@@ -37,7 +37,7 @@ static word_class word_classes[512];
 static size_t word_class_count;
 /* word_classes by lex_word_hash (open addressing, index + 1, 0 empty): the
  * lookup runs for every token, and the token's hash is computed anyway */
-enum { WORD_CLASS_SLOTS = 1024 };
+enum { WORD_CLASS_SLOTS = 4096 };   /* an eighth full at most: most words are in no class, and a miss ends at once */
 static uint16_t word_class_slots[WORD_CLASS_SLOTS];
 static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
 
