@@ -252,14 +252,19 @@ static void buf_repeat(buf *b, size_t at, size_t n)
     b->data[b->len] = 0;
 }
 
-/* The place of the last event written and where its JSON is in the
- * buffer: the events of a sentence, and of a story, are often at one
- * place, whose JSON is then copied rather than written again. */
-typedef struct place_json {
-    bool       written;
+/* What the last event written had: its place and where the place's JSON
+ * is in the buffer, and its date as text.  The events of a sentence, and
+ * of a story, are often at one place and on one day, which are then
+ * copied rather than written again. */
+typedef struct written_before {
+    bool       placed;
     code_place place;
     size_t     at, len;
-} place_json;
+    bool       dated;
+    int32_t    days;
+    int        precision;
+    char       date[11];
+} written_before;
 
 static bool same_text(const char *a, const char *b)
 {
@@ -293,12 +298,22 @@ static void json_place(buf *b, const code_place *place)
     buf_putc(b, '}');
 }
 
-/* the rest, from the date on, and the newline (last: the place written
+/* the rest, from the date on, and the newline (last: what was written
  * before in b, or NULL) */
-static void json_event_rest(buf *b, const emit_codes *codes, const code_event *e, bool explain, place_json *last)
+static void json_event_rest(buf *b, const emit_codes *codes, const code_event *e, bool explain, written_before *last)
 {
     char date[11];
-    date_text(e, date);
+    if (last && last->dated && last->days == e->date && last->precision == e->date_precision) {
+        memcpy(date, last->date, sizeof date);
+    } else {
+        date_text(e, date);
+        if (last) {
+            last->dated = true;
+            last->days = e->date;
+            last->precision = e->date_precision;
+            memcpy(last->date, date, sizeof date);
+        }
+    }
     const lex_code_info *c = e->cameo;
     PUT(b, ",\"date\":\"");
     buf_puts(b, date);
@@ -315,12 +330,17 @@ static void json_event_rest(buf *b, const emit_codes *codes, const code_event *e
     if (known) buf_append(b, codes->json.data + known->at, known->len);
     else code_fields(b, c);
     PUT(b, ",\"place\":");
-    if (e->has_place && last && last->written && same_place(&last->place, &e->place)) {
+    if (e->has_place && last && last->placed && same_place(&last->place, &e->place)) {
         buf_repeat(b, last->at, last->len);
     } else if (e->has_place) {
         size_t at = b->len;
         json_place(b, &e->place);
-        if (last) *last = (place_json){ true, e->place, at, b->len - at };
+        if (last) {
+            last->placed = true;
+            last->place = e->place;
+            last->at = at;
+            last->len = b->len - at;
+        }
     } else {
         PUT(b, "null");
     }
@@ -403,7 +423,7 @@ void emit_events(buf *b, const emit_codes *codes, emit_format format, const char
      * sentence's end): those bytes are copied, not written again. */
     size_t article_at = b->len, article_len = 0;   /* the first line's, up to the sentence index */
     size_t sentence_at = 0, sentence_len = 0;      /* the last line written, up to the sentence's end */
-    place_json last_place = { 0 };
+    written_before last = { 0 };
     for (size_t i = 0; i < count; i++) {
         const code_event *e = &events[i], *before = i ? &events[i - 1] : NULL;
         size_t at = b->len;
@@ -420,6 +440,6 @@ void emit_events(buf *b, const emit_codes *codes, emit_format format, const char
         }
         sentence_at = at;
         sentence_len = b->len - at;
-        json_event_rest(b, codes, e, explain, &last_place);
+        json_event_rest(b, codes, e, explain, &last);
     }
 }

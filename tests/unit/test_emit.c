@@ -238,10 +238,11 @@ static void test_codes_written_once(void **state)
 }
 
 /* An article's events written together (emit_events, which copies what a
- * line shares with the one before it, and a place the same as the last
- * one's) give the bytes of each written alone, whether they share a
- * sentence, only the article, or follow text already in the buffer; at
- * the same place, at another, or at none; in every format. */
+ * line shares with the one before it, and a place or date the same as
+ * the last one's) give the bytes of each written alone, whether they share
+ * a sentence, only the article, or follow text already in the buffer; at
+ * the same place, at another, or at none; on the same day or another; in
+ * every format. */
 static void test_events_together(void **state)
 {
     (void)state;
@@ -257,7 +258,9 @@ static void test_events_together(void **state)
     char name[] = "Ain Zara";                                   /* the same place, its name elsewhere */
     events[5].place.name = name;
     events[6].place.lat = 32.9;                                 /* another point */
+    events[6].date_precision = CODE_DATE_MONTH;                 /* the same day, another precision */
     events[7].has_place = false;                                /* none */
+    events[7].date = date_to_days(2020, 1, 11);                 /* another day */
     events[8].place.lat = events[8].place.lon = NAN;            /* a place with no point, twice */
     events[9].place.lat = events[9].place.lon = NAN;
     events[10] = events[9];
