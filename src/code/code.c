@@ -169,7 +169,8 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->region[i] = NULL;
             s->facility[i] = NULL;
             s->cls[i] = code_word_class_of(s->words[i], s->hash[i], s->word8[i]);
-            s->date_start[i] = (s->cls[i] & WORD_DATE_HEAD) || (s->words[i][0] >= '0' && s->words[i][0] <= '9');
+            /* (the word's first byte is word8's lowest) */
+            s->date_start[i] = (s->cls[i] & WORD_DATE_HEAD) || (uint8_t)(s->word8[i] - '0') <= 9;
             s->clause_conditional[i] = false;
             s->clause_denied[i] = false;
             s->subject_from[i] = -1;
@@ -179,7 +180,7 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
         s->after_letters[s->n] = 0;
         for (size_t i = s->n; i > 0; i--) {
             s->after_bits[i - 1] = s->after_bits[i] | (1ull << (sentence_stem[i - 1] & 63));
-            s->after_letters[i - 1] = s->after_letters[i] | (1u << ((unsigned char)s->words[i - 1][0] & 31));
+            s->after_letters[i - 1] = s->after_letters[i] | (1u << (s->word8[i - 1] & 31));
         }
         code_tag_sentence(s);
         if (si < 3) code_find_dateline(s);

@@ -379,7 +379,11 @@ bool code_role_in(const char *code, const char *const *roles);   /* country + on
  * have no country prefix. */
 static inline bool code_is_state(const char *code)
 {
-    return !(strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 || strncmp(code, "IMG", 3) == 0);
+    /* (byte by byte, as strncmp(code, "IGO", 3) == 0 ...: a code that ends
+     * before its third letter is none of them) */
+    if (code[0] == 'I') return !((code[1] == 'G' && code[2] == 'O') || (code[1] == 'M' && code[2] == 'G'));
+    if (code[0] == 'N') return !(code[1] == 'G' && code[2] == 'O');
+    return true;
 }
 bool code_same_camp(const char *a, const char *b);
 bool code_is_region(const char *code);

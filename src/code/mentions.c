@@ -172,9 +172,10 @@ void code_tag_sentence(sentence_state *s)
     }
     for (size_t i = 0; i < s->n; i++) {
         if (s->dateline[i]) { s->tag[i] = TAG_NONE; continue; }
-        uint8_t t = s->tag[i];
-        if (t == TAG_ACTOR || t == TAG_AGENT || t == TAG_PRONOUN || t == TAG_LOCATIVE || t == TAG_NEGATION || t == TAG_MODAL)
-            continue;
+        /* (one test of the tag's bit in a mask of them) */
+        enum { NOT_HEADS = 1u << TAG_ACTOR | 1u << TAG_AGENT | 1u << TAG_PRONOUN | 1u << TAG_LOCATIVE | 1u << TAG_NEGATION |
+                           1u << TAG_MODAL };
+        if ((NOT_HEADS >> s->tag[i]) & 1u) continue;
         /* "U.N.-recognized", "Iranian-made": a participle joined to the word before is an adjective */
         if (i > 0 && (s->tokens[i - 1].flags & TEXT_HYPHEN_NEXT)) continue;
         s->is_head[i] = heads_a_pattern(s, i);
