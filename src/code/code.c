@@ -56,9 +56,9 @@ static void main_country(const lex_dict *dict, const text_doc *doc, const uint32
             if (!lex_kind_is_actor(m.entries[k]->kind)) continue;
             char code[16];
             lex_actor_code(m.entries[k], publication, code);
-            if (!code_is_state(code) || strlen(code) < 3) break;
+            if (!code_is_state(code) || !code_length_at_least(code, 3)) break;
             /* (a news agency in the dateline, "(Reuters)", is no side of the story) */
-            if (strlen(code) == 6 && strcmp(code + 3, "MED") == 0) break;
+            if (code_role_is(code, "MED")) break;
             size_t x = 0;
             while (x < n && !str_same_n(t[x].code, code, 3)) x++;
             if (x == n && n < 64) { memcpy(t[n].code, code, 3); t[n].code[3] = 0; t[n].count = 0; n++; }

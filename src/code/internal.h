@@ -385,6 +385,20 @@ static inline bool code_is_state(const char *code)
     if (code[0] == 'N') return !(code[1] == 'G' && code[2] == 'O');
     return true;
 }
+/* strlen(code) == n, strlen(code) >= n, and a country's code with a role
+ * (strlen(code) == 6 && strcmp(code + 3, role) == 0, role of three
+ * letters): asked of most codes the coder builds, without a call */
+static inline bool code_length_at_least(const char *code, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!code[k]) return false;
+    return true;
+}
+static inline bool code_length_is(const char *code, size_t n) { return code_length_at_least(code, n) && !code[n]; }
+static inline bool code_role_is(const char *code, const char *role)
+{
+    return code_length_is(code, 6) && code[3] == role[0] && code[4] == role[1] && code[5] == role[2];
+}
 bool code_same_camp(const char *a, const char *b);
 bool code_is_region(const char *code);
 const char *code_slice(sentence_state *s, size_t first, size_t last, uint32_t *start, uint32_t *end);

@@ -384,7 +384,7 @@ static mention_kind kind_of_entry(const lex_entry *e)
 static void remember(sentence_state *s, const mention *m)
 {
     /* (not a reference to a deed's author: "the Boma attack" names no insurgents anew) */
-    if (strlen(m->code) == 6 && strcmp(m->code + 3, "INS") == 0 && !m->reference)
+    if (code_role_is(m->code, "INS") && !m->reference)
         code_copy_text(s->memory->insurgents, sizeof s->memory->insurgents, m->code);
     memory *mem = s->memory;
     if (!m->code[0] || m->place || m->modifier || m->adjectival || m->speaker_ref) return;
@@ -440,7 +440,7 @@ static void count_mention(sentence_state *s, const mention *m)
     memory *mem = s->memory;
     if (!m->code[0] || m->place || m->modifier || m->adjectival || m->speaker_ref || m->reference) return;
     if (m->how && str_same(m->how, "the two sides")) return;
-    if (!m->inferred_country && !m->weapon && code_is_state(m->code) && strlen(m->code) >= 3) {
+    if (!m->inferred_country && !m->weapon && code_is_state(m->code) && code_length_at_least(m->code, 3)) {
         size_t k = 0;
         while (k < mem->tally_count && !str_same(mem->tally[k].code, m->code)) k++;
         if (k == mem->tally_count && k < sizeof mem->tally / sizeof mem->tally[0]) {
@@ -693,7 +693,7 @@ static void place_agents_in_regions(sentence_state *s)
 {
     for (size_t m = 0; m < s->mention_count; m++) {
         mention *a = &s->mentions[m];
-        if (a->kind != MENTION_AGENT || strlen(a->code) < 6 || !code_is_state(a->code)) continue;
+        if (a->kind != MENTION_AGENT || !code_length_at_least(a->code, 6) || !code_is_state(a->code)) continue;
         size_t k = a->last + 1;
         bool from = is(s, k, "from") || is(s, k, "of"), in = is(s, k, "in") || is(s, k, "inside");
         if (!from && !in) continue;
@@ -881,7 +881,7 @@ static size_t build_mention(sentence_state *s, size_t i)
     }
     /* "the Sudanese Communist Party": a party named with its country, and
      * not in the dictionaries (where ruling parties are), is in opposition */
-    for (size_t q = j + 1; have_owner && !possessive && strlen(owner) == 3 && code_is_state(owner) && q < k; q++) {
+    for (size_t q = j + 1; have_owner && !possessive && code_length_is(owner, 3) && code_is_state(owner) && q < k; q++) {
         if (!word_is_capitalized(s, q - 1) || s->tag[q - 1] != TAG_NONE) break;
         if (!is(s, q, "party") || !word_is_capitalized(s, q)) continue;
         char code[16];
@@ -1154,7 +1154,7 @@ static size_t build_mention(sentence_state *s, size_t i)
         /* "sanctions on the morality police and seven senior Iranian
          * officials": a body with no country before "and" shares the
          * country the next one names, with a number or "the" before it */
-        if (!inferred && code_is_state(m->code) && strlen(m->code) >= 3 && start >= 3) {
+        if (!inferred && code_is_state(m->code) && code_length_at_least(m->code, 3) && start >= 3) {
             size_t and = start;
             while (and > 0 && start - and < 4 && !is(s, and - 1, "and") &&
                    ((s->tokens[and - 1].flags & TEXT_NUMBER) || is_any(s, and - 1, determiners) ||
@@ -2062,7 +2062,7 @@ void code_build_mentions(sentence_state *s)
      * share the noun of the last one */
     for (size_t m = s->mention_count; m > 1; m--) {
         const mention *b = &s->mentions[m - 1];
-        if (b->adjectival || !code_is_state(b->code) || strlen(b->code) != 6 || !b->how || !strstr(b->how, "agent")) continue;
+        if (b->adjectival || !code_is_state(b->code) || !code_length_is(b->code, 6) || !b->how || !strstr(b->how, "agent")) continue;
         for (size_t q = m - 1; q > 0; q--) {
             mention *a = &s->mentions[q - 1];
             const mention *next = &s->mentions[q];
