@@ -404,6 +404,9 @@ bool code_is_region(const char *code);
 const char *code_slice(sentence_state *s, size_t first, size_t last, uint32_t *start, uint32_t *end);
 uint32_t code_word_class_of(const char *w, uint32_t hash, uint64_t word8);   /* WORD_* bits of a folded word */
 void code_copy_text(char *out, size_t cap, const char *in);
+/* Whether text holds one of needles (lowercase ASCII) in any case: strcasestr
+ * for each of them, in one pass over the text */
+bool code_text_has_any(const char *text, const char *const *needles);
 bool code_join_words(const sentence_state *s, size_t first, size_t last, char *key, size_t cap);
 void code_owned(char out[16], const char *owner, const char *role);
 void code_set(char out[16], const char *country, const char *role);

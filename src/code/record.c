@@ -260,10 +260,7 @@ static bool mutual_with(const sentence_state *s, const pending_event *ev, const 
 static bool protesters(const code_actor *a)
 {
     static const char *const stems[] = { "protest", "demonstrat", "marcher", "rioter", "student", "striker", NULL };
-    if (!a->text) return false;
-    for (const char *const *st = stems; *st; st++)
-        if (strcasestr(a->text, *st)) return true;
-    return false;
+    return a->text && code_text_has_any(a->text, stems);
 }
 
 /* Force between the police and a crowd is repression and riot, not war:

@@ -110,9 +110,7 @@ bool code_speaker_is_party(const mention *m)
     /* "Gaza's health ministry said": a source of figures, not a party's charge */
     static const char *const neutral[] = { "health", "hospital", "medical", "rescue", "civil defense", "civil defence",
                                            "red cross", "red crescent", "monitor", "observatory", NULL };
-    for (size_t i = 0; m->text && neutral[i]; i++)
-        if (strcasestr(m->text, neutral[i])) return false;
-    return true;
+    return !m->text || !code_text_has_any(m->text, neutral);
 }
 
 /* "we", "our forces": the speaker of this sentence, or of the quote that

@@ -121,6 +121,24 @@ const char *code_slice(sentence_state *s, size_t first, size_t last, uint32_t *s
     return arena_strndup(s->a, s->text + b, e - b);
 }
 
+static inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
+
+bool code_text_has_any(const char *text, const char *const *needles)
+{
+    uint32_t firsts = 0;   /* the needles' first bytes, a bit each: most of the text's bytes start none */
+    for (const char *const *n = needles; *n; n++) firsts |= 1u << ((unsigned char)(*n)[0] & 31);
+    for (const char *p = text; *p; p++) {
+        char c = ascii_lower(*p);
+        if (!(firsts & (1u << ((unsigned char)c & 31)))) continue;
+        for (const char *const *n = needles; *n; n++) {
+            size_t k = 0;
+            while ((*n)[k] && ascii_lower(p[k]) == (*n)[k]) k++;
+            if (!(*n)[k]) return true;
+        }
+    }
+    return false;
+}
+
 /* strlcpy: a copy cut to fit (codes and names are short; snprintf's
  * formatting cost more than the coding around it) */
 void code_copy_text(char *out, size_t cap, const char *in)
