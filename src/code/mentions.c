@@ -2062,7 +2062,10 @@ void code_build_mentions(sentence_state *s)
      * share the noun of the last one */
     for (size_t m = s->mention_count; m > 1; m--) {
         const mention *b = &s->mentions[m - 1];
-        if (b->adjectival || !code_is_state(b->code) || !code_length_is(b->code, 6) || !b->how || !strstr(b->how, "agent")) continue;
+        /* (the adjective before it first: the loop below stops at once without one) */
+        if (!s->mentions[m - 2].adjectival || b->adjectival || !code_is_state(b->code) || !code_length_is(b->code, 6) || !b->how ||
+            !strstr(b->how, "agent"))
+            continue;
         for (size_t q = m - 1; q > 0; q--) {
             mention *a = &s->mentions[q - 1];
             const mention *next = &s->mentions[q];

@@ -2013,11 +2013,12 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                     continue;
                 /* "Police warned that they might use live rounds" in a story of
                  * protests: repression with no one named is of the protesters */
-                if ((s->memory->has_protest || strstr(ev->pattern->text, "protest")) &&
+                /* (the code first: the pattern's words are searched only for those) */
+                if ((strncmp(out_event.cameo->code, "175", 3) == 0 || strcmp(out_event.cameo->code, "137") == 0) &&
+                    (s->memory->has_protest || strstr(ev->pattern->text, "protest")) &&
                     (!out_event.has_target || strlen(out_event.target.code) == 3) &&
                     code_is_state(out_event.source.code) &&
-                    code_role_in(out_event.source.code, (const char *const[]){ "COP", "MIL", NULL }) &&
-                    (strncmp(out_event.cameo->code, "175", 3) == 0 || strcmp(out_event.cameo->code, "137") == 0)) {
+                    code_role_in(out_event.source.code, (const char *const[]){ "COP", "MIL", NULL })) {
                     code_set(out_event.target.code, out_event.source.code, "OPP");
                     out_event.target.text = NULL;
                     out_event.has_target = true;
