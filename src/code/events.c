@@ -958,12 +958,8 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
          * not among them cannot match, and is skipped without touching it */
         uint32_t window[16], stems[16];
         size_t wn = 0;
-        bool stemmed = false;
+        bool windowed = false, stemmed = false;   /* (made when a candidate first asks: often none does) */
         uint64_t window_bits[4] = { 0 };   /* a Bloom filter of the window (bloom_add): most patterns fail it */
-        for (size_t k = h + 1; k < s->n && wn < 16; k++) {
-            window[wn++] = s->hash[k];
-            bloom_add(window_bits, s->hash[k]);
-        }
         uint64_t stem_bits[4] = { 0 };
         /* every word of the pattern must be somewhere after the head */
         const uint64_t absent = ~s->after_bits[h + 1];
@@ -971,6 +967,13 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
         for (size_t k = next_candidate(head_stem_bits, 0, hc, absent); k < hc && !found;
              k = next_candidate(head_stem_bits, k + 1, hc, absent)) {
             if (heads[k].first_hash) {
+                if (!windowed) {
+                    for (size_t q = h + 1; q < s->n && wn < 16; q++) {
+                        window[wn++] = s->hash[q];
+                        bloom_add(window_bits, s->hash[q]);
+                    }
+                    windowed = true;
+                }
                 /* (the Bloom filters answer "not there" for sure: the
                  * window is searched only where they may be wrong) */
                 bool word_maybe = bloom_may_hold(window_bits, heads[k].first_hash);
