@@ -26,6 +26,7 @@ enum { JOB_ARTICLES = 64, JOB_BYTES = 256 * 1024 };
 /* One article of a batch, or the message of one that was skipped. */
 typedef struct item {
     char  *id, *date, *text, *origin;
+    char  *storage;           /* one allocation holding the text, id, date and origin as read */
     size_t text_len;
     char  *skip_message;      /* set when the article is skipped */
     char  *warning;           /* printed but the article is coded */
@@ -147,13 +148,20 @@ static void on_article(void *context, const read_article *a)
     job *j = filling(p);
     item *it = &j->items[j->count++];
     memset(it, 0, sizeof *it);
-    it->id = strdup(a->id ? a->id : "");
-    it->date = strdup(a->date);
-    it->origin = strdup(a->origin ? a->origin : it->id);
-    it->text = malloc(a->text_len + 1);
-    if (!it->id || !it->date || !it->origin || !it->text) abort();
+    /* (one allocation for the four: every article of a stream passes here) */
+    const char *id = a->id ? a->id : "", *origin = a->origin ? a->origin : id;
+    size_t id_len = strlen(id), date_len = strlen(a->date), origin_len = strlen(origin);
+    it->storage = malloc(a->text_len + id_len + date_len + origin_len + 4);
+    if (!it->storage) abort();
+    it->text = it->storage;
     memcpy(it->text, a->text, a->text_len);
     it->text[a->text_len] = 0;
+    it->id = it->text + a->text_len + 1;
+    memcpy(it->id, id, id_len + 1);
+    it->date = it->id + id_len + 1;
+    memcpy(it->date, a->date, date_len + 1);
+    it->origin = it->date + date_len + 1;
+    memcpy(it->origin, origin, origin_len + 1);
     it->text_len = a->text_len;
     j->text_bytes += a->text_len;
     added(p, j);
@@ -177,8 +185,7 @@ static void code_item(pipeline *p, item *j, buf *output, arena *a)
         }
         size_t replaced = 0, len = 0;
         char *fixed = text_utf8_repair(j->text, j->text_len, &len, &replaced);
-        free(j->text);
-        j->text = fixed;
+        j->text = fixed;   /* (freed with the item; the text as read is in its storage) */
         j->text_len = len;
         char msg[600];
         snprintf(msg, sizeof msg, "%s: warning: replaced %zu invalid UTF-8 sequence%s (first at byte %zu)", j->origin,
@@ -261,8 +268,8 @@ static void write_job(pipeline *p, job *j)
             p->bytes += it->text_len;
         }
         output_start = it->output_end;
-        free(it->id); free(it->date); free(it->text); free(it->origin);
-        free(it->skip_message); free(it->warning);
+        if (it->text != it->storage) free(it->text);   /* (a repaired text) */
+        free(it->storage); free(it->skip_message); free(it->warning);
     }
     buf_clear(&j->output);
     j->count = 0;

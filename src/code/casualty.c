@@ -17,6 +17,7 @@ typedef struct letter_index {
     uint8_t     start[257];                 /* the words starting with byte c are at start[c] .. start[c + 1] - 1 */
     const char *word[LETTER_INDEX_MAX];     /* by first byte, in list order within a byte */
     uint8_t     position[LETTER_INDEX_MAX]; /* each one's index in the list */
+    char        second[LETTER_INDEX_MAX];   /* each one's second byte: most words of a first byte differ there */
 } letter_index;
 
 static void letter_index_build(letter_index *x, const char *const *words, size_t n)
@@ -31,14 +32,16 @@ static void letter_index_build(letter_index *x, const char *const *words, size_t
         size_t at = next[(unsigned char)words[k][0]]++;
         x->word[at] = words[k];
         x->position[at] = (uint8_t)k;
+        x->second[at] = words[k][0] ? words[k][1] : 0;
     }
 }
 
 static int letter_index_find(const letter_index *x, const char *w)
 {
     unsigned char c = (unsigned char)w[0];
+    char second = c ? w[1] : 0;
     for (size_t j = x->start[c]; j < x->start[c + 1]; j++)
-        if (str_same(w, x->word[j])) return x->position[j];
+        if (x->second[j] == second && str_same(w, x->word[j])) return x->position[j];
     return -1;
 }
 
@@ -78,6 +81,9 @@ int64_t casualty_number(const char *const *w, size_t n, size_t i, size_t *used)
     if (i >= n) return -1;
     int64_t value = -1;
     const char *s = w[i];
+    /* (most words start with neither a digit nor a number word's letter:
+     * they are passed over before their length is counted) */
+    if (!(s[0] >= '0' && s[0] <= '9') && !may_start_number_word(s[0])) return -1;
     size_t len = strlen(s);
     if (len && s[0] >= '0' && s[0] <= '9') {
         /* digits, maybe a decimal point: "2000", "1.5" */

@@ -62,7 +62,9 @@ const char *const clause_cues[] = { ",", ";", "and", "but", "that", "how", "who"
  * code_cut_clauses pass over. */
 static bool plain_word(const sentence_state *s, size_t i)
 {
-    return !is_any(s, i, clause_cues) && !is_any(s, i, subordinators) && s->tag[i] != TAG_REPORT && s->tag[i] != TAG_MODAL &&
+    /* (is_any of clause_cues and subordinators, and the tags, each in one test) */
+    enum { CUTTING_TAGS = 1u << TAG_REPORT | 1u << TAG_MODAL };
+    return i < s->n && !(s->cls[i] & (WORD_CLAUSE_CUE | WORD_SUBORDINATOR)) && !((CUTTING_TAGS >> s->tag[i]) & 1u) &&
            !(i > 0 && s->tag[i - 1] == TAG_REPORT) && !(s->tokens[i].flags & TEXT_QUOTE);
 }
 
@@ -79,7 +81,8 @@ void code_cut_clauses(sentence_state *s)
         if (f > 0 && s->tag[f - 1] == TAG_REPORT && is_any(s, f - 1, tell)) s->mentions[m].prepositional = true;
     }
     uint16_t c = 0;
-    bool relative[MAX_SENTENCE_TOKENS + 1] = { false };   /* clauses a relative word opened: "in which ..." */
+    bool relative[MAX_SENTENCE_TOKENS + 1];   /* clauses a relative word opened: "in which ..." (by clause: at most n) */
+    memset(relative, 0, s->n + 1);
     bool subordinate_open = false;
     int relative_parent = -1;
     int speaker_clause = -1;   /* the clause before the first reporting verb */

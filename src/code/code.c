@@ -57,9 +57,9 @@ static void main_country(const lex_dict *dict, const text_doc *doc, const uint32
             if (!lex_kind_is_actor(m.entries[k]->kind)) continue;
             char code[16];
             lex_actor_code(m.entries[k], publication, code);
-            if (!code_is_state(code) || strlen(code) < 3) break;
+            if (!code_is_state(code) || !code_length_at_least(code, 3)) break;
             /* (a news agency in the dateline, "(Reuters)", is no side of the story) */
-            if (strlen(code) == 6 && strcmp(code + 3, "MED") == 0) break;
+            if (code_role_is(code, "MED")) break;
             size_t x = 0;
             while (x < n && !str_same_n(t[x].code, code, 3)) x++;
             if (x == n && n < 64) { memcpy(t[n].code, code, 3); t[n].code[3] = 0; t[n].count = t[n].by_name = 0; n++; }
@@ -175,14 +175,19 @@ void code_article(arena *a, const lex_dict *dict, const code_options *options,
             s->region[i] = NULL;
             s->facility[i] = NULL;
             s->cls[i] = code_word_class_of(s->words[i], s->hash[i], s->word8[i]);
-            s->date_start[i] = (s->cls[i] & WORD_DATE_HEAD) || (s->words[i][0] >= '0' && s->words[i][0] <= '9');
+            /* (the word's first byte is word8's lowest) */
+            s->date_start[i] = (s->cls[i] & WORD_DATE_HEAD) || (uint8_t)(s->word8[i] - '0') <= 9;
             s->clause_conditional[i] = false;
             s->clause_denied[i] = false;
             s->subject_from[i] = -1;
             s->date_head[i] = -1;
         }
         s->after_bits[s->n] = 0;
-        for (size_t i = s->n; i > 0; i--) s->after_bits[i - 1] = s->after_bits[i] | (1ull << (sentence_stem[i - 1] & 63));
+        s->after_letters[s->n] = 0;
+        for (size_t i = s->n; i > 0; i--) {
+            s->after_bits[i - 1] = s->after_bits[i] | (1ull << (sentence_stem[i - 1] & 63));
+            s->after_letters[i - 1] = s->after_letters[i] | (1u << (s->word8[i - 1] & 31));
+        }
         code_tag_sentence(s);
         if (si < 3) code_find_dateline(s);
         code_sentence_place_country(s);

@@ -944,7 +944,7 @@ static void evaluations_said(sentence_state *s, pending_event *out, size_t *coun
         for (size_t k = next_candidate(stem_bits, 0, hc, absent); k < hc; k = next_candidate(stem_bits, k + 1, hc, absent)) {
             if (heads[k].noun_head) continue;
             const lex_pattern *p = heads[k].pattern;
-            if (p->slot_index != 0 || p->word_count < 2) continue;
+            if (p->slot_index != 0 || p->word_count < 2 || (p->first_letters & ~s->after_letters[b + 1])) continue;
             match_result r;
             if (!match_pattern(s, b, p, &r)) continue;
             /* (nothing but words of the judgement between: "was a blatant violation") */
@@ -979,18 +979,22 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
          * not among them cannot match, and is skipped without touching it */
         uint32_t window[16], stems[16];
         size_t wn = 0;
-        bool stemmed = false;
+        bool windowed = false, stemmed = false;   /* (made when a candidate first asks: often none does) */
         uint64_t window_bits[4] = { 0 };   /* a Bloom filter of the window (bloom_add): most patterns fail it */
-        for (size_t k = h + 1; k < s->n && wn < 16; k++) {
-            window[wn++] = s->hash[k];
-            bloom_add(window_bits, s->hash[k]);
-        }
         uint64_t stem_bits[4] = { 0 };
         /* every word of the pattern must be somewhere after the head */
         const uint64_t absent = ~s->after_bits[h + 1];
+        const uint32_t letters_after = s->after_letters[h + 1];
         for (size_t k = next_candidate(head_stem_bits, 0, hc, absent); k < hc && !found;
              k = next_candidate(head_stem_bits, k + 1, hc, absent)) {
             if (heads[k].first_hash) {
+                if (!windowed) {
+                    for (size_t q = h + 1; q < s->n && wn < 16; q++) {
+                        window[wn++] = s->hash[q];
+                        bloom_add(window_bits, s->hash[q]);
+                    }
+                    windowed = true;
+                }
                 /* (the Bloom filters answer "not there" for sure: the
                  * window is searched only where they may be wrong) */
                 bool word_maybe = bloom_may_hold(window_bits, heads[k].first_hash);
@@ -1020,6 +1024,8 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                 if (!present) continue;
             }
             const lex_pattern *p = heads[k].pattern;
+            /* (nor can one with a word whose first byte starts no word after the head) */
+            if (p->first_letters & ~letters_after) continue;
             /* "Yemen's internationally recognized government": a participle
              * after an adverb, before its noun, is an adjective */
             if ((heads[k].forms & (LEX_FORM_PARTICIPLE | LEX_FORM_PAST)) && h > 0 && h + 1 < s->n && !p->noun_head) {

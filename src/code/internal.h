@@ -203,6 +203,8 @@ typedef struct sentence_state {
                                                      * sentence's first token on) */
     uint32_t         word_id[MAX_SENTENCE_TOKENS];  /* lex_word_id of each folded word (0: in no phrase) */
     uint64_t         after_bits[MAX_SENTENCE_TOKENS + 1]; /* stem bits of the words from i on (lex_pattern.stem_bits) */
+    uint32_t         after_letters[MAX_SENTENCE_TOKENS + 1]; /* first-byte bits of the words from i on
+                                                     * (lex_pattern.first_letters) */
     int8_t           date_head[MAX_SENTENCE_TOKENS]; /* whether a date expression is read from word i alone: 1, 0,
                                                      * -1 not yet asked (place.c) */
     span             spans[MAX_SENTENCE_TOKENS];
@@ -384,13 +386,34 @@ bool code_role_in(const char *code, const char *const *roles);   /* country + on
  * have no country prefix. */
 static inline bool code_is_state(const char *code)
 {
-    return !(strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 || strncmp(code, "IMG", 3) == 0);
+    /* (byte by byte, as strncmp(code, "IGO", 3) == 0 ...: a code that ends
+     * before its third letter is none of them) */
+    if (code[0] == 'I') return !((code[1] == 'G' && code[2] == 'O') || (code[1] == 'M' && code[2] == 'G'));
+    if (code[0] == 'N') return !(code[1] == 'G' && code[2] == 'O');
+    return true;
+}
+/* strlen(code) == n, strlen(code) >= n, and a country's code with a role
+ * (strlen(code) == 6 && strcmp(code + 3, role) == 0, role of three
+ * letters): asked of most codes the coder builds, without a call */
+static inline bool code_length_at_least(const char *code, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!code[k]) return false;
+    return true;
+}
+static inline bool code_length_is(const char *code, size_t n) { return code_length_at_least(code, n) && !code[n]; }
+static inline bool code_role_is(const char *code, const char *role)
+{
+    return code_length_is(code, 6) && code[3] == role[0] && code[4] == role[1] && code[5] == role[2];
 }
 bool code_same_camp(const char *a, const char *b);
 bool code_is_region(const char *code);
 const char *code_slice(sentence_state *s, size_t first, size_t last, uint32_t *start, uint32_t *end);
 uint32_t code_word_class_of(const char *w, uint32_t hash, uint64_t word8);   /* WORD_* bits of a folded word */
 void code_copy_text(char *out, size_t cap, const char *in);
+/* Whether text holds one of needles (lowercase ASCII) in any case: strcasestr
+ * for each of them, in one pass over the text */
+bool code_text_has_any(const char *text, const char *const *needles);
 bool code_join_words(const sentence_state *s, size_t first, size_t last, char *key, size_t cap);
 void code_owned(char out[16], const char *owner, const char *role);
 void code_set(char out[16], const char *country, const char *role);

@@ -130,7 +130,9 @@ void code_tag_sentence(sentence_state *s)
                 tag = TAG_NONE;
                 chosen = NULL;
             }
-            for (size_t k = sp->first; k <= sp->last; k++) { s->tag[k] = tag; s->tag_entry[k] = chosen; }
+            /* (most spans are one word: a loop would be a call to memset) */
+            if (sp->first == sp->last) { s->tag[i] = tag; s->tag_entry[i] = chosen; }
+            else for (size_t k = sp->first; k <= sp->last; k++) { s->tag[k] = tag; s->tag_entry[k] = chosen; }
             const lex_entry *weapon = lex_match_kind(&m, LEX_WEAPON);
             if (weapon)
                 for (size_t k = sp->first; k <= sp->last; k++) s->weapon[k] = weapon->value;
@@ -170,9 +172,10 @@ void code_tag_sentence(sentence_state *s)
     }
     for (size_t i = 0; i < s->n; i++) {
         if (s->dateline[i]) { s->tag[i] = TAG_NONE; continue; }
-        uint8_t t = s->tag[i];
-        if (t == TAG_ACTOR || t == TAG_AGENT || t == TAG_PRONOUN || t == TAG_LOCATIVE || t == TAG_NEGATION || t == TAG_MODAL)
-            continue;
+        /* (one test of the tag's bit in a mask of them) */
+        enum { NOT_HEADS = 1u << TAG_ACTOR | 1u << TAG_AGENT | 1u << TAG_PRONOUN | 1u << TAG_LOCATIVE | 1u << TAG_NEGATION |
+                           1u << TAG_MODAL };
+        if ((NOT_HEADS >> s->tag[i]) & 1u) continue;
         /* "U.N.-recognized", "Iranian-made": a participle joined to the word before is an adjective */
         if (i > 0 && (s->tokens[i - 1].flags & TEXT_HYPHEN_NEXT)) continue;
         s->is_head[i] = heads_a_pattern(s, i);
@@ -389,7 +392,7 @@ static mention_kind kind_of_entry(const lex_entry *e)
 static void remember(sentence_state *s, const mention *m)
 {
     /* (not a reference to a deed's author: "the Boma attack" names no insurgents anew) */
-    if (strlen(m->code) == 6 && strcmp(m->code + 3, "INS") == 0 && !m->reference)
+    if (code_role_is(m->code, "INS") && !m->reference)
         code_copy_text(s->memory->insurgents, sizeof s->memory->insurgents, m->code);
     memory *mem = s->memory;
     if (!m->code[0] || m->place || m->modifier || m->adjectival || m->speaker_ref) return;
@@ -448,7 +451,7 @@ static void count_mention(sentence_state *s, const mention *m)
     memory *mem = s->memory;
     if (!m->code[0] || m->place || m->modifier || m->adjectival || m->speaker_ref || m->reference) return;
     if (m->how && str_same(m->how, "the two sides")) return;
-    if (!m->inferred_country && !m->weapon && code_is_state(m->code) && strlen(m->code) >= 3) {
+    if (!m->inferred_country && !m->weapon && code_is_state(m->code) && code_length_at_least(m->code, 3)) {
         size_t k = 0;
         while (k < mem->tally_count && !str_same(mem->tally[k].code, m->code)) k++;
         if (k == mem->tally_count && k < sizeof mem->tally / sizeof mem->tally[0]) {
@@ -714,7 +717,7 @@ static void place_agents_in_regions(sentence_state *s)
 {
     for (size_t m = 0; m < s->mention_count; m++) {
         mention *a = &s->mentions[m];
-        if (a->kind != MENTION_AGENT || strlen(a->code) < 6 || !code_is_state(a->code)) continue;
+        if (a->kind != MENTION_AGENT || !code_length_at_least(a->code, 6) || !code_is_state(a->code)) continue;
         size_t k = a->last + 1;
         bool from = is(s, k, "from") || is(s, k, "of"), in = is(s, k, "in") || is(s, k, "inside");
         if (!from && !in) continue;
@@ -902,7 +905,7 @@ static size_t build_mention(sentence_state *s, size_t i)
     }
     /* "the Sudanese Communist Party": a party named with its country, and
      * not in the dictionaries (where ruling parties are), is in opposition */
-    for (size_t q = j + 1; have_owner && !possessive && strlen(owner) == 3 && code_is_state(owner) && q < k; q++) {
+    for (size_t q = j + 1; have_owner && !possessive && code_length_is(owner, 3) && code_is_state(owner) && q < k; q++) {
         if (!word_is_capitalized(s, q - 1) || s->tag[q - 1] != TAG_NONE) break;
         if (!is(s, q, "party") || !word_is_capitalized(s, q)) continue;
         char code[16];
@@ -1175,7 +1178,7 @@ static size_t build_mention(sentence_state *s, size_t i)
         /* "sanctions on the morality police and seven senior Iranian
          * officials": a body with no country before "and" shares the
          * country the next one names, with a number or "the" before it */
-        if (!inferred && code_is_state(m->code) && strlen(m->code) >= 3 && start >= 3) {
+        if (!inferred && code_is_state(m->code) && code_length_at_least(m->code, 3) && start >= 3) {
             size_t and = start;
             while (and > 0 && start - and < 4 && !is(s, and - 1, "and") &&
                    ((s->tokens[and - 1].flags & TEXT_NUMBER) || is_any(s, and - 1, determiners) ||
@@ -2154,7 +2157,10 @@ void code_build_mentions(sentence_state *s)
      * share the noun of the last one */
     for (size_t m = s->mention_count; m > 1; m--) {
         const mention *b = &s->mentions[m - 1];
-        if (b->adjectival || !code_is_state(b->code) || strlen(b->code) != 6 || !b->how || !strstr(b->how, "agent")) continue;
+        /* (the adjective before it first: the loop below stops at once without one) */
+        if (!s->mentions[m - 2].adjectival || b->adjectival || !code_is_state(b->code) || !code_length_is(b->code, 6) || !b->how ||
+            !strstr(b->how, "agent"))
+            continue;
         for (size_t q = m - 1; q > 0; q--) {
             mention *a = &s->mentions[q - 1];
             const mention *next = &s->mentions[q];

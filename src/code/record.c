@@ -208,7 +208,7 @@ static void state_role(code_actor *a, const mention *m, const lex_code_info *inf
     bool seat = m->place && m->how && strcmp(m->how, "capital") == 0 && !force_code(info->code) &&
                 strncmp(info->code, "04", 2) != 0;
     /* (a region has no government: "the West" stays WST) */
-    if (strlen(a->code) != 3 || m->kind != MENTION_COUNTRY || (m->adjectival && !is_source) || (m->place && !seat) ||
+    if (!code_length_is(a->code, 3) || m->kind != MENTION_COUNTRY || (m->adjectival && !is_source) || (m->place && !seat) ||
         !code_is_state(a->code) || code_is_region(a->code))
         return;
     bool force = force_code(info->code);
@@ -284,17 +284,14 @@ static bool mutual_with(const sentence_state *s, const pending_event *ev, const 
 static bool protesters(const code_actor *a)
 {
     static const char *const stems[] = { "protest", "demonstrat", "marcher", "rioter", "student", "striker", NULL };
-    if (!a->text) return false;
-    for (const char *const *st = stems; *st; st++)
-        if (strcasestr(a->text, *st)) return true;
-    return false;
+    return a->text && code_text_has_any(a->text, stems);
 }
 
 /* Force between the police and a crowd is repression and riot, not war:
  * "police clashed with protesters" is COP 175 OPP and OPP 145 COP. */
 static const lex_code_info *crowd_force(const sentence_state *s, const lex_code_info *info, const code_event *e)
 {
-    if (!e->has_target || strlen(e->source.code) < 6 || strlen(e->target.code) < 6) return info;
+    if (!e->has_target || !code_length_at_least(e->source.code, 6) || !code_length_at_least(e->target.code, 6)) return info;
     /* (a riot is the crowd's: "protesters clashed with police" back from the
      * police is 175) */
     bool riot = str_same(info->code, "145") && strncmp(e->source.code + 3, "COP", 3) == 0;
@@ -1687,11 +1684,13 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
          * cease-fire between Israel and Hezbollah", whoever else is named often) */
         bool by_deal = nt == 0 && ns == 1 && towards_other && s->memory->has_deal && side_of(s->memory->deal, src->code) >= 0;
         if (by_deal) memcpy(sides, s->memory->deal, sizeof sides);
-        bool sides_known = by_deal || code_most_named(s->memory, 2, sides);
+        /* (asked only of such an act: the sides are read from the memory's tally) */
+        bool other_side = nt == 0 && ns == 1 && towards_other;
+        bool sides_known = by_deal || (other_side && code_most_named(s->memory, 2, sides));
         /* (before the story has named its sides, the act waits for them: the
          * end of the article settles it) */
-        bool defer_other = nt == 0 && ns == 1 && towards_other && !sides_known;
-        if (nt == 0 && ns == 1 && towards_other && sides_known) {
+        bool defer_other = other_side && !sides_known;
+        if (other_side && sides_known) {
             /* "the army shelled their bases": the army is on the government's side */
             /* a side known only by its camp ("the army" for the government)
              * leaves force in a named place to the place's country (below) */
@@ -2134,11 +2133,12 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                     continue;
                 /* "Police warned that they might use live rounds" in a story of
                  * protests: repression with no one named is of the protesters */
-                if ((s->memory->has_protest || strstr(ev->pattern->text, "protest")) &&
+                /* (the code first: the pattern's words are searched only for those) */
+                if ((strncmp(out_event.cameo->code, "175", 3) == 0 || strcmp(out_event.cameo->code, "137") == 0) &&
+                    (s->memory->has_protest || strstr(ev->pattern->text, "protest")) &&
                     (!out_event.has_target || strlen(out_event.target.code) == 3) &&
                     code_is_state(out_event.source.code) &&
-                    code_role_in(out_event.source.code, (const char *const[]){ "COP", "MIL", NULL }) &&
-                    (strncmp(out_event.cameo->code, "175", 3) == 0 || strcmp(out_event.cameo->code, "137") == 0)) {
+                    code_role_in(out_event.source.code, (const char *const[]){ "COP", "MIL", NULL })) {
                     code_set(out_event.target.code, out_event.source.code, "OPP");
                     out_event.target.text = NULL;
                     out_event.has_target = true;
@@ -2157,7 +2157,8 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                     memcpy(out_event.target.code, out_event.source.code, 3);
                 /* "Police detained hundreds of people" in a story of protests:
                  * the people are the protesters */
-                size_t sl = strlen(out_event.source.code), tl = strlen(out_event.target.code);
+                size_t sl = s->memory->has_protest && out_event.has_target ? strlen(out_event.source.code) : 0,
+                       tl = sl ? strlen(out_event.target.code) : 0;   /* (counted only in such a story) */
                 if (s->memory->has_protest && out_event.has_target && (sl == 6 || sl == 3) &&
                     strcmp(out_event.source.code + sl - 3, "COP") == 0 && (tl == 6 || tl == 3) &&
                     strcmp(out_event.target.code + tl - 3, "CVL") == 0 &&

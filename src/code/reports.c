@@ -105,12 +105,12 @@ size_t code_find_reports(sentence_state *s, report *out, size_t max)
 bool code_speaker_is_party(const mention *m)
 {
     if (m->inferred_country || !m->code[0]) return false;
+    /* (the code first: the words are searched only for a party's) */
+    if (!code_is_state(m->code) || !code_is_party(m->code)) return false;
     /* "Gaza's health ministry said": a source of figures, not a party's charge */
     static const char *const neutral[] = { "health", "hospital", "medical", "rescue", "civil defense", "civil defence",
                                            "red cross", "red crescent", "monitor", "observatory", NULL };
-    for (size_t i = 0; m->text && neutral[i]; i++)
-        if (strcasestr(m->text, neutral[i])) return false;
-    return code_is_state(m->code) && code_is_party(m->code);
+    return !m->text || !code_text_has_any(m->text, neutral);
 }
 
 /* "we", "our forces": the speaker of this sentence, or of the quote that

@@ -37,7 +37,7 @@ static word_class word_classes[512];
 static size_t word_class_count;
 /* word_classes by lex_word_hash (open addressing, index + 1, 0 empty): the
  * lookup runs for every token, and the token's hash is computed anyway */
-enum { WORD_CLASS_SLOTS = 1024 };
+enum { WORD_CLASS_SLOTS = 4096 };   /* an eighth full at most: most words are in no class, and a miss ends at once */
 static uint16_t word_class_slots[WORD_CLASS_SLOTS];
 static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
 
@@ -119,6 +119,24 @@ const char *code_slice(sentence_state *s, size_t first, size_t last, uint32_t *s
     if (start) *start = b;
     if (end) *end = e;
     return arena_strndup(s->a, s->text + b, e - b);
+}
+
+static inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
+
+bool code_text_has_any(const char *text, const char *const *needles)
+{
+    uint32_t firsts = 0;   /* the needles' first bytes, a bit each: most of the text's bytes start none */
+    for (const char *const *n = needles; *n; n++) firsts |= 1u << ((unsigned char)(*n)[0] & 31);
+    for (const char *p = text; *p; p++) {
+        char c = ascii_lower(*p);
+        if (!(firsts & (1u << ((unsigned char)c & 31)))) continue;
+        for (const char *const *n = needles; *n; n++) {
+            size_t k = 0;
+            while ((*n)[k] && ascii_lower(p[k]) == (*n)[k]) k++;
+            if (!(*n)[k]) return true;
+        }
+    }
+    return false;
 }
 
 /* strlcpy: a copy cut to fit (codes and names are short; snprintf's

@@ -243,11 +243,77 @@ static void json_event_sentence(buf *b, const char *text, const code_event *e)
     put_uint(b, e->end);
 }
 
-/* the rest, from the date on, and the newline */
-static void json_event_rest(buf *b, const emit_codes *codes, const code_event *e, bool explain)
+/* Appends again the n bytes of b from byte at (written before). */
+static void buf_repeat(buf *b, size_t at, size_t n)
+{
+    buf_reserve(b, n);
+    memcpy(b->data + b->len, b->data + at, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+/* What the last event written had: its place and where the place's JSON
+ * is in the buffer, and its date as text.  The events of a sentence, and
+ * of a story, are often at one place and on one day, which are then
+ * copied rather than written again. */
+typedef struct written_before {
+    bool       placed;
+    code_place place;
+    size_t     at, len;
+    bool       dated;
+    int32_t    days;
+    int        precision;
+    char       date[11];
+} written_before;
+
+static bool same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Whether two places write the same JSON (coordinates compared bit for bit). */
+static bool same_place(const code_place *a, const code_place *b)
+{
+    return memcmp(&a->lat, &b->lat, sizeof a->lat) == 0 && memcmp(&a->lon, &b->lon, sizeof a->lon) == 0 &&
+           strcmp(a->country, b->country) == 0 && same_text(a->name, b->name) && same_text(a->precision, b->precision) &&
+           same_text(a->near, b->near);
+}
+
+static void json_place(buf *b, const code_place *place)
+{
+    PUT(b, "{\"name\":");
+    json_string(b, place->name);
+    PUT(b, ",\"country\":");
+    json_string(b, place->country[0] ? place->country : NULL);
+    PUT(b, ",\"lat\":");
+    json_number(b, place->lat);
+    PUT(b, ",\"lon\":");
+    json_number(b, place->lon);
+    PUT(b, ",\"precision\":");
+    json_string(b, place->precision);
+    if (place->near) {
+        PUT(b, ",\"near\":");
+        json_string(b, place->near);
+    }
+    buf_putc(b, '}');
+}
+
+/* the rest, from the date on, and the newline (last: what was written
+ * before in b, or NULL) */
+static void json_event_rest(buf *b, const emit_codes *codes, const code_event *e, bool explain, written_before *last)
 {
     char date[11];
-    date_text(e, date);
+    if (last && last->dated && last->days == e->date && last->precision == e->date_precision) {
+        memcpy(date, last->date, sizeof date);
+    } else {
+        date_text(e, date);
+        if (last) {
+            last->dated = true;
+            last->days = e->date;
+            last->precision = e->date_precision;
+            memcpy(last->date, date, sizeof date);
+        }
+    }
     const lex_code_info *c = e->cameo;
     PUT(b, ",\"date\":\"");
     buf_puts(b, date);
@@ -264,22 +330,17 @@ static void json_event_rest(buf *b, const emit_codes *codes, const code_event *e
     if (known) buf_append(b, codes->json.data + known->at, known->len);
     else code_fields(b, c);
     PUT(b, ",\"place\":");
-    if (e->has_place) {
-        PUT(b, "{\"name\":");
-        json_string(b, e->place.name);
-        PUT(b, ",\"country\":");
-        json_string(b, e->place.country[0] ? e->place.country : NULL);
-        PUT(b, ",\"lat\":");
-        json_number(b, e->place.lat);
-        PUT(b, ",\"lon\":");
-        json_number(b, e->place.lon);
-        PUT(b, ",\"precision\":");
-        json_string(b, e->place.precision);
-        if (e->place.near) {
-            PUT(b, ",\"near\":");
-            json_string(b, e->place.near);
+    if (e->has_place && last && last->placed && same_place(&last->place, &e->place)) {
+        buf_repeat(b, last->at, last->len);
+    } else if (e->has_place) {
+        size_t at = b->len;
+        json_place(b, &e->place);
+        if (last) {
+            last->placed = true;
+            last->place = e->place;
+            last->at = at;
+            last->len = b->len - at;
         }
-        buf_putc(b, '}');
     } else {
         PUT(b, "null");
     }
@@ -297,22 +358,13 @@ static void json_event_rest(buf *b, const emit_codes *codes, const code_event *e
     PUT(b, "}\n");
 }
 
-/* Appends again the n bytes of b from byte at (written before). */
-static void buf_repeat(buf *b, size_t at, size_t n)
-{
-    buf_reserve(b, n);
-    memcpy(b->data + b->len, b->data + at, n);
-    b->len += n;
-    b->data[b->len] = 0;
-}
-
 void emit_event_using(buf *b, const emit_codes *codes, emit_format format, const char *doc, const char *text,
                       const code_event *e, bool explain)
 {
     if (format == EMIT_JSON) {
         json_event_doc(b, doc);
         json_event_sentence(b, text, e);
-        json_event_rest(b, codes, e, explain);
+        json_event_rest(b, codes, e, explain, NULL);
         return;
     }
     char date[11];
@@ -371,6 +423,7 @@ void emit_events(buf *b, const emit_codes *codes, emit_format format, const char
      * sentence's end): those bytes are copied, not written again. */
     size_t article_at = b->len, article_len = 0;   /* the first line's, up to the sentence index */
     size_t sentence_at = 0, sentence_len = 0;      /* the last line written, up to the sentence's end */
+    written_before last = { 0 };
     for (size_t i = 0; i < count; i++) {
         const code_event *e = &events[i], *before = i ? &events[i - 1] : NULL;
         size_t at = b->len;
@@ -387,6 +440,6 @@ void emit_events(buf *b, const emit_codes *codes, emit_format format, const char
         }
         sentence_at = at;
         sentence_len = b->len - at;
-        json_event_rest(b, codes, e, explain);
+        json_event_rest(b, codes, e, explain, &last);
     }
 }

@@ -19,6 +19,14 @@ static inline size_t key_prefix(const char *key, size_t n)
     return n == 0 ? 0 : (size_t)(unsigned char)key[0] << 8 | (n > 1 ? (unsigned char)key[1] : 0u);
 }
 
+/* A key's first eight bytes as one number in compare_key's order (zero
+ * after a shorter key's end, so that a key that begins a longer one comes
+ * first); keys with equal numbers are ordered by compare_key */
+static inline uint64_t key_start(const char *key, size_t n)
+{
+    return __builtin_bswap64(load_upto8(key, n < 8 ? n : 8));
+}
+
 struct places {
     char   *data;
     size_t  len;
@@ -28,6 +36,8 @@ struct places {
     uint32_t *prefix_start;  /* PREFIX_COUNT + 1 entries: the first row whose key's first two bytes are at least
                               * the index (a one-byte key's second byte reads as 0), so that a search bisects one
                               * prefix's rows only */
+    uint64_t *key_starts;    /* key_start of each row's key, side by side: the bisection compares numbers and
+                              * reads a row only when its first eight bytes are the key's */
     const char **country_rows;   /* the rows of kind 'n', the first of each country */
     const char **country_codes;  /* in each, the tab before its ISO3 code (NULL if none) */
     size_t  country_count;
@@ -67,7 +77,8 @@ places *places_load(const char *path, error *err)
     }
     p->key_lengths = malloc((p->count ? p->count : 1) * sizeof *p->key_lengths);
     p->prefix_start = malloc((PREFIX_COUNT + 1) * sizeof *p->prefix_start);
-    if (!p->key_lengths || !p->prefix_start) abort();
+    p->key_starts = malloc((p->count ? p->count : 1) * sizeof *p->key_starts);
+    if (!p->key_lengths || !p->prefix_start || !p->key_starts) abort();
     if (p->count > UINT32_MAX) {
         error_set(err, "%s: more than %u rows", path, UINT32_MAX);
         places_free(p);
@@ -82,6 +93,7 @@ places *places_load(const char *path, error *err)
             return NULL;
         }
         p->key_lengths[i] = (uint16_t)k;
+        p->key_starts[i] = key_start(p->rows[i], k);
         for (size_t prefix = key_prefix(p->rows[i], k); next_prefix <= prefix; next_prefix++)
             p->prefix_start[next_prefix] = (uint32_t)i;
         if (i == 0) continue;
@@ -107,6 +119,7 @@ void places_free(places *p)
     free(p->country_codes);
     free(p->key_lengths);
     free(p->prefix_start);
+    free(p->key_starts);
     free(p);
 }
 
@@ -207,9 +220,10 @@ size_t places_lookup(const places *p, const char *folded, place_info *out, size_
     if (!p || !p->count) return 0;
     size_t length = strlen(folded), prefix = key_prefix(folded, length);
     size_t lo = p->prefix_start[prefix], hi = p->prefix_start[prefix + 1];
+    uint64_t start = key_start(folded, length);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (compare_key(p, mid, folded, length) < 0) lo = mid + 1;
+        if (p->key_starts[mid] < start || (p->key_starts[mid] == start && compare_key(p, mid, folded, length) < 0)) lo = mid + 1;
         else hi = mid;
     }
     size_t n = 0;

@@ -571,9 +571,11 @@ static bool scan_string(const char *s, size_t n, size_t *i, char *out, size_t *o
     size_t o = 0, p = *i;
     for (;;) {
         size_t run = p;
-        /* eight bytes at a time while none is a quote, a backslash or a
-         * control byte (the test buf_json_escape uses), then byte by byte */
+        /* sixteen bytes at a time (json_plain_until), then eight, while
+         * none is a quote, a backslash or a control byte (the test
+         * buf_json_escape uses), then byte by byte */
         const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+        run = json_plain_until(s, run, n);
         while (run + 8 <= n) {
             uint64_t w;
             memcpy(&w, s + run, 8);

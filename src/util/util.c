@@ -231,16 +231,27 @@ void buf_json_escape(buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     /* Most text has no byte to escape: room for all of it (and for one
-     * eight-byte store past its end) is made once, and eight bytes at a time
-     * are checked and stored straight into the buffer; the last bytes of a
-     * text of eight or more are read as the end of its last eight, shifted
-     * down so that zero bytes, which are escaped, follow them.  An escape
-     * makes room again for what is left. */
+     * eight-byte store past its end) is made once, and sixteen bytes at a
+     * time (with SSE2), then eight, are checked and stored straight into
+     * the buffer; the last bytes of a text of eight or more are read as the
+     * end of its last eight, shifted down so that zero bytes, which are
+     * escaped, follow them.  An escape makes room again for what is left. */
     if (b->len + n + 9 > b->cap) buf_reserve(b, n + 8);
     char *out = b->data;
     size_t len = b->len, i = 0;
     for (;;) {
         bool hit = false;
+#ifdef __SSE2__
+        while (i + 16 <= n) {   /* sixteen at a time where the machine can */
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            _mm_storeu_si128((__m128i *)(void *)(out + len), x);
+            unsigned mask = json_escape_mask16(x);
+            size_t plain = mask ? (size_t)__builtin_ctz(mask) : 16;
+            len += plain;
+            i += plain;
+            if (plain < 16) { hit = true; break; }
+        }
+#endif
         while (i + 8 <= n && !hit) {
             uint64_t w;
             memcpy(&w, s + i, 8);

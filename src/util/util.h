@@ -12,6 +12,9 @@
 #include <stdbool.h>
 #include <stdarg.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- arena ---- */
 typedef struct arena_block arena_block;
@@ -65,6 +68,37 @@ void buf_vprintf(buf *b, const char *fmt, va_list ap);
 void buf_clear(buf *b);
 /* Appends s as the body of a JSON string (no surrounding quotes). */
 void buf_json_escape(buf *b, const char *s, size_t n);
+
+#ifdef __SSE2__
+/* The bytes of x that a JSON string must escape (a control byte, '"' or
+ * '\\'), one bit each. */
+static inline unsigned json_escape_mask16(__m128i x)
+{
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x1f);
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
+                               _mm_cmpeq_epi8(_mm_max_epu8(x, control), control));   /* x <= 0x1f */
+    return (unsigned)_mm_movemask_epi8(hit);
+}
+#endif
+
+/* The first index from i on whose byte a JSON string must escape, looking
+ * sixteen bytes at a time where the machine can: when there is none, it
+ * stops with fewer than sixteen bytes left before n (at i or later), whose
+ * bytes the caller reads. */
+static inline size_t json_plain_until(const char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+    while (i + 16 <= n) {
+        unsigned mask = json_escape_mask16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+        if (mask) return i + (size_t)__builtin_ctz(mask);
+        i += 16;
+    }
+#else
+    (void)s;
+    (void)n;
+#endif
+    return i;
+}
 /* Appends s as a JSON string, in quotes. */
 void buf_json_string(buf *b, const char *s, size_t n);
 

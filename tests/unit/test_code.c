@@ -254,6 +254,35 @@ static void test_regions(void **state)
     for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) assert_false(code_is_region(others[i]));
 }
 
+/* code_text_has_any is strcasestr for each needle; and the inline code
+ * tests are strlen and strcmp */
+static void test_text_and_code_tests(void **state)
+{
+    (void)state;
+    static const char *const needles[] = { "health", "red cross", "monitor", NULL };
+    static const char *const texts[] = { "Gaza's Health Ministry", "the RED CROSS", "the Red Cro", "war monitors",
+                                         "monito", "", "hEaLtH", "Sant\xc3\xa9 health", "the army", "cross red" };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        bool any = false;
+        for (size_t k = 0; needles[k]; k++) any = any || strcasestr(texts[i], needles[k]);
+        assert_int_equal(code_text_has_any(texts[i], needles), any);
+    }
+    static const char *const codes[] = { "", "A", "AF", "AFG", "AFGI", "AFGINS", "AFGINSX", "AFGMIL", "IGOUNO" };
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        const char *c = codes[i];
+        for (size_t n = 0; n <= 7; n++) {
+            assert_int_equal(code_length_is(c, n), strlen(c) == n);
+            assert_int_equal(code_length_at_least(c, n), strlen(c) >= n);
+        }
+        assert_int_equal(code_role_is(c, "INS"), strlen(c) == 6 && strcmp(c + 3, "INS") == 0);
+        assert_int_equal(code_is_state(c), !(strncmp(c, "IGO", 3) == 0 || strncmp(c, "NGO", 3) == 0 || strncmp(c, "IMG", 3) == 0));
+    }
+    assert_false(code_is_state("NGOX"));
+    assert_false(code_is_state("IMG"));
+    assert_true(code_is_state("IM"));
+    assert_true(code_is_state("NG"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_apposition), cmocka_unit_test(test_agent_article_country),
         cmocka_unit_test(test_place_not_actor), cmocka_unit_test(test_slot_pattern),
         cmocka_unit_test(test_no_actor_no_event), cmocka_unit_test(test_regions),
+        cmocka_unit_test(test_text_and_code_tests),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

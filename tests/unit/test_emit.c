@@ -238,23 +238,40 @@ static void test_codes_written_once(void **state)
 }
 
 /* An article's events written together (emit_events, which copies what a
- * line shares with the one before it) give the bytes of each written alone,
- * whether they share a sentence, only the article, or follow text already
- * in the buffer; in every format. */
+ * line shares with the one before it, and a place or date the same as
+ * the last one's) give the bytes of each written alone, whether they share
+ * a sentence, only the article, or follow text already in the buffer; at
+ * the same place, at another, or at none; on the same day or another; in
+ * every format. */
 static void test_events_together(void **state)
 {
     (void)state;
     lex_code_info info;
-    code_event events[5];
-    for (size_t i = 0; i < 5; i++) events[i] = sample(&info);
+    enum { EVENTS = 13 };
+    code_event events[EVENTS];
+    for (size_t i = 0; i < EVENTS; i++) events[i] = sample(&info);
     events[1].has_target = false;                               /* the same sentence, another event */
     events[2].sentence_index = 0, events[2].start = 0, events[2].end = 6;   /* another sentence */
     events[3].sentence_index = 0, events[3].start = 0, events[3].end = 6;   /* and again */
     events[3].negated = true;
     events[4].rule = "another rule";                            /* back to the first sentence */
+    char name[] = "Ain Zara";                                   /* the same place, its name elsewhere */
+    events[5].place.name = name;
+    events[6].place.lat = 32.9;                                 /* another point */
+    events[6].date_precision = CODE_DATE_MONTH;                 /* the same day, another precision */
+    events[7].has_place = false;                                /* none */
+    events[7].date = date_to_days(2020, 1, 11);                 /* another day */
+    events[8].place.lat = events[8].place.lon = NAN;            /* a place with no point, twice */
+    events[9].place.lat = events[9].place.lon = NAN;
+    events[10] = events[9];
+    events[10].place.precision = "near";                        /* near another */
+    events[10].place.near = "Tripoli";
+    events[11] = events[10];
+    events[11].place.near = "Misrata";
+    events[12].place.country[0] = 0;                            /* no country */
     const emit_format formats[] = { EMIT_JSON, EMIT_TSV, EMIT_TABLE };
     for (size_t f = 0; f < 3; f++)
-        for (size_t count = 0; count <= 5; count++) {
+        for (size_t count = 0; count <= EVENTS; count++) {
             buf alone, together;
             buf_init(&alone);
             buf_init(&together);

@@ -366,6 +366,18 @@ static void test_choosing(void **state)
     lex_free(d);
 }
 
+/* A compiled gazetteer of the rows tsv, written as sources/name and loaded */
+static places *load_rows(const char *name, const char *tsv)
+{
+    char path[160];
+    snprintf(path, sizeof path, "%s/%s", sources, name);
+    write_file(sources, name, tsv);
+    error err = { 0 };
+    places *p = places_load(path, &err);
+    assert_non_null(p);
+    return p;
+}
+
 /* Numbers in a compiled gazetteer read exactly as strtod reads them, in
  * the plain form the compiler writes and in any other. */
 static void test_row_numbers(void **state)
@@ -382,12 +394,7 @@ static void test_row_numbers(void **state)
         snprintf(row, sizeof row, "place%zu\tPlace %zu\tSYR\t%s\t%s\t%s\tc\n", i, i, numbers[i][0], numbers[i][1], numbers[i][2]);
         strcat(tsv, row);
     }
-    char path[160];
-    snprintf(path, sizeof path, "%s/numbers.tsv", sources);
-    write_file(sources, "numbers.tsv", tsv);
-    error err = { 0 };
-    places *p = places_load(path, &err);
-    assert_non_null(p);
+    places *p = load_rows("numbers.tsv", tsv);
     for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++) {
         char key[16];
         snprintf(key, sizeof key, "place%zu", i);
@@ -401,12 +408,44 @@ static void test_row_numbers(void **state)
     places_free(p);
 }
 
+/* The bisection compares keys' first eight bytes as numbers, then the
+ * rest: keys that begin others, keys of eight bytes and longer ones that
+ * share them, and names the file lacks find the rows a scan of the file
+ * finds. */
+static void test_lookup_by_key_start(void **state)
+{
+    (void)state;
+    static const char *const keys[] = { "a", "ab", "ab", "abcdefg", "abcdefgh", "abcdefgh", "abcdefgh a", "abcdefgha",
+                                        "abcdefghij", "abcdefgz", "abd", "b", "zzzzzzzzzzzz" };
+    size_t count = sizeof keys / sizeof *keys;
+    char tsv[2048] = "";
+    for (size_t i = 0; i < count; i++) {
+        char row[128];
+        snprintf(row, sizeof row, "%s\tPlace %zu\tSYR\t1.5\t2.5\t%zu\tc\n", keys[i], i, 1000 - i);
+        strcat(tsv, row);
+    }
+    places *p = load_rows("keys.tsv", tsv);
+    static const char *const asked[] = { "a", "ab", "abc", "abcdefg", "abcdefgh", "abcdefgh a", "abcdefgha", "abcdefghi",
+                                         "abcdefghij", "abcdefghijk", "abcdefgz", "abd", "aa", "b", "c", "",
+                                         "zzzzzzzzzzzz", "zzzzzzzzzzz", "zzzzzzzzzzzzz" };
+    for (size_t q = 0; q < sizeof asked / sizeof *asked; q++) {
+        size_t expected = 0, first = count;
+        for (size_t i = 0; i < count; i++)
+            if (strcmp(keys[i], asked[q]) == 0) { expected++; if (first == count) first = i; }
+        place_info found[4];
+        assert_int_equal(places_lookup(p, asked[q], found, 4), expected);
+        if (expected) assert_int_equal(found[0].population, (long)(1000 - first));
+    }
+    places_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_compile_counts), cmocka_unit_test(test_regions), cmocka_unit_test(test_towns),
         cmocka_unit_test(test_capitals_and_countries),
         cmocka_unit_test(test_bad_sources), cmocka_unit_test(test_choosing), cmocka_unit_test(test_row_numbers),
+        cmocka_unit_test(test_lookup_by_key_start),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

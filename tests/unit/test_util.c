@@ -114,7 +114,7 @@ static void test_buf_json(void **state)
     buf_clear(&b);
     buf_printf(&b, "%d-%s", 42, "x");
     assert_string_equal(b.data, "42-x");
-    /* long runs are scanned eight bytes at a time: escapes anywhere */
+    /* long runs are scanned sixteen or eight bytes at a time: escapes anywhere */
     char text[64], expected[128];
     for (size_t at = 0; at < 40; at++) {
         memset(text, 'a', 40);
@@ -130,14 +130,21 @@ static void test_buf_json(void **state)
      * in the buffer: the same as escaping byte by byte */
     static const char alphabet[] = { 'a', 'Z', ' ', '"', '\\', '\n', '\0', '\x1f', '\xc3', '\xa9', '\x7f', '/' };
     unsigned seed = 7;
-    for (size_t n = 0; n <= 40; n++) {
+    for (size_t n = 0; n <= 72; n++) {
         for (int round = 0; round < 30; round++) {
-            char bytes[40];
+            char bytes[72];
             for (size_t i = 0; i < n; i++) {
                 seed = seed * 1103515245u + 12345u;
                 bytes[i] = round < 10 ? 'x' : alphabet[(seed >> 16) % sizeof alphabet];
             }
             if (round < 10 && n) bytes[(size_t)round % n] = alphabet[3 + round % 5];
+            /* json_plain_until: the first byte to escape, or (none in
+             * sixteen-byte steps) a place fewer than sixteen from the end */
+            size_t first = 0;
+            while (first < n && !(bytes[first] == '"' || bytes[first] == '\\' || (unsigned char)bytes[first] < 0x20)) first++;
+            size_t until = json_plain_until(bytes, 0, n);
+            assert_true(until <= first);
+            assert_true(until == first || until + 16 > n);
             buf reference;
             buf_init(&reference);
             buf_append(&reference, "prefix", 6);
