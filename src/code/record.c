@@ -1892,7 +1892,13 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         /* ... and two sides named together ("A and B", not "the two sides",
          * whose agreements the lead has told) that pledge to cooperate
          * pledge it to each other ("Trump and Kim pledged to work toward ...") */
-        bool together = ns > 1 && strncmp(info->code, "03", 2) == 0 && src->compound >= 0 && src->compound < 1000;
+        /* (not "Senegal, Niger and Burkina Faso each pledged 500 soldiers":
+         * each its own, of a thing the verb names) */
+        bool each_own = (ev->head > 0 && is(s, ev->head - 1, "each")) ||
+                        (ev->last + 1 < s->n && s->mention_at[ev->last + 1] < 0 &&
+                         (s->tokens[ev->last + 1].flags & TEXT_NUMBER ||
+                          (s->cls[ev->last + 1] & WORD_QUANTITY) || is_any(s, ev->last + 1, determiners)));
+        bool together = ns > 1 && strncmp(info->code, "03", 2) == 0 && src->compound >= 0 && src->compound < 1000 && !each_own;
         /* "Russian and Syrian warplanes bombed the town": two demonyms
          * sharing one noun of force are allies in it, not each other's foes */
         bool allies = false;
