@@ -63,7 +63,11 @@ static void main_country(const lex_dict *dict, const text_doc *doc, const uint32
             size_t x = 0;
             while (x < n && !str_same_n(t[x].code, code, 3)) x++;
             if (x == n && n < 64) { memcpy(t[n].code, code, 3); t[n].code[3] = 0; t[n].count = t[n].by_name = 0; n++; }
-            if (x < 64) { t[x].count++; t[x].by_name += m.entries[k]->kind != LEX_CAPITAL; }
+            if (x < 64) {
+                t[x].count++;
+                /* (not by a capital, nor by a one-word name alone, which may be another's) */
+                t[x].by_name += m.entries[k]->kind != LEX_CAPITAL && !(m.entries[k]->kind == LEX_PERSON && m.token_count == 1);
+            }
             break;
         }
         i += m.token_count;

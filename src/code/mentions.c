@@ -71,6 +71,8 @@ static bool heads_a_pattern(const sentence_state *s, size_t k)
     return hc > 0;
 }
 
+static int times_named(const memory *mem, const char *country);
+
 void code_tag_sentence(sentence_state *s)
 {
     mark_dateline(s);
@@ -101,6 +103,21 @@ void code_tag_sentence(sentence_state *s)
                 chosen->kind != LEX_DEMONYM) {
                 bool lower_in_entry = chosen->phrase[0] >= 'a' && chosen->phrase[0] <= 'z';
                 if (!lower_in_entry) { i++; s->span_count--; continue; }
+            }
+            /* "Burhan Wani" in a story that names nothing of Sudan: a person's
+             * one-word name ("Burhan" for Sudan's general) followed by another
+             * capitalized word is part of another person's name */
+            if (tag == TAG_ACTOR && chosen->kind == LEX_PERSON && m.token_count == 1 && i + 1 < s->n &&
+                word_is_capitalized(s, i + 1) && (s->tokens[i + 1].flags & TEXT_WORD) && !s->dateline[i]) {
+                char code[16];
+                lex_actor_code(chosen, s->publication, code);
+                lex_match next;
+                bool next_known = lex_match_ids(s->dict, s->word_id, s->caps, s->n, i + 1, &next) && next.count > 0;
+                if (!next_known && code_is_state(code) && strlen(code) >= 3 && times_named(s->memory, code) == 0) {
+                    i++;
+                    s->span_count--;
+                    continue;
+                }
             }
             /* "Mocimboa da Praia", "Ponta do Ouro": a capital's or country's
              * name after a particle of a longer place name is part of it */
