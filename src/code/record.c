@@ -1923,7 +1923,24 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                             (ev->pattern->slot_index >= 0 ||   /* ("recognise _ state": the slot held no actor) */
                              (ev->last + 2 < s->n && s->mention_at[ev->last + 1] < 0 && is_any(s, ev->last + 1, determiners) &&
                               s->mention_at[ev->last + 2] < 0 && !(s->tokens[ev->last + 2].flags & TEXT_PUNCT)));
-        bool reciprocal = nt == 0 && ns > 1 && ((symmetric && !allies && !object_named) || together || each_other(s, ev->head));
+        /* ("Iraqi soldiers and police abandoned their posts": one state's
+         * bodies, named by their nouns, act together, not towards each
+         * other; "Sarraj and Haftar held talks" are two camps) */
+        bool one_state = ns > 1;
+        for (size_t a = 0; a < ns && one_state; a++) {
+            const char *c = sources[a]->code;
+            one_state = sources[a]->kind == MENTION_AGENT && strlen(c) == 6 && strncmp(c, sources[0]->code, 3) == 0 &&
+                        (strcmp(c + 3, "GOV") == 0 || strcmp(c + 3, "MIL") == 0 || strcmp(c + 3, "COP") == 0 ||
+                         strcmp(c + 3, "SPY") == 0);
+        }
+        /* (unless they are the two sides of the article's agreement: the
+         * GNA's government and Haftar's army in Libya) */
+        if (one_state && s->memory->has_deal) {
+            int k0 = side_of(s->memory->deal, sources[0]->code), k1 = side_of(s->memory->deal, sources[1]->code);
+            if (k0 >= 0 && k1 >= 0 && k0 != k1) one_state = false;
+        }
+        bool reciprocal = nt == 0 && ns > 1 &&
+                          ((symmetric && !allies && !object_named && !one_state) || together || each_other(s, ev->head));
         /* hosting no one ("Erdogan, who hosted the ceremony") is no visit */
         if (nt == 0 && !reciprocal && strcmp(info->code, "043") == 0) continue;
         /* talking to reporters is no consultation */
