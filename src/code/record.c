@@ -1258,6 +1258,16 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         bool leaves = (str_same(info->code, "0874") && before_target > 0 &&
                        (is(s, before_target - 1, "of") || is(s, before_target - 1, "from"))) ||
                       (str_same(ev->pattern->text, "quit") && before_target == ev->head + 1);
+        /* "China expressed regret over the attacks" (of others): regret for
+         * another's deed is a complaint about it, not an apology */
+        if (str_same(info->code, "055") && ev->target >= 0 && s->mentions[ev->target].reference && ev->source >= 0 &&
+            strncmp(s->mentions[ev->target].code, s->mentions[ev->source].code, 3) != 0 && strncmp(ev->pattern->text, "express", 7) == 0) {
+            const lex_code_info *complaint = lex_code(s->dict, "111");
+            if (complaint) {
+                rule_extra = "; regret for another's deed -> 111";
+                info = complaint;
+            }
+        }
         if (leaves && ev->target >= 0 && strncmp(s->mentions[ev->target].code, "IGO", 3) == 0 &&
             !strstr(s->mentions[ev->target].code, "PKO")) {
             const lex_code_info *cut = lex_code(s->dict, "160");
