@@ -2246,7 +2246,8 @@ void code_build_mentions(sentence_state *s)
                      /* ("ethnic" heads "ethnic cleansing" but is an adjective here; "demanded" is a verb) */
                      (!s->is_head[g] || (g + 1 == b->first && !ends_with(s->words[g], "ed") && !ends_with(s->words[g], "ing") &&
                                          !ends_with(s->words[g], "s"))) &&
-                     !word_is_capitalized(s, g) &&
+                     /* (a capitalized one only right before an agent noun: "and Muslim rebels") */
+                     (!word_is_capitalized(s, g) || (g + 1 == b->first && b->kind == MENTION_AGENT)) &&
                      !(s->tokens[g].flags & TEXT_PUNCT) && !is_any(s, g, prepositions) && !is_any(s, g, subordinators) &&
                      !be_word(s, g) && !is(s, g, "that") && !is(s, g, "who") && !is(s, g, "which"))
                 continue;   /* "the army and a rival militia": adjectives of the second */
