@@ -2236,7 +2236,15 @@ void code_build_mentions(sentence_state *s)
         /* only commas, "and", "or" and determiners between: "Saudi Arabia,
          * Egypt, the United Arab Emirates and Bahrain" */
         bool has_and = false, has_comma = false, other = false;
+        size_t owner_words = 0;
         for (size_t g = gap_first; g < b->first && g < adjective_first; g++) {
+            /* "and the country's largest rebel group": the article's country
+             * owns the second member */
+            if (has_and && ((is(s, g, "country") && g + 1 < b->first && is(s, g + 1, "'s")) ||
+                            (is(s, g, "'s") && g > gap_first && is(s, g - 1, "country")))) {
+                owner_words++;
+                continue;
+            }
             if (is(s, g, "and") || is(s, g, "or")) has_and = true;
             else if (is(s, g, ",")) has_comma = true;
             else if (s->tokens[g].flags & TEXT_NUMBER) continue;
@@ -2256,7 +2264,7 @@ void code_build_mentions(sentence_state *s)
                 if (!other && casualty_number(s->words, s->n, g, &used) <= 0) other = true;
             }
         }
-        size_t gap = (adjective_first < b->first ? adjective_first : b->first) - gap_first;
+        size_t gap = (adjective_first < b->first ? adjective_first : b->first) - gap_first - owner_words;
         /* "sheltering militants, and Pakistan denied it": a new clause with
          * its own subject, not a list */
         if (has_comma && has_and && b->last + 1 < s->n &&
