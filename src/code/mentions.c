@@ -2412,6 +2412,12 @@ void code_build_mentions(sentence_state *s)
             /* "supporters, many from areas where he remains popular": not a subject */
             static const char *const relatives[] = { "where", "who", "whom", "which", "when", NULL };
             if (b->first > 0 && is_any(s, b->first - 1, relatives)) continue;
+            /* (in the subject's own clause: "Obama cancelled the exercises, a
+             * day after security forces crushed the camps" names Egypt's) */
+            bool apart = s->clause[a->first] != s->clause[b->first];
+            for (size_t k = b->last + 1; k < a->first && !apart; k++)
+                apart = is_any(s, k, subordinators) || is(s, k, "after") || is(s, k, "before");
+            if (apart) break;
             if (strlen(b->code) == 3 || strncmp(b->code + 3, "GOV", 3) == 0) {
                 memcpy(a->code, b->code, 3);
                 a->inferred_country = false;
