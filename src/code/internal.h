@@ -133,6 +133,7 @@ typedef struct memory {
     struct { size_t at; bool other; } deferred[16];   size_t deferred_count;
     size_t  last_event;    bool has_last_event; /* index in the result of the last event coded from a verb */
     code_place dateline;   bool has_dateline;   /* "KHARTOUM, Sudan -": where events with no place of their own happened */
+    char    dateline_country[4];   /* the dateline's country, known even when its town is not ("PSARADES, Greece -") */
     mention last_subject;  bool has_subject;   /* the person who was the subject of a recent sentence */
     char    paragraph_place[4];                /* the country of the last place named in a paragraph ... */
     uint32_t place_paragraph;                  /* ... and that paragraph */

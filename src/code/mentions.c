@@ -1230,15 +1230,15 @@ static size_t build_mention(sentence_state *s, size_t i)
             /* "In Yerevan, thousands of protesters": the sentence's place */
             code_set(m->code, s->place_country, agent->value);
             m->how = "agent + the sentence's place";
-        } else if (inferred && (local || str_same(agent->value, "SPY")) && !s->place_country[0] && s->memory->has_dateline &&
-                   s->memory->dateline.country[0] && times_named(s->memory, s->memory->dateline.country) > 0) {
+        } else if (inferred && (local || str_same(agent->value, "SPY")) && !s->place_country[0] &&
+                   s->memory->dateline_country[0] && times_named(s->memory, s->memory->dateline_country) > 0) {
             /* "TBILISI (Reuters) - Putin banned flights ... Police fired tear
              * gas at protesters": police, crowds and intelligence services
              * with no place named are those of the dateline's country, when
              * the story names its
              * people or bodies (not in a story told from a host city,
              * "BRUSSELS (Reuters) - Serbia and Kosovo agreed ...") */
-            code_set(m->code, s->memory->dateline.country, agent->value);
+            code_set(m->code, s->memory->dateline_country, agent->value);
             m->how = "agent + the dateline's country";
         }
         /* "Israel struck Hezbollah in Beirut. Overnight, warplanes pounded

@@ -856,11 +856,13 @@ void code_find_dateline(sentence_state *s)
         if (s->memory->country[0]) countries[nc++] = s->memory->country;
         if (capital) countries[nc++] = capital->value;
     }
+    if (named) code_copy_text(s->memory->dateline_country, sizeof s->memory->dateline_country, named->value);
     code_place p;
     memset(&p, 0, sizeof p);
     if (!gazetteer_place(s, 0, last, countries, nc, false, false, &p)) return;
     p.name = code_slice(s, 0, last, NULL, NULL);
     s->memory->dateline = p;
     s->memory->has_dateline = true;
+    code_copy_text(s->memory->dateline_country, sizeof s->memory->dateline_country, p.country);
 }
 
