@@ -1901,6 +1901,18 @@ static size_t crowd_subject(const sentence_state *s, size_t i)
     return n > 3 && strcmp(s->words[k] + n - 2, "ed") == 0 ? k : 0;
 }
 
+/* "its 29-year-old ceasefire", "a 30-year-old conflict": an age before a
+ * noun that names no one is the thing's, not a person's */
+static bool aged_thing(const sentence_state *s, size_t k)
+{
+    if (k >= s->n || s->tag[k] != TAG_NONE || !(s->tokens[k].flags & TEXT_WORD) || word_is_capitalized(s, k)) return false;
+    if (is_any(s, k, prepositions) || is_any(s, k, subordinators) || be_word(s, k) || is(s, k, "who") || is(s, k, "and") ||
+        is(s, k, "had") || is(s, k, "has") || is(s, k, "was"))
+        return false;
+    size_t n = strlen(s->words[k]);
+    return !(n > 3 && strcmp(s->words[k] + n - 2, "ed") == 0);
+}
+
 void code_build_mentions(sentence_state *s)
 {
     size_t region_next = 0, crowd_next = 0;
@@ -1914,7 +1926,7 @@ void code_build_mentions(sentence_state *s)
             (t == TAG_PRONOUN && i + 1 < s->n && s->tag[i + 1] == TAG_AGENT) || group_possessive(s, i)) {
             i = build_mention(s, i);
         } else if (t == TAG_NONE && (s->tokens[i].flags & TEXT_NUMBER) && (s->tokens[i].flags & TEXT_HYPHEN_NEXT) &&
-                   is(s, i + 1, "year") && is(s, i + 2, "old") && s->tag[i + 3] != TAG_AGENT) {
+                   is(s, i + 1, "year") && is(s, i + 2, "old") && s->tag[i + 3] != TAG_AGENT && !aged_thing(s, i + 3)) {
             /* "shot dead a 17-year-old": a person known by age is a civilian */
             char code[16];
             code_set(code, s->place_country[0] ? s->place_country : s->memory->country, "CVL");
