@@ -702,6 +702,14 @@ size_t code_find_places(sentence_state *s, place_candidate *out, size_t max)
         for (;;) {
             if (end + 1 < s->n && place_word(s, end + 1) && end - k < 4) { end++; continue; }
             if (end + 2 < s->n && name_particle(s, end + 1) && end - k < 4) { end += 2; continue; }
+            /* "Dar es Salaam", "Rio de Janeiro", "Mocimboa da Praia": a lowercase
+             * particle between two capitalized words of one name */
+            static const char *const inner[] = { "es", "de", "da", "do", "dos", "das", "del", "di", "du", "el", "la", NULL };
+            if (end + 2 < s->n && is_any(s, end + 1, inner) && !word_is_capitalized(s, end + 1) && place_word(s, end + 2) &&
+                end - k < 4) {
+                end += 2;
+                continue;
+            }
             /* "Port-au-Prince": words joined by hyphens are one name */
             if (end + 1 < s->n && (s->tokens[end].flags & TEXT_HYPHEN_NEXT) && !(s->tokens[end + 1].flags & TEXT_PUNCT) &&
                 end - k < 4 && (word_is_capitalized(s, end + 1) || (s->tokens[end + 1].flags & TEXT_HYPHEN_NEXT))) {
