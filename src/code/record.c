@@ -1613,6 +1613,20 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 targets[nt++] = tg;
             }
         }
+        /* "warned that anyone who harmed Turkish citizens would face
+         * retaliation": the threat is against whoever harmed them, the
+         * authors of the last coercion or force told, not the victims */
+        if (nt == 1 && ev->pattern->undergoer && ev->pattern->code[0] == '1' && ev->pattern->code[1] == '3' &&
+            in_sentence(s, targets[0]) && targets[0]->first >= 3) {
+            size_t f = targets[0]->first;
+            bool anyone = false;
+            for (size_t k = f; k > 1 && f - k < 5 && !anyone; k--)
+                anyone = (is(s, k - 1, "who") || is(s, k - 1, "that")) &&
+                         (is(s, k - 2, "anyone") || is(s, k - 2, "those") || is(s, k - 2, "whoever") || is(s, k - 2, "anybody"));
+            const memory *mem = s->memory;
+            const mention *author = mem->has_coercion ? &mem->coercion : mem->has_deed ? &mem->deed : NULL;
+            if (anyone && author && author->code[0] && strncmp(author->code, targets[0]->code, 3) != 0) targets[0] = author;
+        }
         /* "Russia and Turkey met": each side to the other, for the events
          * that take two sides (consult, cooperate, fight, exchange) */
         const char *base = ev->pattern->code;   /* before modality: "will meet" is as mutual as "met" */
