@@ -59,6 +59,23 @@ static const mention *included_states(const sentence_state *s, const mention *re
     return code_is_state(first->code) && !code_is_region(first->code) ? first : NULL;
 }
 
+/* Whether a deed is what an accusation charges: "accused Iran of arming
+ * the group" (the accusation's own pattern), or "accused Indian forces of
+ * using excessive force" (a deed after "of" whose doer is the accused). */
+static bool charged(const pending_event *ev, const pending_event *events, size_t event_count, const sentence_state *s)
+{
+    if (ev->charge) return true;
+    if (ev->head < 1 || ev->source < 0) return false;
+    size_t of = ev->head - 1;
+    while (of > 0 && ev->head - of < 4 && !is(s, of, "of")) of--;
+    if (!is(s, of, "of")) return false;
+    for (size_t a = 0; a < event_count; a++)
+        if (!events[a].dropped && events[a].head < ev->head && events[a].target == ev->source &&
+            strncmp(events[a].pattern->code, "112", 3) == 0)
+            return true;
+    return false;
+}
+
 /* Adds a deed or act to a list of recent ones with the words that told
  * it, newest last, dropping the oldest when full: "the attacks", "the
  * seizure", "the declaration" find theirs by stem. */
@@ -1730,7 +1747,10 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
              * forces had shelled the town of Terter" is against Azerbaijan) */
             !(where && where->place.country[0] && strncmp(where->place.country, speaker->code, 3) == 0 && !where->over) &&
             !ev->intent && !ev->pattern->noun_head && code_is_state(speaker->code) && code_is_state(src->code) && !code_is_region(speaker->code) &&
-            strncmp(speaker->code, src->code, 3) != 0 && code_speaker_is_party(speaker))
+            strncmp(speaker->code, src->code, 3) != 0 && code_speaker_is_party(speaker) &&
+            /* (not the charge of an accusation: "accused Indian forces of using
+             * excessive force" in Kashmir names no force against Pakistan) */
+            !charged(ev, events, event_count, s))
             targets[nt++] = speaker;
         /* "the Syrian Democratic Forces said Turkish air strikes had killed
          * several civilians": civilians a state's forces struck, with no
