@@ -1630,6 +1630,12 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
                 targets[nt++] = tg;
             }
         }
+        /* "marched to demand justice for protesters killed": those a protest
+         * or a demand is for are not its target */
+        if (nt == 1 && (strncmp(info->code, "14", 2) == 0 || strncmp(info->code, "10", 2) == 0) && in_sentence(s, targets[0]) &&
+            targets[0]->first > 0 && is(s, targets[0]->first - 1, "for") && targets[0]->kind == MENTION_AGENT &&
+            targets[0]->first > ev->last)
+            nt = 0;
         /* "warned that anyone who harmed Turkish citizens would face
          * retaliation": the threat is against whoever harmed them, the
          * authors of the last coercion or force told, not the victims */
