@@ -1524,6 +1524,9 @@ void code_find_events(sentence_state *s, pending_event *out, size_t *count)
                                    k <= best.last + 4 && s->clause[k] == s->clause[h];
              k++) {
             if (!is(s, k, "between")) continue;
+            /* (a verb's object before "between" owns the pair: "attacked two
+             * border posts between Kosovo and Serbia") */
+            if (!p->noun_head && strncmp(p->code, "04", 2) != 0 && k > best.last + 1) break;
             int m = mention_in(s, k + 1, k + 4 < s->n ? k + 4 : s->n);
             if (m < 0 || s->mentions[m].compound < 0) break;
             if (ev.source < 0 && strcmp(p->code, "045") == 0) {
