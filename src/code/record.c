@@ -45,19 +45,6 @@ static const mention *accuser_of(const memory *mem, const char *denier)
     return NULL;
 }
 
-/* "seven Latin American countries, including Argentina and Chile": the
- * first state named after ", including" that follows a region's mention
- * (in its phrase), or NULL. */
-static const mention *included_states(const sentence_state *s, const mention *region)
-{
-    size_t k = region->last + 1;
-    while (k < s->n && k < region->last + 8 && !is(s, k, ",") && !(s->tokens[k].flags & TEXT_PUNCT)) k++;
-    size_t m = k + 2;
-    if (m < s->n && is(s, m, "the")) m++;
-    if (!(m < s->n && is(s, k, ",") && is(s, k + 1, "including") && s->mention_at[m] >= 0)) return NULL;
-    const mention *first = &s->mentions[s->mention_at[m]];
-    return code_is_state(first->code) && !code_is_region(first->code) ? first : NULL;
-}
 
 /* Whether a deed is what an accusation charges: "accused Iran of arming
  * the group" (the accusation's own pattern), or "accused Indian forces of
@@ -253,6 +240,22 @@ static bool each_other(const sentence_state *s, size_t h)
 
 /* Whether m is one of the sentence's own mentions (not one the memory holds). */
 static bool in_sentence(const sentence_state *s, const mention *m) { return m >= s->mentions && m < s->mentions + s->mention_count; }
+
+/* "seven Latin American countries, including Argentina and Chile": the
+ * first state named after ", including" that follows a region's mention
+ * (in its phrase), or NULL (also for a mention that is no region of
+ * this sentence). */
+static const mention *included_states(const sentence_state *s, const mention *region)
+{
+    if (!code_is_region(region->code) || !in_sentence(s, region)) return NULL;
+    size_t k = region->last + 1;
+    while (k < s->n && k < region->last + 8 && !is(s, k, ",") && !(s->tokens[k].flags & TEXT_PUNCT)) k++;
+    size_t m = k + 2;
+    if (m < s->n && is(s, m, "the")) m++;
+    if (!(m < s->n && is(s, k, ",") && is(s, k + 1, "including") && s->mention_at[m] >= 0)) return NULL;
+    const mention *first = &s->mentions[s->mention_at[m]];
+    return code_is_state(first->code) && !code_is_region(first->code) ? first : NULL;
+}
 
 /* Which of the article's two sides a code is on: its own, else the one side
  * whose camp it shares ("AZEMIL" is with "AZEGOV"); -1 for neither or both. */
@@ -1597,7 +1600,7 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         if (src->adjectival && src->kind == MENTION_COUNTRY && !implicit_pair && !by_adversary && code_is_region(src->code))
             continue;
         /* compounds: one event per member on each side */
-        const mention *sources[16], *targets[16];
+        const mention *sources[16], *targets[16], *included = NULL;
         size_t ns = 0, nt = 0;
         if (implicit_pair) {
             sources[ns++] = &s->memory->deal[0];
@@ -1605,10 +1608,10 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         } else if (src->compound >= 0) {
             for (size_t m = 0; m < s->mention_count && ns < 16; m++)
                 if (s->mentions[m].compound == src->compound) sources[ns++] = &s->mentions[m];
-        } else if (code_is_region(src->code) && in_sentence(s, src) && included_states(s, src)) {
+        } else if ((included = included_states(s, src)) != NULL) {
             /* "Thirteen Western governments, including the United States and
              * Britain, called for restraint": the states named */
-            const mention *first = included_states(s, src);
+            const mention *first = included;
             if (first->compound >= 0) {
                 for (size_t m = 0; m < s->mention_count && ns < 16; m++)
                     if (s->mentions[m].compound == first->compound) sources[ns++] = &s->mentions[m];
@@ -1622,7 +1625,8 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
             const mention *tg = &s->mentions[ev->target];
             /* "seven Latin American countries, including Argentina and Chile":
              * the states named after "including" rather than their region */
-            if (code_is_region(tg->code) && in_sentence(s, tg) && included_states(s, tg)) tg = included_states(s, tg);
+            const mention *named = included_states(s, tg);
+            if (named) tg = named;
             if (tg->compound >= 0 && tg->compound != src->compound) {
                 for (size_t m = 0; m < s->mention_count && nt < 16; m++)
                     if (s->mentions[m].compound == tg->compound) targets[nt++] = &s->mentions[m];
