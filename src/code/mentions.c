@@ -73,6 +73,15 @@ static bool heads_a_pattern(const sentence_state *s, size_t k)
 
 static int times_named(const memory *mem, const char *country);
 
+/* The last word of the pronoun phrase that begins at i ("the 15-member
+ * bloc": its words share one dictionary entry). */
+static size_t pronoun_phrase_end(const sentence_state *s, size_t i)
+{
+    size_t end = i;
+    while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
+    return end;
+}
+
 void code_tag_sentence(sentence_state *s)
 {
     mark_dateline(s);
@@ -113,7 +122,7 @@ void code_tag_sentence(sentence_state *s)
                 lex_actor_code(chosen, s->publication, code);
                 lex_match next;
                 bool next_known = lex_match_ids(s->dict, s->word_id, s->caps, s->n, i + 1, &next) && next.count > 0;
-                if (!next_known && code_is_state(code) && strlen(code) >= 3 && times_named(s->memory, code) == 0) {
+                if (!next_known && code_is_state(code) && code_length_at_least(code, 3) && times_named(s->memory, code) == 0) {
                     i++;
                     s->span_count--;
                     continue;
@@ -199,9 +208,6 @@ void code_tag_sentence(sentence_state *s)
     }
 }
 
-/* The country of the first place the sentence names after a locative
- * ("In Yerevan, ...", "in southern Turkey"): the home of agents the
- * sentence does not otherwise place. */
 /* How often the article names a country in actor phrases. */
 static int times_named(const memory *mem, const char *country)
 {
@@ -210,6 +216,9 @@ static int times_named(const memory *mem, const char *country)
     return 0;
 }
 
+/* The country of the first place the sentence names after a locative
+ * ("In Yerevan, ...", "in southern Turkey"): the home of agents the
+ * sentence does not otherwise place. */
 void code_sentence_place_country(sentence_state *s)
 {
     s->place_country[0] = 0;
@@ -509,7 +518,7 @@ static size_t add_group(sentence_state *s, size_t first, size_t last, const ment
     for (size_t k = 0; k < n; k++) {
         char code[16];
         code_copy_text(code, sizeof code, members[k].code);
-        if (role && strlen(code) >= 3 && code_is_state(code)) {
+        if (role && code_length_at_least(code, 3) && code_is_state(code)) {
             char country[4] = { code[0], code[1], code[2], 0 };
             code_set(code, country, role);
         }
@@ -890,8 +899,7 @@ static size_t build_mention(sentence_state *s, size_t i)
     } else if (s->tag[j] == TAG_PRONOUN && s->tag_entry[j] && strcmp(s->tag_entry[j]->value, "group") == 0) {
         /* "the group's armed wing", "the movement's leaders": the group named before */
         const mention *ante = resolve_pronoun(s, j);
-        size_t end = j;
-        while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[j]) end++;
+        size_t end = pronoun_phrase_end(s, j);
         if (ante && end + 1 < s->n && (s->tokens[end + 1].flags & TEXT_POSSESSIVE)) {
             code_copy_text(owner, sizeof owner, ante->code);
             have_owner = true;
@@ -1235,9 +1243,8 @@ static size_t build_mention(sentence_state *s, size_t i)
             /* "TBILISI (Reuters) - Putin banned flights ... Police fired tear
              * gas at protesters": police, crowds and intelligence services
              * with no place named are those of the dateline's country, when
-             * the story names its
-             * people or bodies (not in a story told from a host city,
-             * "BRUSSELS (Reuters) - Serbia and Kosovo agreed ...") */
+             * the story names its people or bodies (not in a story told from
+             * a host city, "BRUSSELS (Reuters) - Serbia and Kosovo agreed ...") */
             code_set(m->code, s->memory->dateline_country, agent->value);
             m->how = "agent + the dateline's country";
         }
@@ -1250,7 +1257,7 @@ static size_t build_mention(sentence_state *s, size_t i)
                                                      "aircraft", "helicopters", "gunships", "warships", "submarines",
                                                      "frigates", "destroyers", "gunboats", NULL };
             const mention *deed = s->memory->has_deed ? &s->memory->deed : NULL;
-            if (m->inferred_country && !have_owner && is_any(s, agent_last, platforms) && deed && strlen(deed->code) >= 3 &&
+            if (m->inferred_country && !have_owner && is_any(s, agent_last, platforms) && deed && code_length_at_least(deed->code, 3) &&
                 code_is_state(deed->code) && !deed->inferred_country) {
                 char country[4] = { deed->code[0], deed->code[1], deed->code[2], 0 };
                 code_set(m->code, country, agent->value);
@@ -1812,8 +1819,7 @@ static size_t build_facility_mention(sentence_state *s, size_t i)
 static bool group_apposition(const sentence_state *s, size_t i)
 {
     if (!s->tag_entry[i] || strcmp(s->tag_entry[i]->value, "group") != 0) return false;
-    size_t end = i;
-    while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
+    size_t end = pronoun_phrase_end(s, i);
     return end + 1 < s->n && s->tag[end + 1] == TAG_ACTOR && s->tag_entry[end + 1] &&
            (s->tag_entry[end + 1]->kind == LEX_ORGANIZATION || s->tag_entry[end + 1]->kind == LEX_GROUP);
 }
@@ -1823,8 +1829,7 @@ static bool group_possessive(const sentence_state *s, size_t i)
 {
     if (s->tag[i] != TAG_PRONOUN || !s->tag_entry[i] || strcmp(s->tag_entry[i]->value, "group") != 0) return false;
     if (i > 0 && s->tag[i - 1] == TAG_PRONOUN && s->tag_entry[i - 1] == s->tag_entry[i]) return false;
-    size_t end = i;
-    while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
+    size_t end = pronoun_phrase_end(s, i);
     size_t k = end + 1;
     if (!(k < s->n && (s->tokens[k].flags & TEXT_POSSESSIVE))) return false;
     k++;
@@ -1969,8 +1974,7 @@ void code_build_mentions(sentence_state *s)
             }
         } else if (t == TAG_PRONOUN) {
             const char *value = s->tag_entry[i] ? s->tag_entry[i]->value : "";
-            size_t end = i;
-            while (end + 1 < s->n && s->tag[end + 1] == TAG_PRONOUN && s->tag_entry[end + 1] == s->tag_entry[i]) end++;
+            size_t end = pronoun_phrase_end(s, i);
             memory *mem = s->memory;
             bool deal = str_same(value, "deal"), coercion = str_same(value, "coercion");
             bool named_act = str_same(value, "named act");

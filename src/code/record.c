@@ -106,7 +106,7 @@ static void remember_event(sentence_state *s, const lex_code_info *info, const p
     if (strncmp(c, "11", 2) == 0 || strncmp(c, "12", 2) == 0)
         note_accusation(mem, src, nt ? targets[0]->code : NULL);
     if ((strncmp(c, "10", 2) == 0 || strncmp(c, "02", 2) == 0) && nt > 0 && code_is_state(targets[0]->code) &&
-        strlen(targets[0]->code) >= 3 && strncmp(targets[0]->code, src->code, 3) != 0) {
+        code_length_at_least(targets[0]->code, 3) && strncmp(targets[0]->code, src->code, 3) != 0) {
         mem->demander = *src;
         code_copy_text(mem->demanded_of, sizeof mem->demanded_of, targets[0]->code);
         mem->has_demand = true;
@@ -1217,12 +1217,11 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         if (!ev->dropped && ev->source < 0 && !implicit_pair && !by_adversary && ev->passive && ev->target >= 0 &&
             !ev->negated && !toll && str_same(ev->pattern->code, "173")) {
             const char *held = s->mentions[ev->target].code;
-            for (size_t r = 0; r < report_count && !by_adversary && strlen(held) >= 3 && code_is_state(held); r++) {
+            for (size_t r = 0; r < report_count && !by_adversary && code_length_at_least(held, 3) && code_is_state(held); r++) {
                 if (reports[r].speaker < 0 || reports[r].clause == s->clause[ev->head]) continue;
                 const mention *sp = &s->mentions[reports[r].speaker];
-                size_t sl = strlen(sp->code);
-                if (sl != 6 || strncmp(sp->code, held, 3) != 0 || sp->place || sp->prepositional ||
-                    !(strcmp(sp->code + 3, "GOV") == 0 || strcmp(sp->code + 3, "JUD") == 0 || strcmp(sp->code + 3, "COP") == 0))
+                if (!code_role_in(sp->code, (const char *const[]){ "GOV", "JUD", "COP", NULL }) ||
+                    strncmp(sp->code, held, 3) != 0 || sp->place || sp->prepositional)
                     continue;
                 adversary = *sp;
                 adversary.compound = -1;
@@ -1896,17 +1895,16 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
          * refuser's state */
         /* (a bare refusal: "has refused.", "refused the demand"; not
          * "refused to recognize the ruling") */
+        static const char *const asks[] = { "demand", "demands", "request", "call", "calls", "appeal", NULL };
         bool bare_refusal = ev->last + 1 >= s->n || (s->tokens[ev->last + 1].flags & TEXT_PUNCT) ||
-                            (ev->last + 2 < s->n && is(s, ev->last + 1, "the") &&
-                             (is(s, ev->last + 2, "demand") || is(s, ev->last + 2, "demands") || is(s, ev->last + 2, "request") ||
-                              is(s, ev->last + 2, "call") || is(s, ev->last + 2, "calls") || is(s, ev->last + 2, "appeal")));
-        if (nt == 0 && bare_refusal && strncmp(info->code, "12", 2) == 0 && s->memory->has_demand && strlen(src->code) >= 3 &&
+                            (ev->last + 2 < s->n && is(s, ev->last + 1, "the") && is_any(s, ev->last + 2, asks));
+        if (nt == 0 && bare_refusal && strncmp(info->code, "12", 2) == 0 && s->memory->has_demand && code_length_at_least(src->code, 3) &&
             strncmp(s->memory->demanded_of, src->code, 3) == 0 && strncmp(s->memory->demander.code, src->code, 3) != 0)
             targets[nt++] = &s->memory->demander;
         /* "Vucic flew to Banja Luka": a visit to a city of another state
          * (no capital, so no government named) is to that state */
         mention visited;
-        if (nt == 0 && str_same(info->code, "042") && strlen(src->code) >= 3 && code_is_state(src->code))
+        if (nt == 0 && str_same(info->code, "042") && code_length_at_least(src->code, 3) && code_is_state(src->code))
             for (size_t p = 0; p < place_count && nt == 0; p++) {
                 const place_candidate *pc = &places_found[p];
                 if (pc->first <= ev->last || pc->first > ev->last + 3 || !pc->place.country[0] || pc->actor_object ||
@@ -1983,9 +1981,8 @@ int code_emit_sentence(sentence_state *s, size_t sentence_index, const text_sent
         bool one_state = ns > 1;
         for (size_t a = 0; a < ns && one_state; a++) {
             const char *c = sources[a]->code;
-            one_state = sources[a]->kind == MENTION_AGENT && strlen(c) == 6 && strncmp(c, sources[0]->code, 3) == 0 &&
-                        (strcmp(c + 3, "GOV") == 0 || strcmp(c + 3, "MIL") == 0 || strcmp(c + 3, "COP") == 0 ||
-                         strcmp(c + 3, "SPY") == 0);
+            one_state = sources[a]->kind == MENTION_AGENT && strncmp(c, sources[0]->code, 3) == 0 &&
+                        code_role_in(c, (const char *const[]){ "GOV", "MIL", "COP", "SPY", NULL });
         }
         /* (unless they are the two sides of the article's agreement: the
          * GNA's government and Haftar's army in Libya) */
